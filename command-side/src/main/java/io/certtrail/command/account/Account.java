@@ -1,0 +1,148 @@
+package io.certtrail.command.account;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.certtrail.command.account.AccountCommands.Accepted;
+import io.certtrail.command.account.AccountCommands.ActivateEmail;
+import io.certtrail.command.account.AccountCommands.ConfirmEmailDisassociation;
+import io.certtrail.command.account.AccountCommands.RemoveEmail;
+import io.certtrail.command.account.AccountCommands.RequestEmailAssociation;
+import io.certtrail.command.account.AccountCommands.RequestEmailDisassociation;
+import io.certtrail.events.account.AssociationMethod;
+import io.certtrail.events.account.DisassociationCause;
+import io.certtrail.events.account.EmailActivated;
+import io.certtrail.events.account.EmailAssociationRequested;
+import io.certtrail.events.account.EmailDisassociated;
+import io.certtrail.events.account.EmailDisassociationRequested;
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A holder's personal account: the addresses it has asked for and the ones it holds. It decides
+ * whether a link is still good; which account owns an address is decided with
+ * {@link AddressRegistry} in the same transaction.
+ */
+@Aggregate
+class Account {
+
+    private static final String LINK_NOT_VALID =
+            "This link is not valid: it was replaced by a newer one, already used, or it expired. Ask for a new one.";
+
+    @AggregateIdentifier
+    private String accountId;
+    private final Map<String, PendingLink> pendingAssociations = new HashMap<>();
+    private final Map<String, PendingLink> pendingDisassociations = new HashMap<>();
+    private final Map<String, String> activeEmails = new HashMap<>();
+
+    Account() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    Accepted handle(RequestEmailAssociation command, AddressRegistry registry) {
+        if (activeEmails.containsKey(command.addressKey())) {
+            throw new DomainException(ErrorCode.ADDRESS_ALREADY_ACTIVE,
+                    "This address is already associated with your account.");
+        }
+        boolean heldByAnother = registry.ownerOf(command.addressKey())
+                .filter(owner -> !owner.equals(command.accountId()))
+                .isPresent();
+        apply(new EmailAssociationRequested(command.accountId(), command.requestId(), command.addressKey(),
+                command.email(), command.method(),
+                command.method() == AssociationMethod.SCORE_REPORT ? command.scoreReport() : null,
+                heldByAnother, command.requestedAt(), command.expiresAt()));
+        return new Accepted(command.requestId(), AggregateLifecycle.getVersion(), heldByAnother);
+    }
+
+    @CommandHandler
+    Accepted handle(ActivateEmail command, AddressRegistry registry) {
+        PendingLink pending = findValid(pendingAssociations, command.requestId(), command.at());
+        String previousOwner = registry.claim(pending.addressKey(), accountId, command.at()).orElse(null);
+        apply(new EmailActivated(accountId, pending.requestId(), pending.addressKey(), pending.email(),
+                pending.method(), previousOwner, command.at()));
+        return new Accepted(pending.requestId(), AggregateLifecycle.getVersion(), previousOwner != null);
+    }
+
+    @CommandHandler
+    Accepted handle(RequestEmailDisassociation command) {
+        String email = activeEmails.get(command.addressKey());
+        if (email == null) {
+            throw new DomainException(ErrorCode.ADDRESS_NOT_ASSOCIATED,
+                    "This address is not associated with your account.");
+        }
+        apply(new EmailDisassociationRequested(accountId, command.requestId(), command.addressKey(), email,
+                command.requestedAt(), command.expiresAt()));
+        return new Accepted(command.requestId(), AggregateLifecycle.getVersion(), false);
+    }
+
+    @CommandHandler
+    Accepted handle(ConfirmEmailDisassociation command, AddressRegistry registry) {
+        PendingLink pending = findValid(pendingDisassociations, command.requestId(), command.at());
+        registry.release(pending.addressKey(), accountId, command.at());
+        apply(new EmailDisassociated(accountId, pending.addressKey(), activeEmails.get(pending.addressKey()),
+                DisassociationCause.HOLDER_CONFIRMED, null, null, command.at()));
+        return new Accepted(pending.requestId(), AggregateLifecycle.getVersion(), false);
+    }
+
+    /** Idempotent: an address that is no longer here needs no removal. */
+    @CommandHandler
+    void handle(RemoveEmail command) {
+        String email = activeEmails.get(command.addressKey());
+        if (email != null) {
+            apply(new EmailDisassociated(accountId, command.addressKey(), email, command.cause(),
+                    command.newAccountId(), command.reason(), command.at()));
+        }
+    }
+
+    private PendingLink findValid(Map<String, PendingLink> links, String requestId, Instant at) {
+        return links.values().stream()
+                .filter(link -> link.requestId().equals(requestId))
+                .filter(link -> at.isBefore(link.expiresAt()))
+                .findFirst()
+                .orElseThrow(() -> new DomainException(ErrorCode.LINK_NOT_VALID, LINK_NOT_VALID));
+    }
+
+    @EventSourcingHandler
+    void on(EmailAssociationRequested event) {
+        accountId = event.accountId();
+        pendingAssociations.put(event.addressKey(), new PendingLink(event.requestId(), event.addressKey(),
+                event.email(), event.method(), event.expiresAt()));
+    }
+
+    @EventSourcingHandler
+    void on(EmailActivated event) {
+        pendingAssociations.remove(event.addressKey());
+        activeEmails.put(event.addressKey(), event.email());
+    }
+
+    @EventSourcingHandler
+    void on(EmailDisassociationRequested event) {
+        pendingDisassociations.put(event.addressKey(), new PendingLink(event.requestId(), event.addressKey(),
+                event.email(), null, event.expiresAt()));
+    }
+
+    @EventSourcingHandler
+    void on(EmailDisassociated event) {
+        activeEmails.remove(event.addressKey());
+        pendingDisassociations.remove(event.addressKey());
+    }
+
+    private record PendingLink(String requestId, String addressKey, String email, AssociationMethod method,
+            Instant expiresAt) {
+        PendingLink {
+            Objects.requireNonNull(requestId);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.certtrail.command.account;
+
+import io.certtrail.events.account.AssociationMethod;
+import io.certtrail.events.account.DisassociationCause;
+import io.certtrail.events.account.ScoreReport;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The commands of the {@link Account} aggregate. Times and identifiers arrive in them, decided outside. */
+public final class AccountCommands {
+
+    private AccountCommands() {
+    }
+
+    public record RequestEmailAssociation(
+            @TargetAggregateIdentifier String accountId,
+            String requestId,
+            String addressKey,
+            String email,
+            AssociationMethod method,
+            ScoreReport scoreReport,
+            Instant requestedAt,
+            Instant expiresAt) {
+    }
+
+    public record ActivateEmail(@TargetAggregateIdentifier String accountId, String requestId, Instant at) {
+    }
+
+    public record RequestEmailDisassociation(
+            @TargetAggregateIdentifier String accountId,
+            String requestId,
+            String addressKey,
+            Instant requestedAt,
+            Instant expiresAt) {
+    }
+
+    public record ConfirmEmailDisassociation(@TargetAggregateIdentifier String accountId, String requestId, Instant at) {
+    }
+
+    /** Issued by {@code AddressOwnership} when the address leaves this account for a reason not the holder's own. */
+    public record RemoveEmail(
+            @TargetAggregateIdentifier String accountId,
+            String addressKey,
+            DisassociationCause cause,
+            String newAccountId,
+            String reason,
+            Instant at) {
+    }
+
+    /** What a command that changed the account answers: the version a reader can wait for. */
+    public record Accepted(String requestId, long accountVersion, boolean heldByAnotherAccount) {
+    }
+}

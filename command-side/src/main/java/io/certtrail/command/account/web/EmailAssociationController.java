@@ -1,0 +1,117 @@
+package io.certtrail.command.account.web;
+
+import io.certtrail.command.account.AccountCommands.Accepted;
+import io.certtrail.command.account.AccountCommands.RequestEmailAssociation;
+import io.certtrail.command.account.AccountCommands.RequestEmailDisassociation;
+import io.certtrail.command.support.AddressKeys;
+import io.certtrail.command.support.CommandSender;
+import io.certtrail.command.support.CommandSideConfiguration.LinkProperties;
+import io.certtrail.command.support.EmailAddresses;
+import io.certtrail.command.support.IdGenerator;
+import io.certtrail.events.account.AssociationMethod;
+import io.certtrail.events.account.ScoreReport;
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.identity.Caller;
+import io.certtrail.platform.identity.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The signed-in holder asks to associate or disassociate an address; the account is the caller's. */
+@RestController
+@RequestMapping("/api/me")
+class EmailAssociationController {
+
+    private final CommandSender commands;
+    private final AddressKeys addressKeys;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final LinkProperties links;
+
+    EmailAssociationController(CommandSender commands, AddressKeys addressKeys, IdGenerator ids, Clock clock,
+            LinkProperties links) {
+        this.commands = commands;
+        this.addressKeys = addressKeys;
+        this.ids = ids;
+        this.clock = clock;
+        this.links = links;
+    }
+
+    /**
+     * @param method EMAIL (default) or SCORE_REPORT; the latter needs the three score-report fields
+     */
+    record AssociationRequest(
+            AssociationMethod method,
+            @NotBlank @Size(max = 320) String email,
+            @Size(max = 100) String lastName,
+            @Size(max = 100) String firstName,
+            @Size(max = 64) String registrationNumber) {
+    }
+
+    record DisassociationRequest(@NotBlank @Size(max = 320) String email) {
+    }
+
+    /**
+     * @param heldByAnotherAccount the address is active on another account; following the link moves it here
+     * @param accountVersion pass as {@code minVersion} to the query API to read your own write
+     */
+    record LinkSent(String requestId, String status, boolean heldByAnotherAccount, Instant linkExpiresAt,
+            long accountVersion) {
+    }
+
+    @PostMapping("/email-associations")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    LinkSent requestAssociation(@Valid @RequestBody AssociationRequest body, Caller caller,
+            HttpServletRequest request) {
+        String email = EmailAddresses.canonical(body.email());
+        AssociationMethod method = body.method() == null ? AssociationMethod.EMAIL : body.method();
+        ScoreReport scoreReport = method == AssociationMethod.SCORE_REPORT ? scoreReport(body) : null;
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(links.activationTtl());
+        Accepted accepted = commands.send(new RequestEmailAssociation(caller.accountId(), ids.next(),
+                addressKeys.of(email), email, method, scoreReport, now, expiresAt),
+                caller.accountId(), Role.HOLDER, request);
+        return new LinkSent(accepted.requestId(), "ACTIVATION_EMAIL_SENT", accepted.heldByAnotherAccount(),
+                expiresAt, accepted.accountVersion());
+    }
+
+    @PostMapping("/email-disassociations")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    LinkSent requestDisassociation(@Valid @RequestBody DisassociationRequest body, Caller caller,
+            HttpServletRequest request) {
+        String email = EmailAddresses.canonical(body.email());
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(links.disassociationTtl());
+        Accepted accepted = commands.send(new RequestEmailDisassociation(caller.accountId(), ids.next(),
+                addressKeys.of(email), now, expiresAt), caller.accountId(), Role.HOLDER, request);
+        return new LinkSent(accepted.requestId(), "CONFIRMATION_EMAIL_SENT", false, expiresAt,
+                accepted.accountVersion());
+    }
+
+    private static ScoreReport scoreReport(AssociationRequest body) {
+        if (isBlank(body.lastName()) || isBlank(body.firstName()) || isBlank(body.registrationNumber())) {
+            throw new DomainException(ErrorCode.INVALID_INPUT,
+                    "Association by score report needs lastName, firstName and registrationNumber.");
+        }
+        if (!body.registrationNumber().strip().matches("[A-Za-z0-9-]{4,64}")) {
+            throw new DomainException(ErrorCode.INVALID_INPUT,
+                    "registrationNumber holds letters, digits and dashes only.");
+        }
+        return new ScoreReport(body.lastName().strip(), body.firstName().strip(),
+                body.registrationNumber().strip().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

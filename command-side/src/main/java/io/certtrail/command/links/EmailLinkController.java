@@ -1,0 +1,122 @@
+package io.certtrail.command.links;
+
+import io.certtrail.command.account.AccountCommands.Accepted;
+import io.certtrail.command.account.AccountCommands.ActivateEmail;
+import io.certtrail.command.account.AccountCommands.ConfirmEmailDisassociation;
+import io.certtrail.command.mail.LinkPurpose;
+import io.certtrail.command.mail.VerificationTokens;
+import io.certtrail.command.mail.VerificationTokens.Link;
+import io.certtrail.command.support.CommandSender;
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.identity.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The links in activation and confirmation e-mails. Opening one shows a page with a single
+ * button; pressing it (a POST) does the work. Mail scanners that pre-fetch links with GET
+ * therefore cannot associate or, worse, disassociate an address on the holder's behalf.
+ * The token is the credential: no sign-in is needed, and every unusable token gets the same answer.
+ */
+@RestController
+@RequestMapping("/email-links")
+class EmailLinkController {
+
+    private static final String INVALID = "This link is not valid: it was replaced by a newer one, already used,"
+            + " or it expired. Ask for a new one from your account.";
+    private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
+            + " frame-ancestors 'none'; base-uri 'none'";
+
+    private final VerificationTokens tokens;
+    private final CommandSender commands;
+    private final Clock clock;
+
+    EmailLinkController(VerificationTokens tokens, CommandSender commands, Clock clock) {
+        this.tokens = tokens;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** @param accountVersion pass as {@code minVersion} to the query API to see the change */
+    record Outcome(String outcome, long accountVersion) {
+    }
+
+    @GetMapping(value = "/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> confirmationPage(@PathVariable String token) {
+        Optional<Link> link = tokens.findUsable(token);
+        if (link.isEmpty()) {
+            return page(HttpStatus.NOT_FOUND, "Link not valid", "<p>" + INVALID + "</p>");
+        }
+        String action = link.get().purpose() == LinkPurpose.ACTIVATE_ASSOCIATION
+                ? "Associate this e-mail address with your CertTrail account"
+                : "Disassociate this e-mail address from your CertTrail account";
+        return page(HttpStatus.OK, action, "<form method=\"post\"><button type=\"submit\">"
+                + HtmlUtils.htmlEscape(action) + "</button></form>");
+    }
+
+    @PostMapping(value = "/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> followFromBrowser(@PathVariable String token, HttpServletRequest request) {
+        try {
+            Outcome outcome = follow(token, request);
+            return page(HttpStatus.OK, "ASSOCIATED".equals(outcome.outcome()) ? "Associated" : "Disassociated",
+                    "ASSOCIATED".equals(outcome.outcome())
+                            ? "<p>Associated. The records sent to this address now show in your account.</p>"
+                            : "<p>Disassociated. The records sent to this address no longer show in your account.</p>");
+        } catch (DomainException e) {
+            return page(HttpStatus.valueOf(e.code().status()), "Link not valid",
+                    "<p>" + HtmlUtils.htmlEscape(e.getMessage()) + "</p>");
+        }
+    }
+
+    @PostMapping(value = "/{token}", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
+    ResponseEntity<Outcome> followFromApi(@PathVariable String token, HttpServletRequest request) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(follow(token, request));
+    }
+
+    private Outcome follow(String token, HttpServletRequest request) {
+        Link link = tokens.findUsable(token)
+                .orElseThrow(() -> new DomainException(ErrorCode.LINK_NOT_VALID, INVALID));
+        Object command = link.purpose() == LinkPurpose.ACTIVATE_ASSOCIATION
+                ? new ActivateEmail(link.accountId(), link.requestId(), clock.instant())
+                : new ConfirmEmailDisassociation(link.accountId(), link.requestId(), clock.instant());
+        try {
+            // The mailbox owner acts for the account that asked: the audit records that account as the actor.
+            Accepted accepted = commands.send(command, link.accountId(), Role.HOLDER, request);
+            tokens.consume(link.requestId());
+            return new Outcome(link.purpose() == LinkPurpose.ACTIVATE_ASSOCIATION ? "ASSOCIATED" : "DISASSOCIATED",
+                    accepted.accountVersion());
+        } catch (CommandExecutionException e) {
+            if (e.getDetails().filter(ErrorCode.LINK_NOT_VALID::equals).isPresent()) {
+                tokens.consume(link.requestId());
+                throw new DomainException(ErrorCode.LINK_NOT_VALID, INVALID);
+            }
+            throw e;
+        }
+    }
+
+    private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
+        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+                + HtmlUtils.htmlEscape(title) + " - CertTrail</title>"
+                + "<style>body{font-family:sans-serif;max-width:40rem;margin:4rem auto}button{font-size:1.1rem}</style>"
+                + "</head><body><h1>" + HtmlUtils.htmlEscape(title) + "</h1>" + body + "</body></html>";
+        return ResponseEntity.status(status)
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .header("Content-Security-Policy", CSP)
+                .header("Referrer-Policy", "no-referrer")
+                .body(html);
+    }
+}

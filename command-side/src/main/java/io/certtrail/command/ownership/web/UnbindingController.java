@@ -1,0 +1,54 @@
+package io.certtrail.command.ownership.web;
+
+import io.certtrail.command.ownership.OwnershipCommands.ForceUnbindAddress;
+import io.certtrail.command.support.AddressKeys;
+import io.certtrail.command.support.CommandSender;
+import io.certtrail.command.support.EmailAddresses;
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.identity.Caller;
+import io.certtrail.platform.identity.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The certification office unbinds an address from whatever account holds it (rule 5). */
+@RestController
+@RequestMapping("/api/operator")
+class UnbindingController {
+
+    private final CommandSender commands;
+    private final AddressKeys addressKeys;
+    private final Clock clock;
+
+    UnbindingController(CommandSender commands, AddressKeys addressKeys, Clock clock) {
+        this.commands = commands;
+        this.addressKeys = addressKeys;
+        this.clock = clock;
+    }
+
+    record UnbindingRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record Unbound(String unboundAccountId, String email) {
+    }
+
+    @PostMapping("/email-unbindings")
+    Unbound forceUnbind(@Valid @RequestBody UnbindingRequest body, Caller caller, HttpServletRequest request) {
+        String email = EmailAddresses.canonical(body.email());
+        try {
+            String accountId = commands.send(new ForceUnbindAddress(addressKeys.of(email), body.reason().strip(),
+                    clock.instant()), caller.accountId(), Role.OPERATOR, request);
+            return new Unbound(accountId, EmailAddresses.mask(email));
+        } catch (AggregateNotFoundException e) {
+            throw new DomainException(ErrorCode.ADDRESS_NOT_BOUND, "This address is not associated with any account.");
+        }
+    }
+}

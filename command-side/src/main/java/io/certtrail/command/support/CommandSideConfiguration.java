@@ -1,0 +1,55 @@
+package io.certtrail.command.support;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CommandSideConfiguration.LinkProperties.class)
+public class CommandSideConfiguration {
+
+    /**
+     * @param publicBaseUrl where the e-mail links point (the portal's address as users see it)
+     * @param activationTtl how long an activation link stays valid
+     * @param disassociationTtl how long a disassociation link stays valid
+     * @param mailFrom the sender of link e-mails
+     */
+    @ConfigurationProperties("certtrail.links")
+    public record LinkProperties(String publicBaseUrl, Duration activationTtl, Duration disassociationTtl,
+            String mailFrom) {
+        public LinkProperties {
+            activationTtl = activationTtl == null ? Duration.ofHours(24) : activationTtl;
+            disassociationTtl = disassociationTtl == null ? Duration.ofHours(24) : disassociationTtl;
+            mailFrom = mailFrom == null ? "no-reply@certtrail.local" : mailFrom;
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdGenerator idGenerator() {
+        return () -> UUID.randomUUID().toString();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TokenGenerator tokenGenerator() {
+        SecureRandom random = new SecureRandom();
+        return () -> {
+            byte[] bytes = new byte[32]; // 256 bits
+            random.nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        };
+    }
+
+    @Bean
+    AddressKeys addressKeys(@Value("${certtrail.address-key-secret}") String secret) {
+        return new AddressKeys(secret);
+    }
+}

@@ -1,0 +1,41 @@
+package io.certtrail.command.support;
+
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The one canonical form of an address: trimmed, lower-case, and plausibly deliverable. */
+public final class EmailAddresses {
+
+    private static final int MAX_LENGTH = 254;
+    // Deliberately plain: one @, no spaces or control characters, a dotted domain of DNS-like labels.
+    private static final Pattern PLAUSIBLE = Pattern.compile(
+            "^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
+
+    private EmailAddresses() {
+    }
+
+    public static String canonical(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new DomainException(ErrorCode.INVALID_EMAIL, "An e-mail address is required.");
+        }
+        String address = raw.strip().toLowerCase(Locale.ROOT);
+        if (address.length() > MAX_LENGTH || !PLAUSIBLE.matcher(address).matches()
+                || address.startsWith(".") || address.contains("..") || address.contains(".@")) {
+            throw new DomainException(ErrorCode.INVALID_EMAIL, "This is not a valid e-mail address.");
+        }
+        return address;
+    }
+
+    /** {@code liwanshuang@example.com} becomes {@code liwansh****@example.com}, as in the guides. */
+    public static String mask(String address) {
+        int at = address.indexOf('@');
+        if (at < 0) {
+            return "****";
+        }
+        String local = address.substring(0, at);
+        int keep = Math.min(local.length() / 2, 7);
+        return local.substring(0, keep) + "****" + address.substring(at);
+    }
+}

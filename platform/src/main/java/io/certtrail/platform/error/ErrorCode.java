@@ -1,0 +1,39 @@
+package io.certtrail.platform.error;
+
+/**
+ * Every rule a caller can break, with the HTTP status it maps to. Codes travel as data (in
+ * {@code CommandExecutionException} details across Axon Server), never parsed out of messages.
+ */
+public enum ErrorCode {
+    INVALID_INPUT(400, "Invalid input"),
+    INVALID_EMAIL(400, "Invalid e-mail address"),
+    LINK_NOT_VALID(404, "This link is not valid"),
+    NOT_FOUND(404, "Not found"),
+    ADDRESS_ALREADY_ACTIVE(409, "Address already associated with your account"),
+    ADDRESS_NOT_ASSOCIATED(409, "Address not associated with your account"),
+    ADDRESS_NOT_BOUND(409, "Address not associated with any account"),
+    CONCURRENT_CHANGE(409, "Changed concurrently, try again"),
+    READ_MODEL_BEHIND(503, "The view has not caught up yet"),
+    PAYLOAD_TOO_LARGE(413, "Request too large");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The stable, documented problem type slug, e.g. {@code address-already-active}. */
+    public String slug() {
+        return name().toLowerCase().replace('_', '-');
+    }
+}

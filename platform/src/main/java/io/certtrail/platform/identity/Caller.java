@@ -1,0 +1,30 @@
+package io.certtrail.platform.identity;
+
+import java.util.Set;
+
+/**
+ * The authenticated caller, as the domain sees it: taken from the principal, never from a path
+ * or a body, so a holder can only ever act on their own account.
+ *
+ * @param accountId the caller's account (for holders, the aggregate identifier; opaque, no personal data)
+ */
+public record Caller(String accountId, Set<Role> roles) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** The role recorded as the actor's in event metadata: the most specific one. */
+    public Role primaryRole() {
+        for (Role role : new Role[] {Role.OPERATOR, Role.AUDITOR, Role.PARTNER_ADMIN, Role.HOLDER}) {
+            if (roles.contains(role)) {
+                return role;
+            }
+        }
+        throw new IllegalStateException("caller without a role");
+    }
+}

@@ -1,0 +1,9 @@
+package io.certtrail.platform.identity;
+
+/** What a signed-in caller may do. Spring authorities are {@code ROLE_} + the name. */
+public enum Role {
+    HOLDER,
+    PARTNER_ADMIN,
+    AUDITOR,
+    OPERATOR
+}

@@ -1,0 +1,92 @@
+package io.certtrail.platform.identity;
+
+import io.certtrail.platform.web.ProblemWriter;
+import io.certtrail.platform.web.RequestSizeLimitFilter;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Who may call what. Everything needs a signed-in caller except the e-mail links (whose token is
+ * the credential), health, and the embedded mail catcher. Stateless: no session, no cookies, so
+ * no CSRF surface.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityProperties.class)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/email-links/**", "/actuator/health/**", "/actuator/health",
+                                "/dev/mails/**", "/dev/mails", "/error").permitAll()
+                        .requestMatchers("/api/me/**").hasRole(Role.HOLDER.name())
+                        .requestMatchers("/api/operator/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
+                        .requestMatchers("/api/partner/**").hasRole(Role.PARTNER_ADMIN.name())
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"CertTrail\"");
+                    ProblemWriter.write(response, 401, "unauthenticated", "Unauthenticated",
+                            "Sign in to use this endpoint.", "UNAUTHENTICATED");
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        ProblemWriter.write(response, 403, "forbidden", "Forbidden",
+                                "Your role does not allow this.", "FORBIDDEN")));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService certTrailUsers(IdentityProperties properties) {
+        List<IdentityProperties.DemoUser> users = properties.users();
+        return username -> users.stream()
+                .filter(u -> u.username().equals(username))
+                .findFirst()
+                .<UserDetails>map(u -> new CertTrailUser(u.username(), u.password(), u.accountId(),
+                        u.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList()))
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    @Bean
+    WebMvcConfigurer callerResolution() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(
+            @Value("${certtrail.http.max-body-bytes:65536}") long maxBodyBytes) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBodyBytes));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

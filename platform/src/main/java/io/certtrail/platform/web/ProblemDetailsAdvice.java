@@ -1,0 +1,124 @@
+package io.certtrail.platform.web;
+
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.lock.DeadlockException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every failure to RFC 9457 problem details. What the caller did wrong is a 4xx with a
+ * stable {@code type}; only our own faults are a 500, and those never echo internals.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    public static final String TYPE_BASE = "https://certtrail.io/problems/";
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    public static ProblemDetail problem(ErrorCode code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(code.status()), detail);
+        problem.setType(URI.create(TYPE_BASE + code.slug()));
+        problem.setTitle(code.title());
+        problem.setProperty("code", code.name());
+        return problem;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> onDomain(DomainException e) {
+        return respond(problem(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> onCommandFailure(CommandExecutionException e) {
+        Optional<ErrorCode> code = e.getDetails().filter(ErrorCode.class::isInstance).map(ErrorCode.class::cast);
+        if (code.isPresent()) {
+            return respond(problem(code.get(), e.getMessage()));
+        }
+        return onUnexpected(e);
+    }
+
+    @ExceptionHandler({ConcurrencyException.class, DeadlockException.class})
+    ResponseEntity<ProblemDetail> onConcurrentChange(RuntimeException e) {
+        return respond(problem(ErrorCode.CONCURRENT_CHANGE,
+                "Someone changed the same record at the same moment. Send the request again."));
+    }
+
+    @ExceptionHandler(JSR303ViolationException.class)
+    ResponseEntity<ProblemDetail> onCommandValidation(JSR303ViolationException e) {
+        return respond(problem(ErrorCode.INVALID_INPUT, "The request is incomplete or malformed."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
+        // Only the type: messages may quote input, and input may be personal data.
+        log.error("Unexpected failure: {}", e.getClass().getName(), e.getCause() == null ? null : e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(500),
+                "Something went wrong on our side. Nothing was changed by this request.");
+        problem.setType(URI.create(TYPE_BASE + "internal-error"));
+        problem.setTitle("Internal error");
+        return respond(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(ErrorCode.INVALID_INPUT, "Some fields are missing or invalid.");
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+            errors.putIfAbsent(error.getField(), error.getDefaultMessage());
+        }
+        problem.setProperty("errors", errors);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.PayloadTooLargeException tooLarge) {
+                return ResponseEntity.status(413).body(problem(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
+            }
+        }
+        return ResponseEntity.badRequest().body(problem(ErrorCode.INVALID_INPUT,
+                "The request body is not valid JSON of the expected shape."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType() != null
+                && "about:blank".equals(problem.getType().toString())) {
+            // Framework-detected input faults (malformed JSON, wrong media type, ...): give them a stable type.
+            problem.setType(URI.create(TYPE_BASE + (statusCode.is4xxClientError() ? "invalid-request" : "internal-error")));
+            if (statusCode.value() == 400) {
+                problem.setDetail("The request body is not valid JSON of the expected shape.");
+            }
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}

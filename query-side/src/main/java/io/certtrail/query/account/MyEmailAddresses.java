@@ -1,0 +1,42 @@
+package io.certtrail.query.account;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The holder's "my e-mail addresses" view: one document per account, fetched by {@code _id}.
+ *
+ * @param version the sequence number of the last account event applied; -1 before any
+ */
+@Document(MyEmailAddresses.COLLECTION)
+public record MyEmailAddresses(@Id String accountId, long version, List<Entry> addresses) {
+
+    public static final String COLLECTION = "my_email_addresses";
+
+    public MyEmailAddresses {
+        addresses = addresses == null ? new ArrayList<>() : new ArrayList<>(addresses);
+    }
+
+    public static MyEmailAddresses empty(String accountId) {
+        return new MyEmailAddresses(accountId, -1, List.of());
+    }
+
+    public enum Status {
+        PENDING_ACTIVATION,
+        ACTIVE
+    }
+
+    public record Entry(
+            String addressKey,
+            String email,
+            Status status,
+            String method,
+            Instant requestedAt,
+            Instant linkExpiresAt,
+            Instant activatedAt,
+            Instant disassociationRequestedAt) {
+    }
+}

@@ -1,0 +1,71 @@
+package io.certtrail.query.account;
+
+import io.certtrail.events.account.AccountEvent;
+import io.certtrail.events.account.EmailActivated;
+import io.certtrail.events.account.EmailAssociationRequested;
+import io.certtrail.events.account.EmailDisassociated;
+import io.certtrail.events.account.EmailDisassociationRequested;
+import io.certtrail.query.account.MyEmailAddresses.Entry;
+import io.certtrail.query.account.MyEmailAddresses.Status;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds {@link MyEmailAddresses}. Idempotent: the document remembers the last sequence number it
+ * applied, and an event at or below it changes nothing, so redelivery and replays are harmless.
+ */
+@Component
+@ProcessingGroup("my-email-addresses")
+public class MyEmailAddressesProjection {
+
+    private final MongoTemplate mongo;
+
+    public MyEmailAddressesProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(AccountEvent event, @SequenceNumber long sequence) {
+        MyEmailAddresses current = mongo.findById(event.accountId(), MyEmailAddresses.class);
+        if (current == null) {
+            current = MyEmailAddresses.empty(event.accountId());
+        }
+        if (sequence <= current.version()) {
+            return;
+        }
+        mongo.save(new MyEmailAddresses(current.accountId(), sequence, evolve(current.addresses(), event)));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(MyEmailAddresses.class);
+    }
+
+    static List<Entry> evolve(List<Entry> addresses, AccountEvent event) {
+        List<Entry> next = new ArrayList<>(addresses);
+        next.removeIf(entry -> entry.addressKey().equals(event.addressKey())
+                && !(event instanceof EmailDisassociationRequested));
+        Entry previous = addresses.stream().filter(e -> e.addressKey().equals(event.addressKey())).findFirst()
+                .orElse(null);
+        if (event instanceof EmailAssociationRequested e) {
+            next.add(new Entry(e.addressKey(), e.email(), Status.PENDING_ACTIVATION, e.method().name(),
+                    e.requestedAt(), e.expiresAt(), null, null));
+        } else if (event instanceof EmailActivated e) {
+            next.add(new Entry(e.addressKey(), e.email(), Status.ACTIVE, e.method().name(),
+                    previous == null ? null : previous.requestedAt(), null, e.activatedAt(), null));
+        } else if (event instanceof EmailDisassociationRequested e) {
+            next.replaceAll(entry -> entry.addressKey().equals(e.addressKey())
+                    ? new Entry(entry.addressKey(), entry.email(), entry.status(), entry.method(),
+                            entry.requestedAt(), entry.linkExpiresAt(), entry.activatedAt(), e.requestedAt())
+                    : entry);
+        }
+        // EmailDisassociated: gone from the view; the audit trail keeps the story.
+        return next;
+    }
+}
