@@ -35,7 +35,8 @@ public final class EmailAddresses {
             return "****";
         }
         String local = address.substring(0, at);
-        int keep = Math.min(local.length() / 2, 7);
+        // hide at least four characters (all but one of a short local part), show at most seven
+        int keep = Math.min(7, Math.min(local.length() - 1, Math.max(1, local.length() - 4)));
         return local.substring(0, keep) + "****" + address.substring(at);
     }
 }
