@@ -6,6 +6,10 @@ import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
+import org.bson.Document;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -57,6 +61,19 @@ class EmbeddedInfrastructure {
         ConnectionString uri = new ConnectionString(
                 "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/certtrail");
         return () -> uri;
+    }
+
+    /** The wire server does not know the {@code hello} command Boot's own Mongo check sends; it knows {@code ping}. */
+    @Bean
+    HealthIndicator mongoHealthIndicator(MongoDatabaseFactory mongo) {
+        return () -> {
+            try {
+                mongo.getMongoDatabase().runCommand(new Document("ping", 1));
+                return Health.up().withDetail("server", "embedded MongoDB wire server").build();
+            } catch (RuntimeException e) {
+                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            }
+        };
     }
 
     @Bean(destroyMethod = "stop")

@@ -103,15 +103,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            org.springframework.web.method.annotation.HandlerMethodValidationException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(ErrorCode.INVALID_INPUT, "Some parameters are out of range.");
+        Map<String, String> errors = new LinkedHashMap<>();
+        ex.getParameterValidationResults().forEach(result -> errors.putIfAbsent(
+                String.valueOf(result.getMethodParameter().getParameterName()),
+                result.getResolvableErrors().isEmpty() ? "invalid"
+                        : String.valueOf(result.getResolvableErrors().get(0).getDefaultMessage())));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType() != null
-                && "about:blank".equals(problem.getType().toString())) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
             // Framework-detected input faults (malformed JSON, wrong media type, ...): give them a stable type.
             problem.setType(URI.create(TYPE_BASE + (statusCode.is4xxClientError() ? "invalid-request" : "internal-error")));
-            if (statusCode.value() == 400) {
-                problem.setDetail("The request body is not valid JSON of the expected shape.");
-            }
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }

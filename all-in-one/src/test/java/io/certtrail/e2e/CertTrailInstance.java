@@ -1,0 +1,168 @@
+package io.certtrail.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import io.certtrail.CertTrailAllInOne;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real all-in-one application, started as a user starts it (embedded H2 event store, MongoDB
+ * wire server and SMTP server), on a given data directory and free ports, driven over real HTTP.
+ */
+final class CertTrailInstance implements AutoCloseable {
+
+    static final String PASSWORD = "test-password";
+    static final int HOLDERS = 10;
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern LINK = Pattern.compile("https?://\\S+/email-links/[A-Za-z0-9_-]+");
+
+    final ConfigurableApplicationContext context;
+    final String baseUrl;
+    final GreenMail smtp;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private CertTrailInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        this.smtp = context.getBean(GreenMail.class);
+    }
+
+    static CertTrailInstance start(Path dataDir, Clock clock) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--certtrail.embedded.data-dir=" + dataDir,
+                "--certtrail.embedded.mongo-port=0",
+                "--certtrail.embedded.smtp-port=0",
+                "--spring.main.banner-mode=off"));
+        int n = 0;
+        for (int i = 0; i < HOLDERS; i++) {
+            n = user(args, n, "holder" + i, "acct-h" + i, "HOLDER");
+        }
+        n = user(args, n, "auditor", "auditor-1", "AUDITOR");
+        user(args, n, "operator", "operator-1", "OPERATOR");
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CertTrailAllInOne.class)
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+                .run(args.toArray(String[]::new));
+        return new CertTrailInstance(context);
+    }
+
+    private static int user(List<String> args, int index, String name, String accountId, String role) {
+        String prefix = "--certtrail.identity.users[" + index + "].";
+        args.add(prefix + "username=" + name);
+        args.add(prefix + "password={noop}" + PASSWORD);
+        args.add(prefix + "account-id=" + accountId);
+        args.add(prefix + "roles=" + role);
+        return index + 1;
+    }
+
+    record Response(int status, String contentType, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (Exception e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    Response get(String path, String user) {
+        return send(request(path, user).GET().header("Accept", "application/json"));
+    }
+
+    Response getHtml(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().header("Accept", "text/html"));
+    }
+
+    Response post(String path, String user, String json) {
+        return send(request(path, user).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Follows an e-mail link as the API would: a POST asking for JSON. */
+    Response followLink(String link) {
+        return send(HttpRequest.newBuilder(URI.create(link)).header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private HttpRequest.Builder request(String path, String user) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
+        if (user != null) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder;
+    }
+
+    Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Mails received by exactly this address, in order of arrival. */
+    List<MimeMessage> mailsTo(String address) {
+        List<MimeMessage> mails = new ArrayList<>();
+        try {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                for (var recipient : message.getRecipients(Message.RecipientType.TO)) {
+                    if (recipient.toString().equalsIgnoreCase(address)) {
+                        mails.add(message);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return mails;
+    }
+
+    /** Waits for the n-th mail to the address and returns it. */
+    MimeMessage awaitMail(String address, int n) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(address).size() >= n);
+        return mailsTo(address).get(n - 1);
+    }
+
+    static String text(MimeMessage mail) {
+        try {
+            return mail.getContent().toString();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The link in a mail, read from the mail's text as the holder's mail program shows it. */
+    static String linkIn(MimeMessage mail) {
+        Matcher matcher = LINK.matcher(text(mail));
+        if (!matcher.find()) {
+            throw new AssertionError("no link in mail: " + text(mail));
+        }
+        return matcher.group();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
