@@ -68,8 +68,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
-        // Only the type: messages may quote input, and input may be personal data.
-        log.error("Unexpected failure: {}", e.getClass().getName(), e.getCause() == null ? null : e);
+        // Types and frames only: exception messages may quote input, and input may be personal data.
+        log.error("Unexpected failure: {}", SafeStackTrace.of(e));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(500),
                 "Something went wrong on our side. Nothing was changed by this request.");
         problem.setType(URI.create(TYPE_BASE + "internal-error"));
