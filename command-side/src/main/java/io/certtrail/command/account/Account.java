@@ -5,9 +5,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.certtrail.command.account.AccountCommands.Accepted;
 import io.certtrail.command.account.AccountCommands.ActivateEmail;
 import io.certtrail.command.account.AccountCommands.ConfirmEmailDisassociation;
+import io.certtrail.command.account.AccountCommands.HolderName;
 import io.certtrail.command.account.AccountCommands.RemoveEmail;
 import io.certtrail.command.account.AccountCommands.RequestEmailAssociation;
 import io.certtrail.command.account.AccountCommands.RequestEmailDisassociation;
+import io.certtrail.events.account.AccountHolderNamed;
 import io.certtrail.events.account.AssociationMethod;
 import io.certtrail.events.account.DisassociationCause;
 import io.certtrail.events.account.EmailActivated;
@@ -44,6 +46,7 @@ class Account {
     private final Map<String, PendingLink> pendingAssociations = new HashMap<>();
     private final Map<String, PendingLink> pendingDisassociations = new HashMap<>();
     private final Map<String, String> activeEmails = new HashMap<>();
+    private HolderName holder;
 
     Account() {
         // for Axon
@@ -55,6 +58,11 @@ class Account {
         if (activeEmails.containsKey(command.addressKey())) {
             throw new DomainException(ErrorCode.ADDRESS_ALREADY_ACTIVE,
                     "This address is already associated with your account.");
+        }
+        if (command.holder() != null && !command.holder().equals(holder)
+                && (command.holder().firstName() != null || command.holder().lastName() != null)) {
+            apply(new AccountHolderNamed(command.accountId(), command.holder().firstName(),
+                    command.holder().lastName()));
         }
         boolean heldByAnother = registry.ownerOf(command.addressKey())
                 .filter(owner -> !owner.equals(command.accountId()))
@@ -112,6 +120,12 @@ class Account {
                 .filter(link -> at.isBefore(link.expiresAt()))
                 .findFirst()
                 .orElseThrow(() -> new DomainException(ErrorCode.LINK_NOT_VALID, LINK_NOT_VALID));
+    }
+
+    @EventSourcingHandler
+    void on(AccountHolderNamed event) {
+        accountId = event.accountId();
+        holder = new HolderName(event.firstName(), event.lastName());
     }
 
     @EventSourcingHandler

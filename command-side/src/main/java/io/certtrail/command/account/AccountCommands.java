@@ -19,8 +19,13 @@ public final class AccountCommands {
             String email,
             AssociationMethod method,
             ScoreReport scoreReport,
+            HolderName holder,
             Instant requestedAt,
             Instant expiresAt) {
+    }
+
+    /** The name the identity provider states for the caller; either part may be null. */
+    public record HolderName(String firstName, String lastName) {
     }
 
     public record ActivateEmail(@TargetAggregateIdentifier String accountId, String requestId, Instant at) {

@@ -27,16 +27,4 @@ public final class EmailAddresses {
         }
         return address;
     }
-
-    /** {@code liwanshuang@example.com} becomes {@code liwansh****@example.com}, as in the guides. */
-    public static String mask(String address) {
-        int at = address.indexOf('@');
-        if (at < 0) {
-            return "****";
-        }
-        String local = address.substring(0, at);
-        // hide at least four characters (all but one of a short local part), show at most seven
-        int keep = Math.min(7, Math.min(local.length() - 1, Math.max(1, local.length() - 4)));
-        return local.substring(0, keep) + "****" + address.substring(at);
-    }
 }

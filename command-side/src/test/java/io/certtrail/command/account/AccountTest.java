@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.certtrail.command.account.AccountCommands.Accepted;
 import io.certtrail.command.account.AccountCommands.ActivateEmail;
 import io.certtrail.command.account.AccountCommands.ConfirmEmailDisassociation;
+import io.certtrail.command.account.AccountCommands.HolderName;
 import io.certtrail.command.account.AccountCommands.RemoveEmail;
 import io.certtrail.command.account.AccountCommands.RequestEmailAssociation;
 import io.certtrail.command.account.AccountCommands.RequestEmailDisassociation;
+import io.certtrail.events.account.AccountHolderNamed;
 import io.certtrail.events.account.AssociationMethod;
 import io.certtrail.events.account.DisassociationCause;
 import io.certtrail.events.account.EmailActivated;
@@ -58,7 +60,8 @@ class AccountTest {
     @Test
     void requestingAnAssociationRecordsItWithItsExpiry() {
         fixture.givenNoPriorActivity()
-                .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, T0, EXPIRES))
+                .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, null, T0,
+                        EXPIRES))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(requested("r1"))
                 .expectResultMessagePayload(new Accepted("r1", 0, false));
@@ -68,7 +71,8 @@ class AccountTest {
     void requestingAnAddressHeldByAnotherAccountSaysSo() {
         registry.owners.put(KEY, "acct-other");
         fixture.givenNoPriorActivity()
-                .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, T0, EXPIRES))
+                .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, null, T0,
+                        EXPIRES))
                 .expectEvents(new EmailAssociationRequested(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null,
                         true, T0, EXPIRES))
                 .expectResultMessagePayload(new Accepted("r1", 0, true));
@@ -78,20 +82,39 @@ class AccountTest {
     void scoreReportDetailsAreKeptForMethodTwoOnly() {
         ScoreReport report = new ScoreReport("Li", "Wan", "REG-1234");
         fixture.givenNoPriorActivity()
-                .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.SCORE_REPORT, report, T0,
+                .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.SCORE_REPORT, report, null, T0,
                         EXPIRES))
                 .expectEvents(new EmailAssociationRequested(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.SCORE_REPORT,
                         report, false, T0, EXPIRES));
         fixture.givenNoPriorActivity()
-                .when(new RequestEmailAssociation(ACCOUNT, "r2", KEY, EMAIL, AssociationMethod.EMAIL, report, T0,
+                .when(new RequestEmailAssociation(ACCOUNT, "r2", KEY, EMAIL, AssociationMethod.EMAIL, report, null, T0,
                         EXPIRES))
                 .expectEvents(requested("r2"));
     }
 
     @Test
+    void theHolderIsNamedOnFirstRequestAndAgainOnlyWhenTheNameChanges() {
+        HolderName liWan = new HolderName("Wan", "Li");
+        fixture.givenNoPriorActivity()
+                .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, liWan, T0,
+                        EXPIRES))
+                .expectEvents(new AccountHolderNamed(ACCOUNT, "Wan", "Li"), requested("r1"))
+                .expectResultMessagePayload(new Accepted("r1", 1, false));
+        fixture.given(new AccountHolderNamed(ACCOUNT, "Wan", "Li"))
+                .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, liWan, T0,
+                        EXPIRES))
+                .expectEvents(requested("r1"));
+        fixture.given(new AccountHolderNamed(ACCOUNT, "Wan", "Li"))
+                .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null,
+                        new HolderName("Wan", "Li-Zhang"), T0, EXPIRES))
+                .expectEvents(new AccountHolderNamed(ACCOUNT, "Wan", "Li-Zhang"), requested("r1"));
+    }
+
+    @Test
     void cannotRequestAnAddressAlreadyActiveOnThisAccount() {
         fixture.given(requested("r1"), activated("r1"))
-                .when(new RequestEmailAssociation(ACCOUNT, "r2", KEY, EMAIL, AssociationMethod.EMAIL, null, T0, EXPIRES))
+                .when(new RequestEmailAssociation(ACCOUNT, "r2", KEY, EMAIL, AssociationMethod.EMAIL, null, null, T0,
+                        EXPIRES))
                 .expectNoEvents()
                 .expectException(withCode(ErrorCode.ADDRESS_ALREADY_ACTIVE));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.privacy.Masking;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,8 @@ class EmailAddressesTest {
 
     @Test
     void maskingKeepsAtMostSevenLeadingCharactersAndTheDomain() {
-        assertThat(EmailAddresses.mask("liwanshuang@example.com")).isEqualTo("liwansh****@example.com");
-        assertThat(EmailAddresses.mask("li@example.com")).isEqualTo("l****@example.com");
+        assertThat(Masking.email("liwanshuang@example.com")).isEqualTo("liwansh****@example.com");
+        assertThat(Masking.email("li@example.com")).isEqualTo("l****@example.com");
     }
 
     @Test

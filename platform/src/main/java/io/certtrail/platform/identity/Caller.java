@@ -7,8 +7,10 @@ import java.util.Set;
  * or a body, so a holder can only ever act on their own account.
  *
  * @param accountId the caller's account (for holders, the aggregate identifier; opaque, no personal data)
+ * @param firstName the given name the identity provider states, if any
+ * @param lastName the family name the identity provider states, if any
  */
-public record Caller(String accountId, Set<Role> roles) {
+public record Caller(String accountId, Set<Role> roles, String firstName, String lastName) {
 
     public Caller {
         roles = Set.copyOf(roles);

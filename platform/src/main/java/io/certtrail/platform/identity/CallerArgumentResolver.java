@@ -43,6 +43,6 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
                 }
             }
         }
-        return new Caller(user.accountId(), roles);
+        return new Caller(user.accountId(), roles, user.firstName(), user.lastName());
     }
 }

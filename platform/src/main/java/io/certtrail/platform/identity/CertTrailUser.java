@@ -8,11 +8,23 @@ import org.springframework.security.core.userdetails.User;
 public class CertTrailUser extends User {
 
     private final String accountId;
+    private final String firstName;
+    private final String lastName;
 
-    public CertTrailUser(String username, String password, String accountId,
+    public CertTrailUser(String username, String password, String accountId, String firstName, String lastName,
             Collection<? extends GrantedAuthority> authorities) {
         super(username, password, authorities);
         this.accountId = accountId;
+        this.firstName = firstName;
+        this.lastName = lastName;
+    }
+
+    public String firstName() {
+        return firstName;
+    }
+
+    public String lastName() {
+        return lastName;
     }
 
     public String accountId() {

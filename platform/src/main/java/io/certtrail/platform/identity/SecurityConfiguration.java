@@ -66,7 +66,7 @@ public class SecurityConfiguration {
         return username -> users.stream()
                 .filter(u -> u.username().equals(username))
                 .findFirst()
-                .<UserDetails>map(u -> new CertTrailUser(u.username(), u.password(), u.accountId(),
+                .<UserDetails>map(u -> new CertTrailUser(u.username(), u.password(), u.accountId(), u.firstName(), u.lastName(),
                         u.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList()))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
@@ -83,9 +83,10 @@ public class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(
-            @Value("${certtrail.http.max-body-bytes:65536}") long maxBodyBytes) {
-        FilterRegistrationBean<RequestSizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBodyBytes));
+            @Value("${certtrail.http.max-body-bytes:65536}") long maxBodyBytes,
+            @Value("${certtrail.http.max-import-bytes:2147483648}") long maxImportBytes) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(maxBodyBytes, "/api/operator/record-imports/", maxImportBytes));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -18,14 +18,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final String bulkPathPrefix;
+    private final long maxBulkBytes;
 
-    public RequestSizeLimitFilter(long maxBytes) {
+    /**
+     * @param maxBytes the limit for ordinary requests
+     * @param bulkPathPrefix requests under this path are bulk uploads, streamed, with their own limit
+     * @param maxBulkBytes the limit for bulk uploads
+     */
+    public RequestSizeLimitFilter(long maxBytes, String bulkPathPrefix, long maxBulkBytes) {
         this.maxBytes = maxBytes;
+        this.bulkPathPrefix = bulkPathPrefix;
+        this.maxBulkBytes = maxBulkBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = request.getRequestURI().startsWith(bulkPathPrefix) ? maxBulkBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             ProblemWriter.write(response, ErrorCode.PAYLOAD_TOO_LARGE,
                     "The request body is larger than " + maxBytes + " bytes.");

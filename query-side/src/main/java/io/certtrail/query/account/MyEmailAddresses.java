@@ -37,6 +37,7 @@ public record MyEmailAddresses(@Id String accountId, long version, List<Entry> a
             Instant requestedAt,
             Instant linkExpiresAt,
             Instant activatedAt,
-            Instant disassociationRequestedAt) {
+            Instant disassociationRequestedAt,
+            String registrationNumber) {
     }
 }

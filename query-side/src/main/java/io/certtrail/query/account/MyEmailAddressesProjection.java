@@ -1,5 +1,6 @@
 package io.certtrail.query.account;
 
+import io.certtrail.events.account.AccountEmailEvent;
 import io.certtrail.events.account.AccountEvent;
 import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailAssociationRequested;
@@ -39,7 +40,11 @@ public class MyEmailAddressesProjection {
         if (sequence <= current.version()) {
             return;
         }
-        mongo.save(new MyEmailAddresses(current.accountId(), sequence, evolve(current.addresses(), event)));
+        List<Entry> addresses = event instanceof AccountEmailEvent emailEvent
+                ? evolve(current.addresses(), emailEvent)
+                : current.addresses();
+        // the version moves with every account event, so minVersion waits always end
+        mongo.save(new MyEmailAddresses(current.accountId(), sequence, addresses));
     }
 
     @ResetHandler
@@ -47,7 +52,7 @@ public class MyEmailAddressesProjection {
         mongo.dropCollection(MyEmailAddresses.class);
     }
 
-    static List<Entry> evolve(List<Entry> addresses, AccountEvent event) {
+    static List<Entry> evolve(List<Entry> addresses, AccountEmailEvent event) {
         List<Entry> next = new ArrayList<>(addresses);
         next.removeIf(entry -> entry.addressKey().equals(event.addressKey())
                 && !(event instanceof EmailDisassociationRequested));
@@ -55,14 +60,17 @@ public class MyEmailAddressesProjection {
                 .orElse(null);
         if (event instanceof EmailAssociationRequested e) {
             next.add(new Entry(e.addressKey(), e.email(), Status.PENDING_ACTIVATION, e.method().name(),
-                    e.requestedAt(), e.expiresAt(), null, null));
+                    e.requestedAt(), e.expiresAt(), null, null,
+                    e.scoreReport() == null ? null : e.scoreReport().registrationNumber()));
         } else if (event instanceof EmailActivated e) {
             next.add(new Entry(e.addressKey(), e.email(), Status.ACTIVE, e.method().name(),
-                    previous == null ? null : previous.requestedAt(), null, e.activatedAt(), null));
+                    previous == null ? null : previous.requestedAt(), null, e.activatedAt(), null,
+                    previous == null ? null : previous.registrationNumber()));
         } else if (event instanceof EmailDisassociationRequested e) {
             next.replaceAll(entry -> entry.addressKey().equals(e.addressKey())
                     ? new Entry(entry.addressKey(), entry.email(), entry.status(), entry.method(),
-                            entry.requestedAt(), entry.linkExpiresAt(), entry.activatedAt(), e.requestedAt())
+                            entry.requestedAt(), entry.linkExpiresAt(), entry.activatedAt(), e.requestedAt(),
+                            entry.registrationNumber())
                     : entry);
         }
         // EmailDisassociated: gone from the view; the audit trail keeps the story.

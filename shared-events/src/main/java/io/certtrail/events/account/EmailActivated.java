@@ -17,5 +17,5 @@ public record EmailActivated(
         @PersonalData String email,
         AssociationMethod method,
         String previousAccountId,
-        Instant activatedAt) implements AccountEvent {
+        Instant activatedAt) implements AccountEmailEvent {
 }

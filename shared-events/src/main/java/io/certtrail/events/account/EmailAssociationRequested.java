@@ -21,5 +21,5 @@ public record EmailAssociationRequested(
         ScoreReport scoreReport,
         boolean heldByAnotherAccount,
         Instant requestedAt,
-        Instant expiresAt) implements AccountEvent {
+        Instant expiresAt) implements AccountEmailEvent {
 }

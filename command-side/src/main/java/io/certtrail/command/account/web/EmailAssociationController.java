@@ -1,6 +1,7 @@
 package io.certtrail.command.account.web;
 
 import io.certtrail.command.account.AccountCommands.Accepted;
+import io.certtrail.command.account.AccountCommands.HolderName;
 import io.certtrail.command.account.AccountCommands.RequestEmailAssociation;
 import io.certtrail.command.account.AccountCommands.RequestEmailDisassociation;
 import io.certtrail.command.support.AddressKeys;
@@ -79,7 +80,8 @@ class EmailAssociationController {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(links.activationTtl());
         Accepted accepted = commands.send(new RequestEmailAssociation(caller.accountId(), ids.next(),
-                addressKeys.of(email), email, method, scoreReport, now, expiresAt),
+                addressKeys.of(email), email, method, scoreReport,
+                new HolderName(caller.firstName(), caller.lastName()), now, expiresAt),
                 caller.accountId(), Role.HOLDER, request);
         return new LinkSent(accepted.requestId(), "ACTIVATION_EMAIL_SENT", accepted.heldByAnotherAccount(),
                 expiresAt, accepted.accountVersion());

@@ -5,6 +5,7 @@ import io.certtrail.command.support.AddressKeys;
 import io.certtrail.command.support.CommandSender;
 import io.certtrail.command.support.EmailAddresses;
 import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.privacy.Masking;
 import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.platform.identity.Role;
@@ -46,7 +47,7 @@ class UnbindingController {
         try {
             String accountId = commands.send(new ForceUnbindAddress(addressKeys.of(email), body.reason().strip(),
                     clock.instant()), caller.accountId(), Role.OPERATOR, request);
-            return new Unbound(accountId, EmailAddresses.mask(email));
+            return new Unbound(accountId, Masking.email(email));
         } catch (AggregateNotFoundException e) {
             throw new DomainException(ErrorCode.ADDRESS_NOT_BOUND, "This address is not associated with any account.");
         }

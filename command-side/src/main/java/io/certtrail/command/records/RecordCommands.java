@@ -1,0 +1,37 @@
+package io.certtrail.command.records;
+
+import io.certtrail.events.records.CertificationEarned;
+import io.certtrail.events.records.ExamResult;
+import io.certtrail.events.records.TrainingCompletion;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Commands of {@link SourceRecord}: one record as its sender describes it now. */
+public final class RecordCommands {
+
+    private RecordCommands() {
+    }
+
+    public record RecordTraining(@TargetAggregateIdentifier String recordId, TrainingCompletion training,
+            Instant receivedAt) {
+    }
+
+    public record RecordExamResult(@TargetAggregateIdentifier String recordId, ExamResult exam, Instant receivedAt) {
+    }
+
+    public record RecordCertification(@TargetAggregateIdentifier String recordId, CertificationEarned certification,
+            Instant receivedAt) {
+    }
+
+    public enum Outcome {
+        /** First seen: revision 1. */
+        RECORDED,
+        /** Seen before with other content: the new revision replaces the old, which stays in the history. */
+        CORRECTED,
+        /** Seen before with the same content: nothing changed. */
+        UNCHANGED
+    }
+
+    public record RecordOutcome(String recordId, Outcome outcome, int revision) {
+    }
+}

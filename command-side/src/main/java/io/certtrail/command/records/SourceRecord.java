@@ -1,0 +1,90 @@
+package io.certtrail.command.records;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.certtrail.command.records.RecordCommands.Outcome;
+import io.certtrail.command.records.RecordCommands.RecordCertification;
+import io.certtrail.command.records.RecordCommands.RecordExamResult;
+import io.certtrail.command.records.RecordCommands.RecordOutcome;
+import io.certtrail.command.records.RecordCommands.RecordTraining;
+import io.certtrail.events.records.CertificationRecorded;
+import io.certtrail.events.records.ExamResultRecorded;
+import io.certtrail.events.records.TrainingRecorded;
+import java.util.Objects;
+import java.util.function.IntFunction;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One record as a sender (training system, exam centre, certification office) keeps it, identified
+ * by the sender's own identifier. Sending it again changes nothing; sending it with other content
+ * is a correction. Its kind is part of its identifier, so one identifier never changes kind.
+ */
+@Aggregate
+class SourceRecord {
+
+    @AggregateIdentifier
+    private String recordId;
+    private int revision;
+    private Object content;
+
+    SourceRecord() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    RecordOutcome handle(RecordTraining command) {
+        return record(command.recordId(), command.training(),
+                next -> new TrainingRecorded(command.recordId(), next, command.receivedAt(), command.training()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    RecordOutcome handle(RecordExamResult command) {
+        return record(command.recordId(), command.exam(),
+                next -> new ExamResultRecorded(command.recordId(), next, command.receivedAt(), command.exam()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    RecordOutcome handle(RecordCertification command) {
+        return record(command.recordId(), command.certification(),
+                next -> new CertificationRecorded(command.recordId(), next, command.receivedAt(),
+                        command.certification()));
+    }
+
+    private RecordOutcome record(String id, Object newContent, IntFunction<Object> event) {
+        if (Objects.equals(content, newContent)) {
+            return new RecordOutcome(id, Outcome.UNCHANGED, revision);
+        }
+        Outcome outcome = revision == 0 ? Outcome.RECORDED : Outcome.CORRECTED;
+        apply(event.apply(revision + 1));
+        return new RecordOutcome(id, outcome, revision);
+    }
+
+    @EventSourcingHandler
+    void on(TrainingRecorded event) {
+        remember(event.recordId(), event.revision(), event.training());
+    }
+
+    @EventSourcingHandler
+    void on(ExamResultRecorded event) {
+        remember(event.recordId(), event.revision(), event.exam());
+    }
+
+    @EventSourcingHandler
+    void on(CertificationRecorded event) {
+        remember(event.recordId(), event.revision(), event.certification());
+    }
+
+    private void remember(String id, int newRevision, Object newContent) {
+        recordId = id;
+        revision = newRevision;
+        content = newContent;
+    }
+}

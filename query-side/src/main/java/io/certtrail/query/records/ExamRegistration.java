@@ -1,0 +1,24 @@
+package io.certtrail.query.records;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The exam results that carry one exam registration number (association method 2 links them).
+ * The command side reads this collection to check a score report before it sends the activation
+ * mail; its shape is a contract between the two sides.
+ */
+@Document(ExamRegistration.COLLECTION)
+public record ExamRegistration(@Id String registrationNumber, List<Exam> exams) {
+
+    public static final String COLLECTION = "exam_registrations";
+
+    public ExamRegistration {
+        exams = exams == null ? List.of() : exams;
+    }
+
+    public record Exam(String recordId, String addressKey, String firstName, String lastName, LocalDate examDate) {
+    }
+}

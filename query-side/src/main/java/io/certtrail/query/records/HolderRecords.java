@@ -1,0 +1,71 @@
+package io.certtrail.query.records;
+
+import io.certtrail.query.account.MyEmailAddresses;
+import io.certtrail.query.records.AddressRecords.CertificationEntry;
+import io.certtrail.query.records.AddressRecords.ExamEntry;
+import io.certtrail.query.records.AddressRecords.TrainingEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The records one account may see: those of the addresses active on it, plus (association method
+ * 2) the exam results that carry a registration number it associated. Everything is looked up by
+ * {@code _id} starting from the account, so no identifier a caller sends can widen the set.
+ */
+@Component
+public class HolderRecords {
+
+    private final MongoTemplate mongo;
+
+    HolderRecords(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public record Visible(List<TrainingEntry> trainings, List<ExamEntry> exams,
+            List<CertificationEntry> certifications) {
+    }
+
+    public Visible of(String accountId) {
+        MyEmailAddresses account = mongo.findById(accountId, MyEmailAddresses.class);
+        List<TrainingEntry> trainings = new ArrayList<>();
+        Map<String, ExamEntry> exams = new LinkedHashMap<>();
+        List<CertificationEntry> certifications = new ArrayList<>();
+        if (account == null) {
+            return new Visible(trainings, List.of(), certifications);
+        }
+        Map<String, AddressRecords> byAddress = new HashMap<>();
+        for (MyEmailAddresses.Entry address : account.addresses()) {
+            if (address.status() != MyEmailAddresses.Status.ACTIVE) {
+                continue;
+            }
+            AddressRecords records = load(byAddress, address.addressKey());
+            trainings.addAll(records.trainings());
+            records.exams().forEach(exam -> exams.putIfAbsent(exam.recordId(), exam));
+            certifications.addAll(records.certifications());
+            if (address.registrationNumber() != null) {
+                ExamRegistration registration =
+                        mongo.findById(address.registrationNumber(), ExamRegistration.class);
+                if (registration != null) {
+                    for (ExamRegistration.Exam linked : registration.exams()) {
+                        load(byAddress, linked.addressKey()).exams().stream()
+                                .filter(exam -> exam.recordId().equals(linked.recordId()))
+                                .forEach(exam -> exams.putIfAbsent(exam.recordId(), exam));
+                    }
+                }
+            }
+        }
+        return new Visible(trainings, new ArrayList<>(exams.values()), certifications);
+    }
+
+    private AddressRecords load(Map<String, AddressRecords> cache, String addressKey) {
+        return cache.computeIfAbsent(addressKey, key -> {
+            AddressRecords records = mongo.findById(key, AddressRecords.class);
+            return records == null ? new AddressRecords(key, null, null, null) : records;
+        });
+    }
+}

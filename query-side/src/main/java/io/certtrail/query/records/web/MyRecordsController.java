@@ -1,0 +1,96 @@
+package io.certtrail.query.records.web;
+
+import static java.util.Comparator.comparing;
+import static java.util.Comparator.naturalOrder;
+import static java.util.Comparator.nullsLast;
+
+import io.certtrail.platform.identity.Caller;
+import io.certtrail.platform.privacy.Masking;
+import io.certtrail.query.records.HolderRecords;
+import io.certtrail.query.support.PageRequest;
+import io.certtrail.query.support.PageRequest.Page;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** My Training, My Exams, My Certificates: the signed-in holder's own records, paged and sorted. */
+@RestController
+@RequestMapping("/api/me")
+class MyRecordsController {
+
+    private final HolderRecords records;
+
+    MyRecordsController(HolderRecords records) {
+        this.records = records;
+    }
+
+    record TrainingView(String recordId, String courseCode, String courseName, String provider, LocalDate startDate,
+            LocalDate endDate, String result, String email, Instant receivedAt) {
+    }
+
+    record ExamView(String recordId, String registrationNumber, String examCode, String examName, LocalDate examDate,
+            int score, boolean passed, String email, Instant receivedAt) {
+    }
+
+    /**
+     * The columns of the guides' My Certificates table.
+     *
+     * @param status NOT_APPLIED, REQUESTED or APPROVED
+     * @param email masked, as in the guides
+     */
+    record CertificateView(String status, String certificationName, String certificateNumber, boolean renewal,
+            LocalDate effectiveDate, LocalDate expirationDate, String email) {
+    }
+
+    private static <T, U extends Comparable<? super U>> Comparator<T> by(java.util.function.Function<T, U> key) {
+        return comparing(key, nullsLast(naturalOrder()));
+    }
+
+    @GetMapping("/training")
+    Page<TrainingView> myTraining(Caller caller, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "endDate,desc") String sort) {
+        var views = records.of(caller.accountId()).trainings().stream().map(e -> new TrainingView(e.recordId(),
+                e.training().courseCode(), e.training().courseName(), e.training().provider(),
+                e.training().startDate(), e.training().endDate(), e.training().result(),
+                Masking.email(e.training().email()), e.receivedAt())).toList();
+        return new PageRequest(page, size, sort).apply(views, Map.of(
+                "endDate", by(TrainingView::endDate), "startDate", by(TrainingView::startDate),
+                "courseName", by(TrainingView::courseName), "courseCode", by(TrainingView::courseCode)),
+                by(TrainingView::recordId));
+    }
+
+    @GetMapping("/exams")
+    Page<ExamView> myExams(Caller caller, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "examDate,desc") String sort) {
+        var views = records.of(caller.accountId()).exams().stream().map(e -> new ExamView(e.recordId(),
+                e.exam().registrationNumber(), e.exam().examCode(), e.exam().examName(), e.exam().examDate(),
+                e.exam().score(), e.exam().passed(), Masking.email(e.exam().email()), e.receivedAt())).toList();
+        return new PageRequest(page, size, sort).apply(views, Map.of(
+                "examDate", by(ExamView::examDate), "examCode", by(ExamView::examCode),
+                "examName", by(ExamView::examName), "score", by(ExamView::score)),
+                by(ExamView::recordId));
+    }
+
+    @GetMapping("/certificates")
+    Page<CertificateView> myCertificates(Caller caller, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            @RequestParam(defaultValue = "effectiveDate,desc") String sort) {
+        // No certificate application exists yet in CertTrail, so every earned certificate is NOT_APPLIED
+        // until the application feature records a request against it.
+        var views = records.of(caller.accountId()).certifications().stream().map(e -> new CertificateView(
+                "NOT_APPLIED", e.certification().certificationName(), e.certification().certificateNumber(),
+                e.certification().renewal(), e.certification().effectiveDate(), e.certification().expirationDate(),
+                Masking.email(e.certification().email()))).toList();
+        return new PageRequest(page, size, sort).apply(views, Map.of(
+                "effectiveDate", by(CertificateView::effectiveDate),
+                "expirationDate", by(CertificateView::expirationDate),
+                "certificationName", by(CertificateView::certificationName),
+                "certificateNumber", by(CertificateView::certificateNumber)),
+                by(CertificateView::certificateNumber));
+    }
+}

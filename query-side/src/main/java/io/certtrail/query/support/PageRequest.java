@@ -1,0 +1,40 @@
+package io.certtrail.query.support;
+
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Paging and sorting of a view that is already in memory (one holder's records: a few hundred at
+ * most). Sort keys are whitelisted per view; ties fall back to the record id for a stable order.
+ */
+public record PageRequest(int page, int size, String sort) {
+
+    public static final int MAX_SIZE = 100;
+
+    public record Page<T>(int page, int size, long totalElements, int totalPages, String sort, List<T> items) {
+    }
+
+    public <T> Page<T> apply(List<T> all, Map<String, Comparator<T>> sortKeys, Comparator<T> tieBreak) {
+        if (page < 0 || size < 1 || size > MAX_SIZE) {
+            throw new DomainException(ErrorCode.INVALID_INPUT,
+                    "page must be 0 or more and size between 1 and " + MAX_SIZE + ".");
+        }
+        String[] parts = sort.split(",", -1);
+        Comparator<T> order = sortKeys.get(parts[0]);
+        boolean descending = parts.length > 1 && parts[1].equalsIgnoreCase("desc");
+        if (order == null || parts.length > 2 || (parts.length == 2 && !descending
+                && !parts[1].equalsIgnoreCase("asc"))) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "sort must be one of "
+                    + sortKeys.keySet().stream().sorted().toList() + ", optionally followed by ,asc or ,desc.");
+        }
+        Comparator<T> comparator = (descending ? order.reversed() : order).thenComparing(tieBreak);
+        List<T> sorted = all.stream().sorted(comparator).toList();
+        int from = (int) Math.min((long) page * size, sorted.size());
+        int to = Math.min(from + size, sorted.size());
+        return new Page<>(page, size, sorted.size(), (sorted.size() + size - 1) / size,
+                parts[0] + "," + (descending ? "desc" : "asc"), sorted.subList(from, to));
+    }
+}
