@@ -13,6 +13,7 @@ public enum ErrorCode {
     ADDRESS_NOT_ASSOCIATED(409, "Address not associated with your account"),
     ADDRESS_NOT_BOUND(409, "Address not associated with any account"),
     CONCURRENT_CHANGE(409, "Changed concurrently, try again"),
+    SCORE_REPORT_NOT_MATCHED(422, "Score report not matched"),
     READ_MODEL_BEHIND(503, "The view has not caught up yet"),
     PAYLOAD_TOO_LARGE(413, "Request too large");
 

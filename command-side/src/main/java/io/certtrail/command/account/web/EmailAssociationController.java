@@ -4,6 +4,7 @@ import io.certtrail.command.account.AccountCommands.Accepted;
 import io.certtrail.command.account.AccountCommands.HolderName;
 import io.certtrail.command.account.AccountCommands.RequestEmailAssociation;
 import io.certtrail.command.account.AccountCommands.RequestEmailDisassociation;
+import io.certtrail.command.records.ScoreReportCheck;
 import io.certtrail.command.support.AddressKeys;
 import io.certtrail.command.support.CommandSender;
 import io.certtrail.command.support.CommandSideConfiguration.LinkProperties;
@@ -21,6 +22,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,9 +41,11 @@ class EmailAssociationController {
     private final IdGenerator ids;
     private final Clock clock;
     private final LinkProperties links;
+    private final ScoreReportCheck scoreReports;
 
     EmailAssociationController(CommandSender commands, AddressKeys addressKeys, IdGenerator ids, Clock clock,
-            LinkProperties links) {
+            LinkProperties links, ScoreReportCheck scoreReports) {
+        this.scoreReports = scoreReports;
         this.commands = commands;
         this.addressKeys = addressKeys;
         this.ids = ids;
@@ -78,6 +83,12 @@ class EmailAssociationController {
         AssociationMethod method = body.method() == null ? AssociationMethod.EMAIL : body.method();
         ScoreReport scoreReport = method == AssociationMethod.SCORE_REPORT ? scoreReport(body) : null;
         Instant now = clock.instant();
+        if (scoreReport != null && !scoreReports.matches(scoreReport, LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+            // one answer for "no such result", "other name" and "too early": it tells a guesser nothing more
+            throw new DomainException(ErrorCode.SCORE_REPORT_NOT_MATCHED, "No exam result matches this registration"
+                    + " number and name yet. Association by score report is possible from one working day after"
+                    + " the exam; check the details on your score report.");
+        }
         Instant expiresAt = now.plus(links.activationTtl());
         Accepted accepted = commands.send(new RequestEmailAssociation(caller.accountId(), ids.next(),
                 addressKeys.of(email), email, method, scoreReport,

@@ -12,6 +12,7 @@ import io.certtrail.platform.identity.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -35,19 +36,27 @@ class UnbindingController {
         this.clock = clock;
     }
 
-    record UnbindingRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1000) String reason) {
+    /** Name the address either by itself or by the {@code addressKey} the suspect-binding list shows. */
+    record UnbindingRequest(@Size(max = 320) String email,
+            @Pattern(regexp = "addr_[A-Za-z0-9_-]{43}", message = "is not an address key") String addressKey,
+            @NotBlank @Size(max = 1000) String reason) {
     }
 
-    record Unbound(String unboundAccountId, String email) {
+    /** @param email masked, and only when the request named the address itself */
+    record Unbound(String unboundAccountId, String addressKey, String email) {
     }
 
     @PostMapping("/email-unbindings")
     Unbound forceUnbind(@Valid @RequestBody UnbindingRequest body, Caller caller, HttpServletRequest request) {
-        String email = EmailAddresses.canonical(body.email());
+        if ((body.email() == null) == (body.addressKey() == null)) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "Give either email or addressKey.");
+        }
+        String email = body.email() == null ? null : EmailAddresses.canonical(body.email());
+        String addressKey = email == null ? body.addressKey() : addressKeys.of(email);
         try {
-            String accountId = commands.send(new ForceUnbindAddress(addressKeys.of(email), body.reason().strip(),
+            String accountId = commands.send(new ForceUnbindAddress(addressKey, body.reason().strip(),
                     clock.instant()), caller.accountId(), Role.OPERATOR, request);
-            return new Unbound(accountId, Masking.email(email));
+            return new Unbound(accountId, addressKey, email == null ? null : Masking.email(email));
         } catch (AggregateNotFoundException e) {
             throw new DomainException(ErrorCode.ADDRESS_NOT_BOUND, "This address is not associated with any account.");
         }
