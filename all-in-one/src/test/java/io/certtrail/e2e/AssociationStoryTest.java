@@ -114,10 +114,15 @@ class AssociationStoryTest {
 
     @Test
     void oneAccountHoldsSeveralAddressesIncludingOneAssociatedByScoreReport() {
+        assertThat(app.post("/api/operator/records/exams", "operator", """
+                {"sourceRecordId":"SR-1","registrationNumber":"REG-20261","firstName":"Ruirui","lastName":"Li",
+                 "email":"exam@example.org","examCode":"H12-811","examName":"HCIA-Datacom","examDate":"2026-02-27",
+                 "score":900,"passed":true}""").status()).isEqualTo(200);
         Response first = associate("holder1", "first@example.org");
         app.followLink(CertTrailInstance.linkIn(app.awaitMail("first@example.org", 1)));
         Response second = app.post("/api/me/email-associations", "holder1", """
                 {"method":"SCORE_REPORT","lastName":"Li","firstName":"Ruirui","registrationNumber":"reg-20261","email":"exam@example.org"}""");
+        // the exam was on Friday 27 February; on Monday 2 March, one working day has passed
         assertThat(second.status()).as(second.body()).isEqualTo(202);
         Response activated = app.followLink(CertTrailInstance.linkIn(app.awaitMail("exam@example.org", 1)));
         assertThat(first.json().get("accountVersion").asLong()).isLessThan(activated.json().get("accountVersion").asLong());
@@ -199,12 +204,13 @@ class AssociationStoryTest {
         assertThat(unbound.json().get("unboundAccountId").asText()).isEqualTo("acct-h5");
         assertThat(unbound.json().get("email").asText()).isEqualTo("wrong-p****@example.com");
 
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> history("acct-h5").size() == 3);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> history("acct-h5").size() == 4);
         List<JsonNode> events = history("acct-h5");
-        assertThat(events).extracting(e -> e.get("type").asText())
-                .containsExactly("EmailAssociationRequested", "EmailActivated", "EmailDisassociated");
-        assertThat(events).extracting(e -> e.get("sequence").asLong()).containsExactly(0L, 1L, 2L);
-        JsonNode forced = events.get(2);
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(
+                "AccountHolderNamed", "EmailAssociationRequested", "EmailActivated", "EmailDisassociated");
+        assertThat(events).extracting(e -> e.get("sequence").asLong()).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(events.get(0).get("details").get("lastName").asText()).isEqualTo("Test");
+        JsonNode forced = events.get(3);
         assertThat(forced.get("actor").asText()).isEqualTo("operator-1");
         assertThat(forced.get("actorRole").asText()).isEqualTo("OPERATOR");
         assertThat(forced.get("reason").asText()).contains("Exam records of another person");

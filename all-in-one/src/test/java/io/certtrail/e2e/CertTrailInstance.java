@@ -54,6 +54,8 @@ final class CertTrailInstance implements AutoCloseable {
                 "--spring.main.banner-mode=off"));
         int n = 0;
         for (int i = 0; i < HOLDERS; i++) {
+            args.add("--certtrail.identity.users[" + n + "].first-name=Holder" + i);
+            args.add("--certtrail.identity.users[" + n + "].last-name=Test");
             n = user(args, n, "holder" + i, "acct-h" + i, "HOLDER");
         }
         n = user(args, n, "auditor", "auditor-1", "AUDITOR");
@@ -89,6 +91,11 @@ final class CertTrailInstance implements AutoCloseable {
 
     Response getHtml(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().header("Accept", "text/html"));
+    }
+
+    Response post(String path, String user, String contentType, String body) {
+        return send(request(path, user).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Response post(String path, String user, String json) {

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.certtrail.query.support.ReadModelWait;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,17 +23,22 @@ import org.springframework.stereotype.Component;
 public class HolderRecords {
 
     private final MongoTemplate mongo;
+    private final ReadModelWait wait;
 
-    HolderRecords(MongoTemplate mongo) {
+    HolderRecords(MongoTemplate mongo, ReadModelWait wait) {
         this.mongo = mongo;
+        this.wait = wait;
     }
 
     public record Visible(List<TrainingEntry> trainings, List<ExamEntry> exams,
             List<CertificationEntry> certifications) {
     }
 
-    public Visible of(String accountId) {
-        MyEmailAddresses account = mongo.findById(accountId, MyEmailAddresses.class);
+    /** @param minVersion the account version a command answered with: read your own writes */
+    public Visible of(String accountId, Optional<Long> minVersion) {
+        MyEmailAddresses account = minVersion.isEmpty() ? mongo.findById(accountId, MyEmailAddresses.class)
+                : wait.until(() -> mongo.findById(accountId, MyEmailAddresses.class),
+                        view -> view != null && view.version() >= minVersion.get());
         List<TrainingEntry> trainings = new ArrayList<>();
         Map<String, ExamEntry> exams = new LinkedHashMap<>();
         List<CertificationEntry> certifications = new ArrayList<>();

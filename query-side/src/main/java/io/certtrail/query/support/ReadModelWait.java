@@ -19,7 +19,7 @@ public class ReadModelWait {
 
     private final Duration maxWait;
 
-    ReadModelWait(@Value("${certtrail.query.max-wait:PT5S}") Duration maxWait) {
+    public ReadModelWait(@Value("${certtrail.query.max-wait:PT5S}") Duration maxWait) {
         this.maxWait = maxWait;
     }
 

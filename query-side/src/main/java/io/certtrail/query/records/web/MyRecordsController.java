@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
+import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,8 +55,9 @@ class MyRecordsController {
 
     @GetMapping("/training")
     Page<TrainingView> myTraining(Caller caller, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "endDate,desc") String sort) {
-        var views = records.of(caller.accountId()).trainings().stream().map(e -> new TrainingView(e.recordId(),
+            @RequestParam(defaultValue = "20") int size,
+            @RequestParam Optional<@Min(0) Long> minVersion, @RequestParam(defaultValue = "endDate,desc") String sort) {
+        var views = records.of(caller.accountId(), minVersion).trainings().stream().map(e -> new TrainingView(e.recordId(),
                 e.training().courseCode(), e.training().courseName(), e.training().provider(),
                 e.training().startDate(), e.training().endDate(), e.training().result(),
                 Masking.email(e.training().email()), e.receivedAt())).toList();
@@ -66,8 +69,9 @@ class MyRecordsController {
 
     @GetMapping("/exams")
     Page<ExamView> myExams(Caller caller, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "examDate,desc") String sort) {
-        var views = records.of(caller.accountId()).exams().stream().map(e -> new ExamView(e.recordId(),
+            @RequestParam(defaultValue = "20") int size,
+            @RequestParam Optional<@Min(0) Long> minVersion, @RequestParam(defaultValue = "examDate,desc") String sort) {
+        var views = records.of(caller.accountId(), minVersion).exams().stream().map(e -> new ExamView(e.recordId(),
                 e.exam().registrationNumber(), e.exam().examCode(), e.exam().examName(), e.exam().examDate(),
                 e.exam().score(), e.exam().passed(), Masking.email(e.exam().email()), e.receivedAt())).toList();
         return new PageRequest(page, size, sort).apply(views, Map.of(
@@ -79,10 +83,11 @@ class MyRecordsController {
     @GetMapping("/certificates")
     Page<CertificateView> myCertificates(Caller caller, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
+            @RequestParam Optional<@Min(0) Long> minVersion,
             @RequestParam(defaultValue = "effectiveDate,desc") String sort) {
         // No certificate application exists yet in CertTrail, so every earned certificate is NOT_APPLIED
         // until the application feature records a request against it.
-        var views = records.of(caller.accountId()).certifications().stream().map(e -> new CertificateView(
+        var views = records.of(caller.accountId(), minVersion).certifications().stream().map(e -> new CertificateView(
                 "NOT_APPLIED", e.certification().certificationName(), e.certification().certificateNumber(),
                 e.certification().renewal(), e.certification().effectiveDate(), e.certification().expirationDate(),
                 Masking.email(e.certification().email()))).toList();

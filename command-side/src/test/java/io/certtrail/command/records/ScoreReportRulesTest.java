@@ -1,0 +1,27 @@
+package io.certtrail.command.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.certtrail.platform.privacy.PersonNames;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class ScoreReportRulesTest {
+
+    @Test
+    void theWorkingDayAfterFridayIsMonday() {
+        assertThat(ScoreReportCheck.nextWorkingDay(LocalDate.parse("2026-02-27"))).isEqualTo("2026-03-02");
+        assertThat(ScoreReportCheck.nextWorkingDay(LocalDate.parse("2026-03-02"))).isEqualTo("2026-03-03");
+        assertThat(ScoreReportCheck.nextWorkingDay(LocalDate.parse("2026-02-28"))).isEqualTo("2026-03-02");
+    }
+
+    @Test
+    void namesMatchAcrossCaseAccentsSpacingAndOrder() {
+        assertThat(PersonNames.samePerson("José", "Núñez", "jose", "NUNEZ")).isTrue();
+        assertThat(PersonNames.samePerson("Wan", "Li", "Li", "Wan")).isTrue();
+        assertThat(PersonNames.samePerson("瑞瑞", "李", "李", "瑞瑞")).isTrue();
+        assertThat(PersonNames.samePerson("Mary-Ann", "O'Neil", "Mary Ann", "ONeil")).isTrue();
+        assertThat(PersonNames.samePerson("Wan", "Li", "Wang", "Li")).isFalse();
+        assertThat(PersonNames.samePerson(null, null, "Wan", "Li")).isFalse();
+    }
+}

@@ -1,0 +1,85 @@
+package io.certtrail.command.records;
+
+import io.certtrail.command.records.RecordCommands.Outcome;
+import io.certtrail.command.records.RecordCommands.RecordCertification;
+import io.certtrail.command.records.RecordCommands.RecordExamResult;
+import io.certtrail.command.records.RecordCommands.RecordOutcome;
+import io.certtrail.command.records.RecordCommands.RecordTraining;
+import io.certtrail.events.records.CertificationEarned;
+import io.certtrail.events.records.CertificationRecorded;
+import io.certtrail.events.records.ExamResult;
+import io.certtrail.events.records.ExamResultRecorded;
+import io.certtrail.events.records.TrainingCompletion;
+import io.certtrail.events.records.TrainingRecorded;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SourceRecordTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+    private static final Instant T1 = T0.plusSeconds(3600);
+    private static final ExamResult EXAM = new ExamResult("addr_1", "li@example.com", "REG-1", "Wan", "Li", "H12-811",
+            "HCIA-Datacom", LocalDate.parse("2026-02-20"), 876, true);
+    private static final ExamResult EXAM_CORRECTED = new ExamResult("addr_1", "li@example.com", "REG-1", "Wan", "Li",
+            "H12-811", "HCIA-Datacom", LocalDate.parse("2026-02-20"), 900, true);
+
+    private AggregateTestFixture<SourceRecord> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(SourceRecord.class);
+    }
+
+    @Test
+    void aNewRecordIsRecordedAsRevisionOne() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordExamResult("EXAM:1", EXAM, T0))
+                .expectEvents(new ExamResultRecorded("EXAM:1", 1, T0, EXAM))
+                .expectResultMessagePayload(new RecordOutcome("EXAM:1", Outcome.RECORDED, 1));
+    }
+
+    @Test
+    void sendingTheSameRecordAgainChangesNothing() {
+        fixture.given(new ExamResultRecorded("EXAM:1", 1, T0, EXAM))
+                .when(new RecordExamResult("EXAM:1", EXAM, T1))
+                .expectNoEvents()
+                .expectResultMessagePayload(new RecordOutcome("EXAM:1", Outcome.UNCHANGED, 1));
+    }
+
+    @Test
+    void otherContentIsACorrectionThatKeepsTheEarlierRevisionInTheHistory() {
+        fixture.given(new ExamResultRecorded("EXAM:1", 1, T0, EXAM))
+                .when(new RecordExamResult("EXAM:1", EXAM_CORRECTED, T1))
+                .expectEvents(new ExamResultRecorded("EXAM:1", 2, T1, EXAM_CORRECTED))
+                .expectResultMessagePayload(new RecordOutcome("EXAM:1", Outcome.CORRECTED, 2));
+    }
+
+    @Test
+    void resendingTheEarlierVersionAfterACorrectionIsACorrectionToo() {
+        fixture.given(new ExamResultRecorded("EXAM:1", 1, T0, EXAM), new ExamResultRecorded("EXAM:1", 2, T0, EXAM_CORRECTED))
+                .when(new RecordExamResult("EXAM:1", EXAM, T1))
+                .expectEvents(new ExamResultRecorded("EXAM:1", 3, T1, EXAM));
+    }
+
+    @Test
+    void aTrainingCompletionIsRecorded() {
+        TrainingCompletion training = new TrainingCompletion("addr_1", "li@example.com", "DC-101", "Datacom basics",
+                "Academy", LocalDate.parse("2026-01-05"), LocalDate.parse("2026-01-09"), "COMPLETED");
+        fixture.givenNoPriorActivity()
+                .when(new RecordTraining("TRAINING:1", training, T0))
+                .expectEvents(new TrainingRecorded("TRAINING:1", 1, T0, training));
+    }
+
+    @Test
+    void aCertificationSentAgainChangesNothing() {
+        CertificationEarned certification = new CertificationEarned("addr_1", "li@example.com", "HCIA-Datacom",
+                "0101001011938060621", LocalDate.parse("2026-02-21"), LocalDate.parse("2029-02-21"), false);
+        fixture.given(new CertificationRecorded("CERT:1", 1, T0, certification))
+                .when(new RecordCertification("CERT:1", certification, T1))
+                .expectNoEvents()
+                .expectResultMessagePayload(new RecordOutcome("CERT:1", Outcome.UNCHANGED, 1));
+    }
+}
