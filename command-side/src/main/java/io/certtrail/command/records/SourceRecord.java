@@ -7,7 +7,10 @@ import io.certtrail.command.records.RecordCommands.RecordCertification;
 import io.certtrail.command.records.RecordCommands.RecordExamResult;
 import io.certtrail.command.records.RecordCommands.RecordOutcome;
 import io.certtrail.command.records.RecordCommands.RecordTraining;
+import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.events.records.CertificationRecorded;
+import io.certtrail.events.records.ExamResult;
+import io.certtrail.events.records.TrainingCompletion;
 import io.certtrail.events.records.ExamResultRecorded;
 import io.certtrail.events.records.TrainingRecorded;
 import java.util.Objects;
@@ -39,23 +42,22 @@ class SourceRecord {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     RecordOutcome handle(RecordTraining command) {
-        return record(command.recordId(), command.training(),
-                next -> new TrainingRecorded(command.recordId(), next, command.receivedAt(), command.training()));
+        return record(command.recordId(), command.training(), next -> new TrainingRecorded(command.recordId(), next,
+                command.receivedAt(), command.training(), (TrainingCompletion) content));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     RecordOutcome handle(RecordExamResult command) {
-        return record(command.recordId(), command.exam(),
-                next -> new ExamResultRecorded(command.recordId(), next, command.receivedAt(), command.exam()));
+        return record(command.recordId(), command.exam(), next -> new ExamResultRecorded(command.recordId(), next,
+                command.receivedAt(), command.exam(), (ExamResult) content));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     RecordOutcome handle(RecordCertification command) {
-        return record(command.recordId(), command.certification(),
-                next -> new CertificationRecorded(command.recordId(), next, command.receivedAt(),
-                        command.certification()));
+        return record(command.recordId(), command.certification(), next -> new CertificationRecorded(
+                command.recordId(), next, command.receivedAt(), command.certification(), (CertificationEarned) content));
     }
 
     private RecordOutcome record(String id, Object newContent, IntFunction<Object> event) {

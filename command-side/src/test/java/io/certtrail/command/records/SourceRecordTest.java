@@ -37,13 +37,13 @@ class SourceRecordTest {
     void aNewRecordIsRecordedAsRevisionOne() {
         fixture.givenNoPriorActivity()
                 .when(new RecordExamResult("EXAM:1", EXAM, T0))
-                .expectEvents(new ExamResultRecorded("EXAM:1", 1, T0, EXAM))
+                .expectEvents(new ExamResultRecorded("EXAM:1", 1, T0, EXAM, null))
                 .expectResultMessagePayload(new RecordOutcome("EXAM:1", Outcome.RECORDED, 1));
     }
 
     @Test
     void sendingTheSameRecordAgainChangesNothing() {
-        fixture.given(new ExamResultRecorded("EXAM:1", 1, T0, EXAM))
+        fixture.given(new ExamResultRecorded("EXAM:1", 1, T0, EXAM, null))
                 .when(new RecordExamResult("EXAM:1", EXAM, T1))
                 .expectNoEvents()
                 .expectResultMessagePayload(new RecordOutcome("EXAM:1", Outcome.UNCHANGED, 1));
@@ -51,17 +51,17 @@ class SourceRecordTest {
 
     @Test
     void otherContentIsACorrectionThatKeepsTheEarlierRevisionInTheHistory() {
-        fixture.given(new ExamResultRecorded("EXAM:1", 1, T0, EXAM))
+        fixture.given(new ExamResultRecorded("EXAM:1", 1, T0, EXAM, null))
                 .when(new RecordExamResult("EXAM:1", EXAM_CORRECTED, T1))
-                .expectEvents(new ExamResultRecorded("EXAM:1", 2, T1, EXAM_CORRECTED))
+                .expectEvents(new ExamResultRecorded("EXAM:1", 2, T1, EXAM_CORRECTED, EXAM))
                 .expectResultMessagePayload(new RecordOutcome("EXAM:1", Outcome.CORRECTED, 2));
     }
 
     @Test
     void resendingTheEarlierVersionAfterACorrectionIsACorrectionToo() {
-        fixture.given(new ExamResultRecorded("EXAM:1", 1, T0, EXAM), new ExamResultRecorded("EXAM:1", 2, T0, EXAM_CORRECTED))
+        fixture.given(new ExamResultRecorded("EXAM:1", 1, T0, EXAM, null), new ExamResultRecorded("EXAM:1", 2, T0, EXAM_CORRECTED, EXAM))
                 .when(new RecordExamResult("EXAM:1", EXAM, T1))
-                .expectEvents(new ExamResultRecorded("EXAM:1", 3, T1, EXAM));
+                .expectEvents(new ExamResultRecorded("EXAM:1", 3, T1, EXAM, EXAM_CORRECTED));
     }
 
     @Test
@@ -70,14 +70,14 @@ class SourceRecordTest {
                 "Academy", LocalDate.parse("2026-01-05"), LocalDate.parse("2026-01-09"), "COMPLETED");
         fixture.givenNoPriorActivity()
                 .when(new RecordTraining("TRAINING:1", training, T0))
-                .expectEvents(new TrainingRecorded("TRAINING:1", 1, T0, training));
+                .expectEvents(new TrainingRecorded("TRAINING:1", 1, T0, training, null));
     }
 
     @Test
     void aCertificationSentAgainChangesNothing() {
         CertificationEarned certification = new CertificationEarned("addr_1", "li@example.com", "HCIA-Datacom",
                 "0101001011938060621", LocalDate.parse("2026-02-21"), LocalDate.parse("2029-02-21"), false);
-        fixture.given(new CertificationRecorded("CERT:1", 1, T0, certification))
+        fixture.given(new CertificationRecorded("CERT:1", 1, T0, certification, null))
                 .when(new RecordCertification("CERT:1", certification, T1))
                 .expectNoEvents()
                 .expectResultMessagePayload(new RecordOutcome("CERT:1", Outcome.UNCHANGED, 1));

@@ -1,6 +1,5 @@
 package io.certtrail.query.bindings;
 
-import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -30,9 +29,5 @@ final class BindingDocuments {
         Holder {
             addresses = addresses == null ? List.of() : addresses;
         }
-    }
-
-    @Document("bindings_exam_locators")
-    record ExamLocator(@Id String recordId, int revision, String addressKey) {
     }
 }

@@ -8,9 +8,9 @@ import io.certtrail.events.address.AddressClaimed;
 import io.certtrail.events.address.AddressReleased;
 import io.certtrail.events.records.ExamResultRecorded;
 import io.certtrail.platform.privacy.PersonNames;
+import io.certtrail.query.support.MongoUpdates;
 import io.certtrail.query.bindings.BindingDocuments.BoundAddress;
 import io.certtrail.query.bindings.BindingDocuments.Exam;
-import io.certtrail.query.bindings.BindingDocuments.ExamLocator;
 import io.certtrail.query.bindings.BindingDocuments.Holder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,21 +42,16 @@ public class SuspectBindingsProjection {
 
     @EventHandler
     void on(ExamResultRecorded event, @Timestamp Instant at) {
-        ExamLocator locator = mongo.findById(event.recordId(), ExamLocator.class);
-        if (locator != null && locator.revision() >= event.revision()) {
-            return;
-        }
         Exam exam = new Exam(event.recordId(), event.exam().registrationNumber(), event.exam().examName(),
                 event.exam().email(), event.exam().candidateFirstName(), event.exam().candidateLastName());
-        if (locator != null && !locator.addressKey().equals(event.addressKey())) {
-            pullExam(locator.addressKey(), event.recordId());
-            recompute(locator.addressKey(), at);
+        if (event.replaced() != null) {
+            pullExam(event.replacedAddressKey(), event.recordId());
+            if (!event.replacedAddressKey().equals(event.addressKey())) {
+                recompute(event.replacedAddressKey(), at);
+            }
         }
-        pullExam(event.addressKey(), event.recordId());
-        mongo.upsert(query(where("_id").is(event.addressKey())),
-                new Update().push("exams", mongo.getConverter().convertToMongoType(exam)), BoundAddress.class);
+        MongoUpdates.addToList(mongo, "bindings_addresses", event.addressKey(), "exams", exam);
         recompute(event.addressKey(), at);
-        mongo.save(new ExamLocator(event.recordId(), event.revision(), event.addressKey()));
     }
 
     @EventHandler
@@ -76,8 +71,11 @@ public class SuspectBindingsProjection {
     void on(AddressReleased event, @Timestamp Instant at) {
         mongo.updateFirst(query(where("_id").is(event.accountId())),
                 new Update().pull("addresses", event.addressKey()), Holder.class);
-        mongo.updateFirst(query(where("_id").is(event.addressKey()).and("owner").is(event.accountId())),
-                new Update().unset("owner"), BoundAddress.class);
+        BoundAddress address = mongo.findById(event.addressKey(), BoundAddress.class);
+        if (address != null && event.accountId().equals(address.owner())) {
+            mongo.updateFirst(query(where("_id").is(event.addressKey())), new Update().unset("owner"),
+                    BoundAddress.class);
+        }
         recompute(event.addressKey(), at);
     }
 
@@ -93,7 +91,6 @@ public class SuspectBindingsProjection {
     void reset() {
         mongo.dropCollection(BoundAddress.class);
         mongo.dropCollection(Holder.class);
-        mongo.dropCollection(ExamLocator.class);
         mongo.dropCollection(SuspectBinding.class);
     }
 
@@ -106,6 +103,9 @@ public class SuspectBindingsProjection {
         BoundAddress address = mongo.findById(addressKey, BoundAddress.class);
         if (address == null) {
             return;
+        }
+        if (address.owner() == null && address.suspects().isEmpty()) {
+            return; // nobody to compare with, nothing listed: the common case while records arrive unclaimed
         }
         Holder holder = address.owner() == null ? null : mongo.findById(address.owner(), Holder.class);
         List<String> suspects = new ArrayList<>();
@@ -129,8 +129,10 @@ public class SuspectBindingsProjection {
                 mongo.remove(query(where("_id").is(gone)), SuspectBinding.class);
             }
         }
-        mongo.updateFirst(query(where("_id").is(addressKey)), new Update().set("suspects", suspects),
-                BoundAddress.class);
+        if (!suspects.equals(address.suspects())) {
+            mongo.updateFirst(query(where("_id").is(addressKey)), new Update().set("suspects", suspects),
+                    BoundAddress.class);
+        }
     }
 
     private static String name(String first, String last) {

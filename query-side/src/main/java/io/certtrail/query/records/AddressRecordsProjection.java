@@ -10,6 +10,7 @@ import io.certtrail.events.records.TrainingRecorded;
 import io.certtrail.query.records.AddressRecords.CertificationEntry;
 import io.certtrail.query.records.AddressRecords.ExamEntry;
 import io.certtrail.query.records.AddressRecords.TrainingEntry;
+import io.certtrail.query.support.MongoUpdates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,9 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Files every record under its address (and exam results under their registration number).
- * Each change is a single-document atomic update ($pull the record, $push its new version), so
- * segments working in parallel on records of the same address never overwrite each other, and
- * the locator makes every event idempotent.
+ * Each change is a single-document atomic update by {@code _id}: a correction pulls the version
+ * it replaces (the event names it), then the new version is added with {@code $addToSet}. So
+ * segments working in parallel on records of one address never overwrite each other, and an event
+ * delivered again, in order, leaves the same state: one or two round trips per event, no lookups.
  */
 @Component
 @ProcessingGroup("records")
@@ -36,35 +38,24 @@ public class AddressRecordsProjection {
 
     @EventHandler
     void on(RecordEvent event) {
-        RecordLocator locator = mongo.findById(event.recordId(), RecordLocator.class);
-        if (locator != null && locator.revision() >= event.revision()) {
-            return;
-        }
         String list = list(event);
-        if (locator != null && !locator.addressKey().equals(event.addressKey())) {
-            pull(AddressRecords.COLLECTION, locator.addressKey(), list, event.recordId());
+        if (event.replacedAddressKey() != null) {
+            pull(AddressRecords.COLLECTION, event.replacedAddressKey(), list, event.recordId());
         }
-        pull(AddressRecords.COLLECTION, event.addressKey(), list, event.recordId());
-        push(AddressRecords.COLLECTION, event.addressKey(), list, entry(event));
-
-        String registration = null;
+        MongoUpdates.addToList(mongo, AddressRecords.COLLECTION, event.addressKey(), list, entry(event));
         if (event instanceof ExamResultRecorded exam) {
-            registration = exam.exam().registrationNumber();
-            if (locator != null && locator.registrationNumber() != null) {
-                pull(ExamRegistration.COLLECTION, locator.registrationNumber(), "exams", event.recordId());
+            if (exam.replaced() != null) {
+                pull(ExamRegistration.COLLECTION, exam.replaced().registrationNumber(), "exams", event.recordId());
             }
-            pull(ExamRegistration.COLLECTION, registration, "exams", event.recordId());
-            push(ExamRegistration.COLLECTION, registration, "exams", new ExamRegistration.Exam(exam.recordId(),
-                    exam.addressKey(), exam.exam().candidateFirstName(), exam.exam().candidateLastName(),
-                    exam.exam().examDate()));
+            MongoUpdates.addToList(mongo, ExamRegistration.COLLECTION, exam.exam().registrationNumber(), "exams",
+                    new ExamRegistration.Exam(exam.recordId(), exam.addressKey(), exam.exam().candidateFirstName(),
+                            exam.exam().candidateLastName(), exam.exam().examDate()));
         }
-        mongo.save(new RecordLocator(event.recordId(), event.revision(), event.addressKey(), registration));
     }
 
     @ResetHandler
     void reset() {
         mongo.dropCollection(AddressRecords.class);
-        mongo.dropCollection(RecordLocator.class);
         mongo.dropCollection(ExamRegistration.class);
     }
 
@@ -89,10 +80,5 @@ public class AddressRecordsProjection {
     private void pull(String collection, String id, String list, String recordId) {
         mongo.updateFirst(query(where("_id").is(id)),
                 new Update().pull(list, new Document("recordId", recordId)), collection);
-    }
-
-    private void push(String collection, String id, String list, Object entry) {
-        mongo.upsert(query(where("_id").is(id)),
-                new Update().push(list, mongo.getConverter().convertToMongoType(entry)), collection);
     }
 }

@@ -18,4 +18,7 @@ public sealed interface RecordEvent permits TrainingRecorded, ExamResultRecorded
 
     /** The address the record is keyed by. */
     String addressKey();
+
+    /** For a correction, the address the replaced version was keyed by; null for revision 1. */
+    String replacedAddressKey();
 }
