@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -45,13 +46,31 @@ final class CertTrailInstance implements AutoCloseable {
         this.smtp = context.getBean(GreenMail.class);
     }
 
+    /** Generous limits, so stories that send many mails from one client are not throttled. */
+    private static final Map<String, String> DEFAULTS = Map.of(
+            "certtrail.rate-limits.mail-per-address.capacity", "1000",
+            "certtrail.rate-limits.mail-per-address.period", "PT1H",
+            "certtrail.rate-limits.mail-per-account.capacity", "1000",
+            "certtrail.rate-limits.mail-per-account.period", "PT1H",
+            "certtrail.rate-limits.mail-per-client.capacity", "1000",
+            "certtrail.rate-limits.mail-per-client.period", "PT1H",
+            "certtrail.rate-limits.link-attempts-per-client.capacity", "1000",
+            "certtrail.rate-limits.link-attempts-per-client.period", "PT1M");
+
     static CertTrailInstance start(Path dataDir, Clock clock) {
+        return start(dataDir, clock, Map.of());
+    }
+
+    static CertTrailInstance start(Path dataDir, Clock clock, Map<String, String> overrides) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--certtrail.embedded.data-dir=" + dataDir,
                 "--certtrail.embedded.mongo-port=0",
                 "--certtrail.embedded.smtp-port=0",
                 "--spring.main.banner-mode=off"));
+        Map<String, String> settings = new java.util.TreeMap<>(DEFAULTS);
+        settings.putAll(overrides);
+        settings.forEach((key, value) -> args.add("--" + key + "=" + value));
         int n = 0;
         for (int i = 0; i < HOLDERS; i++) {
             args.add("--certtrail.identity.users[" + n + "].first-name=Holder" + i);

@@ -7,6 +7,8 @@ import io.certtrail.command.mail.LinkPurpose;
 import io.certtrail.command.mail.VerificationTokens;
 import io.certtrail.command.mail.VerificationTokens.Link;
 import io.certtrail.command.support.CommandSender;
+import io.certtrail.platform.abuse.RateLimitedException;
+import io.certtrail.platform.abuse.RateLimits;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.identity.Role;
@@ -43,8 +45,10 @@ class EmailLinkController {
     private final VerificationTokens tokens;
     private final CommandSender commands;
     private final Clock clock;
+    private final RateLimits rateLimits;
 
-    EmailLinkController(VerificationTokens tokens, CommandSender commands, Clock clock) {
+    EmailLinkController(VerificationTokens tokens, CommandSender commands, Clock clock, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.tokens = tokens;
         this.commands = commands;
         this.clock = clock;
@@ -55,7 +59,13 @@ class EmailLinkController {
     }
 
     @GetMapping(value = "/{token}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> confirmationPage(@PathVariable String token) {
+    ResponseEntity<String> confirmationPage(@PathVariable String token, HttpServletRequest request) {
+        try {
+            rateLimits.consume(RateLimits.Policy.LINK_ATTEMPTS_PER_CLIENT, request.getRemoteAddr());
+        } catch (RateLimitedException e) {
+            return page(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", "<p>"
+                    + HtmlUtils.htmlEscape(e.getMessage()) + "</p>");
+        }
         Optional<Link> link = tokens.findUsable(token);
         if (link.isEmpty()) {
             return page(HttpStatus.NOT_FOUND, "Link not valid", "<p>" + INVALID + "</p>");
@@ -87,6 +97,7 @@ class EmailLinkController {
     }
 
     private Outcome follow(String token, HttpServletRequest request) {
+        rateLimits.consume(RateLimits.Policy.LINK_ATTEMPTS_PER_CLIENT, request.getRemoteAddr());
         Link link = tokens.findUsable(token)
                 .orElseThrow(() -> new DomainException(ErrorCode.LINK_NOT_VALID, INVALID));
         Object command = link.purpose() == LinkPurpose.ACTIVATE_ASSOCIATION

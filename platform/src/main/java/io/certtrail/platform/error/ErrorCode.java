@@ -14,6 +14,7 @@ public enum ErrorCode {
     ADDRESS_NOT_BOUND(409, "Address not associated with any account"),
     CONCURRENT_CHANGE(409, "Changed concurrently, try again"),
     SCORE_REPORT_NOT_MATCHED(422, "Score report not matched"),
+    RATE_LIMITED(429, "Too many requests"),
     READ_MODEL_BEHIND(503, "The view has not caught up yet"),
     PAYLOAD_TOO_LARGE(413, "Request too large");
 

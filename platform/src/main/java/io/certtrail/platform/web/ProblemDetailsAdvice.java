@@ -1,5 +1,6 @@
 package io.certtrail.platform.web;
 
+import io.certtrail.platform.abuse.RateLimitedException;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
 import java.net.URI;
@@ -39,6 +40,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle(code.title());
         problem.setProperty("code", code.name());
         return problem;
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> onRateLimited(RateLimitedException e) {
+        ProblemDetail problem = problem(e.code(), e.getMessage());
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(429).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(DomainException.class)

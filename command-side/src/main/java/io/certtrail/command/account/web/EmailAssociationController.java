@@ -12,6 +12,7 @@ import io.certtrail.command.support.EmailAddresses;
 import io.certtrail.command.support.IdGenerator;
 import io.certtrail.events.account.AssociationMethod;
 import io.certtrail.events.account.ScoreReport;
+import io.certtrail.platform.abuse.RateLimits;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.identity.Caller;
@@ -42,9 +43,11 @@ class EmailAssociationController {
     private final Clock clock;
     private final LinkProperties links;
     private final ScoreReportCheck scoreReports;
+    private final RateLimits rateLimits;
 
     EmailAssociationController(CommandSender commands, AddressKeys addressKeys, IdGenerator ids, Clock clock,
-            LinkProperties links, ScoreReportCheck scoreReports) {
+            LinkProperties links, ScoreReportCheck scoreReports, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.scoreReports = scoreReports;
         this.commands = commands;
         this.addressKeys = addressKeys;
@@ -80,6 +83,8 @@ class EmailAssociationController {
     LinkSent requestAssociation(@Valid @RequestBody AssociationRequest body, Caller caller,
             HttpServletRequest request) {
         String email = EmailAddresses.canonical(body.email());
+        String addressKey = addressKeys.of(email);
+        limitMail(caller, addressKey, request);
         AssociationMethod method = body.method() == null ? AssociationMethod.EMAIL : body.method();
         ScoreReport scoreReport = method == AssociationMethod.SCORE_REPORT ? scoreReport(body) : null;
         Instant now = clock.instant();
@@ -91,7 +96,7 @@ class EmailAssociationController {
         }
         Instant expiresAt = now.plus(links.activationTtl());
         Accepted accepted = commands.send(new RequestEmailAssociation(caller.accountId(), ids.next(),
-                addressKeys.of(email), email, method, scoreReport,
+                addressKey, email, method, scoreReport,
                 new HolderName(caller.firstName(), caller.lastName()), now, expiresAt),
                 caller.accountId(), Role.HOLDER, request);
         return new LinkSent(accepted.requestId(), "ACTIVATION_EMAIL_SENT", accepted.heldByAnotherAccount(),
@@ -103,12 +108,21 @@ class EmailAssociationController {
     LinkSent requestDisassociation(@Valid @RequestBody DisassociationRequest body, Caller caller,
             HttpServletRequest request) {
         String email = EmailAddresses.canonical(body.email());
+        String addressKey = addressKeys.of(email);
+        limitMail(caller, addressKey, request);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(links.disassociationTtl());
         Accepted accepted = commands.send(new RequestEmailDisassociation(caller.accountId(), ids.next(),
-                addressKeys.of(email), now, expiresAt), caller.accountId(), Role.HOLDER, request);
+                addressKey, now, expiresAt), caller.accountId(), Role.HOLDER, request);
         return new LinkSent(accepted.requestId(), "CONFIRMATION_EMAIL_SENT", false, expiresAt,
                 accepted.accountVersion());
+    }
+
+    /** Every request here sends a mail: limited per address, per account and per client. */
+    private void limitMail(Caller caller, String addressKey, HttpServletRequest request) {
+        rateLimits.consume(RateLimits.Policy.MAIL_PER_ADDRESS, addressKey);
+        rateLimits.consume(RateLimits.Policy.MAIL_PER_ACCOUNT, caller.accountId());
+        rateLimits.consume(RateLimits.Policy.MAIL_PER_CLIENT, request.getRemoteAddr());
     }
 
     private static ScoreReport scoreReport(AssociationRequest body) {

@@ -1,0 +1,85 @@
+package io.certtrail.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.certtrail.e2e.CertTrailInstance.Response;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Nobody can mail-bomb an address through CertTrail, nor guess their way to a valid link. */
+class AbuseProtectionTest {
+
+    @TempDir
+    static Path dataDir;
+    static CertTrailInstance app;
+
+    @BeforeAll
+    static void start() {
+        app = CertTrailInstance.start(dataDir, new MutableClock(Instant.parse("2026-03-02T08:00:00Z")), Map.of(
+                "certtrail.rate-limits.mail-per-address.capacity", "3",
+                "certtrail.rate-limits.mail-per-account.capacity", "5",
+                "certtrail.rate-limits.link-attempts-per-client.capacity", "20"));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void aMailBombingLoopReachesTheVictimOnlyAFewTimes() {
+        List<Integer> statuses = new ArrayList<>();
+        Response refused = null;
+        for (int i = 0; i < 12; i++) {
+            // from several accounts at once, so neither the account nor the client is the limit here
+            Response response = app.post("/api/me/email-associations", "holder" + (i % 4),
+                    "{\"email\":\"victim@example.com\"}");
+            statuses.add(response.status());
+            if (response.status() == 429) {
+                refused = response;
+            }
+        }
+        assertThat(statuses.subList(0, 3)).containsOnly(202);
+        assertThat(statuses.subList(3, 12)).containsOnly(429);
+        assertThat(refused.json().get("type").asText()).endsWith("/rate-limited");
+        assertThat(refused.json().get("retryAfterSeconds").asLong()).isPositive();
+        app.awaitMail("victim@example.com", 3);
+        assertThat(app.mailsTo("victim@example.com")).hasSize(3);
+    }
+
+    @Test
+    void oneAccountCannotSpreadMailOverManyAddresses() {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            statuses.add(app.post("/api/me/email-associations", "holder9",
+                    "{\"email\":\"spread" + i + "@example.com\"}").status());
+        }
+        assertThat(statuses.subList(0, 5)).containsOnly(202);
+        assertThat(statuses.subList(5, 8)).containsOnly(429);
+    }
+
+    @Test
+    void guessingLinksIsAnsweredAlikeAndThenCutOff() {
+        Set<String> answers = new java.util.HashSet<>();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Response response = app.followLink(app.baseUrl + "/email-links/guess-" + i + "-AAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+            statuses.add(response.status());
+            if (response.status() == 404) {
+                answers.add(response.json().get("detail").asText() + response.json().get("type").asText());
+            }
+        }
+        assertThat(answers).as("every wrong guess gets the same answer").hasSize(1);
+        assertThat(statuses.stream().filter(s -> s == 429).count()).isGreaterThanOrEqualTo(10);
+        assertThat(statuses.stream().collect(Collectors.toSet())).containsOnly(404, 429);
+    }
+}
