@@ -91,6 +91,10 @@ class AssociationStoryTest {
         // opening the link shows a confirmation page and changes nothing by itself
         Response page = app.getHtml(link);
         assertThat(page.status()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("default-src 'none'").contains("frame-ancestors 'none'"));
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
         assertThat(page.body()).contains("<form method=\"post\"");
         assertThat(addressIn(myAddresses("holder0", requestVersion), "li.wan@example.com").get("status").asText())
                 .isEqualTo("PENDING_ACTIVATION");

@@ -94,7 +94,7 @@ final class CertTrailInstance implements AutoCloseable {
         return index + 1;
     }
 
-    record Response(int status, String contentType, String body) {
+    record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -141,7 +141,7 @@ final class CertTrailInstance implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -35,7 +35,12 @@ public class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
+                // Every answer: no referrer (links carry tokens), and a CSP that lets our few HTML pages use
+                // their inline style and post their own form, and nothing else load or frame anything.
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; "
+                                + "style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; "
+                                + "base-uri 'none'")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/email-links/**", "/actuator/health/**", "/actuator/health",
                                 "/dev/mails/**", "/dev/mails", "/error").permitAll()
