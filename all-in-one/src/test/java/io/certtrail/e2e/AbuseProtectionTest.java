@@ -57,6 +57,38 @@ class AbuseProtectionTest {
     }
 
     @Test
+    void associationNeedsAVerificationCodeThatWorksOnce() {
+        Response missing = app.postAsIs("/api/me/email-associations", "holder5", "{\"email\":\"coded@example.com\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("errors").has("verification")).isTrue();
+
+        var solved = app.solvedChallenge("holder5");
+        var wrong = solved.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) wrong).put("answer", "99");
+        assertThat(app.postAsIs("/api/me/email-associations", "holder5",
+                "{\"email\":\"coded@example.com\",\"verification\":" + wrong + "}").json().get("type").asText())
+                .endsWith("/verification-failed");
+
+        String body = "{\"email\":\"coded@example.com\",\"verification\":" + solved + "}";
+        assertThat(app.postAsIs("/api/me/email-associations", "holder5", body).status()).isEqualTo(202);
+        Response replayed = app.postAsIs("/api/me/email-associations", "holder5", body);
+        assertThat(replayed.status()).isEqualTo(422);
+        assertThat(replayed.json().get("type").asText()).endsWith("/verification-failed");
+        assertThat(app.get("/api/me/email-addresses", "operator").status()).isEqualTo(403);
+    }
+
+    @Test
+    void requestsWithoutAValidCodeDoNotSpendTheAddressesMailBudget() {
+        for (int i = 0; i < 4; i++) {
+            Response unsolved = app.postAsIs("/api/me/email-associations", "holder" + (4 + i % 2),
+                    "{\"email\":\"lockout@example.com\",\"verification\":{\"challengeId\":\"1.2.3\",\"answer\":\"7\"}}");
+            assertThat(unsolved.status()).isEqualTo(422);
+        }
+        assertThat(app.post("/api/me/email-associations", "holder6", "{\"email\":\"lockout@example.com\"}").status())
+                .isEqualTo(202);
+    }
+
+    @Test
     void oneAccountCannotSpreadMailOverManyAddresses() {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

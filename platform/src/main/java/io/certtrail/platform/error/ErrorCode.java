@@ -15,6 +15,8 @@ public enum ErrorCode {
     CONCURRENT_CHANGE(409, "Changed concurrently, try again"),
     SCORE_REPORT_NOT_MATCHED(422, "Score report not matched"),
     RATE_LIMITED(429, "Too many requests"),
+    VERIFICATION_FAILED(422, "Verification code not accepted"),
+    VERIFICATION_UNAVAILABLE(503, "Verification service unavailable"),
     READ_MODEL_BEHIND(503, "The view has not caught up yet"),
     PAYLOAD_TOO_LARGE(413, "Request too large");
 

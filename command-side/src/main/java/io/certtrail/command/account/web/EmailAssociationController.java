@@ -10,6 +10,7 @@ import io.certtrail.command.support.CommandSender;
 import io.certtrail.command.support.CommandSideConfiguration.LinkProperties;
 import io.certtrail.command.support.EmailAddresses;
 import io.certtrail.command.support.IdGenerator;
+import io.certtrail.command.verification.VerificationCodes;
 import io.certtrail.events.account.AssociationMethod;
 import io.certtrail.events.account.ScoreReport;
 import io.certtrail.platform.abuse.RateLimits;
@@ -20,6 +21,7 @@ import io.certtrail.platform.identity.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,9 +46,12 @@ class EmailAssociationController {
     private final LinkProperties links;
     private final ScoreReportCheck scoreReports;
     private final RateLimits rateLimits;
+    private final VerificationCodes verificationCodes;
 
     EmailAssociationController(CommandSender commands, AddressKeys addressKeys, IdGenerator ids, Clock clock,
-            LinkProperties links, ScoreReportCheck scoreReports, RateLimits rateLimits) {
+            LinkProperties links, ScoreReportCheck scoreReports, RateLimits rateLimits,
+            VerificationCodes verificationCodes) {
+        this.verificationCodes = verificationCodes;
         this.rateLimits = rateLimits;
         this.scoreReports = scoreReports;
         this.commands = commands;
@@ -64,10 +69,13 @@ class EmailAssociationController {
             @NotBlank @Size(max = 320) String email,
             @Size(max = 100) String lastName,
             @Size(max = 100) String firstName,
-            @Size(max = 64) String registrationNumber) {
+            @Size(max = 64) String registrationNumber,
+            @NotNull @Valid VerificationCodes.Verification verification) {
     }
 
-    record DisassociationRequest(@NotBlank @Size(max = 320) String email) {
+    /** @param verification the answer to a challenge from {@code POST /api/me/verification-challenges} */
+    record DisassociationRequest(@NotBlank @Size(max = 320) String email,
+            @NotNull @Valid VerificationCodes.Verification verification) {
     }
 
     /**
@@ -84,7 +92,7 @@ class EmailAssociationController {
             HttpServletRequest request) {
         String email = EmailAddresses.canonical(body.email());
         String addressKey = addressKeys.of(email);
-        limitMail(caller, addressKey, request);
+        checkRequester(caller, body.verification(), addressKey, request);
         AssociationMethod method = body.method() == null ? AssociationMethod.EMAIL : body.method();
         ScoreReport scoreReport = method == AssociationMethod.SCORE_REPORT ? scoreReport(body) : null;
         Instant now = clock.instant();
@@ -109,7 +117,7 @@ class EmailAssociationController {
             HttpServletRequest request) {
         String email = EmailAddresses.canonical(body.email());
         String addressKey = addressKeys.of(email);
-        limitMail(caller, addressKey, request);
+        checkRequester(caller, body.verification(), addressKey, request);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(links.disassociationTtl());
         Accepted accepted = commands.send(new RequestEmailDisassociation(caller.accountId(), ids.next(),
@@ -118,11 +126,17 @@ class EmailAssociationController {
                 accepted.accountVersion());
     }
 
-    /** Every request here sends a mail: limited per address, per account and per client. */
-    private void limitMail(Caller caller, String addressKey, HttpServletRequest request) {
-        rateLimits.consume(RateLimits.Policy.MAIL_PER_ADDRESS, addressKey);
-        rateLimits.consume(RateLimits.Policy.MAIL_PER_ACCOUNT, caller.accountId());
+    /**
+     * Every request here sends a mail. The client's and the account's budgets are spent first, so
+     * guessing verification codes is throttled too; the address's budget only once the code is right,
+     * so nobody who cannot solve it can use up the mail an address may receive.
+     */
+    private void checkRequester(Caller caller, VerificationCodes.Verification verification, String addressKey,
+            HttpServletRequest request) {
         rateLimits.consume(RateLimits.Policy.MAIL_PER_CLIENT, request.getRemoteAddr());
+        rateLimits.consume(RateLimits.Policy.MAIL_PER_ACCOUNT, caller.accountId());
+        verificationCodes.verify(verification, request.getRemoteAddr());
+        rateLimits.consume(RateLimits.Policy.MAIL_PER_ADDRESS, addressKey);
     }
 
     private static ScoreReport scoreReport(AssociationRequest body) {
