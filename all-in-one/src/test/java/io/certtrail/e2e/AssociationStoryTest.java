@@ -277,8 +277,7 @@ class AssociationStoryTest {
                 "invalid-email");
         assertProblem(app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                 app.baseUrl + "/api/me/email-associations")).header("Content-Type", "text/plain")
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        ("holder8:" + CertTrailInstance.PASSWORD).getBytes()))
+                .header("Authorization", "Bearer " + app.tokenFor("holder8"))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello"))), 415, "invalid-request");
         assertProblem(app.followLink(app.baseUrl + "/email-links/not-a-real-token"), 404, "link-not-valid");
         assertProblem(app.get("/api/me/email-addresses?minVersion=-1", "holder8"), 400, "invalid-input");

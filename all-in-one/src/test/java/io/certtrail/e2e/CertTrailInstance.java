@@ -173,11 +173,44 @@ final class CertTrailInstance implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The user's access token from the embedded identity provider, or null for an unknown user. */
+    String tokenFor(String user) {
+        return tokens.computeIfAbsent(user, name -> {
+            Response response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/dev/tokens"))
+                    .header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString((name + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            return response.status() == 200 ? response.json().get("access_token").asText() : "";
+        });
+    }
+
+    /** A client's token by the client credentials grant, as an integration gets one. */
+    String clientToken(String clientId, String secret) {
+        Response response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=records.write")));
+        return response.status() == 200 ? response.json().get("access_token").asText() : null;
+    }
+
+    Response getWithToken(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token)
+                .GET());
+    }
+
+    Response postWithToken(String path, String token, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
-        if (user != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        String token = user == null ? "" : tokenFor(user);
+        if (!token.isEmpty()) {
+            builder.header("Authorization", "Bearer " + token);
         }
         return builder;
     }

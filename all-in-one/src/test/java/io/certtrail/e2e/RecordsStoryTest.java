@@ -228,8 +228,7 @@ class RecordsStoryTest {
                 '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'};
         Response broken = app.send(HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/operator/record-imports/exams"))
                 .header("Content-Type", "application/x-ndjson")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("operator:" + CertTrailInstance.PASSWORD).getBytes()))
+                .header("Authorization", "Bearer " + app.tokenFor("operator"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(invalidUtf8)));
         assertThat(report(broken).get(0).get("reason").asText()).contains("invalid UTF-8");
 

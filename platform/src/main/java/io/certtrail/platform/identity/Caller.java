@@ -22,7 +22,8 @@ public record Caller(String accountId, Set<Role> roles, String firstName, String
 
     /** The role recorded as the actor's in event metadata: the most specific one. */
     public Role primaryRole() {
-        for (Role role : new Role[] {Role.OPERATOR, Role.AUDITOR, Role.PARTNER_ADMIN, Role.HOLDER}) {
+        for (Role role : new Role[] {Role.INTEGRATION, Role.OPERATOR, Role.AUDITOR, Role.PARTNER_ADMIN,
+            Role.HOLDER}) {
             if (roles.contains(role)) {
                 return role;
             }

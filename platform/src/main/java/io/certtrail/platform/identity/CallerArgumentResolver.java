@@ -8,6 +8,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -29,6 +30,9 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     public static Caller current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof JwtAuthenticationToken token) {
+            return CallerClaims.caller(token.getToken());
+        }
         if (auth == null || !(auth.getPrincipal() instanceof CertTrailUser user)) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "No signed-in caller.");
         }

@@ -5,5 +5,7 @@ public enum Role {
     HOLDER,
     PARTNER_ADMIN,
     AUDITOR,
-    OPERATOR
+    OPERATOR,
+    /** A system (training system, exam centre, certification office, logistics), signed in as an OAuth2 client. */
+    INTEGRATION
 }

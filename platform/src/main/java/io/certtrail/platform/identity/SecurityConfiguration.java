@@ -31,7 +31,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(IdentityProperties.class)
 public class SecurityConfiguration {
 
+    /** After any chain an embedded identity provider adds for its own endpoints. */
     @Bean
+    @org.springframework.core.annotation.Order(Ordered.LOWEST_PRECEDENCE - 100)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -45,15 +47,20 @@ public class SecurityConfiguration {
                         .requestMatchers("/email-links/**", "/actuator/health/**", "/actuator/health",
                                 "/dev/mails/**", "/dev/mails", "/error").permitAll()
                         .requestMatchers("/api/me/**").hasRole(Role.HOLDER.name())
+                        .requestMatchers("/api/operator/records/**", "/api/operator/record-imports/**")
+                                .hasAnyRole(Role.OPERATOR.name(), Role.INTEGRATION.name())
                         .requestMatchers("/api/operator/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/api/partner/**").hasRole(Role.PARTNER_ADMIN.name())
                         .anyRequest().denyAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"CertTrail\"");
-                    ProblemWriter.write(response, 401, "unauthenticated", "Unauthenticated",
-                            "Sign in to use this endpoint.", "UNAUTHENTICATED");
-                }))
+                // Signed JWT access tokens from the configured OpenID Connect issuer; nothing else.
+                .oauth2ResourceServer(resource -> resource
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerClaims()))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            ProblemWriter.write(response, 401, "unauthenticated", "Unauthenticated",
+                                    "Send a valid access token (Authorization: Bearer ...).", "UNAUTHENTICATED");
+                        }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         ProblemWriter.write(response, 403, "forbidden", "Forbidden",
                                 "Your role does not allow this.", "FORBIDDEN")));

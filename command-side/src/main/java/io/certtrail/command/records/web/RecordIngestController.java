@@ -62,7 +62,7 @@ class RecordIngestController {
         }
         try {
             Object command = parser.parse(recordKind, RecordImporter.fields((ObjectNode) body), clock.instant());
-            return commands.send(command, caller.accountId(), Role.OPERATOR, request);
+            return commands.send(command, caller.accountId(), caller.primaryRole(), request);
         } catch (RecordImporter.Rejected e) {
             throw new DomainException(ErrorCode.INVALID_INPUT, e.getMessage());
         }
@@ -86,7 +86,7 @@ class RecordIngestController {
         response.setCharacterEncoding("UTF-8");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         new RecordImporter(parser,
-                command -> commands.send(command, caller.accountId(), Role.OPERATOR, request), clock::instant)
+                command -> commands.send(command, caller.accountId(), caller.primaryRole(), request), clock::instant)
                 .run(recordKind, format, in, out);
         out.flush();
     }

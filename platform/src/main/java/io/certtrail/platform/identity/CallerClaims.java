@@ -1,0 +1,51 @@
+package io.certtrail.platform.identity;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * How an access token from the OpenID Connect issuer maps to a {@link Caller}: {@code sub} is the
+ * account (or, for a client, the client id), {@code roles} the roles, {@code given_name} and
+ * {@code family_name} the holder's name, {@code partner_company} the partner company. Unknown
+ * roles grant nothing.
+ */
+public final class CallerClaims implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    public static final String ROLES = "roles";
+    public static final String PARTNER_COMPANY = "partner_company";
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        return new JwtAuthenticationToken(jwt, authorities(roles(jwt)), jwt.getSubject());
+    }
+
+    static Set<Role> roles(Jwt jwt) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        List<String> names = jwt.hasClaim(ROLES) ? jwt.getClaimAsStringList(ROLES) : List.of();
+        for (String name : names == null ? List.<String>of() : names) {
+            try {
+                roles.add(Role.valueOf(name));
+            } catch (IllegalArgumentException ignored) {
+                // a role we do not model grants nothing
+            }
+        }
+        return roles;
+    }
+
+    static Collection<GrantedAuthority> authorities(Set<Role> roles) {
+        return roles.stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+    }
+
+    static Caller caller(Jwt jwt) {
+        return new Caller(jwt.getSubject(), roles(jwt), jwt.getClaimAsString("given_name"),
+                jwt.getClaimAsString("family_name"));
+    }
+}
