@@ -107,6 +107,9 @@ class EmbeddedIdentityProvider {
         if (user.lastName() != null) {
             claims.claim("family_name", user.lastName());
         }
+        if (user.partnerCompany() != null) {
+            claims.claim(CallerClaims.PARTNER_COMPANY, user.partnerCompany());
+        }
     }
 
     /** Verifies tokens against the in-JVM key set, and insists on our issuer. */

@@ -78,6 +78,8 @@ final class CertTrailInstance implements AutoCloseable {
             n = user(args, n, "holder" + i, "acct-h" + i, "HOLDER");
         }
         n = user(args, n, "auditor", "auditor-1", "AUDITOR");
+        args.add("--certtrail.identity.users[" + n + "].partner-company=partner-acme");
+        n = user(args, n, "partner", "acct-partner", "PARTNER_ADMIN");
         user(args, n, "operator", "operator-1", "OPERATOR");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CertTrailAllInOne.class)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))

@@ -9,8 +9,9 @@ import java.util.Set;
  * @param accountId the caller's account (for holders, the aggregate identifier; opaque, no personal data)
  * @param firstName the given name the identity provider states, if any
  * @param lastName the family name the identity provider states, if any
+ * @param partnerCompany for partner administrators and employees, the company the identity provider states
  */
-public record Caller(String accountId, Set<Role> roles, String firstName, String lastName) {
+public record Caller(String accountId, Set<Role> roles, String firstName, String lastName, String partnerCompany) {
 
     public Caller {
         roles = Set.copyOf(roles);

@@ -47,6 +47,6 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
                 }
             }
         }
-        return new Caller(user.accountId(), roles, user.firstName(), user.lastName());
+        return new Caller(user.accountId(), roles, user.firstName(), user.lastName(), null);
     }
 }

@@ -46,6 +46,6 @@ public final class CallerClaims implements Converter<Jwt, AbstractAuthentication
 
     static Caller caller(Jwt jwt) {
         return new Caller(jwt.getSubject(), roles(jwt), jwt.getClaimAsString("given_name"),
-                jwt.getClaimAsString("family_name"));
+                jwt.getClaimAsString("family_name"), jwt.getClaimAsString(PARTNER_COMPANY));
     }
 }

@@ -17,6 +17,6 @@ public record IdentityProperties(List<DemoUser> users) {
 
     /** @param password a Spring Security encoded password, e.g. {@code {bcrypt}...} or {@code {noop}...} */
     public record DemoUser(String username, String password, String accountId, Set<Role> roles, String firstName,
-            String lastName) {
+            String lastName, String partnerCompany) {
     }
 }
