@@ -12,10 +12,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Nobody can mail-bomb an address through CertTrail, nor guess their way to a valid link. */
+/**
+ * Nobody can mail-bomb an address through CertTrail, nor guess their way to a valid link. The
+ * guessing loop runs last: it spends this client's link budget, which the other tests need.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AbuseProtectionTest {
 
     @TempDir
@@ -100,6 +107,25 @@ class AbuseProtectionTest {
     }
 
     @Test
+    void unknownAndSupersededLinksAreRefusedAlikeInWordsAndTime() {
+        app.post("/api/me/email-associations", "holder7", "{\"email\":\"twice-timed@example.com\"}");
+        String superseded = CertTrailInstance.linkIn(app.awaitMail("twice-timed@example.com", 1));
+        app.post("/api/me/email-associations", "holder7", "{\"email\":\"twice-timed@example.com\"}");
+        app.awaitMail("twice-timed@example.com", 2);
+        long unknownStart = System.nanoTime();
+        Response unknown = app.followLink(app.baseUrl + "/email-links/never-issued-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        long unknownMillis = (System.nanoTime() - unknownStart) / 1_000_000;
+        long supersededStart = System.nanoTime();
+        Response refused = app.followLink(superseded);
+        long supersededMillis = (System.nanoTime() - supersededStart) / 1_000_000;
+        assertThat(refused.status()).isEqualTo(unknown.status()).isEqualTo(404);
+        assertThat(refused.json().get("detail")).isEqualTo(unknown.json().get("detail"));
+        assertThat(unknownMillis).isGreaterThanOrEqualTo(150);
+        assertThat(supersededMillis).isGreaterThanOrEqualTo(150);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
     void guessingLinksIsAnsweredAlikeAndThenCutOff() {
         Set<String> answers = new java.util.HashSet<>();
         List<Integer> statuses = new ArrayList<>();

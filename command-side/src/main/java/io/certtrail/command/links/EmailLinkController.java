@@ -98,6 +98,34 @@ class EmailLinkController {
 
     private Outcome follow(String token, HttpServletRequest request) {
         rateLimits.consume(RateLimits.Policy.LINK_ATTEMPTS_PER_CLIENT, request.getRemoteAddr());
+        long started = System.nanoTime();
+        try {
+            return followChecked(token, request);
+        } catch (DomainException e) {
+            if (e.code() == ErrorCode.LINK_NOT_VALID) {
+                // Unknown, expired, used and superseded links take different paths (a superseded one is
+                // refused by the account); answering all of them no sooner than a fixed floor keeps the
+                // timing from telling a guesser which kind a token was.
+                sleepUntil(started + REFUSAL_FLOOR_NANOS);
+            }
+            throw e;
+        }
+    }
+
+    private static final long REFUSAL_FLOOR_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(150);
+
+    private static void sleepUntil(long deadline) {
+        long wait = deadline - System.nanoTime();
+        if (wait > 0) {
+            try {
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Outcome followChecked(String token, HttpServletRequest request) {
         Link link = tokens.findUsable(token)
                 .orElseThrow(() -> new DomainException(ErrorCode.LINK_NOT_VALID, INVALID));
         Object command = link.purpose() == LinkPurpose.ACTIVATE_ASSOCIATION
