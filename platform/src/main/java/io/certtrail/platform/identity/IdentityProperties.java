@@ -5,8 +5,8 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The built-in user directory of the embedded default (HTTP Basic). A later step replaces it by
- * OpenID Connect tokens; the rest of the code sees only {@link Caller}.
+ * The demo directory of the embedded identity provider: who may sign in there, and what their
+ * tokens say. The APIs never read it; they see only the token's claims, as a {@link Caller}.
  */
 @ConfigurationProperties("certtrail.identity")
 public record IdentityProperties(List<DemoUser> users) {
