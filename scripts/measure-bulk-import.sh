@@ -3,6 +3,7 @@
 # on a fresh data directory, imports N exam results as CSV, and prints how long the import took,
 # how long until the last record was visible to its holder, and the memory used.
 #   ./mvnw -q install -DskipTests && scripts/measure-bulk-import.sh [records, default 100000] [heap, default 256m]
+# EXTRA_ARGS="--some.setting=value" passes settings to the application, to compare configurations.
 set -euo pipefail
 N=${1:-100000}; HEAP=${2:-256m}; PORT=18080; B=http://127.0.0.1:$PORT
 cd "$(dirname "$0")/.."
@@ -13,7 +14,7 @@ awk -v n="$N" 'BEGIN { print "sourceRecordId,registrationNumber,firstName,lastNa
   printf "R-%d,REG-%d,Given%d,Family%d,real%d@example.com,H12-%03d,HCIA-Datacom,2026-02-%02d,%d,true\n", i, i, k, k, k, i % 900, 1 + i % 27, 500 + i % 500 } }' > "$WORK/exams.csv"
 java -Xmx"$HEAP" -XX:+UseSerialGC -jar all-in-one/target/certtrail.jar --server.port=$PORT \
   --certtrail.embedded.data-dir="$WORK/data" --certtrail.embedded.mongo-port=0 --certtrail.embedded.smtp-port=0 \
-  --certtrail.identity.issuer=http://localhost:$PORT > "$WORK/app.log" 2>&1 & APP=$!
+  --certtrail.identity.issuer=http://localhost:$PORT ${EXTRA_ARGS:-} > "$WORK/app.log" 2>&1 & APP=$!
 for i in $(seq 1 90); do curl -sf $B/actuator/health > /dev/null && break; sleep 1; done
 field() { sed -E "s/.*\"$1\":\"?([^\",}]+)\"?.*/\1/"; }
 ALICE=$(curl -s -u alice:alice-demo -X POST $B/dev/tokens | field access_token)
