@@ -16,7 +16,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /**
  * Runs the whole story, including failures, with every log line captured, then searches the log
  * for the personal data and secrets that passed through: addresses, names, registration numbers,
- * free-text reasons and link tokens. None may appear.
+ * free-text reasons, link tokens, passwords, client secrets and access tokens. None may appear.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NoPersonalDataInLogsTest {
@@ -56,6 +56,15 @@ class NoPersonalDataInLogsTest {
             app.get("/api/operator/suspect-bindings", "operator");
             app.get("/api/audit/accounts/acct-h0/events", "auditor");
             app.get("/api/me/exams", "holder0");
+            // credentials pass through too: a user's password, a client's secret, access tokens
+            secrets.add(CertTrailInstance.PASSWORD);
+            secrets.add(app.tokenFor("holder0"));
+            String clientToken = app.clientToken("exam-centre", "exam-centre-demo");
+            secrets.add(clientToken);
+            secrets.add("exam-centre-demo");
+            app.postWithToken("/api/operator/records/exams", clientToken, "{\"sourceRecordId\":\"LOG-3\"}");
+            app.clientToken("exam-centre", "wrong-secret-4431");
+            secrets.add("wrong-secret-4431");
         }
         String log = output.getAll();
         assertThat(log).contains("Tomcat started on port"); // the capture did see the application
