@@ -3,8 +3,6 @@ package io.certtrail.embedded;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.certtrail.platform.identity.CallerClaims;
-import io.certtrail.platform.identity.CertTrailUser;
-import io.certtrail.platform.identity.IdentityProperties;
 import io.certtrail.platform.identity.Role;
 import io.certtrail.platform.web.ProblemWriter;
 import java.time.Clock;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +21,12 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -50,7 +55,24 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "certtrail.embedded.enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(IdentityProperties.class)
 class EmbeddedIdentityProvider {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Who may sign in at the sign-in page and the demo token endpoint. */
+    @Bean
+    UserDetailsService demoUsers(IdentityProperties identity) {
+        return username -> identity.users().stream()
+                .filter(u -> u.username().equals(username))
+                .findFirst()
+                .<UserDetails>map(u -> User.withUsername(u.username()).password(u.password())
+                        .roles(u.roles().stream().map(Role::name).toArray(String[]::new)).build())
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
 
     /** The protocol endpoints only (token, authorize, JWKS, discovery, ...). */
     @Bean
@@ -140,7 +162,7 @@ class EmbeddedIdentityProvider {
 
         /** The same token the code flow would give this demo user, valid for one hour. */
         @PostMapping("/dev/tokens")
-        Map<String, Object> token(@AuthenticationPrincipal CertTrailUser user) {
+        Map<String, Object> token(@AuthenticationPrincipal UserDetails user) {
             Instant now = clock.instant();
             JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(issuer).issuedAt(now)
                     .expiresAt(now.plus(Duration.ofHours(1))).audience(List.of("certtrail"));

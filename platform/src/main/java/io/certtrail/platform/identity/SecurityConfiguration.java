@@ -4,19 +4,12 @@ import io.certtrail.platform.web.ProblemWriter;
 import io.certtrail.platform.web.RequestSizeLimitFilter;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -28,7 +21,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * no CSRF surface.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IdentityProperties.class)
 public class SecurityConfiguration {
 
     /** After any chain an embedded identity provider adds for its own endpoints. */
@@ -65,22 +57,6 @@ public class SecurityConfiguration {
                         ProblemWriter.write(response, 403, "forbidden", "Forbidden",
                                 "Your role does not allow this.", "FORBIDDEN")));
         return http.build();
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    UserDetailsService certTrailUsers(IdentityProperties properties) {
-        List<IdentityProperties.DemoUser> users = properties.users();
-        return username -> users.stream()
-                .filter(u -> u.username().equals(username))
-                .findFirst()
-                .<UserDetails>map(u -> new CertTrailUser(u.username(), u.password(), u.accountId(), u.firstName(), u.lastName(),
-                        u.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList()))
-                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
     @Bean

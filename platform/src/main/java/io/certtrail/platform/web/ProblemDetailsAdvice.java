@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -68,11 +67,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> onConcurrentChange(RuntimeException e) {
         return respond(problem(ErrorCode.CONCURRENT_CHANGE,
                 "Someone changed the same record at the same moment. Send the request again."));
-    }
-
-    @ExceptionHandler(JSR303ViolationException.class)
-    ResponseEntity<ProblemDetail> onCommandValidation(JSR303ViolationException e) {
-        return respond(problem(ErrorCode.INVALID_INPUT, "The request is incomplete or malformed."));
     }
 
     @ExceptionHandler(Exception.class)

@@ -17,11 +17,16 @@ public record PageRequest(int page, int size, String sort) {
     public record Page<T>(int page, int size, long totalElements, int totalPages, String sort, List<T> items) {
     }
 
-    public <T> Page<T> apply(List<T> all, Map<String, Comparator<T>> sortKeys, Comparator<T> tieBreak) {
+    /** Refuses a page outside the allowed range, for views that page in the database. */
+    public static void check(int page, int size) {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
             throw new DomainException(ErrorCode.INVALID_INPUT,
                     "page must be 0 or more and size between 1 and " + MAX_SIZE + ".");
         }
+    }
+
+    public <T> Page<T> apply(List<T> all, Map<String, Comparator<T>> sortKeys, Comparator<T> tieBreak) {
+        check(page, size);
         String[] parts = sort.split(",", -1);
         Comparator<T> order = sortKeys.get(parts[0]);
         boolean descending = parts.length > 1 && parts[1].equalsIgnoreCase("desc");

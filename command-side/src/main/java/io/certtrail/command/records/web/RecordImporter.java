@@ -37,7 +37,7 @@ final class RecordImporter {
 
     static final int MAX_LINE_CHARS = 16_384;
     private static final Logger log = LoggerFactory.getLogger(RecordImporter.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private final RecordParser parser;
     private final Function<Object, RecordOutcome> send;

@@ -1,7 +1,6 @@
 package io.certtrail.command.records.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.certtrail.command.records.RecordCommands.RecordOutcome;
 import io.certtrail.command.records.RecordKind;
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 class RecordIngestController {
 
     static final String NDJSON = "application/x-ndjson";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RecordParser parser;
     private final CommandSender commands;
@@ -53,7 +51,7 @@ class RecordIngestController {
         RecordKind recordKind = kind(kind);
         JsonNode body;
         try {
-            body = JSON.readTree(request.getInputStream());
+            body = RecordImporter.JSON.readTree(request.getInputStream());
         } catch (IOException e) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "The request body is not valid JSON.");
         }

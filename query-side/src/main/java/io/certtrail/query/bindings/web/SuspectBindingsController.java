@@ -1,7 +1,5 @@
 package io.certtrail.query.bindings.web;
 
-import io.certtrail.platform.error.DomainException;
-import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.privacy.Masking;
 import io.certtrail.query.bindings.SuspectBinding;
 import io.certtrail.query.support.PageRequest;
@@ -38,10 +36,7 @@ class SuspectBindingsController {
 
     @GetMapping("/suspect-bindings")
     Suspects suspects(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > PageRequest.MAX_SIZE) {
-            throw new DomainException(ErrorCode.INVALID_INPUT,
-                    "page must be 0 or more and size between 1 and " + PageRequest.MAX_SIZE + ".");
-        }
+        PageRequest.check(page, size);
         Query all = new Query().with(Sort.by(Sort.Order.desc("detectedAt"), Sort.Order.asc("_id")));
         long total = mongo.count(new Query(), SuspectBinding.class);
         List<SuspectView> items = mongo.find(all.skip((long) page * size).limit(size), SuspectBinding.class).stream()

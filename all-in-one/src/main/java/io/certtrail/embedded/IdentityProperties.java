@@ -1,12 +1,13 @@
-package io.certtrail.platform.identity;
+package io.certtrail.embedded;
 
+import io.certtrail.platform.identity.Role;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The demo directory of the embedded identity provider: who may sign in there, and what their
- * tokens say. The APIs never read it; they see only the token's claims, as a {@link Caller}.
+ * tokens say. The APIs never read it; they see only the token's claims.
  */
 @ConfigurationProperties("certtrail.identity")
 public record IdentityProperties(List<DemoUser> users) {
