@@ -282,6 +282,7 @@ class AssociationStoryTest {
         assertProblem(app.followLink(app.baseUrl + "/email-links/not-a-real-token"), 404, "link-not-valid");
         assertProblem(app.get("/api/me/email-addresses?minVersion=-1", "holder8"), 400, "invalid-input");
         assertProblem(app.get("/api/me/email-addresses?minVersion=abc", "holder8"), 400, "invalid-request");
+        assertProblem(app.get("/api/me/email-addresses;jsessionid=x", "holder8"), 400, "invalid-request");
 
         assertThat(myAddresses("holder8").get("accountVersion").asLong()).isEqualTo(before);
         assertThat(app.mailsTo("a@example.com")).isEmpty();

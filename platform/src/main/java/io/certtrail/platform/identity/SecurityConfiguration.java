@@ -11,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -57,6 +58,13 @@ public class SecurityConfiguration {
                         ProblemWriter.write(response, 403, "forbidden", "Forbidden",
                                 "Your role does not allow this.", "FORBIDDEN")));
         return http.build();
+    }
+
+    /** URLs the firewall refuses (e.g. with ';' or encoded slashes) get a problem document too. */
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests() {
+        return (request, response, e) -> ProblemWriter.write(response, 400, "invalid-request", "Invalid request",
+                "This request URL is not accepted.", "INVALID_REQUEST");
     }
 
     @Bean
