@@ -7,6 +7,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.certtrail.platform.error.DomainException;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -36,6 +38,11 @@ public class AxonInfrastructureConfiguration {
     /** Axon's JacksonSerializer picks this up (axon.serializer.*=jackson). Boot 4 itself uses Jackson 3. */
     @Bean
     ObjectMapper defaultAxonObjectMapper() {
+        return storedFormat();
+    }
+
+    /** The mapper that fixes how events are stored; tools writing the store directly must use it too. */
+    public static ObjectMapper storedFormat() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -53,6 +60,20 @@ public class AxonInfrastructureConfiguration {
                         .build())
                 .serializer(serializer)
                 .build();
+    }
+
+    /**
+     * Event processors write only to MongoDB, never to the event store's database. Left to Axon,
+     * they would run in the JDBC transaction manager, and a tracking processor in a transaction
+     * stores its token <em>before</em> handling the batch, on the assumption that the token store
+     * shares that transaction. The MongoDB token store does not: a crash in the middle of a batch
+     * would skip the rest of it. Without a transaction manager the token is stored after the
+     * batch's handlers have run, so a crash means redelivery, which the idempotent projections absorb.
+     */
+    @Bean
+    ConfigurerModule processorsWithoutTransactions() {
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerDefaultTransactionManager(config -> NoTransactionManager.instance()));
     }
 
     /** Declaring any provider replaces Axon's default one, so the correlation/causation ids are declared too. */
