@@ -8,6 +8,7 @@ import io.certtrail.events.account.EmailDisassociated;
 import io.certtrail.events.account.EmailDisassociationRequested;
 import io.certtrail.query.account.MyEmailAddresses.Entry;
 import io.certtrail.query.account.MyEmailAddresses.Status;
+import io.certtrail.query.support.ProjectionBatch;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -33,7 +34,8 @@ public class MyEmailAddressesProjection {
 
     @EventHandler
     void on(AccountEvent event, @SequenceNumber long sequence) {
-        MyEmailAddresses current = mongo.findById(event.accountId(), MyEmailAddresses.class);
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        MyEmailAddresses current = batch.find(MyEmailAddresses.class, event.accountId());
         if (current == null) {
             current = MyEmailAddresses.empty(event.accountId());
         }
@@ -44,7 +46,7 @@ public class MyEmailAddressesProjection {
                 ? evolve(current.addresses(), emailEvent)
                 : current.addresses();
         // the version moves with every account event, so minVersion waits always end
-        mongo.save(new MyEmailAddresses(current.accountId(), sequence, addresses));
+        batch.save(current.accountId(), new MyEmailAddresses(current.accountId(), sequence, addresses));
     }
 
     @ResetHandler

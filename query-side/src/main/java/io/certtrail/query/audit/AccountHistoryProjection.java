@@ -4,6 +4,7 @@ import io.certtrail.events.account.AccountEvent;
 import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailAssociationRequested;
 import io.certtrail.events.account.EmailDisassociated;
+import io.certtrail.query.support.ProjectionBatch;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
@@ -39,7 +40,8 @@ public class AccountHistoryProjection {
             @Timestamp Instant occurredAt) {
         long bucket = AccountHistory.bucketOf(sequence);
         String id = AccountHistory.id(event.accountId(), bucket);
-        AccountHistory history = mongo.findById(id, AccountHistory.class);
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        AccountHistory history = batch.find(AccountHistory.class, id);
         if (history == null) {
             history = new AccountHistory(id, event.accountId(), bucket, List.of());
         }
@@ -51,7 +53,7 @@ public class AccountHistoryProjection {
                 event.getClass().getSimpleName(), occurredAt, text(meta.get("actor")), text(meta.get("actorRole")),
                 text(meta.get("clientAddress")), text(meta.get("correlationId")), reason(event), details(event)));
         history.entries().sort(java.util.Comparator.comparingLong(AccountHistory.Entry::sequence));
-        mongo.save(history);
+        batch.save(id, history);
     }
 
     @ResetHandler

@@ -1,5 +1,6 @@
 package io.certtrail.query.bindings;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -17,6 +18,25 @@ final class BindingDocuments {
             exams = exams == null ? List.of() : exams;
             suspects = suspects == null ? List.of() : suspects;
         }
+
+        /** Set semantics, as before with {@code $addToSet}: the same exam delivered again changes nothing. */
+        BoundAddress withExam(Exam exam) {
+            if (exams.contains(exam)) {
+                return this;
+            }
+            List<Exam> next = new ArrayList<>(withoutExam(exam.recordId()).exams());
+            next.add(exam);
+            return new BoundAddress(addressKey, owner, next, suspects);
+        }
+
+        BoundAddress withoutExam(String recordId) {
+            return new BoundAddress(addressKey, owner,
+                    exams.stream().filter(exam -> !exam.recordId().equals(recordId)).toList(), suspects);
+        }
+
+        BoundAddress ownedBy(String account) {
+            return new BoundAddress(addressKey, account, exams, suspects);
+        }
     }
 
     record Exam(String recordId, String registrationNumber, String examName, String email, String firstName,
@@ -28,6 +48,20 @@ final class BindingDocuments {
     record Holder(@Id String accountId, String firstName, String lastName, List<String> addresses) {
         Holder {
             addresses = addresses == null ? List.of() : addresses;
+        }
+
+        Holder with(String addressKey) {
+            if (addresses.contains(addressKey)) {
+                return this;
+            }
+            List<String> next = new ArrayList<>(addresses);
+            next.add(addressKey);
+            return new Holder(accountId, firstName, lastName, next);
+        }
+
+        Holder without(String addressKey) {
+            return new Holder(accountId, firstName, lastName,
+                    addresses.stream().filter(key -> !key.equals(addressKey)).toList());
         }
     }
 }

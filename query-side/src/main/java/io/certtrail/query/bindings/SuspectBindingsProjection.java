@@ -1,14 +1,11 @@
 package io.certtrail.query.bindings;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import io.certtrail.events.account.AccountHolderNamed;
 import io.certtrail.events.address.AddressClaimed;
 import io.certtrail.events.address.AddressReleased;
 import io.certtrail.events.records.ExamResultRecorded;
 import io.certtrail.platform.privacy.PersonNames;
-import io.certtrail.query.support.MongoUpdates;
+import io.certtrail.query.support.ProjectionBatch;
 import io.certtrail.query.bindings.BindingDocuments.BoundAddress;
 import io.certtrail.query.bindings.BindingDocuments.Exam;
 import io.certtrail.query.bindings.BindingDocuments.Holder;
@@ -16,13 +13,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,49 +38,45 @@ public class SuspectBindingsProjection {
 
     @EventHandler
     void on(ExamResultRecorded event, @Timestamp Instant at) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
         Exam exam = new Exam(event.recordId(), event.exam().registrationNumber(), event.exam().examName(),
                 event.exam().email(), event.exam().candidateFirstName(), event.exam().candidateLastName());
         if (event.replaced() != null) {
-            pullExam(event.replacedAddressKey(), event.recordId());
+            changeAddress(batch, event.replacedAddressKey(), address -> address.withoutExam(event.recordId()));
             if (!event.replacedAddressKey().equals(event.addressKey())) {
-                recompute(event.replacedAddressKey(), at);
+                recompute(batch, event.replacedAddressKey(), at);
             }
         }
-        MongoUpdates.addToList(mongo, "bindings_addresses", event.addressKey(), "exams", exam);
-        recompute(event.addressKey(), at);
+        changeAddress(batch, event.addressKey(), address -> address.withExam(exam));
+        recompute(batch, event.addressKey(), at);
     }
 
     @EventHandler
     void on(AddressClaimed event, @Timestamp Instant at) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
         if (event.previousAccountId() != null) {
-            mongo.updateFirst(query(where("_id").is(event.previousAccountId())),
-                    new Update().pull("addresses", event.addressKey()), Holder.class);
+            changeHolder(batch, event.previousAccountId(), holder -> holder.without(event.addressKey()));
         }
-        mongo.upsert(query(where("_id").is(event.accountId())),
-                new Update().addToSet("addresses", event.addressKey()), Holder.class);
-        mongo.upsert(query(where("_id").is(event.addressKey())), new Update().set("owner", event.accountId()),
-                BoundAddress.class);
-        recompute(event.addressKey(), at);
+        changeHolder(batch, event.accountId(), holder -> holder.with(event.addressKey()));
+        changeAddress(batch, event.addressKey(), address -> address.ownedBy(event.accountId()));
+        recompute(batch, event.addressKey(), at);
     }
 
     @EventHandler
     void on(AddressReleased event, @Timestamp Instant at) {
-        mongo.updateFirst(query(where("_id").is(event.accountId())),
-                new Update().pull("addresses", event.addressKey()), Holder.class);
-        BoundAddress address = mongo.findById(event.addressKey(), BoundAddress.class);
-        if (address != null && event.accountId().equals(address.owner())) {
-            mongo.updateFirst(query(where("_id").is(event.addressKey())), new Update().unset("owner"),
-                    BoundAddress.class);
-        }
-        recompute(event.addressKey(), at);
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        changeHolder(batch, event.accountId(), holder -> holder.without(event.addressKey()));
+        changeAddress(batch, event.addressKey(), address -> event.accountId().equals(address.owner())
+                ? address.ownedBy(null) : address);
+        recompute(batch, event.addressKey(), at);
     }
 
     @EventHandler
     void on(AccountHolderNamed event, @Timestamp Instant at) {
-        mongo.upsert(query(where("_id").is(event.accountId())),
-                new Update().set("firstName", event.firstName()).set("lastName", event.lastName()), Holder.class);
-        Holder holder = mongo.findById(event.accountId(), Holder.class);
-        holder.addresses().forEach(addressKey -> recompute(addressKey, at));
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        Holder holder = changeHolder(batch, event.accountId(),
+                known -> new Holder(known.accountId(), event.firstName(), event.lastName(), known.addresses()));
+        holder.addresses().forEach(addressKey -> recompute(batch, addressKey, at));
     }
 
     @ResetHandler
@@ -94,20 +86,32 @@ public class SuspectBindingsProjection {
         mongo.dropCollection(SuspectBinding.class);
     }
 
-    private void pullExam(String addressKey, String recordId) {
-        mongo.updateFirst(query(where("_id").is(addressKey)),
-                new Update().pull("exams", new Document("recordId", recordId)), BoundAddress.class);
+    private static Holder changeHolder(ProjectionBatch batch, String accountId, UnaryOperator<Holder> change) {
+        Holder known = batch.find(Holder.class, accountId);
+        Holder changed = change.apply(known == null ? new Holder(accountId, null, null, null) : known);
+        if (!changed.equals(known)) {
+            batch.save(accountId, changed);
+        }
+        return changed;
     }
 
-    private void recompute(String addressKey, Instant at) {
-        BoundAddress address = mongo.findById(addressKey, BoundAddress.class);
+    private static void changeAddress(ProjectionBatch batch, String addressKey, UnaryOperator<BoundAddress> change) {
+        BoundAddress known = batch.find(BoundAddress.class, addressKey);
+        BoundAddress changed = change.apply(known == null ? new BoundAddress(addressKey, null, null, null) : known);
+        if (!changed.equals(known)) {
+            batch.save(addressKey, changed);
+        }
+    }
+
+    private static void recompute(ProjectionBatch batch, String addressKey, Instant at) {
+        BoundAddress address = batch.find(BoundAddress.class, addressKey);
         if (address == null) {
             return;
         }
         if (address.owner() == null && address.suspects().isEmpty()) {
             return; // nobody to compare with, nothing listed: the common case while records arrive unclaimed
         }
-        Holder holder = address.owner() == null ? null : mongo.findById(address.owner(), Holder.class);
+        Holder holder = address.owner() == null ? null : batch.find(Holder.class, address.owner());
         List<String> suspects = new ArrayList<>();
         if (holder != null && (holder.firstName() != null || holder.lastName() != null)) {
             for (Exam exam : address.exams()) {
@@ -116,22 +120,24 @@ public class SuspectBindingsProjection {
                 }
                 String id = addressKey + "|" + exam.recordId();
                 suspects.add(id);
-                SuspectBinding known = mongo.findById(id, SuspectBinding.class);
-                mongo.save(new SuspectBinding(id, addressKey, exam.email(), holder.accountId(), exam.recordId(),
-                        exam.registrationNumber(), exam.examName(), name(exam.firstName(), exam.lastName()),
-                        name(holder.firstName(), holder.lastName()),
+                SuspectBinding known = batch.find(SuspectBinding.class, id);
+                SuspectBinding current = new SuspectBinding(id, addressKey, exam.email(), holder.accountId(),
+                        exam.recordId(), exam.registrationNumber(), exam.examName(),
+                        name(exam.firstName(), exam.lastName()), name(holder.firstName(), holder.lastName()),
                         known != null && Objects.equals(known.accountId(), holder.accountId())
-                                ? known.detectedAt() : at));
+                                ? known.detectedAt() : at);
+                if (!current.equals(known)) {
+                    batch.save(id, current);
+                }
             }
         }
         for (String gone : address.suspects()) {
             if (!suspects.contains(gone)) {
-                mongo.remove(query(where("_id").is(gone)), SuspectBinding.class);
+                batch.delete(SuspectBinding.class, gone);
             }
         }
         if (!suspects.equals(address.suspects())) {
-            mongo.updateFirst(query(where("_id").is(addressKey)), new Update().set("suspects", suspects),
-                    BoundAddress.class);
+            batch.save(addressKey, new BoundAddress(addressKey, address.owner(), address.exams(), suspects));
         }
     }
 

@@ -1,8 +1,5 @@
 package io.certtrail.query.records;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import io.certtrail.events.records.CertificationRecorded;
 import io.certtrail.events.records.ExamResultRecorded;
 import io.certtrail.events.records.RecordEvent;
@@ -10,7 +7,7 @@ import io.certtrail.events.records.TrainingRecorded;
 import io.certtrail.query.records.AddressRecords.CertificationEntry;
 import io.certtrail.query.records.AddressRecords.ExamEntry;
 import io.certtrail.query.records.AddressRecords.TrainingEntry;
-import io.certtrail.query.support.MongoUpdates;
+import io.certtrail.query.support.ProjectionBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -24,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Each change is a single-document atomic update by {@code _id}: a correction pulls the version
  * it replaces (the event names it), then the new version is added with {@code $addToSet}. So
  * segments working in parallel on records of one address never overwrite each other, and an event
- * delivered again, in order, leaves the same state: one or two round trips per event, no lookups.
+ * delivered again, in order, leaves the same state. No lookups; the updates of a batch go in one
+ * bulk write.
  */
 @Component
 @ProcessingGroup("records")
@@ -38,16 +36,18 @@ public class AddressRecordsProjection {
 
     @EventHandler
     void on(RecordEvent event) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
         String list = list(event);
         if (event.replacedAddressKey() != null) {
-            pull(AddressRecords.COLLECTION, event.replacedAddressKey(), list, event.recordId());
+            pull(batch, AddressRecords.COLLECTION, event.replacedAddressKey(), list, event.recordId());
         }
-        MongoUpdates.addToList(mongo, AddressRecords.COLLECTION, event.addressKey(), list, entry(event));
+        addToList(batch, AddressRecords.COLLECTION, event.addressKey(), list, entry(event));
         if (event instanceof ExamResultRecorded exam) {
             if (exam.replaced() != null) {
-                pull(ExamRegistration.COLLECTION, exam.replaced().registrationNumber(), "exams", event.recordId());
+                pull(batch, ExamRegistration.COLLECTION, exam.replaced().registrationNumber(), "exams",
+                        event.recordId());
             }
-            MongoUpdates.addToList(mongo, ExamRegistration.COLLECTION, exam.exam().registrationNumber(), "exams",
+            addToList(batch, ExamRegistration.COLLECTION, exam.exam().registrationNumber(), "exams",
                     new ExamRegistration.Exam(exam.recordId(), exam.addressKey(), exam.exam().candidateFirstName(),
                             exam.exam().candidateLastName(), exam.exam().examDate()));
         }
@@ -77,8 +77,16 @@ public class AddressRecordsProjection {
         return new CertificationEntry(e.recordId(), e.revision(), e.receivedAt(), e.certification());
     }
 
-    private void pull(String collection, String id, String list, String recordId) {
-        mongo.updateFirst(query(where("_id").is(id)),
-                new Update().pull(list, new Document("recordId", recordId)), collection);
+    private static void pull(ProjectionBatch batch, String collection, String id, String list, String recordId) {
+        batch.update(collection, id, new Update().pull(list, new Document("recordId", recordId)), false);
+    }
+
+    /**
+     * The entry is built from the event alone, so a redelivered event yields an identical entry,
+     * which {@code $addToSet} does not add twice.
+     */
+    private void addToList(ProjectionBatch batch, String collection, String id, String list, Object entry) {
+        batch.update(collection, id, new Update().addToSet(list, mongo.getConverter().convertToMongoType(entry)),
+                true);
     }
 }
