@@ -40,7 +40,7 @@ class MyEmailAddressesController {
 
     @GetMapping("/email-addresses")
     MyAddresses myAddresses(Caller caller, @RequestParam Optional<@Min(0) Long> minVersion) {
-        MyEmailAddresses view = wait.until(
+        MyEmailAddresses view = wait.until(MyEmailAddresses.COLLECTION, caller.accountId(),
                 () -> Optional.ofNullable(mongo.findById(caller.accountId(), MyEmailAddresses.class))
                         .orElseGet(() -> MyEmailAddresses.empty(caller.accountId())),
                 current -> minVersion.map(min -> current.version() >= min).orElse(true));
