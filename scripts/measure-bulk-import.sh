@@ -12,7 +12,7 @@ WORK=$(mktemp -d); trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null ||
 awk -v n="$N" 'BEGIN { print "sourceRecordId,registrationNumber,firstName,lastName,email,examCode,examName,examDate,score,passed";
   a = int(n / 3); for (i = 0; i < n; i++) { k = (i == n - 1) ? 0 : i % a;
   printf "R-%d,REG-%d,Given%d,Family%d,real%d@example.com,H12-%03d,HCIA-Datacom,2026-02-%02d,%d,true\n", i, i, k, k, k, i % 900, 1 + i % 27, 500 + i % 500 } }' > "$WORK/exams.csv"
-java -Xmx"$HEAP" -XX:+UseSerialGC -jar all-in-one/target/certtrail.jar --server.port=$PORT \
+java -Xmx"$HEAP" -XX:+UseSerialGC -jar all-in-one/target/certtrail-exec.jar --server.port=$PORT \
   --certtrail.embedded.data-dir="$WORK/data" --certtrail.embedded.mongo-port=0 --certtrail.embedded.smtp-port=0 \
   --certtrail.identity.issuer=http://localhost:$PORT ${EXTRA_ARGS:-} > "$WORK/app.log" 2>&1 & APP=$!
 for i in $(seq 1 90); do curl -sf $B/actuator/health > /dev/null && break; sleep 1; done

@@ -77,6 +77,7 @@ class EmbeddedInfrastructure {
     }
 
     @Bean(destroyMethod = "stop")
+    @ConditionalOnProperty(name = "certtrail.embedded.smtp-server", havingValue = "true", matchIfMissing = true)
     GreenMail embeddedSmtp(EmbeddedProperties properties) {
         ServerSetup setup = new ServerSetup(properties.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         GreenMail greenMail = new GreenMail(properties.smtpPort() == 0 ? setup.dynamicPort() : setup);
@@ -85,6 +86,7 @@ class EmbeddedInfrastructure {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "certtrail.embedded.smtp-server", havingValue = "true", matchIfMissing = true)
     JavaMailSender embeddedMailSender(GreenMail smtp) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
@@ -120,6 +122,9 @@ class EmbeddedInfrastructure {
                 .persistenceExceptionResolver(exceptions)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
+                // events per query when processors read the stream (default 100): fewer round trips
+                // while a processor catches up; a live processor reads what is there
+                .batchSize(1000)
                 .build();
         engine.createSchema(new H2EventTableFactory());
         return engine;

@@ -7,7 +7,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.AbstractEventTableFactory
  * identity syntax ({@code START WITH 0, INCREMENT BY 1}), so it gets its own.
  * Changing a type here needs a new data directory: the tables are created once.
  */
-class H2EventTableFactory extends AbstractEventTableFactory {
+public class H2EventTableFactory extends AbstractEventTableFactory {
 
     @Override
     protected String idColumnType() {
