@@ -1,0 +1,349 @@
+package io.certtrail.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+
+/**
+ * The benchmark: measures the machine's raw limits, seeds the data set into a fresh event store,
+ * starts the all-in-one jar on it (the catch-up of every read model from nothing is the rebuild),
+ * then drives it over HTTP with bearer tokens from its identity provider, and prints a table.
+ *
+ * <pre>./mvnw -Pbenchmark -pl benchmark -am verify -DskipTests [-Dbenchmark.preset=full|medium|smoke]</pre>
+ */
+public final class Benchmark {
+
+    static final String ADDRESS_KEY_SECRET = "benchmark-address-key-secret";
+    private static final String PASSWORD = "bench-pass";
+
+    private final Preset preset;
+    private final Path jar;
+    private final Path work;
+    private final Report report;
+    private final PrintStream log;
+
+    Benchmark(Preset preset, Path jar, Path work, PrintStream log) {
+        this.preset = preset;
+        this.jar = jar;
+        this.work = work;
+        this.log = log;
+        this.report = new Report(preset);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Preset preset = Preset.named(args.length > 0 ? args[0] : "full");
+        Path jar = Path.of("all-in-one", "target", "certtrail-exec.jar");
+        Path work = Files.createTempDirectory("certtrail-benchmark-");
+        try {
+            Report report = new Benchmark(preset, jar, work, System.out).run();
+            report.print(System.out);
+            System.exit(0);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.err.println("The benchmark failed; its files are in " + work);
+            System.exit(1);
+        }
+    }
+
+    Report run() throws Exception {
+        progress("raw limits on scratch files in %s", work);
+        report.raw = RawLimits.measure(Files.createDirectories(work.resolve("raw")), Math.min(100_000, preset.records()));
+        progress("seeding %,d accounts and %,d records", preset.accounts(), preset.records());
+        Seeder seeder = new Seeder(preset, ADDRESS_KEY_SECRET);
+        report.seeded = seeder.seed(Files.createDirectories(work.resolve("data")));
+        progress("seeded %,d events in %.1f s", report.seeded.events(), report.seeded.took().toMillis() / 1000.0);
+        try (SmtpSink mail = new SmtpSink();
+                AppUnderTest app = AppUnderTest.start(jar, work, preset.appHeap(), settings(mail))) {
+            app.awaitHealthy(Duration.ofMinutes(3));
+            report.startedIn = app.sinceLaunch();
+            Api api = new Api(app.baseUrl());
+            String operator = api.token("oscar", PASSWORD);
+            awaitCaughtUp(api, operator, report.seeded.events(), Duration.ofHours(3));
+            report.rebuild = app.sinceLaunch();
+            progress("read models rebuilt: %,d events in %.1f s", report.seeded.events(),
+                    report.rebuild.toMillis() / 1000.0);
+            List<String> holders = new ArrayList<>();
+            for (int user = 0; user < preset.users(); user++) {
+                holders.add(api.token("bench" + user, PASSWORD));
+            }
+            String auditor = api.token("audrey", PASSWORD);
+            checkReadModels(api, seeder, holders);
+            for (int rate : preset.rates()) {
+                // every step starts from caught-up projections, so no step pays for the one before
+                awaitCaughtUp(api, operator, 0, Duration.ofMinutes(10));
+                double appCpu = app.cpuSeconds();
+                double ownCpu = ownCpuSeconds();
+                Step step = associationStep(api, holders, rate);
+                step.appCpuPerFlowMs = (app.cpuSeconds() - appCpu) * 1000 / Math.max(1, step.flow.count());
+                step.driverCpuPerFlowMs = (ownCpuSeconds() - ownCpu) * 1000 / Math.max(1, step.flow.count());
+                report.steps.add(step);
+                progress("%,d/s offered: %,.0f/s done, p99 %.1f ms, lag p99 %.1f ms, %d failed%s", rate,
+                        step.achieved, step.flow.ms(99), step.lag.ms(99), step.flow.failures(),
+                        step.firstError.get() == null ? "" : " (" + step.firstError.get() + ")");
+                if (step.flow.ms(99) > Preset.P99_BOUND_MS) {
+                    break;
+                }
+            }
+            report.activations = activations(api, mail);
+            awaitCaughtUp(api, operator, 0, Duration.ofMinutes(10));
+            Random random = new Random(5);
+            report.myCertificates = readers(api, user -> holders.get(random.nextInt(holders.size())),
+                    user -> "/api/me/certificates?size=20");
+            report.auditHistory = readers(api, user -> auditor,
+                    user -> "/api/audit/accounts/" + Seeder.accountId(random.nextInt(preset.accounts())) + "/events");
+            report.heap = app.heapMegabytes();
+            report.rss = app.rssMegabytes();
+            report.mails = mail.received();
+        }
+        return report;
+    }
+
+    private List<String> settings(SmtpSink mail) throws IOException {
+        List<String> lines = new ArrayList<>();
+        IntFunction<String> user = i -> "certtrail.identity.users[" + i + "].";
+        for (int i = 0; i < preset.users(); i++) {
+            lines.add(user.apply(i) + "username=bench" + i);
+            lines.add(user.apply(i) + "password={noop}" + PASSWORD);
+            lines.add(user.apply(i) + "account-id=" + Seeder.accountId(i));
+            lines.add(user.apply(i) + "roles=HOLDER");
+            lines.add(user.apply(i) + "first-name=" + Seeder.firstName(i));
+            lines.add(user.apply(i) + "last-name=" + Seeder.lastName(i));
+        }
+        int next = preset.users();
+        for (String[] staff : new String[][] {{"audrey", "auditor-audrey", "AUDITOR"},
+                {"oscar", "operator-oscar", "OPERATOR"}}) {
+            lines.add(user.apply(next) + "username=" + staff[0]);
+            lines.add(user.apply(next) + "password={noop}" + PASSWORD);
+            lines.add(user.apply(next) + "account-id=" + staff[1]);
+            lines.add(user.apply(next) + "roles=" + staff[2]);
+            next++;
+        }
+        // The load comes from one client address and a few thousand accounts: per-client and
+        // per-account mail budgets would stop it within seconds. Per-address limits stay as they are.
+        for (String limit : List.of("mail-per-account", "mail-per-client", "link-attempts-per-client")) {
+            lines.add("certtrail.rate-limits." + limit + ".capacity=100000000");
+            lines.add("certtrail.rate-limits." + limit + ".period=PT1H");
+        }
+        Path file = work.resolve("benchmark.properties");
+        Files.write(file, lines);
+        return List.of("--spring.config.additional-location=file:" + file.toAbsolutePath(),
+                "--certtrail.address-key-secret=" + ADDRESS_KEY_SECRET,
+                "--certtrail.embedded.smtp-server=false",
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.port());
+    }
+
+    /** Waits until every processor has reached the head of the event stream (and at least {@code minHead}). */
+    private void awaitCaughtUp(Api api, String operator, long minHead, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lastLog = System.nanoTime();
+        while (true) {
+            JsonNode status = api.get("/api/operator/projections", operator);
+            long head = status.path("headPosition").asLong(-1);
+            boolean done = head >= minHead && status.path("processors").size() > 0;
+            long slowest = Long.MAX_VALUE;
+            for (JsonNode processor : status.path("processors")) {
+                if (processor.path("error").asBoolean()) {
+                    throw new IllegalStateException("Processor " + processor.path("name").asText() + " is in error");
+                }
+                long position = processor.path("position").asLong(-1);
+                slowest = Math.min(slowest, position);
+                done &= processor.path("caughtUp").asBoolean() && position >= head;
+            }
+            if (done) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Projections still behind after " + timeout + ": " + status);
+            }
+            if (System.nanoTime() - lastLog > TimeUnit.SECONDS.toNanos(15)) {
+                progress("projections catching up: slowest at %,d of %,d", slowest, head);
+                lastLog = System.nanoTime();
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** A rebuild that is fast but wrong is worth nothing: some holders' views must show exactly what was seeded. */
+    private void checkReadModels(Api api, Seeder seeder, List<String> holders) {
+        for (int user = 0; user < Math.min(20, holders.size()); user++) {
+            long shown = api.get("/api/me/certificates?size=1", holders.get(user)).get("totalElements").asLong();
+            if (shown != seeder.certificationsOf(user)) {
+                throw new IllegalStateException("After the rebuild, " + Seeder.accountId(user) + " sees " + shown
+                        + " certificates; the event store holds " + seeder.certificationsOf(user));
+            }
+        }
+        report.checkedHolders = Math.min(20, holders.size());
+    }
+
+    /** One step of the open-loop association load: arrivals on a fixed schedule, whatever the answers. */
+    static final class Step {
+        final int rate;
+        final Latencies flow = new Latencies();
+        final Latencies lag = new Latencies();
+        final AtomicReference<String> firstError = new AtomicReference<>();
+        double achieved;
+        double appCpuPerFlowMs;
+        double driverCpuPerFlowMs;
+
+        Step(int rate) {
+            this.rate = rate;
+        }
+    }
+
+    private static final AtomicLong ADDRESSES = new AtomicLong();
+
+    private Step associationStep(Api api, List<String> holders, int rate) throws InterruptedException {
+        Step step = new Step(rate);
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        int total = (int) (rate * preset.step().toSeconds());
+        int probeEvery = Math.max(1, rate / 50);
+        ConcurrentLinkedQueue<CompletableFuture<?>> inflight = new ConcurrentLinkedQueue<>();
+        AtomicLong lastDone = new AtomicLong();
+        AtomicInteger succeeded = new AtomicInteger();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        for (int i = 0; i < total; i++) {
+            long intended = start + i * period;
+            long wait;
+            while ((wait = intended - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            String token = holders.get(i % holders.size());
+            String email = "load" + ADDRESSES.incrementAndGet() + "@bench.example";
+            boolean probe = i % probeEvery == 0;
+            inflight.add(api.solvedChallenge(token)
+                    .thenCompose(verification -> api.postAsync("/api/me/email-associations", token,
+                            "{\"email\":\"" + email + "\",\"verification\":" + verification + "}"))
+                    .thenCompose(response -> {
+                        long done = System.nanoTime();
+                        if (response.statusCode() != 202) {
+                            step.flow.failed();
+                            step.firstError.compareAndSet(null, response.statusCode() + " " + response.body());
+                            return CompletableFuture.completedFuture(null);
+                        }
+                        step.flow.record(done - intended);
+                        succeeded.incrementAndGet();
+                        lastDone.accumulateAndGet(done, Math::max);
+                        if (!probe) {
+                            return CompletableFuture.completedFuture(null);
+                        }
+                        long version = Api.parse(response).get("accountVersion").asLong();
+                        return api.getAsync("/api/me/email-addresses?minVersion=" + version, token)
+                                .thenAccept(view -> {
+                                    if (view.statusCode() == 200) {
+                                        step.lag.record(System.nanoTime() - done);
+                                    } else {
+                                        step.lag.failed();
+                                    }
+                                });
+                    })
+                    .exceptionally(error -> {
+                        step.flow.failed();
+                        step.firstError.compareAndSet(null, String.valueOf(error.getMessage()));
+                        return null;
+                    }));
+        }
+        try {
+            CompletableFuture.allOf(inflight.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            step.firstError.compareAndSet(null, "unfinished after 60 s: " + e);
+        }
+        step.achieved = succeeded.get() / Math.max(1e-9, (lastDone.get() - start) / 1e9);
+        return step;
+    }
+
+    /** Follows activation links as they arrive by mail, at a fixed rate, for one step's length. */
+    private Latencies activations(Api api, SmtpSink mail) throws InterruptedException {
+        Latencies latencies = new Latencies();
+        int rate = Math.max(10, preset.rates().get(0));
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        List<CompletableFuture<?>> inflight = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < rate * preset.step().toSeconds(); i++) {
+            String link = mail.nextLink(2_000);
+            if (link == null) {
+                break;
+            }
+            long intended = Math.max(System.nanoTime(), start + i * period);
+            LockSupport.parkNanos(intended - System.nanoTime());
+            inflight.add(api.postAsync(link, null, null).thenAccept(response -> {
+                if (response.statusCode() == 200) {
+                    latencies.record(System.nanoTime() - intended);
+                } else {
+                    latencies.failed();
+                }
+            }));
+        }
+        try {
+            CompletableFuture.allOf(inflight.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            latencies.failed();
+        }
+        return latencies;
+    }
+
+    /** Closed-loop readers, each asking again as soon as it has its answer. */
+    private Latencies readers(Api api, IntFunction<String> token, IntFunction<String> path)
+            throws InterruptedException {
+        Latencies latencies = new Latencies();
+        long end = System.nanoTime() + preset.queryTime().toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int r = 0; r < preset.readers(); r++) {
+            int reader = r;
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = api.getRaw(path.apply(reader), token.apply(reader));
+                        if (response.statusCode() == 200) {
+                            latencies.record(System.nanoTime() - start);
+                        } else {
+                            latencies.failed();
+                        }
+                    } catch (IOException e) {
+                        latencies.failed();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "reader-" + r);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return latencies;
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    private static double ownCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    private void progress(String format, Object... args) {
+        log.printf(Locale.ROOT, "[benchmark %tT] " + format + "%n", prepend(java.time.LocalTime.now(), args));
+    }
+}

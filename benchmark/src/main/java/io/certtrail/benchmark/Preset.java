@@ -1,0 +1,40 @@
+package io.certtrail.benchmark;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How big and how long. {@code full} is the data set the targets are stated for; {@code smoke}
+ * takes seconds and only proves, in CI, that the benchmark still runs end to end.
+ *
+ * @param accounts seeded holder accounts (a fifth of them with a second address)
+ * @param records seeded record events (training, exam results, certifications)
+ * @param users accounts that sign in during the run (the embedded identity provider's directory)
+ * @param rates association flows per second, one step each, until p99 exceeds the bound
+ * @param step how long each rate step lasts
+ * @param readers concurrent readers in the query phase
+ * @param queryTime how long each query phase lasts
+ * @param appHeap the application's maximum heap
+ */
+public record Preset(String name, int accounts, int records, int users, List<Integer> rates, Duration step,
+        int readers, Duration queryTime, String appHeap) {
+
+    static final double P99_BOUND_MS = 50;
+
+    public static Preset named(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "smoke" -> new Preset("smoke", 300, 3_000, 40, List.of(20, 40), Duration.ofSeconds(2), 4,
+                    Duration.ofSeconds(2), "512m");
+            case "small" -> new Preset("small", 2_000, 20_000, 200, List.of(100, 250, 500, 1000, 1500, 2000),
+                    Duration.ofSeconds(5), 32, Duration.ofSeconds(5), "512m");
+            case "medium" -> new Preset("medium", 10_000, 100_000, 500,
+                    List.of(250, 500, 1000, 1500, 2000, 3000), Duration.ofSeconds(8), 32, Duration.ofSeconds(8),
+                    "512m");
+            case "full" -> new Preset("full", 100_000, 1_000_000, 2_000,
+                    List.of(250, 500, 1000, 1500, 2000, 2500, 3000, 4000), Duration.ofSeconds(15), 32,
+                    Duration.ofSeconds(15), "512m");
+            default -> throw new IllegalArgumentException("Unknown preset " + name + ": smoke, small, medium or full");
+        };
+    }
+}

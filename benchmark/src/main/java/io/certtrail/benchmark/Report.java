@@ -1,0 +1,126 @@
+package io.certtrail.benchmark;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Every figure of one run, printed beside its target and the machine's raw limit. */
+final class Report {
+
+    final Preset preset;
+    RawLimits.Figures raw;
+    Seeder.Seeded seeded;
+    Duration startedIn;
+    Duration rebuild;
+    final List<Benchmark.Step> steps = new ArrayList<>();
+    Latencies activations;
+    Latencies myCertificates;
+    Latencies auditHistory;
+    long[] heap;
+    long rss;
+    long mails;
+    int checkedHolders;
+
+    Report(Preset preset) {
+        this.preset = preset;
+    }
+
+    double rebuildPerSecond() {
+        return seeded.events() / (rebuild.toNanos() / 1e9);
+    }
+
+    /** The highest rate done with p99 within the bound and without failures. */
+    Optional<Benchmark.Step> bestWithinBound() {
+        return steps.stream()
+                .filter(step -> step.flow.ms(99) <= Preset.P99_BOUND_MS && step.flow.failures() == 0)
+                .max(Comparator.comparingDouble(step -> step.achieved));
+    }
+
+    /** Lag at the step closest to 1,000 commands/s (the target's load), from below. */
+    Optional<Benchmark.Step> lagStep() {
+        return steps.stream().filter(step -> step.rate <= 1000).max(Comparator.comparingInt(step -> step.rate))
+                .or(() -> steps.stream().findFirst());
+    }
+
+    void print(PrintStream out) {
+        out.println();
+        out.printf(Locale.ROOT, "CertTrail benchmark, preset %s: %,d accounts, %,d records, %,d events seeded in %.1f s;"
+                + " %d cores, app heap limit %s%n", preset.name(), preset.accounts(), preset.records(),
+                seeded.events(), seconds(seeded.took()), Runtime.getRuntime().availableProcessors(), preset.appHeap());
+        out.println();
+        out.println("Association flow (verification challenge + association request), open loop, latency from the scheduled start:");
+        out.println("  offered/s   done/s     p50 ms   p95 ms   p99 ms  p99.9 ms  failed   lag p50 ms  lag p99 ms"
+                + "   CPU ms/flow: app  driver");
+        for (Benchmark.Step step : steps) {
+            out.printf(Locale.ROOT, "  %8d  %8.0f  %8.1f %8.1f %8.1f %9.1f  %6d   %10.1f  %10.1f   %13.1f  %6.1f%n",
+                    step.rate, step.achieved, step.flow.ms(50), step.flow.ms(95), step.flow.ms(99),
+                    step.flow.ms(99.9), step.flow.failures(), step.lag.ms(50), step.lag.ms(99),
+                    step.appCpuPerFlowMs, step.driverCpuPerFlowMs);
+        }
+        out.println("  (lag: from the command's acknowledgement until the holder's view shows it, asked with minVersion;"
+                + " includes one HTTP round trip. CPU: process CPU time during the step per completed flow, the"
+                + " application's and the load driver's, on the same cores)");
+        out.println();
+        String format = "  %-52s %14s  %-14s %-5s %18s  %s%n";
+        out.printf(Locale.ROOT, format, "figure", "measured", "target", "met", "raw limit", "ratio");
+        double best = bestWithinBound().map(step -> step.achieved).orElse(0.0);
+        row(out, format, "association commands/s with p99 < 50 ms", best, "%.0f/s", ">= 2,000/s", best >= 2000,
+                raw.appendsPerSecond(), "%.0f appends/s");
+        Benchmark.Step lag = lagStep().orElse(null);
+        if (lag != null) {
+            row(out, format, "projection lag p99 at " + lag.rate + "/s offered", lag.lag.ms(99), "%.1f ms",
+                    "< 100 ms", lag.lag.ms(99) < 100, Double.NaN, "");
+        }
+        if (activations != null && activations.count() > 0) {
+            row(out, format, "activation (link followed) p99, " + activations.count() + " links",
+                    activations.ms(99), "%.1f ms", "", true, Double.NaN, "");
+        }
+        row(out, format, "My Certificates p50, " + preset.readers() + " readers", myCertificates.ms(50), "%.2f ms",
+                "", true, raw.lookups().ms(50), "%.2f ms lookup");
+        row(out, format, "My Certificates p99, " + preset.readers() + " readers", myCertificates.ms(99), "%.2f ms",
+                "< 10 ms", myCertificates.ms(99) < 10, raw.lookups().ms(99), "%.2f ms lookup");
+        row(out, format, "audit history p50, " + preset.readers() + " readers", auditHistory.ms(50), "%.2f ms",
+                "", true, raw.lookups().ms(50), "%.2f ms lookup");
+        row(out, format, "audit history p99, " + preset.readers() + " readers", auditHistory.ms(99), "%.2f ms",
+                "< 10 ms", auditHistory.ms(99) < 10, raw.lookups().ms(99), "%.2f ms lookup");
+        out.printf(Locale.ROOT, "  %-52s %14s%n", "query throughput (My Certificates / audit history)",
+                String.format(Locale.ROOT, "%.0f / %.0f /s", myCertificates.count() / seconds(preset.queryTime()),
+                        auditHistory.count() / seconds(preset.queryTime())));
+        row(out, format, "rebuild of all read models from the event store", rebuildPerSecond(), "%.0f ev/s",
+                ">= 20,000/s", rebuildPerSecond() >= 20_000, raw.upsertsPerSecond(), "%.0f upserts/s");
+        out.printf(Locale.ROOT, "  %-52s %14s%n", "  (from launch, including JVM start of " + seconds(startedIn) + " s)",
+                String.format(Locale.ROOT, "%.1f s", seconds(rebuild)));
+        row(out, format, "heap live after full GC (in use before it)", heap[1], "%.0f MB", "< 512 MB", heap[1] < 512,
+                Double.NaN, "");
+        out.printf(Locale.ROOT, "  %-52s %14s%n", "  heap in use before the GC / process RSS",
+                heap[0] + " / " + rss + " MB");
+        out.println();
+        out.printf(Locale.ROOT, "Raw limits, same engines and settings, scratch files: %.0f single-event transactional"
+                + " appends/s (H2, 8 writers); %.0f bulk inserts/s and %.0f bulk list upserts/s (MongoDB wire server,"
+                + " H2 backend); lookup by _id p50 %.2f ms, p99 %.2f ms.%n", raw.appendsPerSecond(),
+                raw.insertsPerSecond(), raw.upsertsPerSecond(), raw.lookups().ms(50), raw.lookups().ms(99));
+        out.printf(Locale.ROOT, "After the rebuild, %d holders' My Certificates matched the seeded events exactly.%n",
+                checkedHolders);
+        out.printf(Locale.ROOT, "Mails received by the outside SMTP server: %,d. Failed requests: association %d,"
+                + " lag probes %d, activations %d, My Certificates %d, audit %d.%n", mails,
+                steps.stream().mapToLong(step -> step.flow.failures()).sum(),
+                steps.stream().mapToLong(step -> step.lag.failures()).sum(),
+                activations == null ? 0 : activations.failures(), myCertificates.failures(), auditHistory.failures());
+    }
+
+    private static void row(PrintStream out, String format, String label, double value, String valueFormat,
+            String target, boolean met, double raw, String rawFormat) {
+        String ratio = Double.isNaN(raw) || raw == 0 ? "" : String.format(Locale.ROOT, "%.2f", value / raw);
+        out.printf(Locale.ROOT, format, label, String.format(Locale.ROOT, valueFormat, value), target,
+                target.isEmpty() ? "" : met ? "yes" : "NO",
+                Double.isNaN(raw) ? "" : String.format(Locale.ROOT, rawFormat, raw), ratio);
+    }
+
+    private static double seconds(Duration duration) {
+        return Math.round(duration.toMillis() / 100.0) / 10.0;
+    }
+}

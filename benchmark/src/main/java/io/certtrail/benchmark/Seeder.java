@@ -1,0 +1,215 @@
+package io.certtrail.benchmark;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.certtrail.command.support.AddressKeys;
+import io.certtrail.embedded.H2EventTableFactory;
+import io.certtrail.events.account.AccountHolderNamed;
+import io.certtrail.events.account.AssociationMethod;
+import io.certtrail.events.account.EmailActivated;
+import io.certtrail.events.account.EmailAssociationRequested;
+import io.certtrail.events.address.AddressClaimed;
+import io.certtrail.events.records.CertificationEarned;
+import io.certtrail.events.records.CertificationRecorded;
+import io.certtrail.events.records.ExamResult;
+import io.certtrail.events.records.ExamResultRecorded;
+import io.certtrail.events.records.TrainingCompletion;
+import io.certtrail.events.records.TrainingRecorded;
+import io.certtrail.platform.axon.AxonInfrastructureConfiguration;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * Writes the data set straight into an event store file, in the stored format and with the
+ * sequence numbers the aggregates themselves would produce: for each account, a holder name, an
+ * association request, the ownership claim and the activation (a fifth of the accounts have a
+ * second address); then the records, in random order across addresses, as integrations send them.
+ * Every timestamp lies months in the past, so the link mailer (which skips expired requests) sends
+ * nothing for them. Deterministic: the same preset writes the same events.
+ */
+final class Seeder {
+
+    static final Instant BASE = Instant.parse("2026-01-05T08:00:00Z");
+    private static final int BATCH = 2_000;
+
+    private final Preset preset;
+    private final AddressKeys addressKeys;
+    private final Random random = new Random(20261122);
+    private final int[] certificationsOf;
+
+    Seeder(Preset preset, String addressKeySecret) {
+        this.preset = preset;
+        this.addressKeys = new AddressKeys(addressKeySecret);
+        this.certificationsOf = new int[preset.accounts()];
+    }
+
+    /** How many certifications the seeded events give this account: what its My Certificates must show. */
+    int certificationsOf(int account) {
+        return certificationsOf[account];
+    }
+
+    static String accountId(int account) {
+        return "bench-acct-" + account;
+    }
+
+    static String email(int account, int address) {
+        return address == 0 ? "holder" + account + "@bench.example" : "holder" + account + ".work@bench.example";
+    }
+
+    static boolean hasSecondAddress(int account) {
+        return account % 5 == 0;
+    }
+
+    static String firstName(int account) {
+        return "Given" + account;
+    }
+
+    static String lastName(int account) {
+        return "Family" + account;
+    }
+
+    record Seeded(long events, Duration took) {
+    }
+
+    Seeded seed(Path dataDir) {
+        long started = System.nanoTime();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("eventstore") + ";DB_CLOSE_ON_EXIT=FALSE");
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(2);
+        long written = 0;
+        try (HikariDataSource dataSource = new HikariDataSource(config)) {
+            JdbcEventStorageEngine engine = engine(dataSource);
+            engine.createSchema(new H2EventTableFactory());
+            List<EventMessage<?>> batch = new ArrayList<>(BATCH + 8);
+            for (int account = 0; account < preset.accounts(); account++) {
+                accountEvents(account, batch);
+                if (batch.size() >= BATCH) {
+                    written += flush(engine, batch);
+                }
+            }
+            for (int record = 0; record < preset.records(); record++) {
+                batch.add(recordEvent(record));
+                if (batch.size() >= BATCH) {
+                    written += flush(engine, batch);
+                }
+            }
+            written += flush(engine, batch);
+            try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT SYNC");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Seeded(written, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    static JdbcEventStorageEngine engine(HikariDataSource dataSource) {
+        JacksonSerializer serializer = JacksonSerializer.builder()
+                .objectMapper(AxonInfrastructureConfiguration.storedFormat()).build();
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(dataSource)))
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
+    }
+
+    private static long flush(JdbcEventStorageEngine engine, List<EventMessage<?>> batch) {
+        int size = batch.size();
+        if (size > 0) {
+            engine.appendEvents(batch);
+            batch.clear();
+        }
+        return size;
+    }
+
+    private void accountEvents(int account, List<EventMessage<?>> out) {
+        String accountId = accountId(account);
+        Instant at = BASE.plusSeconds(account * 60L);
+        MetaData meta = meta(accountId, "HOLDER");
+        long sequence = 0;
+        out.add(event("Account", accountId, sequence++,
+                new AccountHolderNamed(accountId, firstName(account), lastName(account)), meta, at));
+        int addresses = hasSecondAddress(account) ? 2 : 1;
+        for (int address = 0; address < addresses; address++) {
+            String email = email(account, address);
+            String key = addressKeys.of(email);
+            String requestId = UUID.nameUUIDFromBytes((accountId + "/" + address).getBytes()).toString();
+            Instant requested = at.plusSeconds(address * 10L);
+            Instant activated = requested.plusSeconds(120);
+            out.add(event("Account", accountId, sequence++, new EmailAssociationRequested(accountId, requestId, key,
+                    email, AssociationMethod.EMAIL, null, false, requested,
+                    requested.plus(Duration.ofHours(24))), meta, requested));
+            out.add(event("AddressOwnership", key, 0, new AddressClaimed(key, accountId, null, activated), meta,
+                    activated));
+            out.add(event("Account", accountId, sequence++, new EmailActivated(accountId, requestId, key, email,
+                    AssociationMethod.EMAIL, null, activated), meta, activated));
+        }
+    }
+
+    /** Nine in ten records go to an account's address; the rest to addresses nobody has associated yet. */
+    private EventMessage<?> recordEvent(int record) {
+        int account = random.nextInt(preset.accounts());
+        boolean unclaimed = random.nextInt(10) == 0;
+        String email = unclaimed ? "unclaimed" + account + "@bench.example"
+                : email(account, hasSecondAddress(account) && random.nextBoolean() ? 1 : 0);
+        String key = addressKeys.of(email);
+        Instant at = BASE.plus(Duration.ofDays(30)).plusSeconds(record * 5L);
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC).minusDays(random.nextInt(300));
+        int kind = record % 10;
+        String source = "S-" + record;
+        if (kind < 4) {
+            String recordId = "TRAINING:" + source;
+            return event("SourceRecord", recordId, 0, new TrainingRecorded(recordId, 1, at, new TrainingCompletion(
+                    key, email, "C-" + (record % 300), "Course " + (record % 300), "Authorized Learning Partner",
+                    day.minusDays(3), day, "COMPLETED"), null), meta("training-system", "INTEGRATION"), at);
+        }
+        if (kind < 8) {
+            String recordId = "EXAM:" + source;
+            boolean suspect = random.nextInt(100) == 0;
+            return event("SourceRecord", recordId, 0, new ExamResultRecorded(recordId, 1, at, new ExamResult(key,
+                    email, "REG-" + record, suspect ? "Someone" : firstName(account),
+                    suspect ? "Else" : lastName(account), "H12-" + (record % 900), "HCIA-Datacom", day,
+                    400 + random.nextInt(600), random.nextInt(4) > 0), null), meta("exam-centre", "INTEGRATION"), at);
+        }
+        if (!unclaimed) {
+            certificationsOf[account]++;
+        }
+        String recordId = "CERT:" + source;
+        return event("SourceRecord", recordId, 0, new CertificationRecorded(recordId, 1, at, new CertificationEarned(
+                key, email, "HCIA-Datacom", String.format("%019d", 101001000000000000L + record), day,
+                day.plusYears(3), random.nextInt(5) == 0), null), meta("certification-office", "INTEGRATION"), at);
+    }
+
+    private static MetaData meta(String actor, String role) {
+        String correlation = UUID.randomUUID().toString();
+        return MetaData.from(Map.of(AxonInfrastructureConfiguration.ACTOR, actor,
+                AxonInfrastructureConfiguration.ACTOR_ROLE, role,
+                AxonInfrastructureConfiguration.CLIENT_ADDRESS, "127.0.0.1",
+                "correlationId", correlation, "traceId", correlation));
+    }
+
+    private static EventMessage<?> event(String type, String aggregateId, long sequence, Object payload, MetaData meta,
+            Instant at) {
+        return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, meta,
+                UUID.randomUUID().toString(), at);
+    }
+}

@@ -1,0 +1,51 @@
+package io.certtrail.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the benchmark's smoke preset end to end against the built jar, so CI notices when the
+ * benchmark breaks. It asserts that every phase ran and answered correctly, nothing about speed.
+ */
+class BenchmarkSmokeTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void everyPhaseRunsAndEveryRequestSucceeds() throws Exception {
+        Path jar = Path.of("..", "all-in-one", "target", "certtrail-exec.jar");
+        Report report = new Benchmark(Preset.named("smoke"), jar, work, System.out).run();
+
+        assertThat(report.seeded.events()).isGreaterThan(3_000);
+        assertThat(report.rebuild).isNotNull();
+        assertThat(report.checkedHolders).isPositive();
+        assertThat(report.steps).isNotEmpty().allSatisfy(step -> {
+            assertThat(step.flow.count()).isPositive();
+            assertThat(step.flow.failures()).isZero();
+            assertThat(step.lag.count()).isPositive();
+            assertThat(step.lag.failures()).isZero();
+        });
+        assertThat(report.activations.count()).isPositive();
+        assertThat(report.activations.failures()).isZero();
+        assertThat(report.myCertificates.count()).isPositive();
+        assertThat(report.myCertificates.failures()).isZero();
+        assertThat(report.auditHistory.count()).isPositive();
+        assertThat(report.auditHistory.failures()).isZero();
+        assertThat(report.heap[1]).isPositive();
+        assertThat(report.mails).isPositive();
+
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        report.print(new PrintStream(table, true, StandardCharsets.UTF_8));
+        assertThat(table.toString(StandardCharsets.UTF_8))
+                .contains("association commands/s with p99 < 50 ms", "projection lag p99", "My Certificates p99",
+                        "audit history p99", "rebuild of all read models", "heap live after full GC", "Raw limits");
+        report.print(System.out);
+    }
+}
