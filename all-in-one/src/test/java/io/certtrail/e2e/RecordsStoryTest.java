@@ -201,6 +201,25 @@ class RecordsStoryTest {
         assertThat(items("holder6", "exams", version + 1)).isEmpty();
     }
 
+    @Test
+    void operatorsSeeEveryProcessorReachTheHeadOfTheStream() {
+        associate("holder9", "progress@example.com");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            JsonNode status = app.get("/api/operator/projections", "operator").json();
+            long head = status.get("headPosition").asLong();
+            assertThat(head).isPositive();
+            assertThat(status.get("processors")).extracting(p -> p.get("name").asText())
+                    .contains("records", "my-email-addresses", "audit-trail", "suspect-bindings", "mail");
+            assertThat(status.get("processors")).allSatisfy(processor -> {
+                assertThat(processor.get("caughtUp").asBoolean()).as(processor.toString()).isTrue();
+                assertThat(processor.get("position").asLong()).isEqualTo(head);
+                assertThat(processor.get("behind").asLong()).isZero();
+                assertThat(processor.get("error").asBoolean()).isFalse();
+            });
+        });
+        assertThat(app.get("/api/operator/projections", "holder9").status()).isEqualTo(403);
+    }
+
     private static JsonNode suspectFor(String accountId) {
         for (JsonNode item : app.get("/api/operator/suspect-bindings", "operator").json().get("items")) {
             if (item.get("accountId").asText().equals(accountId)) {

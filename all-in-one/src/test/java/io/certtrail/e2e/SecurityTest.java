@@ -120,6 +120,7 @@ class SecurityTest {
                 new Endpoint("GET", "/api/me/certificates", null, Set.of("HOLDER")),
                 new Endpoint("POST", "/api/operator/email-unbindings", json, Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/operator/suspect-bindings", null, Set.of("OPERATOR")),
+                new Endpoint("GET", "/api/operator/projections", null, Set.of("OPERATOR")),
                 new Endpoint("POST", "/api/operator/records/exams", json, Set.of("OPERATOR", "INTEGRATION")),
                 new Endpoint("GET", "/api/audit/accounts/acct-h0/events", null, Set.of("AUDITOR")),
                 new Endpoint("GET", "/actuator/env", null, Set.of()),

@@ -60,8 +60,10 @@ class ProjectionsController {
                         .reduce(OptionalLong.of(Long.MAX_VALUE), (a, b) -> a.isPresent() && b.isPresent()
                                 ? OptionalLong.of(Math.min(a.getAsLong(), b.getAsLong())) : OptionalLong.empty());
         Long at = position.isPresent() ? position.getAsLong() : null;
-        return new ProcessorView(processor.getName(), processor.isRunning(),
-                !statuses.isEmpty() && statuses.stream().allMatch(EventTrackerStatus::isCaughtUp),
+        // an empty store, or a position at the head, is caught up even before Axon's own flag says so
+        boolean caughtUp = !statuses.isEmpty() && (statuses.stream().allMatch(EventTrackerStatus::isCaughtUp)
+                || head == null || at != null && at >= head);
+        return new ProcessorView(processor.getName(), processor.isRunning(), caughtUp,
                 statuses.stream().anyMatch(EventTrackerStatus::isReplaying), statuses.size(), at,
                 at == null || head == null ? null : Math.max(0, head - at),
                 processor.isError() || statuses.stream().anyMatch(EventTrackerStatus::isErrorState));
