@@ -97,9 +97,10 @@ public final class Benchmark {
                 step.appCpuPerFlowMs = (app.cpuSeconds() - appCpu) * 1000 / Math.max(1, step.flow.count());
                 step.driverCpuPerFlowMs = (ownCpuSeconds() - ownCpu) * 1000 / Math.max(1, step.flow.count());
                 report.steps.add(step);
-                progress("%,d/s offered: %,.0f/s done, p99 %.1f ms, lag p99 %.1f ms, %d failed%s", rate,
+                progress("%,d/s offered: %,.0f/s done, p99 %.1f ms, lag p99 %.1f ms, %d failed%s%s", rate,
                         step.achieved, step.flow.ms(99), step.lag.ms(99), step.flow.failures(),
-                        step.firstError.get() == null ? "" : " (" + step.firstError.get() + ")");
+                        step.firstError.get() == null ? "" : " (" + step.firstError.get() + ")",
+                        step.firstLagError.get() == null ? "" : "; a lag probe: " + step.firstLagError.get());
                 if (step.flow.ms(99) > Preset.P99_BOUND_MS) {
                     break;
                 }
@@ -202,6 +203,8 @@ public final class Benchmark {
         final Latencies flow = new Latencies();
         final Latencies lag = new Latencies();
         final AtomicReference<String> firstError = new AtomicReference<>();
+        final AtomicReference<String> firstLagError = new AtomicReference<>();
+        final AtomicLong lagPastBound = new AtomicLong();
         double achieved;
         double appCpuPerFlowMs;
         double driverCpuPerFlowMs;
@@ -253,8 +256,14 @@ public final class Benchmark {
                                 .thenAccept(view -> {
                                     if (view.statusCode() == 200) {
                                         step.lag.record(System.nanoTime() - done);
+                                    } else if (view.statusCode() == 503) {
+                                        // the view did not catch up within the wait bound: the lag is at
+                                        // least that long, and counts as such in the percentiles
+                                        step.lag.record(System.nanoTime() - done);
+                                        step.lagPastBound.incrementAndGet();
                                     } else {
                                         step.lag.failed();
+                                        step.firstLagError.compareAndSet(null, view.statusCode() + " " + view.body());
                                     }
                                 });
                     })
