@@ -53,13 +53,11 @@ class ProjectionsController {
 
     private static ProcessorView view(StreamingEventProcessor processor, Long head) {
         var statuses = processor.processingStatus().values();
-        // the slowest segment decides how far the read model as a whole has come
-        OptionalLong position = statuses.isEmpty() ? OptionalLong.empty()
-                : statuses.stream()
-                        .map(EventTrackerStatus::getCurrentPosition)
-                        .reduce(OptionalLong.of(Long.MAX_VALUE), (a, b) -> a.isPresent() && b.isPresent()
-                                ? OptionalLong.of(Math.min(a.getAsLong(), b.getAsLong())) : OptionalLong.empty());
-        Long at = position.isPresent() ? position.getAsLong() : null;
+        // the slowest segment decides how far the read model as a whole has come; unknown if any is unknown
+        boolean allKnown = !statuses.isEmpty()
+                && statuses.stream().allMatch(status -> status.getCurrentPosition().isPresent());
+        Long at = allKnown ? statuses.stream().mapToLong(status -> status.getCurrentPosition().getAsLong()).min()
+                .getAsLong() : null;
         // an empty store, or a position at the head, is caught up even before Axon's own flag says so
         boolean caughtUp = !statuses.isEmpty() && (statuses.stream().allMatch(EventTrackerStatus::isCaughtUp)
                 || head == null || at != null && at >= head);

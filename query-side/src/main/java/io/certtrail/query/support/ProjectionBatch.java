@@ -21,6 +21,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
@@ -41,7 +43,6 @@ import org.springframework.data.mongodb.core.query.Update;
 public final class ProjectionBatch {
 
     private static final String RESOURCE = ProjectionBatch.class.getName();
-    private static final Optional<Object> ABSENT = Optional.empty();
 
     private final MongoTemplate mongo;
     private final boolean deferred;
@@ -116,18 +117,21 @@ public final class ProjectionBatch {
             ReadModelChanges.changed(mongo.getCollectionName(document.getClass()), id);
             return;
         }
-        documents.computeIfAbsent(document.getClass(), t -> new HashMap<>()).put(id, Optional.of(document));
-        changed.computeIfAbsent(document.getClass(), t -> new LinkedHashMap<>()).put(id, Optional.of(document));
+        change(document.getClass(), id, Optional.of(document));
     }
 
     public void delete(Class<?> type, Object id) {
         if (!deferred) {
-            mongo.remove(new org.springframework.data.mongodb.core.query.Query(
-                    org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)), type);
+            mongo.remove(Query.query(Criteria.where("_id").is(id)), type);
             return;
         }
-        documents.computeIfAbsent(type, t -> new HashMap<>()).put(id, ABSENT);
-        changed.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(id, ABSENT);
+        change(type, id, Optional.empty());
+    }
+
+    /** What the rest of the batch reads, and what the flush writes (empty: delete). */
+    private void change(Class<?> type, Object id, Optional<Object> document) {
+        documents.computeIfAbsent(type, t -> new HashMap<>()).put(id, document);
+        changed.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(id, document);
     }
 
     void flush() {
