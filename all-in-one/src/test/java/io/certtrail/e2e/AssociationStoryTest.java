@@ -59,12 +59,27 @@ class AssociationStoryTest {
         return null;
     }
 
+    /**
+     * The audit trail is its own projection: a holder's view having caught up says nothing about it.
+     * Read it once every processor has reached the head of the stream.
+     */
     private static List<JsonNode> history(String accountId) {
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .until(AssociationStoryTest::everyProcessorAtTheHead);
         Response response = app.get("/api/audit/accounts/" + accountId + "/events", "auditor");
         assertThat(response.status()).isEqualTo(200);
         List<JsonNode> events = new ArrayList<>();
         response.json().get("events").forEach(events::add);
         return events;
+    }
+
+    private static boolean everyProcessorAtTheHead() {
+        for (JsonNode processor : app.get("/api/operator/projections", "operator").json().get("processors")) {
+            if (processor.get("behind").isNull() || processor.get("behind").asLong() > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void assertProblem(Response response, int status, String type) {
