@@ -114,6 +114,11 @@ class Account {
         }
     }
 
+    /** Whether the address is associated with this account now. */
+    boolean holds(String addressKey) {
+        return activeEmails.containsKey(addressKey);
+    }
+
     private PendingLink findValid(Map<String, PendingLink> links, String requestId, Instant at) {
         return links.values().stream()
                 .filter(link -> link.requestId().equals(requestId))

@@ -23,6 +23,10 @@ public final class RecordCommands {
             Instant receivedAt) {
     }
 
+    /** The certification office withdraws a certificate; revoking it again changes nothing. */
+    public record RevokeCertification(@TargetAggregateIdentifier String recordId, String reason, Instant at) {
+    }
+
     public enum Outcome {
         /** First seen: revision 1. */
         RECORDED,

@@ -1,8 +1,8 @@
 package io.certtrail.command.records;
 
+import io.certtrail.command.support.WorkingDays;
 import io.certtrail.events.account.ScoreReport;
 import io.certtrail.platform.privacy.PersonNames;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -36,15 +36,7 @@ public class ScoreReportCheck {
         List<Document> exams = registration.getList("exams", Document.class, List.of());
         return exams.stream().anyMatch(exam -> PersonNames.samePerson(report.firstName(), report.lastName(),
                 exam.getString("firstName"), exam.getString("lastName"))
-                && !today.isBefore(nextWorkingDay(examDate(exam))));
-    }
-
-    static LocalDate nextWorkingDay(LocalDate day) {
-        LocalDate next = day.plusDays(1);
-        while (next.getDayOfWeek() == DayOfWeek.SATURDAY || next.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            next = next.plusDays(1);
-        }
-        return next;
+                && !today.isBefore(WorkingDays.next(examDate(exam))));
     }
 
     // Spring Data stores a LocalDate as a Date at the start of that day in the JVM's zone; read it back alike.

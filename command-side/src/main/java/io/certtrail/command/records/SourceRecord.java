@@ -7,6 +7,10 @@ import io.certtrail.command.records.RecordCommands.RecordCertification;
 import io.certtrail.command.records.RecordCommands.RecordExamResult;
 import io.certtrail.command.records.RecordCommands.RecordOutcome;
 import io.certtrail.command.records.RecordCommands.RecordTraining;
+import io.certtrail.command.records.RecordCommands.RevokeCertification;
+import io.certtrail.events.records.CertificationRevoked;
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.events.records.CertificationRecorded;
 import io.certtrail.events.records.ExamResult;
@@ -34,6 +38,7 @@ class SourceRecord {
     private String recordId;
     private int revision;
     private Object content;
+    private boolean revoked;
 
     SourceRecord() {
         // for Axon
@@ -60,6 +65,24 @@ class SourceRecord {
                 command.recordId(), next, command.receivedAt(), command.certification(), (CertificationEarned) content));
     }
 
+    @CommandHandler
+    boolean handle(RevokeCertification command) {
+        if (!(content instanceof CertificationEarned certification)) {
+            throw new DomainException(ErrorCode.NOT_A_CERTIFICATION, "Only a certification record can be revoked.");
+        }
+        if (!revoked) {
+            apply(new CertificationRevoked(recordId, certification.certificateNumber(), command.reason(),
+                    command.at()));
+            return true;
+        }
+        return false;
+    }
+
+    /** The certificate this record states now, unless it is not a certification or was revoked. */
+    CertificationEarned validCertification() {
+        return !revoked && content instanceof CertificationEarned certification ? certification : null;
+    }
+
     private RecordOutcome record(String id, Object newContent, IntFunction<Object> event) {
         if (Objects.equals(content, newContent)) {
             return new RecordOutcome(id, Outcome.UNCHANGED, revision);
@@ -82,6 +105,11 @@ class SourceRecord {
     @EventSourcingHandler
     void on(CertificationRecorded event) {
         remember(event.recordId(), event.revision(), event.certification());
+    }
+
+    @EventSourcingHandler
+    void on(CertificationRevoked event) {
+        revoked = true;
     }
 
     private void remember(String id, int newRevision, Object newContent) {

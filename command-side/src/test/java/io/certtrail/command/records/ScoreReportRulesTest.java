@@ -3,6 +3,7 @@ package io.certtrail.command.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certtrail.platform.privacy.PersonNames;
+import io.certtrail.command.support.WorkingDays;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -10,9 +11,9 @@ class ScoreReportRulesTest {
 
     @Test
     void theWorkingDayAfterFridayIsMonday() {
-        assertThat(ScoreReportCheck.nextWorkingDay(LocalDate.parse("2026-02-27"))).isEqualTo("2026-03-02");
-        assertThat(ScoreReportCheck.nextWorkingDay(LocalDate.parse("2026-03-02"))).isEqualTo("2026-03-03");
-        assertThat(ScoreReportCheck.nextWorkingDay(LocalDate.parse("2026-02-28"))).isEqualTo("2026-03-02");
+        assertThat(WorkingDays.next(LocalDate.parse("2026-02-27"))).isEqualTo("2026-03-02");
+        assertThat(WorkingDays.next(LocalDate.parse("2026-03-02"))).isEqualTo("2026-03-03");
+        assertThat(WorkingDays.next(LocalDate.parse("2026-02-28"))).isEqualTo("2026-03-02");
     }
 
     @Test

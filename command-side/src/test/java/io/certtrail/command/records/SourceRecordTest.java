@@ -5,6 +5,9 @@ import io.certtrail.command.records.RecordCommands.RecordCertification;
 import io.certtrail.command.records.RecordCommands.RecordExamResult;
 import io.certtrail.command.records.RecordCommands.RecordOutcome;
 import io.certtrail.command.records.RecordCommands.RecordTraining;
+import io.certtrail.command.records.RecordCommands.RevokeCertification;
+import io.certtrail.events.records.CertificationRevoked;
+import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.events.records.CertificationRecorded;
 import io.certtrail.events.records.ExamResult;
@@ -81,5 +84,29 @@ class SourceRecordTest {
                 .when(new RecordCertification("CERT:1", certification, T1))
                 .expectNoEvents()
                 .expectResultMessagePayload(new RecordOutcome("CERT:1", Outcome.UNCHANGED, 1));
+    }
+
+    private static final CertificationEarned CERT = new CertificationEarned("addr_1", "li@example.com", "HCIA-Datacom",
+            "0101001011938060621", LocalDate.parse("2026-02-20"), LocalDate.parse("2029-02-20"), true);
+
+    @Test
+    void revokingACertificateRecordsItOnceAndTheSecondTimeChangesNothing() {
+        fixture.given(new CertificationRecorded("CERT:1", 1, T0, CERT, null))
+                .when(new RevokeCertification("CERT:1", "Obtained by fraud", T1))
+                .expectEvents(new CertificationRevoked("CERT:1", CERT.certificateNumber(), "Obtained by fraud", T1))
+                .expectResultMessagePayload(true);
+        fixture.given(new CertificationRecorded("CERT:1", 1, T0, CERT, null),
+                        new CertificationRevoked("CERT:1", CERT.certificateNumber(), "Obtained by fraud", T1))
+                .when(new RevokeCertification("CERT:1", "Again", T1.plusSeconds(60)))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void onlyACertificationCanBeRevoked() {
+        fixture.given(new ExamResultRecorded("EXAM:1", 1, T0, EXAM, null))
+                .when(new RevokeCertification("EXAM:1", "No", T1))
+                .expectNoEvents()
+                .expectException(io.certtrail.command.support.DomainErrors.withCode(ErrorCode.NOT_A_CERTIFICATION));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -98,6 +99,10 @@ public class AxonInfrastructureConfiguration {
                 return chain.proceed();
             } catch (DomainException e) {
                 throw new CommandExecutionException(e.getMessage(), null, e.code());
+            } catch (org.axonframework.modelling.command.AggregateNotFoundException e) {
+                // a command for something that does not exist (an unknown application, say): the caller's mistake
+                throw new CommandExecutionException("Nothing with this identifier was found.", null,
+                        ErrorCode.NOT_FOUND);
             }
         });
     }

@@ -10,8 +10,11 @@ import java.util.Set;
  * @param firstName the given name the identity provider states, if any
  * @param lastName the family name the identity provider states, if any
  * @param partnerCompany for partner administrators and employees, the company the identity provider states
+ * @param thirdParty signed in with another provider's account (a social login, say) rather than one of ours:
+ *        rule 8 keeps electronic certificates from such accounts
  */
-public record Caller(String accountId, Set<Role> roles, String firstName, String lastName, String partnerCompany) {
+public record Caller(String accountId, Set<Role> roles, String firstName, String lastName, String partnerCompany,
+        boolean thirdParty) {
 
     public Caller {
         roles = Set.copyOf(roles);

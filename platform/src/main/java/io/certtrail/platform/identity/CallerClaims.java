@@ -15,16 +15,34 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * How an access token from the OpenID Connect issuer maps to a {@link Caller}: {@code sub} is the
  * account (or, for a client, the client id), {@code roles} the roles, {@code given_name} and
  * {@code family_name} the holder's name, {@code partner_company} the partner company. Unknown
- * roles grant nothing.
+ * roles grant nothing. {@code account_type: third-party} marks an account signed in through another
+ * provider. A client's scopes become {@code SCOPE_} authorities, so one integration (logistics) can be
+ * let do one thing more than the others.
  */
 public final class CallerClaims implements Converter<Jwt, AbstractAuthenticationToken> {
 
     public static final String ROLES = "roles";
     public static final String PARTNER_COMPANY = "partner_company";
+    public static final String ACCOUNT_TYPE = "account_type";
+    public static final String THIRD_PARTY = "third-party";
+    public static final String SHIPMENTS_SCOPE = "shipments.write";
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        return new JwtAuthenticationToken(jwt, authorities(roles(jwt)), jwt.getSubject());
+        Collection<GrantedAuthority> authorities = new java.util.ArrayList<>(authorities(roles(jwt)));
+        scopes(jwt).forEach(scope -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    }
+
+    private static List<String> scopes(Jwt jwt) {
+        Object scope = jwt.getClaims().get("scope");
+        if (scope instanceof String names) {
+            return List.of(names.split(" "));
+        }
+        if (scope instanceof Collection<?> names) {
+            return names.stream().map(String::valueOf).toList();
+        }
+        return List.of();
     }
 
     static Set<Role> roles(Jwt jwt) {
@@ -46,6 +64,7 @@ public final class CallerClaims implements Converter<Jwt, AbstractAuthentication
 
     static Caller caller(Jwt jwt) {
         return new Caller(jwt.getSubject(), roles(jwt), jwt.getClaimAsString("given_name"),
-                jwt.getClaimAsString("family_name"), jwt.getClaimAsString(PARTNER_COMPANY));
+                jwt.getClaimAsString("family_name"), jwt.getClaimAsString(PARTNER_COMPANY),
+                THIRD_PARTY.equals(jwt.getClaimAsString(ACCOUNT_TYPE)));
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Who may call what. Everything needs a signed-in caller except the e-mail links (whose token is
- * the credential), health, and the embedded mail catcher. Stateless: no session, no cookies, so
+ * the credential), public certificate verification, health, and the embedded mail catcher. Stateless: no session, no cookies, so
  * no CSRF surface.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,10 +38,13 @@ public class SecurityConfiguration {
                                 + "base-uri 'none'")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/email-links/**", "/actuator/health/**", "/actuator/health",
-                                "/dev/mails/**", "/dev/mails", "/error").permitAll()
+                                "/dev/mails/**", "/dev/mails", "/error", "/verify", "/verify/**",
+                                "/api/public/**").permitAll()
                         .requestMatchers("/api/me/**").hasRole(Role.HOLDER.name())
                         .requestMatchers("/api/operator/records/**", "/api/operator/record-imports/**")
                                 .hasAnyRole(Role.OPERATOR.name(), Role.INTEGRATION.name())
+                        .requestMatchers("/api/operator/certificate-applications/*/shipment")
+                                .hasAnyAuthority("ROLE_" + Role.OPERATOR.name(), "SCOPE_" + CallerClaims.SHIPMENTS_SCOPE)
                         .requestMatchers("/api/operator/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/api/partner/**").hasRole(Role.PARTNER_ADMIN.name())

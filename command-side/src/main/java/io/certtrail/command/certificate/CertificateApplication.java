@@ -1,0 +1,180 @@
+package io.certtrail.command.certificate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.certtrail.command.account.ActiveAddresses;
+import io.certtrail.command.certificate.CertificateCommands.ApplicationState;
+import io.certtrail.command.certificate.CertificateCommands.ApplyForCertificate;
+import io.certtrail.command.certificate.CertificateCommands.ApproveCertificate;
+import io.certtrail.command.certificate.CertificateCommands.ChangeMailingInformation;
+import io.certtrail.command.certificate.CertificateCommands.ShipPackage;
+import io.certtrail.command.certificate.CertificateCommands.Status;
+import io.certtrail.command.records.EarnedCertificates;
+import io.certtrail.command.support.WorkingDays;
+import io.certtrail.events.certificate.CertificateApplied;
+import io.certtrail.events.certificate.CertificateApproved;
+import io.certtrail.events.certificate.CertificateFormat;
+import io.certtrail.events.certificate.MailingInformation;
+import io.certtrail.events.certificate.MailingInformationChanged;
+import io.certtrail.events.certificate.PackageShipped;
+import io.certtrail.events.records.CertificationEarned;
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A holder's application for one certificate (rule 8): one per certificate, its format fixed at
+ * submission; an electronic certificate is approved from the working day after it took effect, a
+ * paper one is shipped by logistics, and its mailing information can change until then.
+ */
+@Aggregate
+class CertificateApplication {
+
+    @AggregateIdentifier
+    private String applicationId;
+    private String accountId;
+    private String certificateNumber;
+    private String email;
+    private CertificateFormat format;
+    private MailingInformation mailing;
+    private LocalDate availableFrom;
+    private Status status;
+    private String courier;
+    private String expressOrderNumber;
+
+    CertificateApplication() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    ApplicationState handle(ApplyForCertificate command, EarnedCertificates certificates, ActiveAddresses addresses) {
+        if (applicationId != null) {
+            throw new DomainException(ErrorCode.CERTIFICATE_ALREADY_APPLIED,
+                    "This certificate has already been applied for; its format cannot change.");
+        }
+        if (command.privacyStatement() == null) {
+            throw new DomainException(ErrorCode.PRIVACY_STATEMENT_NOT_ACCEPTED,
+                    "Accept the privacy statement to apply.");
+        }
+        if ((command.format() == CertificateFormat.PAPER) != (command.mailing() != null)) {
+            throw new DomainException(ErrorCode.INVALID_INPUT,
+                    "A paper certificate needs mailing information; an electronic one takes none.");
+        }
+        CertificationEarned certificate = certificates.valid(command.recordId())
+                .filter(earned -> addresses.isActive(command.accountId(), earned.addressKey()))
+                .orElseThrow(() -> new DomainException(ErrorCode.CERTIFICATE_NOT_ELIGIBLE,
+                        "This certificate is not one of yours that can be applied for."));
+        if (certificate.expirationDate() != null && command.today().isAfter(certificate.expirationDate())) {
+            throw new DomainException(ErrorCode.CERTIFICATE_NOT_ELIGIBLE, "This certificate has expired.");
+        }
+        if (!addresses.isActive(command.accountId(), command.addressKey())) {
+            throw new DomainException(ErrorCode.ADDRESS_NOT_ASSOCIATED,
+                    "Choose an e-mail address associated with your account.");
+        }
+        LocalDate from = WorkingDays.next(certificate.effectiveDate());
+        apply(new CertificateApplied(command.applicationId(), command.accountId(), command.recordId(),
+                certificate.certificateNumber(), certificate.certificationName(), certificate.effectiveDate(),
+                certificate.expirationDate(), command.addressKey(), command.email(), command.format(),
+                command.fullName(), command.phone(), command.mailing(), command.privacyStatement(), from,
+                command.at()));
+        if (command.format() == CertificateFormat.ELECTRONIC && !command.today().isBefore(from)) {
+            apply(new CertificateApproved(applicationId, accountId, certificateNumber, true, command.at()));
+        }
+        return state();
+    }
+
+    /** Idempotent: an application already approved (or shipped) stays as it is. */
+    @CommandHandler
+    ApplicationState handle(ApproveCertificate command) {
+        if (status == Status.REQUESTED) {
+            if (command.today().isBefore(availableFrom)) {
+                throw new DomainException(ErrorCode.NOT_YET_APPROVABLE,
+                        "A certificate can be approved from the working day after it took effect: " + availableFrom
+                        + ".");
+            }
+            apply(new CertificateApproved(applicationId, accountId, certificateNumber, false, command.at()));
+        }
+        return state();
+    }
+
+    @CommandHandler
+    ApplicationState handle(ChangeMailingInformation command) {
+        if (!accountId.equals(command.accountId())) {
+            // someone else's application: as if there were none
+            throw new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
+        }
+        requirePaper();
+        if (status == Status.SHIPPED) {
+            throw new DomainException(ErrorCode.ALREADY_SHIPPED,
+                    "The package has been shipped; its mailing information can no longer change.");
+        }
+        if (!command.mailing().equals(mailing)) {
+            apply(new MailingInformationChanged(applicationId, accountId, command.mailing(), command.at()));
+        }
+        return state();
+    }
+
+    /** Idempotent for the same courier and order number; a second, different shipment is refused. */
+    @CommandHandler
+    ApplicationState handle(ShipPackage command) {
+        requirePaper();
+        if (status == Status.SHIPPED) {
+            if (Objects.equals(courier, command.courier())
+                    && Objects.equals(expressOrderNumber, command.expressOrderNumber())) {
+                return state();
+            }
+            throw new DomainException(ErrorCode.ALREADY_SHIPPED, "This package has already been shipped.");
+        }
+        apply(new PackageShipped(applicationId, accountId, certificateNumber, command.courier(),
+                command.expressOrderNumber(), email, command.at()));
+        return state();
+    }
+
+    private void requirePaper() {
+        if (format != CertificateFormat.PAPER) {
+            throw new DomainException(ErrorCode.NOT_PAPER, "This is an electronic certificate: nothing is mailed.");
+        }
+    }
+
+    private ApplicationState state() {
+        return new ApplicationState(applicationId, status, AggregateLifecycle.getVersion());
+    }
+
+    @EventSourcingHandler
+    void on(CertificateApplied event) {
+        applicationId = event.applicationId();
+        accountId = event.accountId();
+        certificateNumber = event.certificateNumber();
+        email = event.email();
+        format = event.format();
+        mailing = event.mailing();
+        availableFrom = event.availableFrom();
+        status = Status.REQUESTED;
+    }
+
+    @EventSourcingHandler
+    void on(CertificateApproved event) {
+        status = Status.APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(MailingInformationChanged event) {
+        mailing = event.mailing();
+    }
+
+    @EventSourcingHandler
+    void on(PackageShipped event) {
+        status = Status.SHIPPED;
+        courier = event.courier();
+        expressOrderNumber = event.expressOrderNumber();
+    }
+}

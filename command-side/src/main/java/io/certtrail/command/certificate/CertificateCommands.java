@@ -1,0 +1,61 @@
+package io.certtrail.command.certificate;
+
+import io.certtrail.events.certificate.CertificateFormat;
+import io.certtrail.events.certificate.MailingInformation;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The commands of {@link CertificateApplication}. Times arrive in them, decided outside. */
+public final class CertificateCommands {
+
+    private CertificateCommands() {
+    }
+
+    /** One application per certification record: the identifier is derived from the record's. */
+    public static String applicationIdFor(String recordId) {
+        return "app:" + recordId;
+    }
+
+    /**
+     * @param addressKey the key of the contact address chosen, which must be associated with the account
+     * @param privacyStatement the version of the privacy statement the holder accepted; null if they did not
+     * @param today the calendar day of {@code at} where the rules count working days
+     */
+    public record ApplyForCertificate(
+            @TargetAggregateIdentifier String applicationId,
+            String accountId,
+            String recordId,
+            String addressKey,
+            String email,
+            CertificateFormat format,
+            String fullName,
+            String phone,
+            MailingInformation mailing,
+            String privacyStatement,
+            LocalDate today,
+            Instant at) {
+    }
+
+    /** The certification office approves a certificate applied for before its day had come. */
+    public record ApproveCertificate(@TargetAggregateIdentifier String applicationId, LocalDate today, Instant at) {
+    }
+
+    public record ChangeMailingInformation(@TargetAggregateIdentifier String applicationId, String accountId,
+            MailingInformation mailing, Instant at) {
+    }
+
+    public record ShipPackage(@TargetAggregateIdentifier String applicationId, String courier,
+            String expressOrderNumber, Instant at) {
+    }
+
+    public enum Status {
+        REQUESTED,
+        APPROVED,
+        SHIPPED
+    }
+
+    /** @param version the application's version: pass as {@code minVersion} to read your own write */
+    public record ApplicationState(String applicationId, Status status, long version) {
+    }
+}

@@ -1,0 +1,84 @@
+package io.certtrail.command.certificate.web;
+
+import io.certtrail.command.certificate.CertificateCommands.ApproveCertificate;
+import io.certtrail.command.certificate.CertificateCommands.ShipPackage;
+import io.certtrail.command.certificate.web.CertificateApplicationController.Applied;
+import io.certtrail.command.records.RecordCommands.RevokeCertification;
+import io.certtrail.command.support.CommandSender;
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.identity.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The certification office approves early applications and revokes certificates; logistics (an
+ * operator, or the logistics client with the {@code shipments.write} scope) reports shipments.
+ */
+@RestController
+@RequestMapping("/api/operator")
+class CertificateOfficeController {
+
+    private final CommandSender commands;
+    private final Clock clock;
+
+    CertificateOfficeController(CommandSender commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    record ShipmentRequest(
+            @NotBlank @Size(max = 60) @Pattern(regexp = "[\\p{L}\\p{N} .&'-]+", message = "is not a courier name")
+            String courier,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{4,40}", message = "holds 4 to 40 letters, digits or dashes")
+            String expressOrderNumber) {
+    }
+
+    record RevocationRequest(
+            @NotBlank @Pattern(regexp = "CERT:[A-Za-z0-9._-]{1,64}", message = "is not a certificate record id")
+            String recordId,
+            @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record Revoked(String recordId, boolean changed) {
+    }
+
+    @PostMapping("/certificate-applications/{applicationId}/approval")
+    Applied approve(@PathVariable String applicationId, Caller caller, HttpServletRequest request) {
+        CertificateApplicationController.requireApplicationId(applicationId);
+        Instant now = clock.instant();
+        return Applied.of(commands.send(new ApproveCertificate(applicationId, LocalDate.ofInstant(now, ZoneOffset.UTC),
+                now), caller.accountId(), caller.primaryRole(), request));
+    }
+
+    @PostMapping("/certificate-applications/{applicationId}/shipment")
+    Applied ship(@PathVariable String applicationId, @Valid @RequestBody ShipmentRequest body, Caller caller,
+            HttpServletRequest request) {
+        CertificateApplicationController.requireApplicationId(applicationId);
+        return Applied.of(commands.send(new ShipPackage(applicationId, body.courier().strip(),
+                body.expressOrderNumber().toUpperCase(java.util.Locale.ROOT), clock.instant()), caller.accountId(),
+                caller.primaryRole(), request));
+    }
+
+    @PostMapping("/certificate-revocations")
+    Revoked revoke(@Valid @RequestBody RevocationRequest body, Caller caller, HttpServletRequest request) {
+        Boolean changed = commands.send(new RevokeCertification(body.recordId(), body.reason().strip(),
+                clock.instant()), caller.accountId(), caller.primaryRole(), request);
+        if (changed == null) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
+        }
+        return new Revoked(body.recordId(), changed);
+    }
+}

@@ -1,0 +1,241 @@
+package io.certtrail.command.certificate;
+
+import static io.certtrail.command.support.DomainErrors.withCode;
+
+import io.certtrail.command.account.ActiveAddresses;
+import io.certtrail.command.certificate.CertificateCommands.ApplicationState;
+import io.certtrail.command.certificate.CertificateCommands.ApplyForCertificate;
+import io.certtrail.command.certificate.CertificateCommands.ApproveCertificate;
+import io.certtrail.command.certificate.CertificateCommands.ChangeMailingInformation;
+import io.certtrail.command.certificate.CertificateCommands.ShipPackage;
+import io.certtrail.command.certificate.CertificateCommands.Status;
+import io.certtrail.command.records.EarnedCertificates;
+import io.certtrail.events.certificate.CertificateApplied;
+import io.certtrail.events.certificate.CertificateApproved;
+import io.certtrail.events.certificate.CertificateFormat;
+import io.certtrail.events.certificate.MailingInformation;
+import io.certtrail.events.certificate.MailingInformationChanged;
+import io.certtrail.events.certificate.PackageShipped;
+import io.certtrail.events.records.CertificationEarned;
+import io.certtrail.platform.error.ErrorCode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CertificateApplicationTest {
+
+    private static final String ACCOUNT = "acct-1";
+    private static final String RECORD = "CERT:C-1";
+    private static final String APP = CertificateCommands.applicationIdFor(RECORD);
+    private static final String KEY = "addr_key1";
+    private static final String EMAIL = "li.wan@example.com";
+    private static final String NAME = "李瑞瑞";
+    // Friday: the working day after is Monday 2026-03-02
+    private static final LocalDate EFFECTIVE = LocalDate.parse("2026-02-27");
+    private static final LocalDate AVAILABLE = LocalDate.parse("2026-03-02");
+    private static final Instant SATURDAY = Instant.parse("2026-02-28T10:00:00Z");
+    private static final Instant MONDAY = Instant.parse("2026-03-02T10:00:00Z");
+    private static final CertificationEarned EARNED = new CertificationEarned(KEY, EMAIL, "HCIA-Datacom",
+            "0101001011938060621", EFFECTIVE, LocalDate.parse("2029-02-27"), true);
+    private static final MailingInformation HOME = new MailingInformation(NAME, "+86 139 2522 2157",
+            "1 Bantian Road\nShenzhen");
+    private static final MailingInformation OFFICE = new MailingInformation(NAME, "+86 139 2522 2157",
+            "2 Jiaxian Road\nShenzhen");
+
+    private AggregateTestFixture<CertificateApplication> fixture;
+    private final Map<String, CertificationEarned> certificates = new HashMap<>();
+    private final Set<String> active = new HashSet<>();
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(CertificateApplication.class);
+        certificates.put(RECORD, EARNED);
+        active.add(ACCOUNT + "/" + KEY);
+        fixture.registerInjectableResource((EarnedCertificates) id -> Optional.ofNullable(certificates.get(id)));
+        fixture.registerInjectableResource((ActiveAddresses) (account, key) -> active.contains(account + "/" + key));
+    }
+
+    private static ApplyForCertificate apply(CertificateFormat format, MailingInformation mailing, Instant at) {
+        return new ApplyForCertificate(APP, ACCOUNT, RECORD, KEY, EMAIL, format, NAME, "+86 139 2522 2157", mailing,
+                "2026-01", LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), at);
+    }
+
+    private static CertificateApplied applied(CertificateFormat format, MailingInformation mailing, Instant at) {
+        return new CertificateApplied(APP, ACCOUNT, RECORD, EARNED.certificateNumber(), "HCIA-Datacom", EFFECTIVE,
+                EARNED.expirationDate(), KEY, EMAIL, format, NAME, "+86 139 2522 2157", mailing, "2026-01", AVAILABLE,
+                at);
+    }
+
+    private static PackageShipped shipped() {
+        return new PackageShipped(APP, ACCOUNT, EARNED.certificateNumber(), "SF Express", "SF1234567890", EMAIL,
+                MONDAY.plusSeconds(3600));
+    }
+
+    @Test
+    void anElectronicCertificateAppliedForOnItsDayIsApprovedAtOnce() {
+        fixture.givenNoPriorActivity()
+                .when(apply(CertificateFormat.ELECTRONIC, null, MONDAY))
+                .expectEvents(applied(CertificateFormat.ELECTRONIC, null, MONDAY),
+                        new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), true, MONDAY))
+                .expectResultMessagePayload(new ApplicationState(APP, Status.APPROVED, 1));
+    }
+
+    @Test
+    void anElectronicCertificateAppliedForTooEarlyWaitsForItsDay() {
+        fixture.givenNoPriorActivity()
+                .when(apply(CertificateFormat.ELECTRONIC, null, SATURDAY))
+                .expectEvents(applied(CertificateFormat.ELECTRONIC, null, SATURDAY))
+                .expectResultMessagePayload(new ApplicationState(APP, Status.REQUESTED, 0));
+    }
+
+    @Test
+    void theOfficeCannotApproveBeforeTheWorkingDayAfterTheCertificateTookEffect() {
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, SATURDAY))
+                .when(new ApproveCertificate(APP, LocalDate.parse("2026-03-01"), SATURDAY.plusSeconds(86_400)))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.NOT_YET_APPROVABLE));
+    }
+
+    @Test
+    void theOfficeApprovesOnceTheDayHasCome() {
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, SATURDAY))
+                .when(new ApproveCertificate(APP, AVAILABLE, MONDAY))
+                .expectEvents(new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), false, MONDAY));
+    }
+
+    @Test
+    void approvingTwiceChangesNothing() {
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY),
+                        new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), true, MONDAY))
+                .when(new ApproveCertificate(APP, AVAILABLE, MONDAY.plusSeconds(60)))
+                .expectNoEvents()
+                .expectResultMessagePayload(new ApplicationState(APP, Status.APPROVED, 1));
+    }
+
+    @Test
+    void cannotApplyTwiceForTheSameCertificateNorChangeItsFormat() {
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY))
+                .when(apply(CertificateFormat.PAPER, HOME, MONDAY.plusSeconds(60)))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.CERTIFICATE_ALREADY_APPLIED));
+    }
+
+    @Test
+    void cannotApplyForACertificateOnAnAddressThatIsNotOnTheAccount() {
+        active.clear();
+        fixture.givenNoPriorActivity()
+                .when(apply(CertificateFormat.ELECTRONIC, null, MONDAY))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.CERTIFICATE_NOT_ELIGIBLE));
+    }
+
+    @Test
+    void cannotApplyForARevokedOrUnknownCertificate() {
+        certificates.clear();
+        fixture.givenNoPriorActivity()
+                .when(apply(CertificateFormat.ELECTRONIC, null, MONDAY))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.CERTIFICATE_NOT_ELIGIBLE));
+    }
+
+    @Test
+    void cannotApplyForAnExpiredCertificate() {
+        Instant afterExpiry = Instant.parse("2029-03-01T10:00:00Z");
+        fixture.givenNoPriorActivity()
+                .when(apply(CertificateFormat.ELECTRONIC, null, afterExpiry))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.CERTIFICATE_NOT_ELIGIBLE));
+    }
+
+    @Test
+    void cannotApplyWithoutAcceptingThePrivacyStatement() {
+        ApplyForCertificate command = apply(CertificateFormat.ELECTRONIC, null, MONDAY);
+        fixture.givenNoPriorActivity()
+                .when(new ApplyForCertificate(APP, ACCOUNT, RECORD, KEY, EMAIL, CertificateFormat.ELECTRONIC, NAME,
+                        command.phone(), null, null, command.today(), MONDAY))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.PRIVACY_STATEMENT_NOT_ACCEPTED));
+    }
+
+    @Test
+    void aPaperCertificateNeedsMailingInformation() {
+        fixture.givenNoPriorActivity()
+                .when(apply(CertificateFormat.PAPER, null, MONDAY))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.INVALID_INPUT));
+    }
+
+    @Test
+    void aPaperCertificateIsNotApprovedByApplyingButWaitsForItsShipment() {
+        fixture.givenNoPriorActivity()
+                .when(apply(CertificateFormat.PAPER, HOME, MONDAY))
+                .expectEvents(applied(CertificateFormat.PAPER, HOME, MONDAY))
+                .expectResultMessagePayload(new ApplicationState(APP, Status.REQUESTED, 0));
+    }
+
+    @Test
+    void mailingInformationCanChangeBeforeShipment() {
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY))
+                .when(new ChangeMailingInformation(APP, ACCOUNT, OFFICE, MONDAY.plusSeconds(60)))
+                .expectEvents(new MailingInformationChanged(APP, ACCOUNT, OFFICE, MONDAY.plusSeconds(60)));
+    }
+
+    @Test
+    void mailingInformationCannotChangeAfterShipment() {
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), shipped())
+                .when(new ChangeMailingInformation(APP, ACCOUNT, OFFICE, MONDAY.plusSeconds(7200)))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.ALREADY_SHIPPED));
+    }
+
+    @Test
+    void onlyTheApplicantMayChangeTheMailingInformation() {
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY))
+                .when(new ChangeMailingInformation(APP, "acct-other", OFFICE, MONDAY.plusSeconds(60)))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void anElectronicCertificateHasNoMailingInformation() {
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY))
+                .when(new ChangeMailingInformation(APP, ACCOUNT, OFFICE, MONDAY.plusSeconds(60)))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.NOT_PAPER));
+    }
+
+    @Test
+    void logisticsShipsAPaperPackageToTheContactAddress() {
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY))
+                .when(new ShipPackage(APP, "SF Express", "SF1234567890", MONDAY.plusSeconds(3600)))
+                .expectEvents(shipped())
+                .expectResultMessagePayload(new ApplicationState(APP, Status.SHIPPED, 1));
+    }
+
+    @Test
+    void shipmentIsOnlyForPaperCertificates() {
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY))
+                .when(new ShipPackage(APP, "SF Express", "SF1234567890", MONDAY.plusSeconds(3600)))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.NOT_PAPER));
+    }
+
+    @Test
+    void reportingTheSameShipmentAgainChangesNothingButAnotherIsRefused() {
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), shipped())
+                .when(new ShipPackage(APP, "SF Express", "SF1234567890", MONDAY.plusSeconds(7200)))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), shipped())
+                .when(new ShipPackage(APP, "EMS", "EE0000000001", MONDAY.plusSeconds(7200)))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.ALREADY_SHIPPED));
+    }
+}
