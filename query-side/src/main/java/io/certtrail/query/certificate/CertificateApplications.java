@@ -1,0 +1,55 @@
+package io.certtrail.query.certificate;
+
+import io.certtrail.events.certificate.CertificateFormat;
+import io.certtrail.events.certificate.MailingInformation;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** One account's certificate applications: one document per account, fetched by {@code _id}. */
+@Document(CertificateApplications.COLLECTION)
+public record CertificateApplications(@Id String accountId, List<Application> applications) {
+
+    public static final String COLLECTION = "certificate_applications";
+
+    public CertificateApplications {
+        applications = applications == null ? List.of() : List.copyOf(applications);
+    }
+
+    public Optional<Application> find(String applicationId) {
+        return applications.stream().filter(a -> a.applicationId().equals(applicationId)).findFirst();
+    }
+
+    public enum Status {
+        REQUESTED,
+        APPROVED,
+        SHIPPED
+    }
+
+    /** @param version the application's last event's sequence number: what a reader waits for */
+    public record Application(
+            String applicationId,
+            long version,
+            String recordId,
+            String certificateNumber,
+            String certificationName,
+            LocalDate effectiveDate,
+            LocalDate expirationDate,
+            String addressKey,
+            String email,
+            CertificateFormat format,
+            String fullName,
+            String phone,
+            MailingInformation mailing,
+            Status status,
+            Instant requestedAt,
+            LocalDate availableFrom,
+            Instant approvedAt,
+            String courier,
+            String expressOrderNumber,
+            Instant shippedAt) {
+    }
+}

@@ -1,0 +1,86 @@
+package io.certtrail.query.certificate;
+
+import io.certtrail.events.certificate.CertificateApplicationEvent;
+import io.certtrail.events.certificate.CertificateApplied;
+import io.certtrail.events.certificate.CertificateApproved;
+import io.certtrail.events.certificate.MailingInformationChanged;
+import io.certtrail.events.certificate.PackageShipped;
+import io.certtrail.query.certificate.CertificateApplications.Application;
+import io.certtrail.query.certificate.CertificateApplications.Status;
+import io.certtrail.query.support.ProjectionBatch;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds {@link CertificateApplications}. Idempotent: each application remembers the sequence
+ * number of the last event applied to it; an event at or below it changes nothing.
+ */
+@Component
+@ProcessingGroup("certificate-applications")
+public class CertificateApplicationsProjection {
+
+    private final MongoTemplate mongo;
+
+    public CertificateApplicationsProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(CertificateApplicationEvent event, @SequenceNumber long sequence) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        CertificateApplications current = batch.find(CertificateApplications.class, event.accountId());
+        List<Application> applications = new ArrayList<>(current == null ? List.of() : current.applications());
+        Application existing = applications.stream()
+                .filter(a -> a.applicationId().equals(event.applicationId())).findFirst().orElse(null);
+        if (existing != null && sequence <= existing.version()) {
+            return;
+        }
+        Application next = evolve(existing, event, sequence);
+        if (next == null) {
+            return; // a later event without its application: cannot happen in order, ignore rather than invent
+        }
+        applications.removeIf(a -> a.applicationId().equals(event.applicationId()));
+        applications.add(next);
+        batch.save(event.accountId(), new CertificateApplications(event.accountId(), applications));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(CertificateApplications.class);
+    }
+
+    static Application evolve(Application a, CertificateApplicationEvent event, long version) {
+        if (event instanceof CertificateApplied e) {
+            return new Application(e.applicationId(), version, e.recordId(), e.certificateNumber(),
+                    e.certificationName(), e.effectiveDate(), e.expirationDate(), e.addressKey(), e.email(), e.format(),
+                    e.fullName(), e.phone(), e.mailing(), Status.REQUESTED, e.appliedAt(), e.availableFrom(), null,
+                    null, null, null);
+        }
+        if (a == null) {
+            return null;
+        }
+        if (event instanceof CertificateApproved e) {
+            return new Application(a.applicationId(), version, a.recordId(), a.certificateNumber(),
+                    a.certificationName(), a.effectiveDate(), a.expirationDate(), a.addressKey(), a.email(), a.format(),
+                    a.fullName(), a.phone(), a.mailing(), Status.APPROVED, a.requestedAt(), a.availableFrom(),
+                    e.approvedAt(), null, null, null);
+        }
+        if (event instanceof MailingInformationChanged e) {
+            return new Application(a.applicationId(), version, a.recordId(), a.certificateNumber(),
+                    a.certificationName(), a.effectiveDate(), a.expirationDate(), a.addressKey(), a.email(), a.format(),
+                    a.fullName(), a.phone(), e.mailing(), a.status(), a.requestedAt(), a.availableFrom(),
+                    a.approvedAt(), a.courier(), a.expressOrderNumber(), a.shippedAt());
+        }
+        PackageShipped e = (PackageShipped) event;
+        return new Application(a.applicationId(), version, a.recordId(), a.certificateNumber(),
+                a.certificationName(), a.effectiveDate(), a.expirationDate(), a.addressKey(), a.email(), a.format(),
+                a.fullName(), a.phone(), a.mailing(), Status.SHIPPED, a.requestedAt(), a.availableFrom(),
+                a.approvedAt(), e.courier(), e.expressOrderNumber(), e.shippedAt());
+    }
+}

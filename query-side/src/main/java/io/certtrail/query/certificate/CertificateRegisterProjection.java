@@ -1,0 +1,78 @@
+package io.certtrail.query.certificate;
+
+import io.certtrail.events.certificate.CertificateApplied;
+import io.certtrail.events.records.CertificationEarned;
+import io.certtrail.events.records.CertificationRecorded;
+import io.certtrail.events.records.CertificationRevoked;
+import io.certtrail.query.support.ProjectionBatch;
+import java.util.Objects;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds {@link CertificateRegister}. Each handler sets fields from its event alone, so an event
+ * handled twice leaves the same document. A correction that changes a certificate's number moves
+ * the entry to the new number.
+ */
+@Component
+@ProcessingGroup("certificate-register")
+public class CertificateRegisterProjection {
+
+    private final MongoTemplate mongo;
+
+    public CertificateRegisterProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(CertificationRecorded event) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        CertificationEarned earned = event.certification();
+        CertificateRegister previous = null;
+        if (event.replaced() != null && !event.replaced().certificateNumber().equals(earned.certificateNumber())) {
+            CertificateRegister moved = batch.find(CertificateRegister.class, event.replaced().certificateNumber());
+            if (moved != null && event.recordId().equals(moved.recordId())) {
+                previous = moved;
+                batch.delete(CertificateRegister.class, moved.certificateNumber());
+            }
+        }
+        CertificateRegister current = batch.find(CertificateRegister.class, earned.certificateNumber());
+        CertificateRegister base = current != null ? current : previous;
+        batch.save(earned.certificateNumber(), new CertificateRegister(earned.certificateNumber(), event.recordId(),
+                earned.certificationName(), earned.effectiveDate(), earned.expirationDate(),
+                base == null ? null : base.holderName(), base == null ? null : base.revokedAt()));
+    }
+
+    @EventHandler
+    void on(CertificateApplied event) {
+        update(event.certificateNumber(), event.recordId(), entry -> new CertificateRegister(entry.certificateNumber(),
+                entry.recordId(), entry.certificationName(), entry.effectiveDate(), entry.expirationDate(),
+                event.fullName(), entry.revokedAt()));
+    }
+
+    @EventHandler
+    void on(CertificationRevoked event) {
+        update(event.certificateNumber(), event.recordId(), entry -> new CertificateRegister(entry.certificateNumber(),
+                entry.recordId(), entry.certificationName(), entry.effectiveDate(), entry.expirationDate(),
+                entry.holderName(), Objects.requireNonNullElse(entry.revokedAt(), event.revokedAt())));
+    }
+
+    private void update(String number, String recordId,
+            java.util.function.UnaryOperator<CertificateRegister> change) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        CertificateRegister entry = batch.find(CertificateRegister.class, number);
+        if (entry == null) {
+            // the certification arrived before (events of one record are in order); keep what is known
+            entry = new CertificateRegister(number, recordId, null, null, null, null, null);
+        }
+        batch.save(number, change.apply(entry));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(CertificateRegister.class);
+    }
+}
