@@ -138,6 +138,9 @@ class EmbeddedIdentityProvider {
         if (user.partnerCompany() != null) {
             claims.claim(CallerClaims.PARTNER_COMPANY, user.partnerCompany());
         }
+        if (user.thirdParty()) {
+            claims.claim(CallerClaims.ACCOUNT_TYPE, CallerClaims.THIRD_PARTY);
+        }
     }
 
     /**

@@ -16,8 +16,11 @@ public record IdentityProperties(List<DemoUser> users) {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    /** @param password a Spring Security encoded password, e.g. {@code {bcrypt}...} or {@code {noop}...} */
+    /**
+     * @param password a Spring Security encoded password, e.g. {@code {bcrypt}...} or {@code {noop}...}
+     * @param thirdParty the user stands for someone signed in through another provider's account
+     */
     public record DemoUser(String username, String password, String accountId, Set<Role> roles, String firstName,
-            String lastName, String partnerCompany) {
+            String lastName, String partnerCompany, boolean thirdParty) {
     }
 }

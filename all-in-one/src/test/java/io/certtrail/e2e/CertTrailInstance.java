@@ -77,6 +77,8 @@ final class CertTrailInstance implements AutoCloseable {
             args.add("--certtrail.identity.users[" + n + "].last-name=Test");
             n = user(args, n, "holder" + i, "acct-h" + i, "HOLDER");
         }
+        args.add("--certtrail.identity.users[" + n + "].third-party=true");
+        n = user(args, n, "outsider", "acct-outsider", "HOLDER");
         n = user(args, n, "auditor", "auditor-1", "AUDITOR");
         args.add("--certtrail.identity.users[" + n + "].partner-company=partner-acme");
         n = user(args, n, "partner", "acct-partner", "PARTNER_ADMIN");
@@ -190,11 +192,15 @@ final class CertTrailInstance implements AutoCloseable {
 
     /** A client's token by the client credentials grant, as an integration gets one. */
     String clientToken(String clientId, String secret) {
+        return clientToken(clientId, secret, "records.write");
+    }
+
+    String clientToken(String clientId, String secret, String scope) {
         Response response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/oauth2/token"))
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=records.write")));
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + scope)));
         return response.status() == 200 ? response.json().get("access_token").asText() : null;
     }
 
@@ -206,6 +212,19 @@ final class CertTrailInstance implements AutoCloseable {
     Response postWithToken(String path, String token, String json) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response put(String path, String user, String json) {
+        return send(request(path, user).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<byte[]> getBytes(String path, String user) {
+        try {
+            return http.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private HttpRequest.Builder request(String path, String user) {

@@ -57,10 +57,6 @@ class CertificateApplication {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     ApplicationState handle(ApplyForCertificate command, EarnedCertificates certificates, ActiveAddresses addresses) {
-        if (applicationId != null) {
-            throw new DomainException(ErrorCode.CERTIFICATE_ALREADY_APPLIED,
-                    "This certificate has already been applied for; its format cannot change.");
-        }
         if (command.privacyStatement() == null) {
             throw new DomainException(ErrorCode.PRIVACY_STATEMENT_NOT_ACCEPTED,
                     "Accept the privacy statement to apply.");
@@ -73,6 +69,11 @@ class CertificateApplication {
                 .filter(earned -> addresses.isActive(command.accountId(), earned.addressKey()))
                 .orElseThrow(() -> new DomainException(ErrorCode.CERTIFICATE_NOT_ELIGIBLE,
                         "This certificate is not one of yours that can be applied for."));
+        // only after eligibility: nobody learns whether someone else applied for a certificate not theirs
+        if (applicationId != null) {
+            throw new DomainException(ErrorCode.CERTIFICATE_ALREADY_APPLIED,
+                    "This certificate has already been applied for; its format cannot change.");
+        }
         if (certificate.expirationDate() != null && command.today().isAfter(certificate.expirationDate())) {
             throw new DomainException(ErrorCode.CERTIFICATE_NOT_ELIGIBLE, "This certificate has expired.");
         }

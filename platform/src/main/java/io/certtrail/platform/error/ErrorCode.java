@@ -23,6 +23,7 @@ public enum ErrorCode {
     NOT_DOWNLOADABLE(409, "Certificate not downloadable"),
     THIRD_PARTY_ACCOUNT(403, "Not available to third-party accounts"),
     NOT_A_CERTIFICATION(422, "Not a certification record"),
+    CERTIFICATE_NOT_FOUND(404, "No such certificate"),
     RATE_LIMITED(429, "Too many requests"),
     VERIFICATION_FAILED(422, "Verification code not accepted"),
     VERIFICATION_UNAVAILABLE(503, "Verification service unavailable"),

@@ -22,4 +22,23 @@ public final class Masking {
         int keep = Math.min(7, Math.min(local.length() - 1, Math.max(1, local.length() - 4)));
         return local.substring(0, Math.max(0, keep)) + "****" + address.substring(at);
     }
+
+    /**
+     * {@code Wan Li} becomes {@code W** L*}, {@code 李瑞瑞} becomes {@code 李**}: the first letter of
+     * each word and how long it is, enough for someone who knows the name to recognise it.
+     */
+    public static String personName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        StringBuilder masked = new StringBuilder();
+        for (String word : name.strip().split("\\s+")) {
+            if (!masked.isEmpty()) {
+                masked.append(' ');
+            }
+            int first = word.codePointAt(0);
+            masked.appendCodePoint(first).append("*".repeat(Math.max(1, word.codePointCount(0, word.length()) - 1)));
+        }
+        return masked.toString();
+    }
 }

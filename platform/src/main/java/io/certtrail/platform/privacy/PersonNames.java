@@ -25,6 +25,22 @@ public final class PersonNames {
         return (a1 + a2).equals(b1 + b2) || (a1 + a2).equals(b2 + b1);
     }
 
+    /**
+     * Whether a name someone typed is the name on record, both given whole: words may come in any
+     * order ("Li Wan" for "Wan Li"); for scripts written without spaces the whole name must match.
+     */
+    public static boolean sameFullName(String typed, String onRecord) {
+        if (typed == null || onRecord == null || fold(typed).isEmpty()) {
+            return false;
+        }
+        return fold(typed).equals(fold(onRecord)) || words(typed).equals(words(onRecord));
+    }
+
+    private static java.util.List<String> words(String name) {
+        return java.util.Arrays.stream(name.strip().split("\\s+")).map(PersonNames::fold).filter(w -> !w.isEmpty())
+                .sorted().toList();
+    }
+
     static String fold(String name) {
         String decomposed = Normalizer.normalize(Objects.requireNonNullElse(name, ""), Normalizer.Form.NFKD);
         return decomposed.replaceAll("\\p{M}", "").replaceAll("[^\\p{L}\\p{N}]", "").toLowerCase(Locale.ROOT);

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,8 +57,13 @@ class UnbindingController {
             String accountId = commands.send(new ForceUnbindAddress(addressKey, body.reason().strip(),
                     clock.instant()), caller.accountId(), Role.OPERATOR, request);
             return new Unbound(accountId, addressKey, email == null ? null : Masking.email(email));
-        } catch (AggregateNotFoundException e) {
-            throw new DomainException(ErrorCode.ADDRESS_NOT_BOUND, "This address is not associated with any account.");
+        } catch (CommandExecutionException e) {
+            // no AddressOwnership for it: the address was never associated with any account
+            if (e.getDetails().filter(ErrorCode.NOT_FOUND::equals).isPresent()) {
+                throw new DomainException(ErrorCode.ADDRESS_NOT_BOUND,
+                        "This address is not associated with any account.");
+            }
+            throw e;
         }
     }
 }

@@ -6,15 +6,19 @@ import static java.util.Comparator.nullsLast;
 
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.platform.privacy.Masking;
+import io.certtrail.query.certificate.CertificateApplications;
+import io.certtrail.query.certificate.CertificateApplications.Application;
 import io.certtrail.query.records.HolderRecords;
 import io.certtrail.query.support.PageRequest;
 import io.certtrail.query.support.PageRequest.Page;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import jakarta.validation.constraints.Min;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MyRecordsController {
 
     private final HolderRecords records;
+    private final MongoTemplate mongo;
 
-    MyRecordsController(HolderRecords records) {
+    MyRecordsController(HolderRecords records, MongoTemplate mongo) {
         this.records = records;
+        this.mongo = mongo;
     }
 
     record TrainingView(String recordId, String courseCode, String courseName, String provider, LocalDate startDate,
@@ -42,11 +48,13 @@ class MyRecordsController {
     /**
      * The columns of the guides' My Certificates table.
      *
-     * @param status NOT_APPLIED, REQUESTED or APPROVED
+     * @param status NOT_APPLIED, REQUESTED or APPROVED (a shipped paper certificate is approved)
+     * @param recordId what an application names the certificate by
+     * @param applicationId this account's application for it, if any
      * @param email masked, as in the guides
      */
     record CertificateView(String status, String certificationName, String certificateNumber, boolean renewal,
-            LocalDate effectiveDate, LocalDate expirationDate, String email) {
+            LocalDate effectiveDate, LocalDate expirationDate, String email, String recordId, String applicationId) {
     }
 
     private static <T, U extends Comparable<? super U>> Comparator<T> by(java.util.function.Function<T, U> key) {
@@ -85,12 +93,22 @@ class MyRecordsController {
             @RequestParam(defaultValue = "20") int size,
             @RequestParam Optional<@Min(0) Long> minVersion,
             @RequestParam(defaultValue = "effectiveDate,desc") String sort) {
-        // No certificate application exists yet in CertTrail, so every earned certificate is NOT_APPLIED
-        // until the application feature records a request against it.
-        var views = records.of(caller.accountId(), minVersion).certifications().stream().map(e -> new CertificateView(
-                "NOT_APPLIED", e.certification().certificationName(), e.certification().certificateNumber(),
-                e.certification().renewal(), e.certification().effectiveDate(), e.certification().expirationDate(),
-                Masking.email(e.certification().email()))).toList();
+        var certifications = records.of(caller.accountId(), minVersion).certifications();
+        CertificateApplications applied = mongo.findById(caller.accountId(), CertificateApplications.class);
+        Map<String, Application> byRecord = new HashMap<>();
+        if (applied != null) {
+            applied.applications().forEach(a -> byRecord.put(a.recordId(), a));
+        }
+        var views = certifications.stream().map(e -> {
+            Application application = byRecord.get(e.recordId());
+            String status = application == null ? "NOT_APPLIED"
+                    : application.status() == CertificateApplications.Status.REQUESTED ? "REQUESTED" : "APPROVED";
+            return new CertificateView(status, e.certification().certificationName(),
+                    e.certification().certificateNumber(), e.certification().renewal(),
+                    e.certification().effectiveDate(), e.certification().expirationDate(),
+                    Masking.email(e.certification().email()), e.recordId(),
+                    application == null ? null : application.applicationId());
+        }).toList();
         return new PageRequest(page, size, sort).apply(views, Map.of(
                 "effectiveDate", by(CertificateView::effectiveDate),
                 "expirationDate", by(CertificateView::expirationDate),

@@ -1,0 +1,361 @@
+package io.certtrail.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import io.certtrail.e2e.CertTrailInstance.Response;
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rule 8 and 9 over real HTTP: holders apply for their certificates, download electronic ones,
+ * follow paper packages to the courier, and anyone verifies a certificate by its number, in a
+ * real browser too.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CertificateStoryTest {
+
+    @TempDir
+    static Path dataDir;
+    // Monday
+    static MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
+    static CertTrailInstance app;
+
+    @BeforeAll
+    static void start() {
+        app = CertTrailInstance.start(dataDir, clock);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static void certification(String id, String email, String number, String effective, String expires) {
+        Response recorded = app.post("/api/operator/records/certifications", "operator", """
+                {"sourceRecordId":"%s","email":"%s","certificationName":"HCIA-Datacom","certificateNumber":"%s",
+                 "effectiveDate":"%s","expirationDate":"%s","renewal":true}""".formatted(id, email, number, effective,
+                expires));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+    }
+
+    private static long associate(String user, String email) {
+        int before = app.mailsTo(email).size();
+        app.post("/api/me/email-associations", user, "{\"email\":\"" + email + "\"}");
+        Response activated = app.followLink(CertTrailInstance.linkIn(app.awaitMail(email, before + 1)));
+        assertThat(activated.status()).as(activated.body()).isEqualTo(200);
+        return activated.json().get("accountVersion").asLong();
+    }
+
+    private static Response apply(String user, String recordId, String email, String format, String name,
+            String mailing) {
+        return app.postAsIs("/api/me/certificate-applications", user, """
+                {"recordId":"%s","email":"%s","format":"%s","fullName":"%s","phone":"+86 139 2522 2157",
+                 %s"acceptPrivacyStatement":true}""".formatted(recordId, email, format, name,
+                mailing == null ? "" : "\"mailing\":" + mailing + ","));
+    }
+
+    /** The application as the holder sees it, once the view has the version the command answered with. */
+    private static JsonNode application(String user, Response accepted) {
+        JsonNode body = accepted.json();
+        Response view = app.get("/api/me/certificate-applications/" + body.get("applicationId").asText()
+                + "?minVersion=" + body.get("applicationVersion").asLong(), user);
+        assertThat(view.status()).as(view.body()).isEqualTo(200);
+        return view.json();
+    }
+
+    private static String problemCode(Response response) {
+        assertThat(response.contentType()).as(response.body()).startsWith("application/problem+json");
+        return response.json().get("code").asText();
+    }
+
+    @Test
+    @Order(1)
+    void anElectronicCertificateIsAppliedForDownloadedAndItsQrCodeLeadsToItsVerification() throws Exception {
+        // took effect on Friday: today, Monday, is the working day after, so approval is immediate
+        certification("E-1", "ruirui@example.com", "0101001011938060621", "2026-02-27", "2029-02-27");
+        long version = associate("holder4", "ruirui@example.com");
+        app.get("/api/me/certificates?minVersion=" + version, "holder4");
+
+        JsonNode eligible = app.get("/api/me/certificate-applications/eligible", "holder4").json();
+        assertThat(eligible).extracting(e -> e.get("recordId").asText()).containsExactly("CERT:E-1");
+
+        Response accepted = apply("holder4", "CERT:E-1", "ruirui@example.com", "ELECTRONIC", "李瑞瑞", null);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        assertThat(accepted.json().get("status").asText()).isEqualTo("APPROVED");
+        JsonNode view = application("holder4", accepted);
+        assertThat(view.get("format").asText()).isEqualTo("ELECTRONIC");
+        assertThat(view.get("fullName").asText()).isEqualTo("李瑞瑞");
+        assertThat(view.get("requestedAt").asText()).isEqualTo("2026-03-02T08:00:00Z");
+        String download = view.get("downloadUrl").asText();
+
+        // the format cannot change: a second application for the same certificate is refused
+        Response again = apply("holder4", "CERT:E-1", "ruirui@example.com", "PAPER", "李瑞瑞",
+                "{\"recipient\":\"李瑞瑞\",\"phone\":\"+86 139 2522 2157\",\"address\":\"1 Bantian Road\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(problemCode(again)).isEqualTo("CERTIFICATE_ALREADY_APPLIED");
+        assertThat(app.get("/api/me/certificate-applications/eligible", "holder4").json()).isEmpty();
+        JsonNode certificate = app.get("/api/me/certificates", "holder4").json().get("items").get(0);
+        assertThat(certificate.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(certificate.get("applicationId").asText()).isEqualTo(view.get("applicationId").asText());
+
+        HttpResponse<byte[]> pdf = app.getBytes(download, "holder4");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        String verificationUrl;
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("李瑞瑞").contains("0101001011938060621")
+                    .contains("HCIA-Datacom");
+            verificationUrl = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(new PDFRenderer(document).renderImageWithDPI(0, 150)))))
+                    .getText();
+        }
+        String port = app.context.getEnvironment().getProperty("local.server.port");
+        assertThat(verificationUrl).isEqualTo("http://localhost:" + port + "/verify/0101001011938060621");
+        Response page = app.getHtml(verificationUrl);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Authentic and valid").contains("李**");
+
+        // nobody else reaches it, not even by its identifier
+        assertThat(app.getBytes(download, "holder5").statusCode()).isEqualTo(404);
+        assertThat(app.get("/api/me/certificate-applications/" + view.get("applicationId").asText(), "holder5")
+                .status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(2)
+    void anEarlyApplicationIsApprovedByTheOfficeFromTheWorkingDayAfterAndOnlyThenDownloads() {
+        certification("E-2", "early@example.com", "0101001099000000001", "2026-03-02", "2029-03-02");
+        associate("holder5", "early@example.com");
+        Response accepted = apply("holder5", "CERT:E-2", "early@example.com", "ELECTRONIC", "José Núñez", null);
+        assertThat(accepted.json().get("status").asText()).as(accepted.body()).isEqualTo("REQUESTED");
+        JsonNode view = application("holder5", accepted);
+        assertThat(view.get("availableFrom").asText()).isEqualTo("2026-03-03");
+        assertThat(view.get("downloadUrl").isNull()).isTrue();
+        String id = view.get("applicationId").asText();
+        Response notYet = app.get("/api/me/certificate-applications/" + id + "/certificate.pdf", "holder5");
+        assertThat(notYet.status()).isEqualTo(409);
+        assertThat(notYet.json().get("detail").asText()).contains("2026-03-03");
+
+        Response tooEarly = app.post("/api/operator/certificate-applications/" + id + "/approval", "operator", "");
+        assertThat(tooEarly.status()).isEqualTo(422);
+        assertThat(problemCode(tooEarly)).isEqualTo("NOT_YET_APPROVABLE");
+
+        clock.advance(Duration.ofDays(1));
+        Response approved = app.post("/api/operator/certificate-applications/" + id + "/approval", "operator", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(application("holder5", approved).get("status").asText()).isEqualTo("APPROVED");
+        assertThat(app.getBytes("/api/me/certificate-applications/" + id + "/certificate.pdf", "holder5")
+                .statusCode()).isEqualTo(200);
+        // a holder cannot approve
+        assertThat(app.post("/api/operator/certificate-applications/" + id + "/approval", "holder5", "").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    @Order(3)
+    void aThirdPartyAccountMayApplyButNotDownload() {
+        certification("E-3", "outsider@example.com", "0101001099000000003", "2026-02-02", "2029-02-02");
+        associate("outsider", "outsider@example.com");
+        Response accepted = apply("outsider", "CERT:E-3", "outsider@example.com", "ELECTRONIC", "Out Sider", null);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        String id = application("outsider", accepted).get("applicationId").asText();
+        Response refused = app.get("/api/me/certificate-applications/" + id + "/certificate.pdf", "outsider");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(problemCode(refused)).isEqualTo("THIRD_PARTY_ACCOUNT");
+    }
+
+    @Test
+    @Order(4)
+    void aPaperPackageIsShippedByLogisticsAndTheHolderGetsTheOrderNumberByMail() throws Exception {
+        certification("P-1", "paper@example.com", "0201001099000000001", "2026-02-02", "2029-02-02");
+        associate("holder6", "paper@example.com");
+        assertThat(apply("holder6", "CERT:P-1", "paper@example.com", "PAPER", "Ana Lúcia", null).status())
+                .isEqualTo(400); // paper without mailing information
+        Response accepted = apply("holder6", "CERT:P-1", "paper@example.com", "PAPER", "Ana Lúcia",
+                "{\"recipient\":\"Ana Lúcia\",\"phone\":\"+351 912 345 678\",\"address\":\"Rua Augusta 1\\nLisboa\"}");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        String id = accepted.json().get("applicationId").asText();
+
+        Response moved = app.put("/api/me/certificate-applications/" + id + "/mailing-information", "holder6",
+                "{\"recipient\":\"Ana Lúcia\",\"phone\":\"+351 912 345 678\",\"address\":\"Rua do Ouro 9\\nLisboa\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(application("holder6", moved).get("mailing").get("address").asText()).isEqualTo("Rua do Ouro 9\nLisboa");
+        assertThat(app.getBytes("/api/me/certificate-applications/" + id + "/certificate.pdf", "holder6")
+                .statusCode()).isEqualTo(409); // paper is mailed, not downloaded
+
+        // the exam centre may push records, not report shipments; logistics may
+        String examCentre = app.clientToken("exam-centre", "exam-centre-demo");
+        assertThat(app.postWithToken("/api/operator/certificate-applications/" + id + "/shipment", examCentre,
+                "{\"courier\":\"SF Express\",\"expressOrderNumber\":\"SF1234567890\"}").status()).isEqualTo(403);
+        String logistics = app.clientToken("logistics", "logistics-demo", "shipments.write");
+        Response shipped = app.postWithToken("/api/operator/certificate-applications/" + id + "/shipment", logistics,
+                "{\"courier\":\"SF Express\",\"expressOrderNumber\":\"SF1234567890\"}");
+        assertThat(shipped.status()).as(shipped.body()).isEqualTo(200);
+
+        String mail = CertTrailInstance.text(app.awaitMail("paper@example.com", 2));
+        assertThat(mail).contains("SF Express").contains("SF1234567890");
+        JsonNode view = application("holder6", shipped);
+        assertThat(view.get("status").asText()).isEqualTo("SHIPPED");
+        assertThat(view.get("expressOrderNumber").asText()).isEqualTo("SF1234567890");
+
+        Response late = app.put("/api/me/certificate-applications/" + id + "/mailing-information", "holder6",
+                "{\"recipient\":\"Ana Lúcia\",\"phone\":\"+351 912 345 678\",\"address\":\"Elsewhere\"}");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(problemCode(late)).isEqualTo("ALREADY_SHIPPED");
+        // an electronic certificate is never shipped
+        Response electronic = app.post("/api/operator/certificate-applications/app:CERT:E-1/shipment", "operator",
+                "{\"courier\":\"SF Express\",\"expressOrderNumber\":\"SF0000000001\"}");
+        assertThat(problemCode(electronic)).isEqualTo("NOT_PAPER");
+        // and unknown applications are simply not found
+        assertThat(app.post("/api/operator/certificate-applications/app:CERT:NOPE/shipment", "operator",
+                "{\"courier\":\"SF Express\",\"expressOrderNumber\":\"SF0000000001\"}").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(5)
+    void badApplicationsGetClearErrorsAndChangeNothing() {
+        certification("B-1", "bad@example.com", "0101001099000000009", "2026-02-02", "2029-02-02");
+        associate("holder7", "bad@example.com");
+        // someone else's certificate
+        assertThat(problemCode(apply("holder7", "CERT:E-1", "bad@example.com", "ELECTRONIC", "Eve", null)))
+                .isEqualTo("CERTIFICATE_NOT_ELIGIBLE");
+        // an address that is not theirs
+        assertThat(problemCode(apply("holder7", "CERT:B-1", "ruirui@example.com", "ELECTRONIC", "Eve", null)))
+                .isEqualTo("ADDRESS_NOT_ASSOCIATED");
+        // digits or invisible characters in a printed name
+        assertThat(apply("holder7", "CERT:B-1", "bad@example.com", "ELECTRONIC", "Eve 2", null).status())
+                .isEqualTo(400);
+        assertThat(apply("holder7", "CERT:B-1", "bad@example.com", "ELECTRONIC", "Eve\\u202e", null).status())
+                .isEqualTo(400);
+        Response noConsent = app.postAsIs("/api/me/certificate-applications", "holder7", """
+                {"recordId":"CERT:B-1","email":"bad@example.com","format":"ELECTRONIC","fullName":"Eve",
+                 "phone":"+1 555 0100","acceptPrivacyStatement":false}""");
+        assertThat(problemCode(noConsent)).isEqualTo("PRIVACY_STATEMENT_NOT_ACCEPTED");
+        assertThat(app.postAsIs("/api/me/certificate-applications", "holder7", "{\"recordId\":").status())
+                .isEqualTo(400);
+        assertThat(app.get("/api/me/certificate-applications/eligible", "holder7").json())
+                .extracting(e -> e.get("recordId").asText()).containsExactly("CERT:B-1");
+        assertThat(app.get("/api/me/certificate-applications", "holder7").json()).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void anyoneVerifiesACertificateByItsNumberAndSeesTheNameOnlyIfTheyKnowIt() {
+        JsonNode masked = app.get("/api/public/certificates/0101001011938060621", null).json();
+        assertThat(masked.get("authentic").asBoolean()).isTrue();
+        assertThat(masked.get("status").asText()).isEqualTo("VALID");
+        assertThat(masked.get("certificationName").asText()).isEqualTo("HCIA-Datacom");
+        assertThat(masked.get("holderName").asText()).isEqualTo("李**");
+        assertThat(masked.get("nameMatches").isNull()).isTrue();
+
+        JsonNode named = app.get("/api/public/certificates/0101001011938060621?name=%E6%9D%8E%E7%91%9E%E7%91%9E", null)
+                .json();
+        assertThat(named.get("holderName").asText()).isEqualTo("李瑞瑞");
+        assertThat(named.get("nameMatches").asBoolean()).isTrue();
+        JsonNode wrong = app.get("/api/public/certificates/0101001011938060621?name=Someone", null).json();
+        assertThat(wrong.get("holderName").asText()).isEqualTo("李**");
+        assertThat(wrong.get("nameMatches").asBoolean()).isFalse();
+
+        Response unknown = app.get("/api/public/certificates/0101001011938060622", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(problemCode(unknown)).isEqualTo("CERTIFICATE_NOT_FOUND");
+        assertThat(unknown.body()).doesNotContain("0101001011938060621");
+        assertThat(app.get("/api/public/certificates/%27%3B%20drop", null).status()).isEqualTo(400);
+
+        certification("X-1", "old@example.com", "0101001099000000077", "2020-01-06", "2023-01-06");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> app.get("/api/public/certificates/0101001099000000077", null).status() == 200);
+        assertThat(app.get("/api/public/certificates/0101001099000000077", null).json().get("status").asText())
+                .isEqualTo("EXPIRED");
+        assertThat(app.get("/api/public/certificates/0101001099000000077", null).json().get("holderName").isNull())
+                .isTrue();
+
+        Response revoked = app.post("/api/operator/certificate-revocations", "operator",
+                "{\"recordId\":\"CERT:E-2\",\"reason\":\"Exam result annulled\"}");
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "REVOKED".equals(
+                app.get("/api/public/certificates/0101001099000000001", null).json().get("status").asText()));
+        assertThat(app.getBytes("/api/me/certificate-applications/app:CERT:E-2/certificate.pdf", "holder5")
+                .statusCode()).isEqualTo(409);
+        assertThat(app.post("/api/operator/certificate-revocations", "holder5",
+                "{\"recordId\":\"CERT:E-2\",\"reason\":\"mine\"}").status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(7)
+    void theVerificationPageWorksInARealBrowser() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        boolean required = "required".equals(System.getenv("CERTTRAIL_BROWSER_TESTS"));
+        if (!Files.isExecutable(chromium)) {
+            assertThat(required).as("CERTTRAIL_BROWSER_TESTS=required but /usr/bin/chromium is missing").isFalse();
+            Assumptions.abort("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it");
+        }
+        String port = app.context.getEnvironment().getProperty("local.server.port");
+        String dom = browse(chromium, "http://localhost:" + port
+                + "/verify/0101001011938060621?name=%E6%9D%8E%E7%91%9E%E7%91%9E");
+        assertThat(dom).contains("data-status=\"VALID\"").contains("Authentic and valid").contains("李瑞瑞")
+                .contains("matches the name you entered");
+        String form = browse(chromium, "http://localhost:" + port + "/verify?number=0101001099000000001");
+        assertThat(form).contains("data-status=\"REVOKED\"").contains("J*** N****");
+        String unknown = browse(chromium, "http://localhost:" + port + "/verify?number=0000");
+        assertThat(unknown).contains("No certificate with this number was found");
+    }
+
+    /** The page as Debian's headless Chromium renders it: its DOM after loading. */
+    private static String browse(Path chromium, String url) throws Exception {
+        Path profile = Files.createTempDirectory(dataDir, "chromium");
+        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile, "--dump-dom", url));
+        File out = dataDir.resolve("dom-" + System.nanoTime() + ".html").toFile();
+        Process process = new ProcessBuilder(command).redirectOutput(out)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        return Files.readString(out.toPath(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Order(8)
+    void someoneScanningForCertificateNumbersIsCutOffEvenFromNumbersThatExist() {
+        int misses = 0;
+        Response last = null;
+        for (int i = 0; i < 30; i++) {
+            last = app.get("/api/public/certificates/SCAN-" + i, null);
+            if (last.status() == 429) {
+                break;
+            }
+            assertThat(last.status()).isEqualTo(404);
+            misses++;
+        }
+        assertThat(misses).isLessThanOrEqualTo(20);
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        assertThat(app.get("/api/public/certificates/0101001011938060621", null).status()).isEqualTo(429);
+        assertThat(app.getHtml(app.baseUrl + "/verify/0101001011938060621").status()).isEqualTo(429);
+    }
+}

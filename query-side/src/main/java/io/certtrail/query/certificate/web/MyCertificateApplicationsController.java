@@ -1,0 +1,177 @@
+package io.certtrail.query.certificate.web;
+
+import io.certtrail.events.certificate.CertificateFormat;
+import io.certtrail.events.certificate.MailingInformation;
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.identity.Caller;
+import io.certtrail.platform.privacy.Masking;
+import io.certtrail.query.certificate.CertificateApplications;
+import io.certtrail.query.certificate.CertificateApplications.Application;
+import io.certtrail.query.certificate.CertificatePdf;
+import io.certtrail.query.certificate.CertificateRegister;
+import io.certtrail.query.certificate.PublicUrls;
+import io.certtrail.query.records.AddressRecords.CertificationEntry;
+import io.certtrail.query.records.HolderRecords;
+import io.certtrail.query.support.ReadModelWait;
+import jakarta.validation.constraints.Min;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The signed-in holder's certificate applications: what they may still apply for, how each
+ * application stands, and the e-certificate download. Everything is looked up from the caller's
+ * own account, so no identifier in a request can reach someone else's application.
+ */
+@RestController
+@RequestMapping("/api/me/certificate-applications")
+class MyCertificateApplicationsController {
+
+    private final MongoTemplate mongo;
+    private final HolderRecords records;
+    private final ReadModelWait wait;
+    private final CertificatePdf pdf;
+    private final PublicUrls urls;
+    private final Clock clock;
+
+    MyCertificateApplicationsController(MongoTemplate mongo, HolderRecords records, ReadModelWait wait,
+            CertificatePdf pdf, PublicUrls urls, Clock clock) {
+        this.mongo = mongo;
+        this.records = records;
+        this.wait = wait;
+        this.pdf = pdf;
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    /** @param email the address the certificate was sent to, masked as in My Certificates */
+    record Eligible(String recordId, String certificationName, String certificateNumber, LocalDate effectiveDate,
+            LocalDate expirationDate, String email) {
+    }
+
+    /**
+     * @param downloadUrl for an approved electronic certificate
+     * @param courier for a shipped paper package, with its order number
+     */
+    record ApplicationView(String applicationId, long applicationVersion, String status, String recordId,
+            String certificationName, String certificateNumber, CertificateFormat format, Instant requestedAt,
+            LocalDate availableFrom, Instant approvedAt, String fullName, String phone, String email,
+            MailingInformation mailing, String courier, String expressOrderNumber, Instant shippedAt,
+            String downloadUrl) {
+    }
+
+    @GetMapping("/eligible")
+    List<Eligible> eligible(Caller caller) {
+        Set<String> applied = applications(caller.accountId()).applications().stream()
+                .map(Application::recordId).collect(Collectors.toSet());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return records.of(caller.accountId(), Optional.empty()).certifications().stream()
+                .filter(entry -> !applied.contains(entry.recordId()))
+                .filter(entry -> entry.certification().expirationDate() == null
+                        || !today.isAfter(entry.certification().expirationDate()))
+                .filter(entry -> !revoked(entry.certification().certificateNumber()))
+                .map(entry -> new Eligible(entry.recordId(), entry.certification().certificationName(),
+                        entry.certification().certificateNumber(), entry.certification().effectiveDate(),
+                        entry.certification().expirationDate(), Masking.email(entry.certification().email())))
+                .sorted(Comparator.comparing(Eligible::effectiveDate, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+    }
+
+    @GetMapping
+    List<ApplicationView> list(Caller caller) {
+        return applications(caller.accountId()).applications().stream()
+                .sorted(Comparator.comparing(Application::requestedAt).reversed())
+                .map(this::view).toList();
+    }
+
+    /** @param minVersion the application version a command answered with: read your own write */
+    @GetMapping("/{applicationId}")
+    ApplicationView one(@PathVariable String applicationId, @RequestParam Optional<@Min(0) Long> minVersion,
+            Caller caller) {
+        CertificateApplications mine = minVersion.isEmpty() ? applications(caller.accountId())
+                : wait.until(CertificateApplications.COLLECTION, caller.accountId(),
+                        () -> applications(caller.accountId()),
+                        doc -> doc.find(applicationId).map(a -> a.version() >= minVersion.get()).orElse(false));
+        return mine.find(applicationId).map(this::view).orElseThrow(MyCertificateApplicationsController::notFound);
+    }
+
+    /**
+     * The e-certificate (rule 8): for an approved electronic application of this account, while the
+     * certificate is still among its records and not revoked; never for third-party accounts.
+     */
+    // no "produces": a refusal must still be able to answer with a problem document
+    @GetMapping("/{applicationId}/certificate.pdf")
+    ResponseEntity<byte[]> download(@PathVariable String applicationId, Caller caller) {
+        if (caller.thirdParty()) {
+            throw new DomainException(ErrorCode.THIRD_PARTY_ACCOUNT, "Electronic certificates cannot be downloaded"
+                    + " with a third-party account. Register a CertTrail account and associate your addresses.");
+        }
+        Application application = applications(caller.accountId()).find(applicationId)
+                .orElseThrow(MyCertificateApplicationsController::notFound);
+        if (application.format() != CertificateFormat.ELECTRONIC) {
+            throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, "A paper certificate is mailed, not downloaded.");
+        }
+        if (application.status() != CertificateApplications.Status.APPROVED) {
+            throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, "The certificate is not approved yet; it can be"
+                    + " from " + application.availableFrom() + ".");
+        }
+        if (revoked(application.certificateNumber())) {
+            throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, "This certificate has been revoked.");
+        }
+        boolean stillMine = records.of(caller.accountId(), Optional.empty()).certifications().stream()
+                .map(CertificationEntry::recordId).anyMatch(application.recordId()::equals);
+        if (!stillMine) {
+            throw new DomainException(ErrorCode.NOT_DOWNLOADABLE,
+                    "The address of this certificate is no longer associated with your account.");
+        }
+        byte[] document = pdf.render(new CertificatePdf.Content(application.fullName(),
+                application.certificationName(), application.certificateNumber(), application.effectiveDate(),
+                application.expirationDate(), urls.verification(application.certificateNumber())));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).cacheControl(CacheControl.noStore())
+                .header("Content-Disposition", ContentDisposition.attachment()
+                        .filename("certificate-" + application.certificateNumber() + ".pdf").build().toString())
+                .body(document);
+    }
+
+    private ApplicationView view(Application a) {
+        boolean downloadable = a.format() == CertificateFormat.ELECTRONIC
+                && a.status() == CertificateApplications.Status.APPROVED;
+        return new ApplicationView(a.applicationId(), a.version(), a.status().name(), a.recordId(),
+                a.certificationName(), a.certificateNumber(), a.format(), a.requestedAt(), a.availableFrom(),
+                a.approvedAt(), a.fullName(), a.phone(), a.email(), a.mailing(), a.courier(), a.expressOrderNumber(),
+                a.shippedAt(), downloadable
+                        ? "/api/me/certificate-applications/" + a.applicationId() + "/certificate.pdf" : null);
+    }
+
+    private CertificateApplications applications(String accountId) {
+        CertificateApplications doc = mongo.findById(accountId, CertificateApplications.class);
+        return doc == null ? new CertificateApplications(accountId, List.of()) : doc;
+    }
+
+    private boolean revoked(String certificateNumber) {
+        CertificateRegister entry = mongo.findById(certificateNumber, CertificateRegister.class);
+        return entry != null && entry.revokedAt() != null;
+    }
+
+    private static DomainException notFound() {
+        return new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
+    }
+
+}
