@@ -46,9 +46,13 @@ final class Api {
         return send(request).get("access_token").asText();
     }
 
+    /** @param token null for the public endpoints */
     JsonNode get(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
-                .GET().build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
     }
 
     CompletableFuture<HttpResponse<String>> getAsync(String path, String token) {

@@ -84,6 +84,7 @@ public final class Benchmark {
             }
             String auditor = api.token("audrey", PASSWORD);
             checkReadModels(api, seeder, holders);
+            checkVerification(api, seeder);
             // The JIT has compiled the projections during the rebuild, not yet the web paths: a first
             // step measured cold spent a fifth of the CPU in the compiler. This load is not reported.
             progress("warming up for %d s", preset.warmUp().toSeconds());
@@ -106,6 +107,11 @@ public final class Benchmark {
                 }
             }
             report.activations = activations(api, mail);
+            awaitCaughtUp(api, operator, 0, Duration.ofMinutes(10));
+            report.applications = applications(api, holders, preset.rates().get(0), preset.step());
+            progress("certificate applications: %,d done, p99 %.1f ms, %d failed%s", report.applications.count(),
+                    report.applications.ms(99), report.applications.failures(),
+                    report.firstApplicationError.get() == null ? "" : " (" + report.firstApplicationError.get() + ")");
             awaitCaughtUp(api, operator, 0, Duration.ofMinutes(10));
             Random random = new Random(5);
             report.myCertificates = readers(api, user -> holders.get(random.nextInt(holders.size())),
@@ -142,7 +148,8 @@ public final class Benchmark {
         }
         // The load comes from one client address and a few thousand accounts: per-client and
         // per-account mail budgets would stop it within seconds. Per-address limits stay as they are.
-        for (String limit : List.of("mail-per-account", "mail-per-client", "link-attempts-per-client")) {
+        for (String limit : List.of("mail-per-account", "mail-per-client", "link-attempts-per-client",
+                "verifications-per-client", "verification-misses-per-client")) {
             lines.add("certtrail.rate-limits." + limit + ".capacity=100000000");
             lines.add("certtrail.rate-limits." + limit + ".period=PT1H");
         }
@@ -195,6 +202,68 @@ public final class Benchmark {
             }
         }
         report.checkedHolders = Math.min(20, holders.size());
+    }
+
+    /** Seeded applications must show on public verification, with the name printed on the certificate. */
+    private void checkVerification(Api api, Seeder seeder) {
+        for (String[] sample : seeder.appliedSamples()) {
+            JsonNode result = api.get("/api/public/certificates/" + sample[0] + "?name="
+                    + java.net.URLEncoder.encode(sample[1], java.nio.charset.StandardCharsets.UTF_8), null);
+            if (!result.path("nameMatches").asBoolean() || !"VALID".equals(result.path("status").asText())) {
+                throw new IllegalStateException("After the rebuild, certificate " + sample[0]
+                        + " does not verify with its printed name: " + result);
+            }
+        }
+        report.checkedVerifications = seeder.appliedSamples().size();
+    }
+
+    /**
+     * Holders apply for the certificates they have not applied for yet, open loop at a fixed rate,
+     * until the step's time or their certificates run out.
+     */
+    private Latencies applications(Api api, List<String> holders, int rate, Duration length) {
+        List<String[]> pending = new ArrayList<>();
+        for (int user = 0; user < holders.size(); user++) {
+            for (JsonNode eligible : api.get("/api/me/certificate-applications/eligible", holders.get(user))) {
+                pending.add(new String[] {holders.get(user), eligible.get("recordId").asText(),
+                        Seeder.email(user, 0), Seeder.printedName(user)});
+            }
+        }
+        Latencies latencies = new Latencies();
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        int total = (int) Math.min(pending.size(), rate * length.toSeconds());
+        List<CompletableFuture<?>> inflight = new ArrayList<>();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        for (int i = 0; i < total; i++) {
+            String[] application = pending.get(i);
+            long intended = start + i * period;
+            long wait;
+            while ((wait = intended - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            String format = i % 10 == 0 ? "PAPER" : "ELECTRONIC";
+            String mailing = format.equals("PAPER") ? "\"mailing\":{\"recipient\":\"" + application[3]
+                    + "\",\"phone\":\"+49 30 1234567\",\"address\":\"Musterstrasse 1\"}," : "";
+            inflight.add(api.postAsync("/api/me/certificate-applications", application[0], "{\"recordId\":\""
+                    + application[1] + "\",\"email\":\"" + application[2] + "\",\"format\":\"" + format
+                    + "\",\"fullName\":\"" + application[3] + "\",\"phone\":\"+49 30 1234567\"," + mailing
+                    + "\"acceptPrivacyStatement\":true}").thenAccept(response -> {
+                        if (response.statusCode() == 201) {
+                            latencies.record(System.nanoTime() - intended);
+                        } else {
+                            latencies.failed();
+                            report.firstApplicationError.compareAndSet(null,
+                                    response.statusCode() + " " + response.body());
+                        }
+                    }));
+        }
+        try {
+            CompletableFuture.allOf(inflight.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            latencies.failed();
+        }
+        report.applicationRate = rate;
+        return latencies;
     }
 
     /** One step of the open-loop association load: arrivals on a fixed schedule, whatever the answers. */

@@ -18,6 +18,11 @@ final class Report {
     Duration rebuild;
     final List<Benchmark.Step> steps = new ArrayList<>();
     Latencies activations;
+    Latencies applications;
+    int applicationRate;
+    final java.util.concurrent.atomic.AtomicReference<String> firstApplicationError =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    int checkedVerifications;
     Latencies myCertificates;
     Latencies auditHistory;
     long[] heap;
@@ -79,6 +84,11 @@ final class Report {
             row(out, format, "activation (link followed) p99, " + activations.count() + " links",
                     activations.ms(99), "%.1f ms", "", true, Double.NaN, "");
         }
+        if (applications != null && applications.count() > 0) {
+            row(out, format, "certificate application p50, " + applications.count() + " at " + applicationRate + "/s",
+                    applications.ms(50), "%.1f ms", "", true, Double.NaN, "");
+            row(out, format, "certificate application p99", applications.ms(99), "%.1f ms", "", true, Double.NaN, "");
+        }
         row(out, format, "My Certificates p50, " + preset.readers() + " readers", myCertificates.ms(50), "%.2f ms",
                 "", true, raw.lookups().ms(50), "%.2f ms lookup");
         row(out, format, "My Certificates p99, " + preset.readers() + " readers", myCertificates.ms(99), "%.2f ms",
@@ -103,13 +113,16 @@ final class Report {
                 + " appends/s (H2, 8 writers); %.0f bulk inserts/s and %.0f bulk list upserts/s (MongoDB wire server,"
                 + " H2 backend); lookup by _id p50 %.2f ms, p99 %.2f ms.%n", raw.appendsPerSecond(),
                 raw.insertsPerSecond(), raw.upsertsPerSecond(), raw.lookups().ms(50), raw.lookups().ms(99));
-        out.printf(Locale.ROOT, "After the rebuild, %d holders' My Certificates matched the seeded events exactly.%n",
-                checkedHolders);
+        out.printf(Locale.ROOT, "After the rebuild, %d holders' My Certificates matched the seeded events exactly, and"
+                + " %d seeded applications verified publicly with their printed names (%,d applications seeded).%n",
+                checkedHolders, checkedVerifications, preset.applications());
         out.printf(Locale.ROOT, "Mails received by the outside SMTP server: %,d. Failed requests: association %d,"
-                + " lag probes %d, activations %d, My Certificates %d, audit %d.%n", mails,
+                + " lag probes %d, activations %d, applications %d%s, My Certificates %d, audit %d.%n", mails,
                 steps.stream().mapToLong(step -> step.flow.failures()).sum(),
                 steps.stream().mapToLong(step -> step.lag.failures()).sum(),
-                activations == null ? 0 : activations.failures(), myCertificates.failures(), auditHistory.failures());
+                activations == null ? 0 : activations.failures(), applications == null ? 0 : applications.failures(),
+                firstApplicationError.get() == null ? "" : " (first: " + firstApplicationError.get() + ")",
+                myCertificates.failures(), auditHistory.failures());
     }
 
     private static void row(PrintStream out, String format, String label, double value, String valueFormat,

@@ -2,7 +2,14 @@ package io.certtrail.benchmark;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.certtrail.command.certificate.CertificateCommands;
 import io.certtrail.command.support.AddressKeys;
+import io.certtrail.command.support.WorkingDays;
+import io.certtrail.events.certificate.CertificateApplied;
+import io.certtrail.events.certificate.CertificateApproved;
+import io.certtrail.events.certificate.CertificateFormat;
+import io.certtrail.events.certificate.MailingInformation;
+import io.certtrail.events.certificate.PackageShipped;
 import io.certtrail.embedded.H2EventTableFactory;
 import io.certtrail.events.account.AccountHolderNamed;
 import io.certtrail.events.account.AssociationMethod;
@@ -39,7 +46,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * Writes the data set straight into an event store file, in the stored format and with the
  * sequence numbers the aggregates themselves would produce: for each account, a holder name, an
  * association request, the ownership claim and the activation (a fifth of the accounts have a
- * second address); then the records, in random order across addresses, as integrations send them.
+ * second address); then the records, in random order across addresses, as integrations send them,
+ * and the holders' applications for some of their certificates (nine in ten electronic and approved,
+ * one in ten paper, half of those shipped), never for the accounts that sign in during the run, so
+ * theirs are left to apply for under load.
  * Every timestamp lies months in the past, so the link mailer (which skips expired requests) sends
  * nothing for them. Deterministic: the same preset writes the same events.
  */
@@ -52,6 +62,8 @@ final class Seeder {
     private final AddressKeys addressKeys;
     private final Random random = new Random(20261122);
     private final int[] certificationsOf;
+    private int applications;
+    private final List<String[]> appliedSamples = new ArrayList<>();
 
     Seeder(Preset preset, String addressKeySecret) {
         this.preset = preset;
@@ -62,6 +74,11 @@ final class Seeder {
     /** How many certifications the seeded events give this account: what its My Certificates must show. */
     int certificationsOf(int account) {
         return certificationsOf[account];
+    }
+
+    /** Up to 20 seeded applications as {certificate number, name printed}: public verification must confirm them. */
+    List<String[]> appliedSamples() {
+        return appliedSamples;
     }
 
     static String accountId(int account) {
@@ -78,6 +95,17 @@ final class Seeder {
 
     static String firstName(int account) {
         return "Given" + account;
+    }
+
+    /** The name printed on the account's certificates: letters only, as printed names are. */
+    static String printedName(int account) {
+        StringBuilder letters = new StringBuilder();
+        int n = account;
+        do {
+            letters.append((char) ('a' + n % 26));
+            n /= 26;
+        } while (n > 0);
+        return "Holder " + Character.toUpperCase(letters.charAt(0)) + letters.substring(1);
     }
 
     static String lastName(int account) {
@@ -106,7 +134,7 @@ final class Seeder {
                 }
             }
             for (int record = 0; record < preset.records(); record++) {
-                batch.add(recordEvent(record));
+                recordEvents(record, batch);
                 if (batch.size() >= BATCH) {
                     written += flush(engine, batch);
                 }
@@ -166,7 +194,7 @@ final class Seeder {
     }
 
     /** Nine in ten records go to an account's address; the rest to addresses nobody has associated yet. */
-    private EventMessage<?> recordEvent(int record) {
+    private void recordEvents(int record, List<EventMessage<?>> out) {
         int account = random.nextInt(preset.accounts());
         boolean unclaimed = random.nextInt(10) == 0;
         String email = unclaimed ? "unclaimed" + account + "@bench.example"
@@ -178,25 +206,58 @@ final class Seeder {
         String source = "S-" + record;
         if (kind < 4) {
             String recordId = "TRAINING:" + source;
-            return event("SourceRecord", recordId, 0, new TrainingRecorded(recordId, 1, at, new TrainingCompletion(
+            out.add(event("SourceRecord", recordId, 0, new TrainingRecorded(recordId, 1, at, new TrainingCompletion(
                     key, email, "C-" + (record % 300), "Course " + (record % 300), "Authorized Learning Partner",
-                    day.minusDays(3), day, "COMPLETED"), null), meta("training-system", "INTEGRATION"), at);
+                    day.minusDays(3), day, "COMPLETED"), null), meta("training-system", "INTEGRATION"), at));
+            return;
         }
         if (kind < 8) {
             String recordId = "EXAM:" + source;
             boolean suspect = random.nextInt(100) == 0;
-            return event("SourceRecord", recordId, 0, new ExamResultRecorded(recordId, 1, at, new ExamResult(key,
+            out.add(event("SourceRecord", recordId, 0, new ExamResultRecorded(recordId, 1, at, new ExamResult(key,
                     email, "REG-" + record, suspect ? "Someone" : firstName(account),
                     suspect ? "Else" : lastName(account), "H12-" + (record % 900), "HCIA-Datacom", day,
-                    400 + random.nextInt(600), random.nextInt(4) > 0), null), meta("exam-centre", "INTEGRATION"), at);
+                    400 + random.nextInt(600), random.nextInt(4) > 0), null), meta("exam-centre", "INTEGRATION"), at));
+            return;
         }
         if (!unclaimed) {
             certificationsOf[account]++;
         }
         String recordId = "CERT:" + source;
-        return event("SourceRecord", recordId, 0, new CertificationRecorded(recordId, 1, at, new CertificationEarned(
-                key, email, "HCIA-Datacom", String.format("%019d", 101001000000000000L + record), day,
-                day.plusYears(3), random.nextInt(5) == 0), null), meta("certification-office", "INTEGRATION"), at);
+        CertificationEarned earned = new CertificationEarned(key, email, "HCIA-Datacom",
+                String.format("%019d", 101001000000000000L + record), day, day.plusYears(3), random.nextInt(5) == 0);
+        out.add(event("SourceRecord", recordId, 0, new CertificationRecorded(recordId, 1, at, earned, null),
+                meta("certification-office", "INTEGRATION"), at));
+        if (!unclaimed && account >= preset.users() && applications < preset.applications()) {
+            applicationEvents(account, recordId, earned, at.plusSeconds(2), out);
+        }
+    }
+
+    private void applicationEvents(int account, String recordId, CertificationEarned earned, Instant at,
+            List<EventMessage<?>> out) {
+        int n = applications++;
+        String accountId = accountId(account);
+        String applicationId = CertificateCommands.applicationIdFor(recordId);
+        boolean paper = n % 10 == 0;
+        String name = printedName(account);
+        if (appliedSamples.size() < 20) {
+            appliedSamples.add(new String[] {earned.certificateNumber(), name});
+        }
+        MetaData meta = meta(accountId, "HOLDER");
+        out.add(event("CertificateApplication", applicationId, 0, new CertificateApplied(applicationId, accountId,
+                recordId, earned.certificateNumber(), earned.certificationName(), earned.effectiveDate(),
+                earned.expirationDate(), earned.addressKey(), earned.email(),
+                paper ? CertificateFormat.PAPER : CertificateFormat.ELECTRONIC, name, "+49 30 1234567",
+                paper ? new MailingInformation(name, "+49 30 1234567", "Musterstrasse " + n + "\n10115 Berlin")
+                        : null, "2026-01", WorkingDays.next(earned.effectiveDate()), at), meta, at));
+        if (!paper) {
+            out.add(event("CertificateApplication", applicationId, 1, new CertificateApproved(applicationId,
+                    accountId, earned.certificateNumber(), true, at), meta, at));
+        } else if (n % 20 == 0) {
+            out.add(event("CertificateApplication", applicationId, 1, new PackageShipped(applicationId, accountId,
+                    earned.certificateNumber(), "DHL", "JD" + (1_000_000_000L + n), earned.email(), at.plusSeconds(60)),
+                    meta("logistics", "INTEGRATION"), at.plusSeconds(60)));
+        }
     }
 
     private static MetaData meta(String actor, String role) {

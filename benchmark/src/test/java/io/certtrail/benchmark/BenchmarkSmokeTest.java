@@ -26,6 +26,7 @@ class BenchmarkSmokeTest {
         assertThat(report.seeded.events()).isGreaterThan(3_000);
         assertThat(report.rebuild).isNotNull();
         assertThat(report.checkedHolders).isPositive();
+        assertThat(report.checkedVerifications).isPositive();
         assertThat(report.steps).isNotEmpty().allSatisfy(step -> {
             assertThat(step.flow.count()).isPositive();
             assertThat(step.flow.failures()).isZero();
@@ -34,6 +35,8 @@ class BenchmarkSmokeTest {
         });
         assertThat(report.activations.count()).isPositive();
         assertThat(report.activations.failures()).isZero();
+        assertThat(report.applications.count()).isPositive();
+        assertThat(report.applications.failures()).as(report.firstApplicationError.get()).isZero();
         assertThat(report.myCertificates.count()).isPositive();
         assertThat(report.myCertificates.failures()).isZero();
         assertThat(report.auditHistory.count()).isPositive();
@@ -44,7 +47,7 @@ class BenchmarkSmokeTest {
         ByteArrayOutputStream table = new ByteArrayOutputStream();
         report.print(new PrintStream(table, true, StandardCharsets.UTF_8));
         assertThat(table.toString(StandardCharsets.UTF_8))
-                .contains("association commands/s with p99 < 50 ms", "projection lag p99", "My Certificates p99",
+                .contains("association commands/s with p99 < 50 ms", "projection lag p99", "certificate application p99", "My Certificates p99",
                         "audit history p99", "rebuild of all read models", "heap live after full GC", "Raw limits");
         report.print(System.out);
     }
