@@ -25,4 +25,23 @@ class ScoreReportRulesTest {
         assertThat(PersonNames.samePerson("Wan", "Li", "Wang", "Li")).isFalse();
         assertThat(PersonNames.samePerson(null, null, "Wan", "Li")).isFalse();
     }
+
+    @Test
+    void aTypedFullNameMatchesThePrintedOneInAnyWordOrderButNotAPartOfIt() {
+        assertThat(PersonNames.sameFullName("李瑞瑞", "李瑞瑞")).isTrue();
+        assertThat(PersonNames.sameFullName("li wan", "Wan Li")).isTrue();
+        assertThat(PersonNames.sameFullName("Jose Nunez", "José Núñez")).isTrue();
+        assertThat(PersonNames.sameFullName("Wan", "Wan Li")).isFalse();
+        assertThat(PersonNames.sameFullName(" ", "Wan Li")).isFalse();
+        assertThat(PersonNames.sameFullName("Wan Li", null)).isFalse();
+    }
+
+    @Test
+    void aMaskedNameShowsEachWordsFirstLetterAndLength() {
+        assertThat(io.certtrail.platform.privacy.Masking.personName("李瑞瑞")).isEqualTo("李**");
+        assertThat(io.certtrail.platform.privacy.Masking.personName("José Núñez")).isEqualTo("J*** N****");
+        assertThat(io.certtrail.platform.privacy.Masking.personName("Li")).isEqualTo("L*");
+        assertThat(io.certtrail.platform.privacy.Masking.personName("A")).isEqualTo("A*");
+        assertThat(io.certtrail.platform.privacy.Masking.personName(null)).isNull();
+    }
 }

@@ -1,0 +1,114 @@
+package io.certtrail.query.certificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.certtrail.events.certificate.CertificateApplied;
+import io.certtrail.events.certificate.CertificateApproved;
+import io.certtrail.events.certificate.CertificateFormat;
+import io.certtrail.events.certificate.MailingInformation;
+import io.certtrail.events.certificate.MailingInformationChanged;
+import io.certtrail.events.certificate.PackageShipped;
+import io.certtrail.events.records.CertificationEarned;
+import io.certtrail.events.records.CertificationRecorded;
+import io.certtrail.events.records.CertificationRevoked;
+import io.certtrail.query.certificate.CertificateApplications.Status;
+import io.certtrail.query.support.MongoWireServer;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+class CertificateProjectionsTest {
+
+    @RegisterExtension
+    static final MongoWireServer MONGO = new MongoWireServer();
+
+    private static final String ACCOUNT = "acct-1";
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    private static final CertificationEarned EARNED = new CertificationEarned("addr_1", "li@example.com",
+            "HCIA-Datacom", "0101001011938060621", LocalDate.parse("2026-02-27"), LocalDate.parse("2029-02-27"), true);
+    private static final MailingInformation HOME = new MailingInformation("李瑞瑞", "+86 139", "1 Bantian Road");
+
+    private MongoTemplate mongo;
+    private CertificateApplicationsProjection applications;
+    private CertificateRegisterProjection register;
+
+    @BeforeEach
+    void setUp() {
+        mongo = MONGO.freshDatabase();
+        applications = new CertificateApplicationsProjection(mongo);
+        register = new CertificateRegisterProjection(mongo);
+    }
+
+    private static CertificateApplied applied(String applicationId, CertificateFormat format) {
+        return new CertificateApplied(applicationId, ACCOUNT, "CERT:C-1", EARNED.certificateNumber(), "HCIA-Datacom",
+                EARNED.effectiveDate(), EARNED.expirationDate(), "addr_1", "li@example.com", format, "李瑞瑞", "+86 139",
+                format == CertificateFormat.PAPER ? HOME : null, "2026-01", LocalDate.parse("2026-03-02"), T0);
+    }
+
+    private CertificateApplications.Application application(String id) {
+        return mongo.findById(ACCOUNT, CertificateApplications.class).find(id).orElseThrow();
+    }
+
+    @Test
+    void aPaperApplicationFollowsItsMailingChangesAndShipment() {
+        applications.on(applied("app:1", CertificateFormat.PAPER), 0);
+        MailingInformation office = new MailingInformation("李瑞瑞", "+86 139", "2 Jiaxian Road");
+        applications.on(new MailingInformationChanged("app:1", ACCOUNT, office, T0.plusSeconds(60)), 1);
+        applications.on(new PackageShipped("app:1", ACCOUNT, EARNED.certificateNumber(), "SF Express", "SF1", "li@x.io",
+                T0.plusSeconds(120)), 2);
+
+        CertificateApplications.Application paper = application("app:1");
+        assertThat(paper.status()).isEqualTo(Status.SHIPPED);
+        assertThat(paper.mailing()).isEqualTo(office);
+        assertThat(paper.expressOrderNumber()).isEqualTo("SF1");
+        assertThat(paper.version()).isEqualTo(2);
+    }
+
+    @Test
+    void anEventHandledAgainChangesNothing() {
+        applications.on(applied("app:1", CertificateFormat.ELECTRONIC), 0);
+        applications.on(new CertificateApproved("app:1", ACCOUNT, EARNED.certificateNumber(), true, T0), 1);
+        applications.on(applied("app:1", CertificateFormat.ELECTRONIC), 0);
+
+        assertThat(application("app:1").status()).isEqualTo(Status.APPROVED);
+        assertThat(mongo.findById(ACCOUNT, CertificateApplications.class).applications()).hasSize(1);
+    }
+
+    @Test
+    void applicationsOfOneAccountShareItsDocument() {
+        applications.on(applied("app:1", CertificateFormat.ELECTRONIC), 0);
+        applications.on(applied("app:2", CertificateFormat.PAPER), 0);
+        assertThat(mongo.findById(ACCOUNT, CertificateApplications.class).applications())
+                .extracting(CertificateApplications.Application::applicationId).containsExactlyInAnyOrder("app:1", "app:2");
+    }
+
+    @Test
+    void theRegisterKnowsTheCertificateItsPrintedNameAndItsRevocation() {
+        register.on(new CertificationRecorded("CERT:C-1", 1, T0, EARNED, null));
+        assertThat(mongo.findById(EARNED.certificateNumber(), CertificateRegister.class).holderName()).isNull();
+
+        register.on(applied("app:1", CertificateFormat.ELECTRONIC));
+        register.on(new CertificationRevoked("CERT:C-1", EARNED.certificateNumber(), "annulled", T0.plusSeconds(60)));
+        register.on(new CertificationRevoked("CERT:C-1", EARNED.certificateNumber(), "annulled", T0.plusSeconds(90)));
+
+        CertificateRegister entry = mongo.findById(EARNED.certificateNumber(), CertificateRegister.class);
+        assertThat(entry.holderName()).isEqualTo("李瑞瑞");
+        assertThat(entry.revokedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(entry.certificationName()).isEqualTo("HCIA-Datacom");
+    }
+
+    @Test
+    void aCorrectedNumberMovesTheEntryWithItsName() {
+        register.on(new CertificationRecorded("CERT:C-1", 1, T0, EARNED, null));
+        register.on(applied("app:1", CertificateFormat.ELECTRONIC));
+        CertificationEarned corrected = new CertificationEarned("addr_1", "li@example.com", "HCIA-Datacom",
+                "0101001011938069999", EARNED.effectiveDate(), EARNED.expirationDate(), true);
+        register.on(new CertificationRecorded("CERT:C-1", 2, T0.plusSeconds(60), corrected, EARNED));
+
+        assertThat(mongo.findById(EARNED.certificateNumber(), CertificateRegister.class)).isNull();
+        assertThat(mongo.findById("0101001011938069999", CertificateRegister.class).holderName()).isEqualTo("李瑞瑞");
+    }
+}
