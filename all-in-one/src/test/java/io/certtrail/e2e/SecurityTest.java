@@ -104,6 +104,18 @@ class SecurityTest {
         assertThat(app.getWithToken("/api/audit/accounts/acct-h0/events", examCentre).status()).isEqualTo(403);
     }
 
+    @Test
+    void aRequestLineTomcatCannotReadGetsAProblemDocumentNotAnHtmlPage() throws Exception {
+        java.net.URI base = java.net.URI.create(app.baseUrl);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("GET /api/public/certificates/0101?name=李瑞瑞 HTTP/1.1\r\nHost: localhost"
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                    .contains("\"code\":\"INVALID_REQUEST\"").doesNotContain("<html");
+        }
+    }
+
     private record Endpoint(String method, String path, String body, Set<String> allowed) {
     }
 

@@ -1,6 +1,10 @@
 package io.certtrail.platform.identity;
 
+import io.certtrail.platform.web.ProblemErrorReportValve;
 import io.certtrail.platform.web.ProblemWriter;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import io.certtrail.platform.web.RequestSizeLimitFilter;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,6 +72,16 @@ public class SecurityConfiguration {
     RequestRejectedHandler problemForRejectedRequests() {
         return (request, response, e) -> ProblemWriter.write(response, 400, "invalid-request", "Invalid request",
                 "This request URL is not accepted.", "INVALID_REQUEST");
+    }
+
+    /** Requests Tomcat refuses before our code runs are answered with a problem document too. */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemsForUnreadableRequests() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Bean
