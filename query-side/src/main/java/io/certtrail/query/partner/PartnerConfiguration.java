@@ -1,0 +1,20 @@
+package io.certtrail.query.partner;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.async.SequentialPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The partner view joins events of accounts, addresses, records and memberships into the same
+ * documents: it handles them strictly in order, in one segment, however many segments are set.
+ */
+@Configuration(proxyBeanMethods = false)
+class PartnerConfiguration {
+
+    @Bean
+    ConfigurerModule partnerViewInOrder() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerSequencingPolicy("partner-view", config -> new SequentialPolicy()));
+    }
+}

@@ -1,0 +1,100 @@
+package io.certtrail.query.partner;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The partner view's own state, all fetched by {@code _id}. It keeps its own copy of what it needs
+ * (who holds which address, each address's records), so a rebuild of this view depends on no other.
+ */
+public final class PartnerDocuments {
+
+    /** Employees of a company are spread over this many roster documents, so none grows without bound. */
+    public static final int BUCKETS = 16;
+
+    private PartnerDocuments() {
+    }
+
+    public static int bucketOf(String accountId) {
+        return Math.floorMod(accountId.hashCode(), BUCKETS);
+    }
+
+    public static String rosterId(String companyId, int bucket) {
+        return companyId + "#" + bucket;
+    }
+
+    /** One account: its name, its active addresses, and the company it belongs to or asked to join. */
+    @Document("partner_accounts")
+    public record Account(@Id String accountId, String firstName, String lastName, List<Address> addresses,
+            String companyId, Instant memberSince, String requestedCompanyId, Instant requestedAt) {
+        public Account {
+            addresses = addresses == null ? new ArrayList<>() : new ArrayList<>(addresses);
+        }
+
+        static Account empty(String accountId) {
+            return new Account(accountId, null, null, null, null, null, null, null);
+        }
+    }
+
+    public record Address(String addressKey, String email) {
+    }
+
+    /** One address: who holds it now and every record sent to it. */
+    @Document("partner_addresses")
+    public record AddressRecords(@Id String addressKey, String ownerAccountId, List<Certification> certifications,
+            List<Exam> exams, List<Training> trainings) {
+        public AddressRecords {
+            certifications = certifications == null ? new ArrayList<>() : new ArrayList<>(certifications);
+            exams = exams == null ? new ArrayList<>() : new ArrayList<>(exams);
+            trainings = trainings == null ? new ArrayList<>() : new ArrayList<>(trainings);
+        }
+
+        static AddressRecords empty(String addressKey) {
+            return new AddressRecords(addressKey, null, null, null, null);
+        }
+    }
+
+    public record Certification(String recordId, String certificationName, String certificateNumber,
+            LocalDate effectiveDate, LocalDate expirationDate, Instant revokedAt) {
+    }
+
+    public record Exam(String recordId, String examCode, String examName, LocalDate examDate, int score,
+            boolean passed) {
+    }
+
+    public record Training(String recordId, String courseCode, String courseName, LocalDate endDate, String result) {
+    }
+
+    /** Where a certification record is filed, so its revocation (which names only the record) finds it. */
+    @Document("partner_certifications")
+    public record CertificationAddress(@Id String recordId, String addressKey) {
+    }
+
+    /** Up to one {@link #BUCKETS}th of a company's employees, each with their records. */
+    @Document("partner_rosters")
+    public record Roster(@Id String id, String companyId, List<Employee> employees) {
+        public Roster {
+            employees = employees == null ? new ArrayList<>() : new ArrayList<>(employees);
+        }
+    }
+
+    /** @param emails the employee's active addresses, masked */
+    public record Employee(String accountId, String firstName, String lastName, Instant memberSince,
+            List<String> emails, List<Certification> certifications, List<Exam> exams, List<Training> trainings) {
+    }
+
+    /** The requests to join a company that its administrators have not decided yet. */
+    @Document("partner_requests")
+    public record Requests(@Id String companyId, List<Request> requests) {
+        public Requests {
+            requests = requests == null ? new ArrayList<>() : new ArrayList<>(requests);
+        }
+    }
+
+    public record Request(String accountId, String firstName, String lastName, Instant requestedAt) {
+    }
+}

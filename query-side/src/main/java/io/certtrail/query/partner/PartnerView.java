@@ -1,0 +1,127 @@
+package io.certtrail.query.partner;
+
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.query.partner.PartnerDocuments.Certification;
+import io.certtrail.query.partner.PartnerDocuments.Employee;
+import io.certtrail.query.partner.PartnerDocuments.Roster;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads one company's employees: its {@value PartnerDocuments#BUCKETS} roster documents, each by
+ * {@code _id}, whatever the company's size. The company is always the caller's own.
+ */
+@Component
+public class PartnerView {
+
+    private final MongoTemplate mongo;
+
+    PartnerView(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public enum CertificateStatus {
+        VALID,
+        EXPIRED,
+        REVOKED;
+
+        public static CertificateStatus of(Certification certification, LocalDate today) {
+            if (certification.revokedAt() != null) {
+                return REVOKED;
+            }
+            return certification.expirationDate() != null && today.isAfter(certification.expirationDate()) ? EXPIRED
+                    : VALID;
+        }
+    }
+
+    /**
+     * What an administrator asks for. The certificate conditions (name, status, expiry) apply to one
+     * and the same certificate.
+     *
+     * @param expiresWithinDays a valid certificate expiring within this many days from today
+     * @param course a training course, by code or name
+     */
+    public record Filter(String certification, CertificateStatus status, Integer expiresWithinDays, String course) {
+
+        public Filter {
+            if (expiresWithinDays != null && (expiresWithinDays < 0 || expiresWithinDays > 3660)) {
+                throw new DomainException(ErrorCode.INVALID_INPUT, "expiresWithinDays is between 0 and 3660.");
+            }
+            certification = blankToNull(certification);
+            course = blankToNull(course);
+        }
+
+        boolean certificateConditions() {
+            return certification != null || status != null || expiresWithinDays != null;
+        }
+
+        Predicate<Certification> certificate(LocalDate today) {
+            return c -> (certification == null || certification.equalsIgnoreCase(c.certificationName()))
+                    && (status == null || CertificateStatus.of(c, today) == status)
+                    && (expiresWithinDays == null || (CertificateStatus.of(c, today) == CertificateStatus.VALID
+                            && c.expirationDate() != null
+                            && !c.expirationDate().isAfter(today.plusDays(expiresWithinDays))));
+        }
+
+        public boolean matches(Employee employee, LocalDate today) {
+            if (certificateConditions() && employee.certifications().stream().noneMatch(certificate(today))) {
+                return false;
+            }
+            return course == null || employee.trainings().stream().anyMatch(t -> course.equalsIgnoreCase(t.courseCode())
+                    || course.equalsIgnoreCase(t.courseName()));
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+
+    /** Every employee of the company who matches. */
+    public List<Employee> employees(String companyId, Filter filter, LocalDate today) {
+        List<Employee> matching = new ArrayList<>();
+        for (int bucket = 0; bucket < PartnerDocuments.BUCKETS; bucket++) {
+            Roster roster = mongo.findById(PartnerDocuments.rosterId(companyId, bucket), Roster.class);
+            if (roster == null || !companyId.equals(roster.companyId())) {
+                continue;
+            }
+            for (Employee employee : roster.employees()) {
+                if (filter.matches(employee, today)) {
+                    matching.add(employee);
+                }
+            }
+        }
+        return matching;
+    }
+
+    /** How many of these employees hold a valid certificate of each certification. */
+    public static Map<String, Long> validCertifications(List<Employee> employees, LocalDate today) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Employee employee : employees) {
+            employee.certifications().stream()
+                    .filter(c -> CertificateStatus.of(c, today) == CertificateStatus.VALID)
+                    .map(Certification::certificationName).distinct()
+                    .forEach(name -> counts.merge(name, 1L, Long::sum));
+        }
+        return counts;
+    }
+
+    /** The employee's earliest expiry among valid certificates: what "expiring soon" sorts by. */
+    public static LocalDate nextExpiry(Employee employee, LocalDate today) {
+        return employee.certifications().stream()
+                .filter(c -> CertificateStatus.of(c, today) == CertificateStatus.VALID && c.expirationDate() != null)
+                .map(Certification::expirationDate).min(LocalDate::compareTo).orElse(null);
+    }
+
+    public static String sortName(Employee employee) {
+        return ((employee.lastName() == null ? "" : employee.lastName()) + " "
+                + (employee.firstName() == null ? "" : employee.firstName())).strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,265 @@
+package io.certtrail.query.partner;
+
+import io.certtrail.events.account.AccountHolderNamed;
+import io.certtrail.events.account.EmailActivated;
+import io.certtrail.events.account.EmailDisassociated;
+import io.certtrail.events.partner.MembershipApproved;
+import io.certtrail.events.partner.MembershipEnded;
+import io.certtrail.events.partner.MembershipRequested;
+import io.certtrail.events.records.CertificationEarned;
+import io.certtrail.events.records.CertificationRecorded;
+import io.certtrail.events.records.CertificationRevoked;
+import io.certtrail.events.records.ExamResult;
+import io.certtrail.events.records.ExamResultRecorded;
+import io.certtrail.events.records.RecordEvent;
+import io.certtrail.events.records.TrainingCompletion;
+import io.certtrail.events.records.TrainingRecorded;
+import io.certtrail.platform.privacy.Masking;
+import io.certtrail.query.partner.PartnerDocuments.Account;
+import io.certtrail.query.partner.PartnerDocuments.Address;
+import io.certtrail.query.partner.PartnerDocuments.AddressRecords;
+import io.certtrail.query.partner.PartnerDocuments.Certification;
+import io.certtrail.query.partner.PartnerDocuments.CertificationAddress;
+import io.certtrail.query.partner.PartnerDocuments.Employee;
+import io.certtrail.query.partner.PartnerDocuments.Exam;
+import io.certtrail.query.partner.PartnerDocuments.Request;
+import io.certtrail.query.partner.PartnerDocuments.Requests;
+import io.certtrail.query.partner.PartnerDocuments.Roster;
+import io.certtrail.query.partner.PartnerDocuments.Training;
+import io.certtrail.query.support.ProjectionBatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The partner administrators' view (rule 10): each company's employees with the records of their
+ * active addresses, kept while, and only while, the membership lasts. Every change that can alter
+ * what a company sees of an employee (a name, an address coming or going, a record, a revocation,
+ * the membership itself) recomputes that employee's entry from this view's own state, so handling
+ * an event twice leaves the same documents.
+ */
+@Component
+@ProcessingGroup("partner-view")
+public class PartnerViewProjection {
+
+    private final MongoTemplate mongo;
+
+    public PartnerViewProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(AccountHolderNamed event) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        Account account = account(batch, event.accountId());
+        save(batch, new Account(account.accountId(), event.firstName(), event.lastName(), account.addresses(),
+                account.companyId(), account.memberSince(), account.requestedCompanyId(), account.requestedAt()));
+        refresh(batch, event.accountId());
+    }
+
+    @EventHandler
+    void on(EmailActivated event) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        Account account = account(batch, event.accountId());
+        account.addresses().removeIf(a -> a.addressKey().equals(event.addressKey()));
+        account.addresses().add(new Address(event.addressKey(), event.email()));
+        save(batch, account);
+        changeAddress(batch, event.addressKey(), a -> new AddressRecords(a.addressKey(), event.accountId(),
+                a.certifications(), a.exams(), a.trainings()));
+        refresh(batch, event.accountId());
+    }
+
+    @EventHandler
+    void on(EmailDisassociated event) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        Account account = account(batch, event.accountId());
+        account.addresses().removeIf(a -> a.addressKey().equals(event.addressKey()));
+        save(batch, account);
+        changeAddress(batch, event.addressKey(), a -> new AddressRecords(a.addressKey(),
+                event.accountId().equals(a.ownerAccountId()) ? null : a.ownerAccountId(), a.certifications(),
+                a.exams(), a.trainings()));
+        refresh(batch, event.accountId());
+    }
+
+    @EventHandler
+    void on(RecordEvent event) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        if (event.replacedAddressKey() != null && !event.replacedAddressKey().equals(event.addressKey())) {
+            AddressRecords old = changeAddress(batch, event.replacedAddressKey(), a -> without(a, event.recordId()));
+            refresh(batch, old.ownerAccountId());
+        }
+        AddressRecords now = changeAddress(batch, event.addressKey(), a -> with(without(a, event.recordId()), event));
+        if (event instanceof CertificationRecorded) {
+            batch.save(event.recordId(), new CertificationAddress(event.recordId(), event.addressKey()));
+        }
+        refresh(batch, now.ownerAccountId());
+    }
+
+    @EventHandler
+    void on(CertificationRevoked event) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        CertificationAddress filed = batch.find(CertificationAddress.class, event.recordId());
+        if (filed == null) {
+            return;
+        }
+        AddressRecords now = changeAddress(batch, filed.addressKey(), a -> {
+            a.certifications().replaceAll(c -> c.recordId().equals(event.recordId()) && c.revokedAt() == null
+                    ? new Certification(c.recordId(), c.certificationName(), c.certificateNumber(), c.effectiveDate(),
+                            c.expirationDate(), event.revokedAt())
+                    : c);
+            return a;
+        });
+        refresh(batch, now.ownerAccountId());
+    }
+
+    @EventHandler
+    void on(MembershipRequested event) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        Account account = account(batch, event.accountId());
+        save(batch, new Account(account.accountId(), account.firstName(), account.lastName(), account.addresses(),
+                account.companyId(), account.memberSince(), event.companyId(), event.requestedAt()));
+        Requests requests = requests(batch, event.companyId());
+        requests.requests().removeIf(r -> r.accountId().equals(event.accountId()));
+        requests.requests().add(new Request(event.accountId(), account.firstName(), account.lastName(),
+                event.requestedAt()));
+        batch.save(event.companyId(), requests);
+    }
+
+    @EventHandler
+    void on(MembershipApproved event) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        Account account = account(batch, event.accountId());
+        save(batch, new Account(account.accountId(), account.firstName(), account.lastName(), account.addresses(),
+                event.companyId(), event.approvedAt(), null, null));
+        removeRequest(batch, event.companyId(), event.accountId());
+        refresh(batch, event.accountId());
+    }
+
+    @EventHandler
+    void on(MembershipEnded event) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        Account account = account(batch, event.accountId());
+        boolean stillMember = account.companyId() != null && !account.companyId().equals(event.companyId());
+        boolean stillAsking = account.requestedCompanyId() != null
+                && !account.requestedCompanyId().equals(event.companyId());
+        save(batch, new Account(account.accountId(), account.firstName(), account.lastName(), account.addresses(),
+                stillMember ? account.companyId() : null, stillMember ? account.memberSince() : null,
+                stillAsking ? account.requestedCompanyId() : null, stillAsking ? account.requestedAt() : null));
+        removeRequest(batch, event.companyId(), event.accountId());
+        removeFromRoster(batch, event.companyId(), event.accountId());
+    }
+
+    @ResetHandler
+    void reset() {
+        for (Class<?> type : List.of(Account.class, AddressRecords.class, CertificationAddress.class, Roster.class,
+                Requests.class)) {
+            mongo.dropCollection(type);
+        }
+    }
+
+    /** Rewrites the employee's entry in their company's roster from this view's state. */
+    private void refresh(ProjectionBatch batch, String accountId) {
+        if (accountId == null) {
+            return;
+        }
+        Account account = batch.find(Account.class, accountId);
+        if (account == null || account.companyId() == null) {
+            return;
+        }
+        List<Certification> certifications = new ArrayList<>();
+        List<Exam> exams = new ArrayList<>();
+        List<Training> trainings = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        for (Address address : account.addresses()) {
+            emails.add(Masking.email(address.email()));
+            AddressRecords records = batch.find(AddressRecords.class, address.addressKey());
+            if (records != null) {
+                certifications.addAll(records.certifications());
+                exams.addAll(records.exams());
+                trainings.addAll(records.trainings());
+            }
+        }
+        Employee employee = new Employee(accountId, account.firstName(), account.lastName(), account.memberSince(),
+                emails, certifications, exams, trainings);
+        String id = PartnerDocuments.rosterId(account.companyId(), PartnerDocuments.bucketOf(accountId));
+        Roster roster = roster(batch, id, account.companyId());
+        roster.employees().removeIf(e -> e.accountId().equals(accountId));
+        roster.employees().add(employee);
+        batch.save(id, roster);
+    }
+
+    private void removeFromRoster(ProjectionBatch batch, String companyId, String accountId) {
+        String id = PartnerDocuments.rosterId(companyId, PartnerDocuments.bucketOf(accountId));
+        Roster roster = batch.find(Roster.class, id);
+        if (roster != null && roster.employees().removeIf(e -> e.accountId().equals(accountId))) {
+            batch.save(id, roster);
+        }
+    }
+
+    private void removeRequest(ProjectionBatch batch, String companyId, String accountId) {
+        Requests requests = batch.find(Requests.class, companyId);
+        if (requests != null && requests.requests().removeIf(r -> r.accountId().equals(accountId))) {
+            batch.save(companyId, requests);
+        }
+    }
+
+    private static AddressRecords without(AddressRecords a, String recordId) {
+        a.certifications().removeIf(c -> c.recordId().equals(recordId));
+        a.exams().removeIf(e -> e.recordId().equals(recordId));
+        a.trainings().removeIf(t -> t.recordId().equals(recordId));
+        return a;
+    }
+
+    private static AddressRecords with(AddressRecords a, RecordEvent event) {
+        if (event instanceof CertificationRecorded e) {
+            CertificationEarned c = e.certification();
+            a.certifications().add(new Certification(e.recordId(), c.certificationName(), c.certificateNumber(),
+                    c.effectiveDate(), c.expirationDate(), null));
+        } else if (event instanceof ExamResultRecorded e) {
+            ExamResult x = e.exam();
+            a.exams().add(new Exam(e.recordId(), x.examCode(), x.examName(), x.examDate(), x.score(), x.passed()));
+        } else if (event instanceof TrainingRecorded e) {
+            TrainingCompletion t = e.training();
+            a.trainings().add(new Training(e.recordId(), t.courseCode(), t.courseName(), t.endDate(), t.result()));
+        }
+        return a;
+    }
+
+    private AddressRecords changeAddress(ProjectionBatch batch, String addressKey,
+            UnaryOperator<AddressRecords> change) {
+        AddressRecords current = batch.find(AddressRecords.class, addressKey);
+        AddressRecords next = change.apply(current == null ? AddressRecords.empty(addressKey)
+                : new AddressRecords(current.addressKey(), current.ownerAccountId(), current.certifications(),
+                        current.exams(), current.trainings()));
+        batch.save(addressKey, next);
+        return next;
+    }
+
+    private static Account account(ProjectionBatch batch, String accountId) {
+        Account account = batch.find(Account.class, accountId);
+        return account == null ? Account.empty(accountId)
+                : new Account(account.accountId(), account.firstName(), account.lastName(), account.addresses(),
+                        account.companyId(), account.memberSince(), account.requestedCompanyId(),
+                        account.requestedAt());
+    }
+
+    private static void save(ProjectionBatch batch, Account account) {
+        batch.save(account.accountId(), account);
+    }
+
+    private static Requests requests(ProjectionBatch batch, String companyId) {
+        Requests requests = batch.find(Requests.class, companyId);
+        return requests == null ? new Requests(companyId, null) : new Requests(companyId, requests.requests());
+    }
+
+    private static Roster roster(ProjectionBatch batch, String id, String companyId) {
+        Roster roster = batch.find(Roster.class, id);
+        return roster == null ? new Roster(id, companyId, null) : new Roster(id, companyId, roster.employees());
+    }
+
+}

@@ -1,0 +1,184 @@
+package io.certtrail.query.partner.web;
+
+import static java.util.Comparator.comparing;
+import static java.util.Comparator.naturalOrder;
+import static java.util.Comparator.nullsLast;
+
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.identity.Caller;
+import io.certtrail.query.partner.PartnerDocuments.Certification;
+import io.certtrail.query.partner.PartnerDocuments.Employee;
+import io.certtrail.query.partner.PartnerDocuments.Exam;
+import io.certtrail.query.partner.PartnerDocuments.Request;
+import io.certtrail.query.partner.PartnerDocuments.Requests;
+import io.certtrail.query.partner.PartnerDocuments.Training;
+import io.certtrail.query.partner.PartnerView;
+import io.certtrail.query.partner.PartnerView.CertificateStatus;
+import io.certtrail.query.partner.PartnerView.Filter;
+import io.certtrail.query.support.PageRequest;
+import io.certtrail.query.support.PageRequest.Page;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * A partner administrator's view of their own company's employees (rule 10). The company is the
+ * one the administrator's token names; nothing in the request can name another.
+ */
+@RestController
+@RequestMapping("/api/partner")
+class PartnerEmployeesController {
+
+    private final PartnerView view;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    PartnerEmployeesController(PartnerView view, MongoTemplate mongo, Clock clock) {
+        this.view = view;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    record CertificationView(String recordId, String certificationName, String certificateNumber,
+            LocalDate effectiveDate, LocalDate expirationDate, CertificateStatus status) {
+    }
+
+    record EmployeeView(String accountId, String firstName, String lastName, Instant memberSince, List<String> emails,
+            LocalDate nextExpiry, List<CertificationView> certifications, List<Exam> exams, List<Training> trainings) {
+    }
+
+    /** A page of employees, and how many of all matching employees hold each certification (valid). */
+    record EmployeesPage(Page<EmployeeView> employees, Map<String, Long> validCertifications) {
+    }
+
+    @GetMapping("/employees")
+    EmployeesPage employees(Caller caller, @RequestParam(required = false) String certification,
+            @RequestParam(required = false) CertificateStatus status,
+            @RequestParam(required = false) Integer expiresWithinDays, @RequestParam(required = false) String course,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            @RequestParam(defaultValue = "name,asc") String sort) {
+        LocalDate today = today();
+        List<Employee> employees = view.employees(company(caller),
+                new Filter(certification, status, expiresWithinDays, course), today);
+        List<EmployeeView> rows = employees.stream().map(e -> row(e, today)).toList();
+        Page<EmployeeView> paged = new PageRequest(page, size, sort).apply(rows, Map.of(
+                "name", comparing(PartnerEmployeesController::name),
+                "memberSince", comparing(EmployeeView::memberSince, nullsLast(naturalOrder())),
+                "nextExpiry", comparing(EmployeeView::nextExpiry, nullsLast(naturalOrder())),
+                "certifications", comparing(e -> e.certifications().size())),
+                comparing(EmployeeView::accountId));
+        return new EmployeesPage(paged, PartnerView.validCertifications(employees, today));
+    }
+
+    /**
+     * The same employees as CSV, one line per record (certification, exam, training), streamed; an
+     * employee without records gets one line of their own.
+     */
+    @GetMapping(value = "/employees.csv")
+    ResponseEntity<StreamingResponseBody> export(Caller caller, @RequestParam(required = false) String certification,
+            @RequestParam(required = false) CertificateStatus status,
+            @RequestParam(required = false) Integer expiresWithinDays, @RequestParam(required = false) String course) {
+        LocalDate today = today();
+        List<Employee> employees = view.employees(company(caller),
+                new Filter(certification, status, expiresWithinDays, course), today);
+        employees.sort(Comparator.comparing(PartnerView::sortName).thenComparing(Employee::accountId));
+        StreamingResponseBody body = out -> {
+            Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            csv.write("accountId,lastName,firstName,memberSince,kind,name,code,date,expirationDate,status\r\n");
+            for (Employee e : employees) {
+                String person = cells(e.accountId(), e.lastName(), e.firstName(), e.memberSince());
+                boolean any = false;
+                for (Certification c : e.certifications()) {
+                    csv.write(person + "," + cells("CERTIFICATION", c.certificationName(), c.certificateNumber(),
+                            c.effectiveDate(), c.expirationDate(), CertificateStatus.of(c, today)) + "\r\n");
+                    any = true;
+                }
+                for (Exam x : e.exams()) {
+                    csv.write(person + "," + cells("EXAM", x.examName(), x.examCode(), x.examDate(), null,
+                            x.passed() ? "PASSED" : "FAILED") + "\r\n");
+                    any = true;
+                }
+                for (Training t : e.trainings()) {
+                    csv.write(person + "," + cells("TRAINING", t.courseName(), t.courseCode(), t.endDate(), null,
+                            t.result()) + "\r\n");
+                    any = true;
+                }
+                if (!any) {
+                    csv.write(person + ",,,,,,\r\n");
+                }
+            }
+            csv.flush();
+        };
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .header("Content-Disposition", "attachment; filename=\"employees.csv\"").body(body);
+    }
+
+    /** Requests to join the company, waiting for an administrator. */
+    @GetMapping("/membership-requests")
+    List<Request> requests(Caller caller) {
+        Requests requests = mongo.findById(company(caller), Requests.class);
+        return requests == null ? List.of() : requests.requests().stream()
+                .sorted(Comparator.comparing(Request::requestedAt)).toList();
+    }
+
+    private static EmployeeView row(Employee e, LocalDate today) {
+        return new EmployeeView(e.accountId(), e.firstName(), e.lastName(), e.memberSince(), e.emails(),
+                PartnerView.nextExpiry(e, today), e.certifications().stream().map(c -> new CertificationView(
+                        c.recordId(), c.certificationName(), c.certificateNumber(), c.effectiveDate(),
+                        c.expirationDate(), CertificateStatus.of(c, today))).toList(), e.exams(), e.trainings());
+    }
+
+    private static String name(EmployeeView e) {
+        return PartnerView.sortName(new Employee(e.accountId(), e.firstName(), e.lastName(), null, List.of(),
+                List.of(), List.of(), List.of()));
+    }
+
+    /** RFC 4180 cells; a cell that a spreadsheet would run as a formula is prefixed with a quote. */
+    static String cells(Object... values) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            String value = values[i] == null ? "" : values[i].toString();
+            if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+                value = "'" + value;
+            }
+            if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+                value = "\"" + value.replace("\"", "\"\"") + "\"";
+            }
+            line.append(value);
+        }
+        return line.toString();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    static String company(Caller caller) {
+        if (caller.partnerCompany() == null || caller.partnerCompany().isBlank()) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "Your sign-in names no partner company.");
+        }
+        return caller.partnerCompany();
+    }
+}
