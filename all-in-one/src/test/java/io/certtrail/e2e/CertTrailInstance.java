@@ -82,6 +82,8 @@ final class CertTrailInstance implements AutoCloseable {
         n = user(args, n, "auditor", "auditor-1", "AUDITOR");
         args.add("--certtrail.identity.users[" + n + "].partner-company=partner-acme");
         n = user(args, n, "partner", "acct-partner", "PARTNER_ADMIN");
+        args.add("--certtrail.identity.users[" + n + "].partner-company=partner-globex");
+        n = user(args, n, "partner2", "acct-partner2", "PARTNER_ADMIN");
         user(args, n, "operator", "operator-1", "OPERATOR");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CertTrailAllInOne.class)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
