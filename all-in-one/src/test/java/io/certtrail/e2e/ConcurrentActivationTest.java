@@ -3,7 +3,7 @@ package io.certtrail.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.certtrail.command.support.AddressKeys;
+import io.certtrail.platform.privacy.AddressKeys;
 import io.certtrail.events.address.AddressClaimed;
 import java.nio.file.Path;
 import java.time.Duration;

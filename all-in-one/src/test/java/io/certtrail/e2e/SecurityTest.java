@@ -151,6 +151,9 @@ class SecurityTest {
                 new Endpoint("GET", "/api/operator/projections", null, Set.of("OPERATOR")),
                 new Endpoint("POST", "/api/operator/records/exams", json, Set.of("OPERATOR", "INTEGRATION")),
                 new Endpoint("GET", "/api/audit/accounts/acct-h0/events", null, Set.of("AUDITOR")),
+                new Endpoint("GET", "/api/audit/events", null, Set.of("AUDITOR")),
+                new Endpoint("GET", "/api/audit/events.jsonl", null, Set.of("AUDITOR")),
+                new Endpoint("GET", "/api/audit/aggregates/acct-h0/consistency", null, Set.of("AUDITOR")),
                 new Endpoint("GET", "/actuator/env", null, Set.of()),
                 new Endpoint("GET", "/api/anything-else", null, Set.of()));
         Map<String, String> tokens = new LinkedHashMap<>();

@@ -3,7 +3,7 @@ package io.certtrail.benchmark;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.certtrail.command.certificate.CertificateCommands;
-import io.certtrail.command.support.AddressKeys;
+import io.certtrail.platform.privacy.AddressKeys;
 import io.certtrail.command.support.WorkingDays;
 import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.CertificateApproved;

@@ -1,6 +1,8 @@
 package io.certtrail.platform;
 
+import io.certtrail.platform.privacy.AddressKeys;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,5 +15,11 @@ public class PlatformConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Both sides name an address by the same keyed hash: commands to find its aggregate, auditors to search by it. */
+    @Bean
+    AddressKeys addressKeys(@Value("${certtrail.address-key-secret}") String secret) {
+        return new AddressKeys(secret);
     }
 }

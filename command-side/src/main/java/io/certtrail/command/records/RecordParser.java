@@ -3,7 +3,7 @@ package io.certtrail.command.records;
 import io.certtrail.command.records.RecordCommands.RecordCertification;
 import io.certtrail.command.records.RecordCommands.RecordExamResult;
 import io.certtrail.command.records.RecordCommands.RecordTraining;
-import io.certtrail.command.support.AddressKeys;
+import io.certtrail.platform.privacy.AddressKeys;
 import io.certtrail.command.support.EmailAddresses;
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.events.records.ExamResult;

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,10 +45,5 @@ public class CommandSideConfiguration {
             random.nextBytes(bytes);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         };
-    }
-
-    @Bean
-    AddressKeys addressKeys(@Value("${certtrail.address-key-secret}") String secret) {
-        return new AddressKeys(secret);
     }
 }

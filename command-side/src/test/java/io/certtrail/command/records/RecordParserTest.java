@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.certtrail.command.records.RecordCommands.RecordExamResult;
-import io.certtrail.command.support.AddressKeys;
+import io.certtrail.platform.privacy.AddressKeys;
 import io.certtrail.platform.error.DomainException;
 import java.time.Instant;
 import java.time.LocalDate;

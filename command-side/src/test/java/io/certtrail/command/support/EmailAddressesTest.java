@@ -1,5 +1,7 @@
 package io.certtrail.command.support;
 
+import io.certtrail.platform.privacy.AddressKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -89,6 +89,15 @@ public class AxonInfrastructureConfiguration {
     }
 
     /**
+     * Events are stamped by Axon's own clock, a static one. It is set to the application's clock,
+     * so an event's time (what the audit trail shows and searches by) is the time the domain saw.
+     */
+    @Bean
+    SmartInitializingSingleton eventTimesFromTheClock(java.time.Clock clock) {
+        return () -> org.axonframework.eventhandling.GenericEventMessage.clock = clock;
+    }
+
+    /**
      * Domain errors cross process boundaries (Axon Server) only as {@link CommandExecutionException}
      * details; translating them here makes the local and the distributed bus behave alike.
      */

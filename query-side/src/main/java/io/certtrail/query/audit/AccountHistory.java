@@ -31,11 +31,13 @@ public record AccountHistory(@Id String id, String accountId, long bucket, List<
 
     /**
      * @param actor who caused it: an account, an operator, or the account a link was followed for
+     * @param correlationId the chain of messages this event belongs to (the first message's id)
+     * @param causationId the message that caused this event
      * @param reason why, where the rules ask for one (ownership moved, forced unbinding)
      * @param details the event's own fields, personal data in full (auditors only)
      */
     public record Entry(long sequence, String eventId, String type, Instant occurredAt, String actor,
-            String actorRole, String clientAddress, String correlationId, String reason,
+            String actorRole, String clientAddress, String correlationId, String causationId, String reason,
             Map<String, Object> details) {
     }
 }

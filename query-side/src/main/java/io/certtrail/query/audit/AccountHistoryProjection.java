@@ -17,7 +17,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.MetaData;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -48,10 +47,10 @@ public class AccountHistoryProjection {
         if (history.entries().stream().anyMatch(entry -> entry.sequence() == sequence)) {
             return;
         }
-        MetaData meta = message.getMetaData();
+        AuditMetadata meta = AuditMetadata.of(message.getMetaData());
         history.entries().add(new AccountHistory.Entry(sequence, message.getIdentifier(),
-                event.getClass().getSimpleName(), occurredAt, text(meta.get("actor")), text(meta.get("actorRole")),
-                text(meta.get("clientAddress")), text(meta.get("correlationId")), reason(event), details(event)));
+                event.getClass().getSimpleName(), occurredAt, meta.actor(), meta.actorRole(), meta.clientAddress(),
+                meta.correlationId(), meta.causationId(), reason(event), details(event)));
         history.entries().sort(java.util.Comparator.comparingLong(AccountHistory.Entry::sequence));
         batch.save(id, history);
     }
@@ -108,8 +107,5 @@ public class AccountHistoryProjection {
         return value.toString();
     }
 
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
-    }
 
 }

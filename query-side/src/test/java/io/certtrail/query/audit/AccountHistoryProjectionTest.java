@@ -58,7 +58,8 @@ class AccountHistoryProjectionTest {
 
     @Test
     void everyEventIsRecordedWithActorTimeAndReason() {
-        deliver(requested(0), 0, Map.of("actor", "acct-1", "actorRole", "HOLDER", "correlationId", "c-1"));
+        deliver(requested(0), 0, Map.of("actor", "acct-1", "actorRole", "HOLDER", "correlationId", "cause-1",
+                "traceId", "chain-1"));
         deliver(new EmailDisassociated("acct-1", "k0", "a0@x.com", DisassociationCause.FORCED_UNBINDING, null,
                 "another person's exams", T0.plusSeconds(5)), 1, Map.of("actor", "operator-1", "actorRole", "OPERATOR"));
 
@@ -66,7 +67,8 @@ class AccountHistoryProjectionTest {
         assertThat(entries).extracting(AccountHistory.Entry::type)
                 .containsExactly("EmailAssociationRequested", "EmailDisassociated");
         assertThat(entries.get(0).actor()).isEqualTo("acct-1");
-        assertThat(entries.get(0).correlationId()).isEqualTo("c-1");
+        assertThat(entries.get(0).correlationId()).isEqualTo("chain-1");
+        assertThat(entries.get(0).causationId()).isEqualTo("cause-1");
         assertThat(entries.get(0).details()).containsEntry("email", "a0@x.com").containsEntry("method", "EMAIL");
         assertThat(entries.get(1).actorRole()).isEqualTo("OPERATOR");
         assertThat(entries.get(1).reason()).contains("Forced unbinding").contains("another person's exams");

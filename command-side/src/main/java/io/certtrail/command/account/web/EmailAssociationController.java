@@ -5,7 +5,7 @@ import io.certtrail.command.account.AccountCommands.HolderName;
 import io.certtrail.command.account.AccountCommands.RequestEmailAssociation;
 import io.certtrail.command.account.AccountCommands.RequestEmailDisassociation;
 import io.certtrail.command.records.ScoreReportCheck;
-import io.certtrail.command.support.AddressKeys;
+import io.certtrail.platform.privacy.AddressKeys;
 import io.certtrail.command.support.CommandSender;
 import io.certtrail.command.support.CommandSideConfiguration.LinkProperties;
 import io.certtrail.command.support.EmailAddresses;

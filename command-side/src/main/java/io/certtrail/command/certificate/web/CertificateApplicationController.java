@@ -5,7 +5,7 @@ import io.certtrail.command.certificate.CertificateCommands.ApplicationState;
 import io.certtrail.command.certificate.CertificateCommands.ApplyForCertificate;
 import io.certtrail.command.certificate.CertificateCommands.ChangeMailingInformation;
 import io.certtrail.command.certificate.web.ApplicationInput.MailingRequest;
-import io.certtrail.command.support.AddressKeys;
+import io.certtrail.platform.privacy.AddressKeys;
 import io.certtrail.command.support.CommandSender;
 import io.certtrail.command.support.EmailAddresses;
 import io.certtrail.events.certificate.CertificateFormat;

@@ -1,7 +1,7 @@
 package io.certtrail.command.ownership.web;
 
 import io.certtrail.command.ownership.OwnershipCommands.ForceUnbindAddress;
-import io.certtrail.command.support.AddressKeys;
+import io.certtrail.platform.privacy.AddressKeys;
 import io.certtrail.command.support.CommandSender;
 import io.certtrail.command.support.EmailAddresses;
 import io.certtrail.platform.error.DomainException;

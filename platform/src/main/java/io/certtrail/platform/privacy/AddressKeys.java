@@ -1,4 +1,4 @@
-package io.certtrail.command.support;
+package io.certtrail.platform.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
