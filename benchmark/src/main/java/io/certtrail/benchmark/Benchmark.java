@@ -119,6 +119,16 @@ public final class Benchmark {
             report.auditHistory = readers(api, user -> auditor,
                     user -> "/api/audit/accounts/" + Seeder.accountId(random.nextInt(preset.accounts())) + "/events",
                     preset.queryTime());
+            // the partner view: admins of all companies, most of the load on the largest ones, as in life
+            List<String> admins = new ArrayList<>();
+            for (int company = 0; company < Seeder.COMPANIES; company++) {
+                admins.add(api.token("admin" + company, PASSWORD));
+            }
+            checkPartnerView(api, seeder, admins);
+            report.partnerView = readers(api, user -> admins.get(Math.min(Seeder.COMPANIES - 1,
+                    Integer.numberOfTrailingZeros(random.nextInt() | (1 << (Seeder.COMPANIES - 1))))),
+                    user -> "/api/partner/employees?size=20", preset.queryTime());
+            report.largestCompany = seeder.companySize(0);
             report.heap = app.heapMegabytes();
             report.rss = app.rssMegabytes();
             report.mails = mail.received();
@@ -144,6 +154,14 @@ public final class Benchmark {
             lines.add(user.apply(next) + "password={noop}" + PASSWORD);
             lines.add(user.apply(next) + "account-id=" + staff[1]);
             lines.add(user.apply(next) + "roles=" + staff[2]);
+            next++;
+        }
+        for (int company = 0; company < Seeder.COMPANIES; company++) {
+            lines.add(user.apply(next) + "username=admin" + company);
+            lines.add(user.apply(next) + "password={noop}" + PASSWORD);
+            lines.add(user.apply(next) + "account-id=bench-admin-" + company);
+            lines.add(user.apply(next) + "roles=PARTNER_ADMIN");
+            lines.add(user.apply(next) + "partner-company=" + Seeder.companyId(company));
             next++;
         }
         // The load comes from one client address and a few thousand accounts: per-client and
@@ -202,6 +220,18 @@ public final class Benchmark {
             }
         }
         report.checkedHolders = Math.min(20, holders.size());
+    }
+
+    /** Every company's administrator sees exactly the employees seeded for it. */
+    private void checkPartnerView(Api api, Seeder seeder, List<String> admins) {
+        for (int company = 0; company < Seeder.COMPANIES; company++) {
+            long shown = api.get("/api/partner/employees?size=1", admins.get(company)).path("employees")
+                    .path("totalElements").asLong(-1);
+            if (shown != seeder.companySize(company)) {
+                throw new IllegalStateException("Company " + Seeder.companyId(company) + " shows " + shown
+                        + " employees; " + seeder.companySize(company) + " were seeded");
+            }
+        }
     }
 
     /** Seeded applications must show on public verification, with the name printed on the certificate. */

@@ -25,6 +25,8 @@ final class Report {
     int checkedVerifications;
     Latencies myCertificates;
     Latencies auditHistory;
+    Latencies partnerView;
+    int largestCompany;
     long[] heap;
     long rss;
     long mails;
@@ -97,6 +99,12 @@ final class Report {
                 "", true, raw.lookups().ms(50), "%.2f ms lookup");
         row(out, format, "audit history p99, " + preset.readers() + " readers", auditHistory.ms(99), "%.2f ms",
                 "< 10 ms", auditHistory.ms(99) < 10, raw.lookups().ms(99), "%.2f ms lookup");
+        if (partnerView != null) {
+            row(out, format, "partner view first page p50, " + preset.readers() + " readers", partnerView.ms(50),
+                    "%.2f ms", "", true, raw.lookups().ms(50), "%.2f ms lookup");
+            row(out, format, "partner view first page p99 (largest: " + largestCompany + ")", partnerView.ms(99),
+                    "%.2f ms", "< 1 s", partnerView.ms(99) < 1000, raw.lookups().ms(99), "%.2f ms lookup");
+        }
         out.printf(Locale.ROOT, "  %-52s %14s%n", "query throughput (My Certificates / audit history)",
                 String.format(Locale.ROOT, "%.0f / %.0f /s", myCertificates.count() / seconds(preset.queryTime()),
                         auditHistory.count() / seconds(preset.queryTime())));
@@ -117,12 +125,13 @@ final class Report {
                 + " %d seeded applications verified publicly with their printed names (%,d applications seeded).%n",
                 checkedHolders, checkedVerifications, preset.applications());
         out.printf(Locale.ROOT, "Mails received by the outside SMTP server: %,d. Failed requests: association %d,"
-                + " lag probes %d, activations %d, applications %d%s, My Certificates %d, audit %d.%n", mails,
+                + " lag probes %d, activations %d, applications %d%s, My Certificates %d, audit %d, partner view %d.%n",
+                mails,
                 steps.stream().mapToLong(step -> step.flow.failures()).sum(),
                 steps.stream().mapToLong(step -> step.lag.failures()).sum(),
                 activations == null ? 0 : activations.failures(), applications == null ? 0 : applications.failures(),
                 firstApplicationError.get() == null ? "" : " (first: " + firstApplicationError.get() + ")",
-                myCertificates.failures(), auditHistory.failures());
+                myCertificates.failures(), auditHistory.failures(), partnerView == null ? 0 : partnerView.failures());
     }
 
     private static void row(PrintStream out, String format, String label, double value, String valueFormat,

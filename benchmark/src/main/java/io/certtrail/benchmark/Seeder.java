@@ -3,6 +3,9 @@ package io.certtrail.benchmark;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.certtrail.command.certificate.CertificateCommands;
+import io.certtrail.command.partner.MembershipCommands;
+import io.certtrail.events.partner.MembershipApproved;
+import io.certtrail.events.partner.MembershipRequested;
 import io.certtrail.platform.privacy.AddressKeys;
 import io.certtrail.command.support.WorkingDays;
 import io.certtrail.events.certificate.CertificateApplied;
@@ -76,6 +79,18 @@ final class Seeder {
         return certificationsOf[account];
     }
 
+    /** Partner companies of skewed size: the first has a tenth of all accounts, each next one half the one before. */
+    static final int COMPANIES = 10;
+
+    static String companyId(int company) {
+        return "bench-co-" + company;
+    }
+
+    /** How many employees company {@code company} gets: accounts/10, /20, /40, ... at least one. */
+    int companySize(int company) {
+        return Math.max(1, preset.accounts() / 10 >> company);
+    }
+
     /** Up to 20 seeded applications as {certificate number, name printed}: public verification must confirm them. */
     List<String[]> appliedSamples() {
         return appliedSamples;
@@ -131,6 +146,15 @@ final class Seeder {
                 accountEvents(account, batch);
                 if (batch.size() >= BATCH) {
                     written += flush(engine, batch);
+                }
+            }
+            int employee = preset.users(); // the accounts that sign in during the run stay out of companies
+            for (int company = 0; company < COMPANIES; company++) {
+                for (int i = 0; i < companySize(company) && employee < preset.accounts(); i++, employee++) {
+                    membershipEvents(employee, company, batch);
+                    if (batch.size() >= BATCH) {
+                        written += flush(engine, batch);
+                    }
                 }
             }
             for (int record = 0; record < preset.records(); record++) {
@@ -231,6 +255,17 @@ final class Seeder {
         if (!unclaimed && account >= preset.users() && applications < preset.applications()) {
             applicationEvents(account, recordId, earned, at.plusSeconds(2), out);
         }
+    }
+
+    private static void membershipEvents(int account, int company, List<EventMessage<?>> out) {
+        String accountId = accountId(account);
+        String membershipId = MembershipCommands.membershipIdFor(accountId);
+        Instant at = BASE.plus(Duration.ofDays(20)).plusSeconds(account);
+        out.add(event("PartnerMembership", membershipId, 0, new MembershipRequested(accountId, companyId(company), at),
+                meta(accountId, "HOLDER"), at));
+        out.add(event("PartnerMembership", membershipId, 1, new MembershipApproved(accountId, companyId(company),
+                "bench-admin-" + company, at.plusSeconds(3600)), meta("bench-admin-" + company, "PARTNER_ADMIN"),
+                at.plusSeconds(3600)));
     }
 
     private void applicationEvents(int account, String recordId, CertificationEarned earned, Instant at,

@@ -41,6 +41,8 @@ class BenchmarkSmokeTest {
         assertThat(report.myCertificates.failures()).isZero();
         assertThat(report.auditHistory.count()).isPositive();
         assertThat(report.auditHistory.failures()).isZero();
+        assertThat(report.partnerView.count()).isPositive();
+        assertThat(report.partnerView.failures()).isZero();
         assertThat(report.heap[1]).isPositive();
         assertThat(report.mails).isPositive();
 
@@ -48,7 +50,7 @@ class BenchmarkSmokeTest {
         report.print(new PrintStream(table, true, StandardCharsets.UTF_8));
         assertThat(table.toString(StandardCharsets.UTF_8))
                 .contains("association commands/s with p99 < 50 ms", "projection lag p99", "certificate application p99", "My Certificates p99",
-                        "audit history p99", "rebuild of all read models", "heap live after full GC", "Raw limits");
+                        "audit history p99", "partner view first page p99", "rebuild of all read models", "heap live after full GC", "Raw limits");
         report.print(System.out);
     }
 }
