@@ -129,6 +129,11 @@ public final class Benchmark {
                     Integer.numberOfTrailingZeros(random.nextInt() | (1 << (Seeder.COMPANIES - 1))))),
                     user -> "/api/partner/employees?size=20", preset.queryTime());
             report.largestCompany = seeder.companySize(0);
+            // one reader, nothing else running: how long one answer takes, not how many fit on two cores
+            report.largestCompanyAlone = readers(api, user -> admins.get(0), user -> "/api/partner/employees?size=20",
+                    preset.queryTime(), 1);
+            report.auditHistoryAlone = readers(api, user -> auditor, user -> "/api/audit/accounts/"
+                    + Seeder.accountId(random.nextInt(preset.accounts())) + "/events", preset.queryTime(), 1);
             report.heap = app.heapMegabytes();
             report.rss = app.rssMegabytes();
             report.mails = mail.received();
@@ -425,10 +430,15 @@ public final class Benchmark {
     /** Closed-loop readers, each asking again as soon as it has its answer. */
     private Latencies readers(Api api, IntFunction<String> token, IntFunction<String> path, Duration length)
             throws InterruptedException {
+        return readers(api, token, path, length, preset.readers());
+    }
+
+    private Latencies readers(Api api, IntFunction<String> token, IntFunction<String> path, Duration length,
+            int readers) throws InterruptedException {
         Latencies latencies = new Latencies();
         long end = System.nanoTime() + length.toNanos();
         List<Thread> threads = new ArrayList<>();
-        for (int r = 0; r < preset.readers(); r++) {
+        for (int r = 0; r < readers; r++) {
             int reader = r;
             Thread thread = new Thread(() -> {
                 while (System.nanoTime() < end) {

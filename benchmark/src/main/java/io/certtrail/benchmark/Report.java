@@ -27,6 +27,8 @@ final class Report {
     Latencies auditHistory;
     Latencies partnerView;
     int largestCompany;
+    Latencies largestCompanyAlone;
+    Latencies auditHistoryAlone;
     long[] heap;
     long rss;
     long mails;
@@ -104,6 +106,12 @@ final class Report {
                     "%.2f ms", "", true, raw.lookups().ms(50), "%.2f ms lookup");
             row(out, format, "partner view first page p99 (largest: " + largestCompany + ")", partnerView.ms(99),
                     "%.2f ms", "< 1 s", partnerView.ms(99) < 1000, raw.lookups().ms(99), "%.2f ms lookup");
+        }
+        if (largestCompanyAlone != null) {
+            out.printf(Locale.ROOT, "  %-52s %14s%n", "one reader alone: largest company's first page p50 / p99",
+                    String.format(Locale.ROOT, "%.1f / %.1f ms", largestCompanyAlone.ms(50), largestCompanyAlone.ms(99)));
+            out.printf(Locale.ROOT, "  %-52s %14s%n", "one reader alone: one account's audit history p50 / p99",
+                    String.format(Locale.ROOT, "%.1f / %.1f ms", auditHistoryAlone.ms(50), auditHistoryAlone.ms(99)));
         }
         out.printf(Locale.ROOT, "  %-52s %14s%n", "query throughput (My Certificates / audit history)",
                 String.format(Locale.ROOT, "%.0f / %.0f /s", myCertificates.count() / seconds(preset.queryTime()),

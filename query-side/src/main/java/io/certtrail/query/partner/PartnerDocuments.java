@@ -74,7 +74,10 @@ public final class PartnerDocuments {
     public record CertificationAddress(@Id String recordId, String addressKey) {
     }
 
-    /** Up to one {@link #BUCKETS}th of a company's employees, each with their records. */
+    /**
+     * Up to one {@link #BUCKETS}th of a company's employees, each as a compact row: what filtering,
+     * sorting and counting need, and no more, so a page of a company of ten thousand reads little.
+     */
     @Document("partner_rosters")
     public record Roster(@Id String id, String companyId, List<Employee> employees) {
         public Roster {
@@ -82,9 +85,21 @@ public final class PartnerDocuments {
         }
     }
 
-    /** @param emails the employee's active addresses, masked */
+    /**
+     * @param certifications the certificates held: name, expiry, revocation
+     * @param courses the training courses completed, by code and by name
+     */
     public record Employee(String accountId, String firstName, String lastName, Instant memberSince,
-            List<String> emails, List<Certification> certifications, List<Exam> exams, List<Training> trainings) {
+            List<Held> certifications, List<String> courses) {
+    }
+
+    public record Held(String certificationName, LocalDate expirationDate, Instant revokedAt) {
+    }
+
+    /** One employee's records in full, fetched by {@code _id} for the rows of a page or an export. */
+    @Document("partner_employees")
+    public record EmployeeRecords(@Id String accountId, String companyId, List<String> emails,
+            List<Certification> certifications, List<Exam> exams, List<Training> trainings) {
     }
 
     /** The requests to join a company that its administrators have not decided yet. */

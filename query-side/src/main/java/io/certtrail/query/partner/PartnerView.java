@@ -4,6 +4,8 @@ import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.query.partner.PartnerDocuments.Certification;
 import io.certtrail.query.partner.PartnerDocuments.Employee;
+import io.certtrail.query.partner.PartnerDocuments.EmployeeRecords;
+import io.certtrail.query.partner.PartnerDocuments.Held;
 import io.certtrail.query.partner.PartnerDocuments.Roster;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,11 +36,18 @@ public class PartnerView {
         REVOKED;
 
         public static CertificateStatus of(Certification certification, LocalDate today) {
-            if (certification.revokedAt() != null) {
+            return of(certification.expirationDate(), certification.revokedAt(), today);
+        }
+
+        public static CertificateStatus of(Held held, LocalDate today) {
+            return of(held.expirationDate(), held.revokedAt(), today);
+        }
+
+        private static CertificateStatus of(LocalDate expirationDate, java.time.Instant revokedAt, LocalDate today) {
+            if (revokedAt != null) {
                 return REVOKED;
             }
-            return certification.expirationDate() != null && today.isAfter(certification.expirationDate()) ? EXPIRED
-                    : VALID;
+            return expirationDate != null && today.isAfter(expirationDate) ? EXPIRED : VALID;
         }
     }
 
@@ -63,7 +72,7 @@ public class PartnerView {
             return certification != null || status != null || expiresWithinDays != null;
         }
 
-        Predicate<Certification> certificate(LocalDate today) {
+        Predicate<Held> certificate(LocalDate today) {
             return c -> (certification == null || certification.equalsIgnoreCase(c.certificationName()))
                     && (status == null || CertificateStatus.of(c, today) == status)
                     && (expiresWithinDays == null || (CertificateStatus.of(c, today) == CertificateStatus.VALID
@@ -75,8 +84,7 @@ public class PartnerView {
             if (certificateConditions() && employee.certifications().stream().noneMatch(certificate(today))) {
                 return false;
             }
-            return course == null || employee.trainings().stream().anyMatch(t -> course.equalsIgnoreCase(t.courseCode())
-                    || course.equalsIgnoreCase(t.courseName()));
+            return course == null || employee.courses().stream().anyMatch(course::equalsIgnoreCase);
         }
 
         private static String blankToNull(String value) {
@@ -101,13 +109,25 @@ public class PartnerView {
         return matching;
     }
 
+    /** The full records of these employees of this company, by {@code _id}, in the given order. */
+    public List<EmployeeRecords> records(String companyId, List<String> accountIds) {
+        List<EmployeeRecords> records = new ArrayList<>(accountIds.size());
+        for (String accountId : accountIds) {
+            EmployeeRecords found = mongo.findById(accountId, EmployeeRecords.class);
+            // never another company's, even if a row and its records were ever out of step
+            records.add(found != null && companyId.equals(found.companyId()) ? found
+                    : new EmployeeRecords(accountId, companyId, List.of(), List.of(), List.of(), List.of()));
+        }
+        return records;
+    }
+
     /** How many of these employees hold a valid certificate of each certification. */
     public static Map<String, Long> validCertifications(List<Employee> employees, LocalDate today) {
         Map<String, Long> counts = new TreeMap<>();
         for (Employee employee : employees) {
             employee.certifications().stream()
                     .filter(c -> CertificateStatus.of(c, today) == CertificateStatus.VALID)
-                    .map(Certification::certificationName).distinct()
+                    .map(Held::certificationName).distinct()
                     .forEach(name -> counts.merge(name, 1L, Long::sum));
         }
         return counts;
@@ -117,7 +137,7 @@ public class PartnerView {
     public static LocalDate nextExpiry(Employee employee, LocalDate today) {
         return employee.certifications().stream()
                 .filter(c -> CertificateStatus.of(c, today) == CertificateStatus.VALID && c.expirationDate() != null)
-                .map(Certification::expirationDate).min(LocalDate::compareTo).orElse(null);
+                .map(Held::expirationDate).min(LocalDate::compareTo).orElse(null);
     }
 
     public static String sortName(Employee employee) {

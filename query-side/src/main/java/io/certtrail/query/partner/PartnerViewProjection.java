@@ -21,6 +21,8 @@ import io.certtrail.query.partner.PartnerDocuments.AddressRecords;
 import io.certtrail.query.partner.PartnerDocuments.Certification;
 import io.certtrail.query.partner.PartnerDocuments.CertificationAddress;
 import io.certtrail.query.partner.PartnerDocuments.Employee;
+import io.certtrail.query.partner.PartnerDocuments.EmployeeRecords;
+import io.certtrail.query.partner.PartnerDocuments.Held;
 import io.certtrail.query.partner.PartnerDocuments.Exam;
 import io.certtrail.query.partner.PartnerDocuments.Request;
 import io.certtrail.query.partner.PartnerDocuments.Requests;
@@ -157,7 +159,7 @@ public class PartnerViewProjection {
     @ResetHandler
     void reset() {
         for (Class<?> type : List.of(Account.class, AddressRecords.class, CertificationAddress.class, Roster.class,
-                Requests.class)) {
+                EmployeeRecords.class, Requests.class)) {
             mongo.dropCollection(type);
         }
     }
@@ -185,7 +187,12 @@ public class PartnerViewProjection {
             }
         }
         Employee employee = new Employee(accountId, account.firstName(), account.lastName(), account.memberSince(),
-                emails, certifications, exams, trainings);
+                certifications.stream().map(c -> new Held(c.certificationName(), c.expirationDate(), c.revokedAt()))
+                        .toList(),
+                trainings.stream().flatMap(t -> java.util.stream.Stream.of(t.courseCode(), t.courseName()))
+                        .filter(java.util.Objects::nonNull).distinct().toList());
+        batch.save(accountId, new EmployeeRecords(accountId, account.companyId(), emails, certifications, exams,
+                trainings));
         String id = PartnerDocuments.rosterId(account.companyId(), PartnerDocuments.bucketOf(accountId));
         Roster roster = roster(batch, id, account.companyId());
         roster.employees().removeIf(e -> e.accountId().equals(accountId));
@@ -198,6 +205,10 @@ public class PartnerViewProjection {
         Roster roster = batch.find(Roster.class, id);
         if (roster != null && roster.employees().removeIf(e -> e.accountId().equals(accountId))) {
             batch.save(id, roster);
+        }
+        EmployeeRecords records = batch.find(EmployeeRecords.class, accountId);
+        if (records != null && companyId.equals(records.companyId())) {
+            batch.delete(EmployeeRecords.class, accountId);
         }
     }
 

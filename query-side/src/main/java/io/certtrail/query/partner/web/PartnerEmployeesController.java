@@ -9,6 +9,7 @@ import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.query.partner.PartnerDocuments.Certification;
 import io.certtrail.query.partner.PartnerDocuments.Employee;
+import io.certtrail.query.partner.PartnerDocuments.EmployeeRecords;
 import io.certtrail.query.partner.PartnerDocuments.Exam;
 import io.certtrail.query.partner.PartnerDocuments.Request;
 import io.certtrail.query.partner.PartnerDocuments.Requests;
@@ -76,16 +77,22 @@ class PartnerEmployeesController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "name,asc") String sort) {
         LocalDate today = today();
-        List<Employee> employees = view.employees(company(caller),
+        String company = company(caller);
+        List<Employee> employees = view.employees(company,
                 new Filter(certification, status, expiresWithinDays, course), today);
-        List<EmployeeView> rows = employees.stream().map(e -> row(e, today)).toList();
-        Page<EmployeeView> paged = new PageRequest(page, size, sort).apply(rows, Map.of(
-                "name", comparing(PartnerEmployeesController::name),
-                "memberSince", comparing(EmployeeView::memberSince, nullsLast(naturalOrder())),
-                "nextExpiry", comparing(EmployeeView::nextExpiry, nullsLast(naturalOrder())),
+        Page<Employee> rows = new PageRequest(page, size, sort).apply(employees, Map.of(
+                "name", comparing(PartnerView::sortName),
+                "memberSince", comparing(Employee::memberSince, nullsLast(naturalOrder())),
+                "nextExpiry", comparing((Employee e) -> PartnerView.nextExpiry(e, today), nullsLast(naturalOrder())),
                 "certifications", comparing(e -> e.certifications().size())),
-                comparing(EmployeeView::accountId));
-        return new EmployeesPage(paged, PartnerView.validCertifications(employees, today));
+                comparing(Employee::accountId));
+        List<EmployeeRecords> records = view.records(company, rows.items().stream().map(Employee::accountId).toList());
+        List<EmployeeView> items = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.items().size(); i++) {
+            items.add(row(rows.items().get(i), records.get(i), today));
+        }
+        return new EmployeesPage(new Page<>(rows.page(), rows.size(), rows.totalElements(), rows.totalPages(),
+                rows.sort(), items), PartnerView.validCertifications(employees, today));
     }
 
     /**
@@ -97,26 +104,28 @@ class PartnerEmployeesController {
             @RequestParam(required = false) CertificateStatus status,
             @RequestParam(required = false) Integer expiresWithinDays, @RequestParam(required = false) String course) {
         LocalDate today = today();
-        List<Employee> employees = view.employees(company(caller),
-                new Filter(certification, status, expiresWithinDays, course), today);
+        String company = company(caller);
+        List<Employee> employees = new java.util.ArrayList<>(view.employees(company,
+                new Filter(certification, status, expiresWithinDays, course), today));
         employees.sort(Comparator.comparing(PartnerView::sortName).thenComparing(Employee::accountId));
         StreamingResponseBody body = out -> {
             Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             csv.write("accountId,lastName,firstName,memberSince,kind,name,code,date,expirationDate,status\r\n");
             for (Employee e : employees) {
+                EmployeeRecords records = view.records(company, List.of(e.accountId())).get(0);
                 String person = cells(e.accountId(), e.lastName(), e.firstName(), e.memberSince());
                 boolean any = false;
-                for (Certification c : e.certifications()) {
+                for (Certification c : records.certifications()) {
                     csv.write(person + "," + cells("CERTIFICATION", c.certificationName(), c.certificateNumber(),
                             c.effectiveDate(), c.expirationDate(), CertificateStatus.of(c, today)) + "\r\n");
                     any = true;
                 }
-                for (Exam x : e.exams()) {
+                for (Exam x : records.exams()) {
                     csv.write(person + "," + cells("EXAM", x.examName(), x.examCode(), x.examDate(), null,
                             x.passed() ? "PASSED" : "FAILED") + "\r\n");
                     any = true;
                 }
-                for (Training t : e.trainings()) {
+                for (Training t : records.trainings()) {
                     csv.write(person + "," + cells("TRAINING", t.courseName(), t.courseCode(), t.endDate(), null,
                             t.result()) + "\r\n");
                     any = true;
@@ -140,16 +149,12 @@ class PartnerEmployeesController {
                 .sorted(Comparator.comparing(Request::requestedAt)).toList();
     }
 
-    private static EmployeeView row(Employee e, LocalDate today) {
-        return new EmployeeView(e.accountId(), e.firstName(), e.lastName(), e.memberSince(), e.emails(),
-                PartnerView.nextExpiry(e, today), e.certifications().stream().map(c -> new CertificationView(
+    private static EmployeeView row(Employee e, EmployeeRecords records, LocalDate today) {
+        return new EmployeeView(e.accountId(), e.firstName(), e.lastName(), e.memberSince(), records.emails(),
+                PartnerView.nextExpiry(e, today), records.certifications().stream().map(c -> new CertificationView(
                         c.recordId(), c.certificationName(), c.certificateNumber(), c.effectiveDate(),
-                        c.expirationDate(), CertificateStatus.of(c, today))).toList(), e.exams(), e.trainings());
-    }
-
-    private static String name(EmployeeView e) {
-        return PartnerView.sortName(new Employee(e.accountId(), e.firstName(), e.lastName(), null, List.of(),
-                List.of(), List.of(), List.of()));
+                        c.expirationDate(), CertificateStatus.of(c, today))).toList(), records.exams(),
+                records.trainings());
     }
 
     /** RFC 4180 cells; a cell that a spreadsheet would run as a formula is prefixed with a quote. */
