@@ -79,16 +79,16 @@ final class Seeder {
         return certificationsOf[account];
     }
 
-    /** Partner companies of skewed size: the first has a tenth of all accounts, each next one half the one before. */
+    /** Partner companies of skewed size: the first has the preset's largest size, each next one half the one before. */
     static final int COMPANIES = 10;
 
     static String companyId(int company) {
         return "bench-co-" + company;
     }
 
-    /** How many employees company {@code company} gets: accounts/10, /20, /40, ... at least one. */
+    /** How many employees company {@code company} gets: the largest size, halved for each next company, at least one. */
     int companySize(int company) {
-        return Math.max(1, preset.accounts() / 10 >> company);
+        return Math.max(1, preset.largestCompany() >> company);
     }
 
     /** Up to 20 seeded applications as {certificate number, name printed}: public verification must confirm them. */

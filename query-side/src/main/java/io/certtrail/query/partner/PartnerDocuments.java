@@ -13,8 +13,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 public final class PartnerDocuments {
 
-    /** Employees of a company are spread over this many roster documents, so none grows without bound. */
-    public static final int BUCKETS = 16;
+    /**
+     * Employees of a company are spread over up to this many roster documents: small enough that
+     * rewriting one (the embedded wire server rewrites a document whole on every change) stays cheap
+     * for a company of ten thousand, few enough to read them all by key.
+     */
+    public static final int BUCKETS = 64;
 
     private PartnerDocuments() {
     }
@@ -94,6 +98,14 @@ public final class PartnerDocuments {
     }
 
     public record Held(String certificationName, LocalDate expirationDate, Instant revokedAt) {
+    }
+
+    /** Which roster buckets a company uses, so a small company's view reads one or two documents, not all. */
+    @Document("partner_companies")
+    public record Company(@Id String companyId, List<Integer> buckets) {
+        public Company {
+            buckets = buckets == null ? new ArrayList<>() : new ArrayList<>(buckets);
+        }
     }
 
     /** One employee's records in full, fetched by {@code _id} for the rows of a page or an export. */

@@ -18,8 +18,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads one company's employees: its {@value PartnerDocuments#BUCKETS} roster documents, each by
- * {@code _id}, whatever the company's size. The company is always the caller's own.
+ * Reads one company's employees: the roster documents it uses (at most
+ * {@value PartnerDocuments#BUCKETS}), each by {@code _id}, whatever the company's size. The company
+ * is always the caller's own.
  */
 @Component
 public class PartnerView {
@@ -95,7 +96,8 @@ public class PartnerView {
     /** Every employee of the company who matches. */
     public List<Employee> employees(String companyId, Filter filter, LocalDate today) {
         List<Employee> matching = new ArrayList<>();
-        for (int bucket = 0; bucket < PartnerDocuments.BUCKETS; bucket++) {
+        PartnerDocuments.Company company = mongo.findById(companyId, PartnerDocuments.Company.class);
+        for (int bucket : company == null ? List.<Integer>of() : company.buckets()) {
             Roster roster = mongo.findById(PartnerDocuments.rosterId(companyId, bucket), Roster.class);
             if (roster == null || !companyId.equals(roster.companyId())) {
                 continue;

@@ -19,6 +19,7 @@ import io.certtrail.query.partner.PartnerDocuments.Account;
 import io.certtrail.query.partner.PartnerDocuments.Address;
 import io.certtrail.query.partner.PartnerDocuments.AddressRecords;
 import io.certtrail.query.partner.PartnerDocuments.Certification;
+import io.certtrail.query.partner.PartnerDocuments.Company;
 import io.certtrail.query.partner.PartnerDocuments.CertificationAddress;
 import io.certtrail.query.partner.PartnerDocuments.Employee;
 import io.certtrail.query.partner.PartnerDocuments.EmployeeRecords;
@@ -159,7 +160,7 @@ public class PartnerViewProjection {
     @ResetHandler
     void reset() {
         for (Class<?> type : List.of(Account.class, AddressRecords.class, CertificationAddress.class, Roster.class,
-                EmployeeRecords.class, Requests.class)) {
+                EmployeeRecords.class, Requests.class, Company.class)) {
             mongo.dropCollection(type);
         }
     }
@@ -193,11 +194,22 @@ public class PartnerViewProjection {
                         .filter(java.util.Objects::nonNull).distinct().toList());
         batch.save(accountId, new EmployeeRecords(accountId, account.companyId(), emails, certifications, exams,
                 trainings));
-        String id = PartnerDocuments.rosterId(account.companyId(), PartnerDocuments.bucketOf(accountId));
+        int bucket = PartnerDocuments.bucketOf(accountId);
+        String id = PartnerDocuments.rosterId(account.companyId(), bucket);
         Roster roster = roster(batch, id, account.companyId());
+        if (roster.employees().contains(employee)) {
+            return; // an exam result, say: nothing the roster shows has changed
+        }
         roster.employees().removeIf(e -> e.accountId().equals(accountId));
         roster.employees().add(employee);
         batch.save(id, roster);
+        Company company = batch.find(Company.class, account.companyId());
+        if (company == null || !company.buckets().contains(bucket)) {
+            List<Integer> buckets = new ArrayList<>(company == null ? List.of() : company.buckets());
+            buckets.add(bucket);
+            buckets.sort(null);
+            batch.save(account.companyId(), new Company(account.companyId(), buckets));
+        }
     }
 
     private void removeFromRoster(ProjectionBatch batch, String companyId, String accountId) {
