@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -100,11 +102,17 @@ public final class PartnerDocuments {
     public record Held(String certificationName, LocalDate expirationDate, Instant revokedAt) {
     }
 
-    /** Which roster buckets a company uses, so a small company's view reads one or two documents, not all. */
+    /**
+     * Which roster buckets a company uses (so a small company's view reads one or two documents, not
+     * all), each with a version that moves whenever the bucket is rewritten: readers keep buckets
+     * they have read and read again only those whose version moved.
+     *
+     * @param buckets bucket number (as text, as MongoDB keys are) to version
+     */
     @Document("partner_companies")
-    public record Company(@Id String companyId, List<Integer> buckets) {
+    public record Company(@Id String companyId, Map<String, Long> buckets) {
         public Company {
-            buckets = buckets == null ? new ArrayList<>() : new ArrayList<>(buckets);
+            buckets = buckets == null ? new TreeMap<>() : new TreeMap<>(buckets);
         }
     }
 

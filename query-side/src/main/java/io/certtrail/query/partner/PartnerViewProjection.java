@@ -203,20 +203,24 @@ public class PartnerViewProjection {
         roster.employees().removeIf(e -> e.accountId().equals(accountId));
         roster.employees().add(employee);
         batch.save(id, roster);
-        Company company = batch.find(Company.class, account.companyId());
-        if (company == null || !company.buckets().contains(bucket)) {
-            List<Integer> buckets = new ArrayList<>(company == null ? List.of() : company.buckets());
-            buckets.add(bucket);
-            buckets.sort(null);
-            batch.save(account.companyId(), new Company(account.companyId(), buckets));
-        }
+        rewritten(batch, account.companyId(), bucket);
+    }
+
+    /** Moves the bucket's version, after its roster: a reader that sees the new version finds the new roster. */
+    private static void rewritten(ProjectionBatch batch, String companyId, int bucket) {
+        Company company = batch.find(Company.class, companyId);
+        Company next = new Company(companyId, company == null ? null : company.buckets());
+        next.buckets().merge(Integer.toString(bucket), 1L, Long::sum);
+        batch.save(companyId, next);
     }
 
     private void removeFromRoster(ProjectionBatch batch, String companyId, String accountId) {
-        String id = PartnerDocuments.rosterId(companyId, PartnerDocuments.bucketOf(accountId));
+        int bucket = PartnerDocuments.bucketOf(accountId);
+        String id = PartnerDocuments.rosterId(companyId, bucket);
         Roster roster = batch.find(Roster.class, id);
         if (roster != null && roster.employees().removeIf(e -> e.accountId().equals(accountId))) {
             batch.save(id, roster);
+            rewritten(batch, companyId, bucket);
         }
         EmployeeRecords records = batch.find(EmployeeRecords.class, accountId);
         if (records != null && companyId.equals(records.companyId())) {
