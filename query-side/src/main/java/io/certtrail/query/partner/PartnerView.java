@@ -107,6 +107,15 @@ public class PartnerView {
         }
     }
 
+    /**
+     * What the company's roster documents are now: it changes whenever one of them is rewritten, so a
+     * result computed from the roster under one signature holds as long as the signature does.
+     */
+    public String signature(String companyId) {
+        PartnerDocuments.Company company = mongo.findById(companyId, PartnerDocuments.Company.class);
+        return companyId + (company == null ? "{}" : company.buckets().toString());
+    }
+
     /** Every employee of the company who matches. */
     public List<Employee> employees(String companyId, Filter filter, LocalDate today) {
         List<Employee> matching = new ArrayList<>();

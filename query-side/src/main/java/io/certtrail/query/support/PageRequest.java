@@ -26,20 +26,35 @@ public record PageRequest(int page, int size, String sort) {
     }
 
     public <T> Page<T> apply(List<T> all, Map<String, Comparator<T>> sortKeys, Comparator<T> tieBreak) {
+        return slice(sorted(all, sortKeys, tieBreak));
+    }
+
+    /** The whole list in the requested order; the sort is checked against the allowed keys. */
+    public <T> List<T> sorted(List<T> all, Map<String, Comparator<T>> sortKeys, Comparator<T> tieBreak) {
         check(page, size);
         String[] parts = sort.split(",", -1);
         Comparator<T> order = sortKeys.get(parts[0]);
-        boolean descending = parts.length > 1 && parts[1].equalsIgnoreCase("desc");
+        boolean descending = descending();
         if (order == null || parts.length > 2 || (parts.length == 2 && !descending
                 && !parts[1].equalsIgnoreCase("asc"))) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "sort must be one of "
                     + sortKeys.keySet().stream().sorted().toList() + ", optionally followed by ,asc or ,desc.");
         }
         Comparator<T> comparator = (descending ? order.reversed() : order).thenComparing(tieBreak);
-        List<T> sorted = all.stream().sorted(comparator).toList();
+        return all.stream().sorted(comparator).toList();
+    }
+
+    /** This request's page of a list already in order. */
+    public <T> Page<T> slice(List<T> sorted) {
+        check(page, size);
         int from = (int) Math.min((long) page * size, sorted.size());
         int to = Math.min(from + size, sorted.size());
         return new Page<>(page, size, sorted.size(), (sorted.size() + size - 1) / size,
-                parts[0] + "," + (descending ? "desc" : "asc"), sorted.subList(from, to));
+                sort.split(",", -1)[0] + "," + (descending() ? "desc" : "asc"), sorted.subList(from, to));
+    }
+
+    private boolean descending() {
+        String[] parts = sort.split(",", -1);
+        return parts.length > 1 && parts[1].equalsIgnoreCase("desc");
     }
 }

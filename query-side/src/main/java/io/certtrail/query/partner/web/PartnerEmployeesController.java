@@ -4,6 +4,8 @@ import static java.util.Comparator.comparing;
 import static java.util.Comparator.naturalOrder;
 import static java.util.Comparator.nullsLast;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.identity.Caller;
@@ -51,6 +53,11 @@ class PartnerEmployeesController {
     private final PartnerView view;
     private final MongoTemplate mongo;
     private final Clock clock;
+    /** Answers by company roster signature, filter, sort and day; a few hundred at most. */
+    private final Cache<String, Sorted> answers = Caffeine.newBuilder().maximumSize(256).build();
+
+    private record Sorted(List<Employee> rows, Map<String, Long> validCertifications) {
+    }
 
     PartnerEmployeesController(PartnerView view, MongoTemplate mongo, Clock clock) {
         this.view = view;
@@ -78,21 +85,30 @@ class PartnerEmployeesController {
             @RequestParam(defaultValue = "name,asc") String sort) {
         LocalDate today = today();
         String company = company(caller);
-        List<Employee> employees = view.employees(company,
-                new Filter(certification, status, expiresWithinDays, course), today);
-        Page<Employee> rows = new PageRequest(page, size, sort).apply(employees, Map.of(
-                "name", comparing(PartnerView::sortName),
-                "memberSince", comparing(Employee::memberSince, nullsLast(naturalOrder())),
-                "nextExpiry", comparing((Employee e) -> PartnerView.nextExpiry(e, today), nullsLast(naturalOrder())),
-                "certifications", comparing(e -> e.certifications().size())),
-                comparing(Employee::accountId));
+        Filter filter = new Filter(certification, status, expiresWithinDays, course);
+        PageRequest request = new PageRequest(page, size, sort);
+        // the same question about an unchanged roster has the same answer: filter, sort and count once
+        String key = view.signature(company) + "|" + filter + "|" + sort + "|" + today;
+        Sorted sorted = answers.getIfPresent(key);
+        if (sorted == null) {
+            List<Employee> employees = view.employees(company, filter, today);
+            sorted = new Sorted(request.sorted(employees, Map.of(
+                    "name", comparing(PartnerView::sortName),
+                    "memberSince", comparing(Employee::memberSince, nullsLast(naturalOrder())),
+                    "nextExpiry", comparing((Employee e) -> PartnerView.nextExpiry(e, today),
+                            nullsLast(naturalOrder())),
+                    "certifications", comparing(e -> e.certifications().size())),
+                    comparing(Employee::accountId)), PartnerView.validCertifications(employees, today));
+            answers.put(key, sorted);
+        }
+        Page<Employee> rows = request.slice(sorted.rows());
         List<EmployeeRecords> records = view.records(company, rows.items().stream().map(Employee::accountId).toList());
         List<EmployeeView> items = new java.util.ArrayList<>();
         for (int i = 0; i < rows.items().size(); i++) {
             items.add(row(rows.items().get(i), records.get(i), today));
         }
         return new EmployeesPage(new Page<>(rows.page(), rows.size(), rows.totalElements(), rows.totalPages(),
-                rows.sort(), items), PartnerView.validCertifications(employees, today));
+                rows.sort(), items), sorted.validCertifications());
     }
 
     /**
