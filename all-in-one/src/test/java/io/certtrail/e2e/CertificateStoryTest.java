@@ -63,14 +63,6 @@ class CertificateStoryTest {
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
     }
 
-    private static long associate(String user, String email) {
-        int before = app.mailsTo(email).size();
-        app.post("/api/me/email-associations", user, "{\"email\":\"" + email + "\"}");
-        Response activated = app.followLink(CertTrailInstance.linkIn(app.awaitMail(email, before + 1)));
-        assertThat(activated.status()).as(activated.body()).isEqualTo(200);
-        return activated.json().get("accountVersion").asLong();
-    }
-
     private static Response apply(String user, String recordId, String email, String format, String name,
             String mailing) {
         return app.postAsIs("/api/me/certificate-applications", user, """
@@ -98,7 +90,7 @@ class CertificateStoryTest {
     void anElectronicCertificateIsAppliedForDownloadedAndItsQrCodeLeadsToItsVerification() throws Exception {
         // took effect on Friday: today, Monday, is the working day after, so approval is immediate
         certification("E-1", "ruirui@example.com", "0101001011938060621", "2026-02-27", "2029-02-27");
-        long version = associate("holder4", "ruirui@example.com");
+        long version = app.associate("holder4", "ruirui@example.com");
         app.get("/api/me/certificates?minVersion=" + version, "holder4");
 
         JsonNode eligible = app.get("/api/me/certificate-applications/eligible", "holder4").json();
@@ -150,7 +142,7 @@ class CertificateStoryTest {
     @Order(2)
     void anEarlyApplicationIsApprovedByTheOfficeFromTheWorkingDayAfterAndOnlyThenDownloads() {
         certification("E-2", "early@example.com", "0101001099000000001", "2026-03-02", "2029-03-02");
-        associate("holder5", "early@example.com");
+        app.associate("holder5", "early@example.com");
         Response accepted = apply("holder5", "CERT:E-2", "early@example.com", "ELECTRONIC", "José Núñez", null);
         assertThat(accepted.json().get("status").asText()).as(accepted.body()).isEqualTo("REQUESTED");
         JsonNode view = application("holder5", accepted);
@@ -180,7 +172,7 @@ class CertificateStoryTest {
     @Order(3)
     void aThirdPartyAccountMayApplyButNotDownload() {
         certification("E-3", "outsider@example.com", "0101001099000000003", "2026-02-02", "2029-02-02");
-        associate("outsider", "outsider@example.com");
+        app.associate("outsider", "outsider@example.com");
         Response accepted = apply("outsider", "CERT:E-3", "outsider@example.com", "ELECTRONIC", "Out Sider", null);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
         String id = application("outsider", accepted).get("applicationId").asText();
@@ -193,7 +185,7 @@ class CertificateStoryTest {
     @Order(4)
     void aPaperPackageIsShippedByLogisticsAndTheHolderGetsTheOrderNumberByMail() throws Exception {
         certification("P-1", "paper@example.com", "0201001099000000001", "2026-02-02", "2029-02-02");
-        associate("holder6", "paper@example.com");
+        app.associate("holder6", "paper@example.com");
         assertThat(apply("holder6", "CERT:P-1", "paper@example.com", "PAPER", "Ana Lúcia", null).status())
                 .isEqualTo(400); // paper without mailing information
         Response accepted = apply("holder6", "CERT:P-1", "paper@example.com", "PAPER", "Ana Lúcia",
@@ -240,7 +232,7 @@ class CertificateStoryTest {
     @Order(5)
     void badApplicationsGetClearErrorsAndChangeNothing() {
         certification("B-1", "bad@example.com", "0101001099000000009", "2026-02-02", "2029-02-02");
-        associate("holder7", "bad@example.com");
+        app.associate("holder7", "bad@example.com");
         // someone else's certificate
         assertThat(problemCode(apply("holder7", "CERT:E-1", "bad@example.com", "ELECTRONIC", "Eve", null)))
                 .isEqualTo("CERTIFICATE_NOT_ELIGIBLE");

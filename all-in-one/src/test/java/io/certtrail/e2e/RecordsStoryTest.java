@@ -50,14 +50,6 @@ class RecordsStoryTest {
         return lines;
     }
 
-    private static long associate(String user, String email) {
-        int mailsBefore = app.mailsTo(email).size();
-        app.post("/api/me/email-associations", user, "{\"email\":\"" + email + "\"}");
-        Response activated = app.followLink(CertTrailInstance.linkIn(app.awaitMail(email, mailsBefore + 1)));
-        assertThat(activated.status()).as(activated.body()).isEqualTo(200);
-        return activated.json().get("accountVersion").asLong();
-    }
-
     private static JsonNode items(String user, String view, long minVersion) {
         Response response = app.get("/api/me/" + view + "?minVersion=" + minVersion, user);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -92,7 +84,7 @@ class RecordsStoryTest {
                  "renewal":true}""").json().get("outcome").asText()).isEqualTo("RECORDED");
 
         // nobody holds the address yet; once holder2 associates it, exactly its records show
-        long version = associate("holder2", "mixed@example.com");
+        long version = app.associate("holder2", "mixed@example.com");
         JsonNode myExams = items("holder2", "exams", version);
         assertThat(myExams).hasSize(1);
         assertThat(myExams.get(0).get("score").asInt()).isEqualTo(820);
@@ -114,7 +106,7 @@ class RecordsStoryTest {
         assertThat(items("holder2", "certificates", after)).isEmpty();
 
         // another account activates the address and sees them
-        long other = associate("holder3", "mixed@example.com");
+        long other = app.associate("holder3", "mixed@example.com");
         assertThat(items("holder3", "exams", other)).extracting(e -> e.get("recordId").asText())
                 .containsExactly("EXAM:MIX-1");
         assertThat(items("holder3", "certificates", other)).hasSize(1);
@@ -126,7 +118,7 @@ class RecordsStoryTest {
                 {"sourceRecordId":"PRIV-1","registrationNumber":"REG-PRIV","firstName":"Holder7","lastName":"Test",
                  "email":"private@example.com","examCode":"H12-811","examName":"HCIA-Datacom","examDate":"2026-02-20",
                  "score":800,"passed":true}""");
-        long version = associate("holder7", "private@example.com");
+        long version = app.associate("holder7", "private@example.com");
         assertThat(items("holder7", "exams", version)).hasSize(1);
 
         // holder8 asked for the address but never proved control of the mailbox: nothing shows
@@ -146,7 +138,7 @@ class RecordsStoryTest {
 
     @Test
     void recordsThatArriveAfterTheAssociationAppearWithinSeconds() {
-        associate("holder4", "later@example.com");
+        app.associate("holder4", "later@example.com");
         long sent = System.nanoTime();
         app.post("/api/operator/records/certifications", "operator", """
                 {"sourceRecordId":"C-LATER","email":"later@example.com","certificationName":"HCIP-Security",
@@ -181,7 +173,7 @@ class RecordsStoryTest {
 
     @Test
     void theCertificationOfficeSeesSuspectBindingsAndUnbindsThem() {
-        long version = associate("holder6", "borrowed@example.com");
+        long version = app.associate("holder6", "borrowed@example.com");
         app.post("/api/operator/records/exams", "operator", """
                 {"sourceRecordId":"SUS-1","registrationNumber":"REG-SUS","firstName":"Mei","lastName":"Zhang",
                  "email":"borrowed@example.com","examCode":"H12-811","examName":"HCIA-Datacom","examDate":"2026-02-20",
@@ -203,7 +195,7 @@ class RecordsStoryTest {
 
     @Test
     void operatorsSeeEveryProcessorReachTheHeadOfTheStream() {
-        associate("holder9", "progress@example.com");
+        app.associate("holder9", "progress@example.com");
         Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             JsonNode status = app.get("/api/operator/projections", "operator").json();
             long head = status.get("headPosition").asLong();
