@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.core.env.Environment;
+import io.certtrail.platform.web.PublicUrls;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -27,15 +27,15 @@ class LinkMailer {
     private final VerificationTokens tokens;
     private final JavaMailSender mailSender;
     private final LinkProperties properties;
-    private final Environment environment;
+    private final PublicUrls urls;
     private final Clock clock;
 
     LinkMailer(VerificationTokens tokens, JavaMailSender mailSender, LinkProperties properties,
-            Environment environment, Clock clock) {
+            PublicUrls urls, Clock clock) {
         this.tokens = tokens;
         this.mailSender = mailSender;
         this.properties = properties;
-        this.environment = environment;
+        this.urls = urls;
         this.clock = clock;
     }
 
@@ -77,16 +77,8 @@ class LinkMailer {
         message.setFrom(properties.mailFrom());
         message.setTo(to);
         message.setSubject(subject);
-        message.setText(template.formatted(baseUrl() + "/email-links/" + token, link.expiresAt()));
+        message.setText(template.formatted(urls.base() + "/email-links/" + token, link.expiresAt()));
         mailSender.send(message);
         tokens.markMailed(link.requestId());
-    }
-
-    private String baseUrl() {
-        String configured = properties.publicBaseUrl();
-        if (configured != null && !configured.isBlank()) {
-            return configured.replaceAll("/+$", "");
-        }
-        return "http://localhost:" + environment.getProperty("local.server.port", "8080");
     }
 }

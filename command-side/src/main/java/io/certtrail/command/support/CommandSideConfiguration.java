@@ -15,13 +15,12 @@ import org.springframework.context.annotation.Configuration;
 public class CommandSideConfiguration {
 
     /**
-     * @param publicBaseUrl where the e-mail links point (the portal's address as users see it)
      * @param activationTtl how long an activation link stays valid
      * @param disassociationTtl how long a disassociation link stays valid
      * @param mailFrom the sender of link e-mails
      */
     @ConfigurationProperties("certtrail.links")
-    public record LinkProperties(String publicBaseUrl, Duration activationTtl, Duration disassociationTtl,
+    public record LinkProperties(Duration activationTtl, Duration disassociationTtl,
             String mailFrom) {
         public LinkProperties {
             activationTtl = activationTtl == null ? Duration.ofHours(24) : activationTtl;

@@ -24,6 +24,15 @@ public record Caller(String accountId, Set<Role> roles, String firstName, String
         return roles.contains(role);
     }
 
+    /** The partner administrator's own company, from the token; refused when the token names none. */
+    public String partnerCompanyOrRefuse() {
+        if (partnerCompany == null || partnerCompany.isBlank()) {
+            throw new io.certtrail.platform.error.DomainException(io.certtrail.platform.error.ErrorCode.FORBIDDEN,
+                    "Your sign-in names no partner company.");
+        }
+        return partnerCompany;
+    }
+
     /** The role recorded as the actor's in event metadata: the most specific one. */
     public Role primaryRole() {
         for (Role role : new Role[] {Role.INTEGRATION, Role.OPERATOR, Role.AUDITOR, Role.PARTNER_ADMIN,

@@ -51,5 +51,23 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
             String courier,
             String expressOrderNumber,
             Instant shippedAt) {
+
+        Application approved(long newVersion, Instant at) {
+            return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
+                    effectiveDate, expirationDate, addressKey, email, format, fullName, phone, mailing,
+                    Status.APPROVED, requestedAt, availableFrom, at, courier, expressOrderNumber, shippedAt);
+        }
+
+        Application mailedTo(long newVersion, MailingInformation newMailing) {
+            return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
+                    effectiveDate, expirationDate, addressKey, email, format, fullName, phone, newMailing, status,
+                    requestedAt, availableFrom, approvedAt, courier, expressOrderNumber, shippedAt);
+        }
+
+        Application shipped(long newVersion, String byCourier, String orderNumber, Instant at) {
+            return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
+                    effectiveDate, expirationDate, addressKey, email, format, fullName, phone, mailing,
+                    Status.SHIPPED, requestedAt, availableFrom, approvedAt, byCourier, orderNumber, at);
+        }
     }
 }

@@ -66,21 +66,12 @@ public class CertificateApplicationsProjection {
             return null;
         }
         if (event instanceof CertificateApproved e) {
-            return new Application(a.applicationId(), version, a.recordId(), a.certificateNumber(),
-                    a.certificationName(), a.effectiveDate(), a.expirationDate(), a.addressKey(), a.email(), a.format(),
-                    a.fullName(), a.phone(), a.mailing(), Status.APPROVED, a.requestedAt(), a.availableFrom(),
-                    e.approvedAt(), null, null, null);
+            return a.approved(version, e.approvedAt());
         }
         if (event instanceof MailingInformationChanged e) {
-            return new Application(a.applicationId(), version, a.recordId(), a.certificateNumber(),
-                    a.certificationName(), a.effectiveDate(), a.expirationDate(), a.addressKey(), a.email(), a.format(),
-                    a.fullName(), a.phone(), e.mailing(), a.status(), a.requestedAt(), a.availableFrom(),
-                    a.approvedAt(), a.courier(), a.expressOrderNumber(), a.shippedAt());
+            return a.mailedTo(version, e.mailing());
         }
         PackageShipped e = (PackageShipped) event;
-        return new Application(a.applicationId(), version, a.recordId(), a.certificateNumber(),
-                a.certificationName(), a.effectiveDate(), a.expirationDate(), a.addressKey(), a.email(), a.format(),
-                a.fullName(), a.phone(), a.mailing(), Status.SHIPPED, a.requestedAt(), a.availableFrom(),
-                a.approvedAt(), e.courier(), e.expressOrderNumber(), e.shippedAt());
+        return a.shipped(version, e.courier(), e.expressOrderNumber(), e.shippedAt());
     }
 }

@@ -68,14 +68,14 @@ class MembershipController {
 
     @PostMapping("/api/partner/memberships/{accountId}/approval")
     Membership approve(@PathVariable String accountId, Caller caller, HttpServletRequest request) {
-        return Membership.of(commands.send(new ApproveMembership(membership(accountId), company(caller),
+        return Membership.of(commands.send(new ApproveMembership(membership(accountId), caller.partnerCompanyOrRefuse(),
                 caller.accountId(), clock.instant()), caller.accountId(), Role.PARTNER_ADMIN, request));
     }
 
     @PostMapping("/api/partner/memberships/{accountId}/ending")
     Membership end(@PathVariable String accountId, @Valid @RequestBody(required = false) Ending body, Caller caller,
             HttpServletRequest request) {
-        return Membership.of(commands.send(new EndMembership(membership(accountId), company(caller),
+        return Membership.of(commands.send(new EndMembership(membership(accountId), caller.partnerCompanyOrRefuse(),
                 caller.accountId(), reason(body), clock.instant()), caller.accountId(), Role.PARTNER_ADMIN, request));
     }
 
@@ -86,12 +86,6 @@ class MembershipController {
         return MembershipCommands.membershipIdFor(accountId);
     }
 
-    private static String company(Caller caller) {
-        if (caller.partnerCompany() == null || caller.partnerCompany().isBlank()) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "Your sign-in names no partner company.");
-        }
-        return caller.partnerCompany();
-    }
 
     private static String reason(Ending body) {
         return body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();

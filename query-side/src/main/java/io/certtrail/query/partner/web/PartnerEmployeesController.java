@@ -84,7 +84,7 @@ class PartnerEmployeesController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "name,asc") String sort) {
         LocalDate today = today();
-        String company = company(caller);
+        String company = caller.partnerCompanyOrRefuse();
         Filter filter = new Filter(certification, status, expiresWithinDays, course);
         PageRequest request = new PageRequest(page, size, sort);
         // the same question about an unchanged roster has the same answer: filter, sort and count once
@@ -120,7 +120,7 @@ class PartnerEmployeesController {
             @RequestParam(required = false) CertificateStatus status,
             @RequestParam(required = false) Integer expiresWithinDays, @RequestParam(required = false) String course) {
         LocalDate today = today();
-        String company = company(caller);
+        String company = caller.partnerCompanyOrRefuse();
         List<Employee> employees = new java.util.ArrayList<>(view.employees(company,
                 new Filter(certification, status, expiresWithinDays, course), today));
         employees.sort(Comparator.comparing(PartnerView::sortName).thenComparing(Employee::accountId));
@@ -160,7 +160,7 @@ class PartnerEmployeesController {
     /** Requests to join the company, waiting for an administrator. */
     @GetMapping("/membership-requests")
     List<Request> requests(Caller caller) {
-        Requests requests = mongo.findById(company(caller), Requests.class);
+        Requests requests = mongo.findById(caller.partnerCompanyOrRefuse(), Requests.class);
         return requests == null ? List.of() : requests.requests().stream()
                 .sorted(Comparator.comparing(Request::requestedAt)).toList();
     }
@@ -196,10 +196,4 @@ class PartnerEmployeesController {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    static String company(Caller caller) {
-        if (caller.partnerCompany() == null || caller.partnerCompany().isBlank()) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "Your sign-in names no partner company.");
-        }
-        return caller.partnerCompany();
-    }
 }
