@@ -1,4 +1,4 @@
-package io.certtrail.embedded;
+package io.certtrail.identity;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.KeySourceException;
@@ -53,16 +53,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The embedded default's OpenID Connect provider (Spring Security's authorization server) in the
- * same JVM: demo users sign in at {@code /login} for the authorization code flow, integrations get
+ * The demo OpenID Connect provider (Spring Security's authorization server), inside the all-in-one
+ * application or on its own ({@link DemoIdentityApplication}, docker compose): demo users sign in at {@code /login} for the authorization code flow, integrations get
  * tokens with client credentials, and {@code POST /dev/tokens} hands a demo user a token in one
  * call (OAuth 2.1 has no password grant). The APIs accept only its signed tokens, exactly as they
  * accept a real issuer's in production.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "certtrail.embedded.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "certtrail.identity.demo-provider", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(IdentityProperties.class)
-class EmbeddedIdentityProvider {
+class DemoIdentityProvider {
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -1,4 +1,4 @@
-package io.certtrail.embedded;
+package io.certtrail.identity;
 
 import io.certtrail.platform.identity.Role;
 import java.util.List;
