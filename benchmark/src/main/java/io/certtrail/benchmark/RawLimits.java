@@ -11,7 +11,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import io.certtrail.embedded.H2EventTableFactory;
+import io.certtrail.platform.axon.H2EventTableFactory;
 import io.certtrail.events.account.AccountHolderNamed;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -13,7 +13,7 @@ import io.certtrail.events.certificate.CertificateApproved;
 import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.events.certificate.MailingInformation;
 import io.certtrail.events.certificate.PackageShipped;
-import io.certtrail.embedded.H2EventTableFactory;
+import io.certtrail.platform.axon.H2EventTableFactory;
 import io.certtrail.events.account.AccountHolderNamed;
 import io.certtrail.events.account.AssociationMethod;
 import io.certtrail.events.account.EmailActivated;

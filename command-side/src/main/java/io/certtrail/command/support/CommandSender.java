@@ -3,6 +3,8 @@ package io.certtrail.command.support;
 import io.certtrail.platform.axon.AxonInfrastructureConfiguration;
 import io.certtrail.platform.identity.Role;
 import jakarta.servlet.http.HttpServletRequest;
+import io.certtrail.platform.web.CorrelationIdFilter;
+import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -12,6 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandSender {
 
+    /** The key Axon's {@code MessageOriginProvider} copies from a message to all it causes. */
+    static final String TRACE_ID = "traceId";
+
     private final CommandGateway gateway;
 
     CommandSender(CommandGateway gateway) {
@@ -19,9 +24,15 @@ public class CommandSender {
     }
 
     public <R> R send(Object command, String actor, Role role, HttpServletRequest request) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+        Map<String, Object> meta = new HashMap<>(Map.of(
                 AxonInfrastructureConfiguration.ACTOR, actor,
                 AxonInfrastructureConfiguration.ACTOR_ROLE, role.name(),
-                AxonInfrastructureConfiguration.CLIENT_ADDRESS, request.getRemoteAddr())));
+                AxonInfrastructureConfiguration.CLIENT_ADDRESS, request.getRemoteAddr()));
+        String correlation = CorrelationIdFilter.current();
+        if (correlation != null) {
+            // Axon's trace id of the command and every message it causes: the request's correlation id
+            meta.put(TRACE_ID, correlation);
+        }
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
     }
 }

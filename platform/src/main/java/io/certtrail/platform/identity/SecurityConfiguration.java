@@ -5,6 +5,7 @@ import io.certtrail.platform.web.ProblemWriter;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import io.certtrail.platform.web.CorrelationIdFilter;
 import io.certtrail.platform.web.RequestSizeLimitFilter;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,6 +45,10 @@ public class SecurityConfiguration {
                         .requestMatchers("/email-links/**", "/actuator/health/**", "/actuator/health",
                                 "/dev/mails/**", "/dev/mails", "/error", "/verify", "/verify/**",
                                 "/api/public/**").permitAll()
+                        // API documents are public like the APIs' shape; the metrics carry no personal
+                        // data, and production serves them on the separate management port (README)
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                                "/swagger-ui/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/api/me/**").hasRole(Role.HOLDER.name())
                         .requestMatchers("/api/operator/records/**", "/api/operator/record-imports/**")
                                 .hasAnyRole(Role.OPERATOR.name(), Role.INTEGRATION.name())
@@ -94,13 +99,21 @@ public class SecurityConfiguration {
         };
     }
 
+    /** First of all, so even a refused request's log lines carry its correlation identifier. */
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIds() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(
             @Value("${certtrail.http.max-body-bytes:65536}") long maxBodyBytes,
             @Value("${certtrail.http.max-import-bytes:2147483648}") long maxImportBytes) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
                 new RequestSizeLimitFilter(maxBodyBytes, "/api/operator/record-imports/", maxImportBytes));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }

@@ -1,0 +1,106 @@
+package io.certtrail.platform.operations;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * How far each event processor of this instance has come: its position in the event stream
+ * against the stream's head, whether it has caught up, and whether a segment is in error. What an
+ * operator checks after a deployment or a rebuild ({@code GET /api/operator/projections}), what
+ * the lag metrics report, and what the benchmark waits for. Only the segments this instance has
+ * claimed are counted: with several instances, each reports its own share.
+ */
+@Component
+public class ProcessorProgress {
+
+    /** The head is one query; scrapes and operators asking within this window share it. */
+    private static final long HEAD_CACHE_NANOS = Duration.ofMillis(500).toNanos();
+
+    private final EventProcessingConfiguration processing;
+    private final ObjectProvider<StreamableMessageSource<TrackedEventMessage<?>>> events;
+    private volatile long headReadAt;
+    private volatile Optional<Long> head = Optional.empty();
+
+    ProcessorProgress(EventProcessingConfiguration processing,
+            ObjectProvider<StreamableMessageSource<TrackedEventMessage<?>>> events) {
+        this.processing = processing;
+        this.events = events;
+    }
+
+    /**
+     * @param segments the segments this instance has claimed
+     * @param position the slowest claimed segment's position; null while any is unknown
+     * @param behind events between that position and the head
+     */
+    public record ProcessorView(String name, boolean running, boolean caughtUp, boolean replaying, int segments,
+            List<Integer> claimedSegments, Long position, Long behind, boolean error) {
+    }
+
+    public record Projections(Long headPosition, List<ProcessorView> processors) {
+    }
+
+    public Projections now() {
+        Long at = freshHead();
+        return new Projections(at, streamingProcessors().stream()
+                .map(processor -> view(processor, at))
+                .sorted(Comparator.comparing(ProcessorView::name))
+                .toList());
+    }
+
+    public List<StreamingEventProcessor> streamingProcessors() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
+    }
+
+    /** The head position, read at most once per half second. */
+    public Long head() {
+        if (System.nanoTime() - headReadAt > HEAD_CACHE_NANOS) {
+            return freshHead();
+        }
+        return head.orElse(null);
+    }
+
+    private Long freshHead() {
+        Long at = events.stream().findFirst()
+                .map(source -> position(source.createHeadToken()))
+                .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).orElse(null);
+        head = Optional.ofNullable(at);
+        headReadAt = System.nanoTime();
+        return at;
+    }
+
+    public static ProcessorView view(StreamingEventProcessor processor, Long head) {
+        var byId = processor.processingStatus();
+        var statuses = byId.values();
+        // the slowest segment decides how far the read model as a whole has come; unknown if any is unknown
+        boolean allKnown = !statuses.isEmpty()
+                && statuses.stream().allMatch(status -> status.getCurrentPosition().isPresent());
+        Long at = allKnown ? statuses.stream().mapToLong(status -> status.getCurrentPosition().getAsLong()).min()
+                .getAsLong() : null;
+        // an empty store, or a position at the head, is caught up even before Axon's own flag says so
+        boolean caughtUp = !statuses.isEmpty() && (statuses.stream().allMatch(EventTrackerStatus::isCaughtUp)
+                || head == null || at != null && at >= head);
+        return new ProcessorView(processor.getName(), processor.isRunning(), caughtUp,
+                statuses.stream().anyMatch(EventTrackerStatus::isReplaying), statuses.size(),
+                byId.keySet().stream().sorted().toList(), at,
+                at == null || head == null ? null : Math.max(0, head - at),
+                processor.isError() || statuses.stream().anyMatch(EventTrackerStatus::isErrorState));
+    }
+
+    private static OptionalLong position(TrackingToken token) {
+        return token == null ? OptionalLong.empty() : token.position();
+    }
+}
