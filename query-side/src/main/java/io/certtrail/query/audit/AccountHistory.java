@@ -31,7 +31,8 @@ public record AccountHistory(@Id String id, String accountId, long bucket, List<
 
     /**
      * @param actor who caused it: an account, an operator, or the account a link was followed for
-     * @param correlationId the chain of messages this event belongs to (the first message's id)
+     * @param correlationId the chain of messages this event belongs to: the request's correlation id (its
+     *     {@code X-Correlation-Id}, or one given to it), or the first message's id
      * @param causationId the message that caused this event
      * @param reason why, where the rules ask for one (ownership moved, forced unbinding)
      * @param details the event's own fields, personal data in full (auditors only)

@@ -4,8 +4,9 @@ import org.axonframework.messaging.MetaData;
 
 /**
  * Who caused an event and in which chain, as the command side stamped it. Axon names the id of the
- * message that caused this one {@code correlationId} and the id of the chain's first message
- * {@code traceId}; the audit view calls them causation and correlation, as auditors do.
+ * message that caused this one {@code correlationId} and the chain's {@code traceId} (the HTTP
+ * request's correlation id, or else the first message's id); the audit view calls them causation
+ * and correlation, as auditors do.
  */
 record AuditMetadata(String actor, String actorRole, String clientAddress, String correlationId,
         String causationId) {
