@@ -1,0 +1,21 @@
+package io.certtrail.query.bindings;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.async.SequentialPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Suspect bindings are recomputed from what exam results, ownership and holder names say together,
+ * which come from three kinds of aggregate: the projection handles them strictly in order, in one
+ * segment, however many segments are set, so no recomputation misses a change made beside it.
+ */
+@Configuration(proxyBeanMethods = false)
+class BindingsConfiguration {
+
+    @Bean
+    ConfigurerModule suspectBindingsInOrder() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerSequencingPolicy("suspect-bindings", config -> new SequentialPolicy()));
+    }
+}
