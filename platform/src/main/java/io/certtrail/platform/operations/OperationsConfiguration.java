@@ -8,6 +8,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,18 +48,29 @@ class OperationsConfiguration {
         };
     }
 
-    /** The event store (Axon Server, or the JDBC store) tells where its stream ends. */
+    /**
+     * The event store (Axon Server, or the JDBC store) tells where its stream ends, within
+     * {@link #STORE_CHECK_TIMEOUT}: a probe must answer even while a connection hangs.
+     */
     @Bean
     HealthIndicator eventStoreHealthIndicator(EventStore eventStore) {
         return () -> {
             try {
-                var head = eventStore.createHeadToken();
+                var head = CompletableFuture.supplyAsync(eventStore::createHeadToken)
+                        .get(STORE_CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 return Health.up().withDetail("head", head == null ? -1 : head.position().orElse(-1)).build();
-            } catch (RuntimeException e) {
-                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            } catch (TimeoutException e) {
+                return Health.down().withDetail("error", "no answer within " + STORE_CHECK_TIMEOUT).build();
+            } catch (ExecutionException e) {
+                return Health.down().withDetail("error", e.getCause().getClass().getSimpleName()).build();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Health.down().build();
             }
         };
     }
+
+    static final Duration STORE_CHECK_TIMEOUT = Duration.ofSeconds(3);
 
     /** Only where several instances of a service share processors: the stand-alone services. */
     @Bean
