@@ -53,11 +53,21 @@ public final class Benchmark {
         try {
             Report report = new Benchmark(preset, jar, work, System.out).run();
             report.print(System.out);
+            // the full preset leaves tens of gigabytes of stores behind: only a failed run keeps them
+            deleteRecursively(work);
             System.exit(0);
         } catch (Exception | Error e) {
             e.printStackTrace();
             System.err.println("The benchmark failed; its files are in " + work);
             System.exit(1);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws java.io.IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

@@ -75,7 +75,9 @@ final class Topology implements AutoCloseable {
             HttpClient client = HttpClient.newHttpClient();
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("the identity provider exited: see " + dataDir.resolve("identity.log"));
+                    String log = java.nio.file.Files.readString(dataDir.resolve("identity.log"));
+                    throw new IllegalStateException("the identity provider exited:\n"
+                            + log.substring(Math.max(0, log.length() - 4000)));
                 }
                 try {
                     return client.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/jwks")).build(),
@@ -103,8 +105,8 @@ final class Topology implements AutoCloseable {
                 "--certtrail.address-key-secret=topology-test-secret-0123456789",
                 "--certtrail.links.public-base-url=http://127.0.0.1:" + commandPort,
                 "--certtrail.processing.balance.interval=PT0.3S",
-                "--logging.structured.format.console=",
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN",
+                "--logging.level.io.certtrail.access=INFO"));
     }
 
     ConfigurableApplicationContext startCommandSide() {

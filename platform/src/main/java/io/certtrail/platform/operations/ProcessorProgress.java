@@ -90,9 +90,9 @@ public class ProcessorProgress {
                 && statuses.stream().allMatch(status -> status.getCurrentPosition().isPresent());
         Long at = allKnown ? statuses.stream().mapToLong(status -> status.getCurrentPosition().getAsLong()).min()
                 .getAsLong() : null;
-        // an empty store, or a position at the head, is caught up even before Axon's own flag says so
-        boolean caughtUp = !statuses.isEmpty() && (statuses.stream().allMatch(EventTrackerStatus::isCaughtUp)
-                || head == null || at != null && at >= head);
+        // at the head, or an empty store. Not Axon's own flag: a segment that was caught up once keeps
+        // it while new events arrive, so it cannot say whether the view has the latest write.
+        boolean caughtUp = !statuses.isEmpty() && (head == null || at != null && at >= head);
         return new ProcessorView(processor.getName(), processor.isRunning(), caughtUp,
                 statuses.stream().anyMatch(EventTrackerStatus::isReplaying), statuses.size(),
                 byId.keySet().stream().sorted().toList(), at,
