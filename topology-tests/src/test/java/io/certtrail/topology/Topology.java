@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.certtrail.command.CommandSideApplication;
 import io.certtrail.query.QuerySideApplication;
 import java.io.File;
@@ -48,7 +49,7 @@ final class Topology implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Topology(Path dataDir) {
-        mongo = new MongoServer(new AtomicMemoryBackend());
+        mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
