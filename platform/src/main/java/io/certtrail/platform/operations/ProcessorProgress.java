@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * claimed are counted: with several instances, each reports its own share.
  */
 @Component
-public class ProcessorProgress {
+class ProcessorProgress {
 
     /** The head is one query; scrapes and operators asking within this window share it. */
     private static final long HEAD_CACHE_NANOS = Duration.ofMillis(500).toNanos();
@@ -43,14 +43,14 @@ public class ProcessorProgress {
      * @param position the slowest claimed segment's position; null while any is unknown
      * @param behind events between that position and the head
      */
-    public record ProcessorView(String name, boolean running, boolean caughtUp, boolean replaying, int segments,
+    record ProcessorView(String name, boolean running, boolean caughtUp, boolean replaying, int segments,
             List<Integer> claimedSegments, Long position, Long behind, boolean error) {
     }
 
-    public record Projections(Long headPosition, List<ProcessorView> processors) {
+    record Projections(Long headPosition, List<ProcessorView> processors) {
     }
 
-    public Projections now() {
+    Projections now() {
         Long at = freshHead();
         return new Projections(at, streamingProcessors().stream()
                 .map(processor -> view(processor, at))
@@ -58,7 +58,7 @@ public class ProcessorProgress {
                 .toList());
     }
 
-    public List<StreamingEventProcessor> streamingProcessors() {
+    List<StreamingEventProcessor> streamingProcessors() {
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
@@ -66,7 +66,7 @@ public class ProcessorProgress {
     }
 
     /** The head position, read at most once per half second. */
-    public Long head() {
+    Long head() {
         if (System.nanoTime() - headReadAt > HEAD_CACHE_NANOS) {
             return freshHead();
         }
@@ -82,7 +82,7 @@ public class ProcessorProgress {
         return at;
     }
 
-    public static ProcessorView view(StreamingEventProcessor processor, Long head) {
+    static ProcessorView view(StreamingEventProcessor processor, Long head) {
         var byId = processor.processingStatus();
         var statuses = byId.values();
         // the slowest segment decides how far the read model as a whole has come; unknown if any is unknown

@@ -30,7 +30,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * Correctness never depends on this: a segment is processed by whoever holds its claim, and the
  * projections are idempotent when a segment moves in the middle of a batch.
  */
-public class SegmentBalancer implements SmartLifecycle {
+class SegmentBalancer implements SmartLifecycle {
 
     static final String COLLECTION = "processor_instances";
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
@@ -45,7 +45,7 @@ public class SegmentBalancer implements SmartLifecycle {
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService scheduler;
 
-    public SegmentBalancer(ProcessorProgress progress, TokenStore tokens, MongoTemplate mongo, String service,
+    SegmentBalancer(ProcessorProgress progress, TokenStore tokens, MongoTemplate mongo, String service,
             String instanceId, Duration interval) {
         this.progress = progress;
         this.tokens = tokens;
