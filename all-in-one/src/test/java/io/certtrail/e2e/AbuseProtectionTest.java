@@ -34,7 +34,9 @@ class AbuseProtectionTest {
         app = CertTrailInstance.start(dataDir, new MutableClock(Instant.parse("2026-03-02T08:00:00Z")), Map.of(
                 "certtrail.rate-limits.mail-per-address.capacity", "3",
                 "certtrail.rate-limits.mail-per-account.capacity", "5",
-                "certtrail.rate-limits.link-attempts-per-client.capacity", "20"));
+                "certtrail.rate-limits.link-attempts-per-client.capacity", "20",
+                // refilled over an hour, not a minute: a slow machine must not earn guesses back mid-test
+                "certtrail.rate-limits.link-attempts-per-client.period", "PT1H"));
     }
 
     @AfterAll
