@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,7 +59,6 @@ import org.springframework.web.bind.annotation.RestController;
  * accept a real issuer's in production.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "certtrail.identity.demo-provider", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(IdentityProperties.class)
 class DemoIdentityProvider {
 

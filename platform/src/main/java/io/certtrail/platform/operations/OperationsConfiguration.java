@@ -3,6 +3,7 @@ package io.certtrail.platform.operations;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -10,8 +11,11 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,14 +54,23 @@ class OperationsConfiguration {
 
     /**
      * The event store (Axon Server, or the JDBC store) tells where its stream ends, within
-     * {@link #STORE_CHECK_TIMEOUT}: a probe must answer even while a connection hangs.
+     * {@link #STORE_CHECK_TIMEOUT}: a probe must answer even while a connection hangs. The question
+     * runs on a thread of its own, and a probe arriving while one is still unanswered waits for that
+     * one instead of asking again, so a hanging store ties up one thread, not one per probe.
      */
     @Bean
     HealthIndicator eventStoreHealthIndicator(EventStore eventStore) {
+        ExecutorService checker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "event-store-health");
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicReference<CompletableFuture<TrackingToken>> pending = new AtomicReference<>();
         return () -> {
+            CompletableFuture<TrackingToken> check = pending.updateAndGet(current -> current == null || current.isDone()
+                    ? CompletableFuture.supplyAsync(eventStore::createHeadToken, checker) : current);
             try {
-                var head = CompletableFuture.supplyAsync(eventStore::createHeadToken)
-                        .get(STORE_CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                TrackingToken head = check.get(STORE_CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 return Health.up().withDetail("head", head == null ? -1 : head.position().orElse(-1)).build();
             } catch (TimeoutException e) {
                 return Health.down().withDetail("error", "no answer within " + STORE_CHECK_TIMEOUT).build();

@@ -3,7 +3,6 @@ package io.certtrail.platform.operations;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -29,8 +28,11 @@ class ProcessorProgress {
 
     private final EventProcessingConfiguration processing;
     private final ObjectProvider<StreamableMessageSource<TrackedEventMessage<?>>> events;
-    private volatile long headReadAt;
-    private volatile Optional<Long> head = Optional.empty();
+    /** The last head read and when: one reference, so a reader never pairs one read's time with another's position. */
+    private volatile Head head = new Head(null, System.nanoTime() - HEAD_CACHE_NANOS - 1);
+
+    private record Head(Long position, long readAt) {
+    }
 
     ProcessorProgress(EventProcessingConfiguration processing,
             ObjectProvider<StreamableMessageSource<TrackedEventMessage<?>>> events) {
@@ -67,18 +69,15 @@ class ProcessorProgress {
 
     /** The head position, read at most once per half second. */
     Long head() {
-        if (System.nanoTime() - headReadAt > HEAD_CACHE_NANOS) {
-            return freshHead();
-        }
-        return head.orElse(null);
+        Head last = head;
+        return System.nanoTime() - last.readAt() > HEAD_CACHE_NANOS ? freshHead() : last.position();
     }
 
     private Long freshHead() {
         Long at = events.stream().findFirst()
                 .map(source -> position(source.createHeadToken()))
                 .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).orElse(null);
-        head = Optional.ofNullable(at);
-        headReadAt = System.nanoTime();
+        head = new Head(at, System.nanoTime());
         return at;
     }
 

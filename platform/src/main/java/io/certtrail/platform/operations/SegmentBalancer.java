@@ -6,7 +6,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -100,7 +102,7 @@ class SegmentBalancer implements SmartLifecycle {
     void balance() {
         Instant now = clock.instant();
         mongo.upsert(query(where("_id").is(instanceId)),
-                new Update().set("service", service).set("seenAt", java.util.Date.from(now)), COLLECTION);
+                new Update().set("service", service).set("seenAt", Date.from(now)), COLLECTION);
         int live = liveInstances(now);
         for (StreamingEventProcessor processor : progress.streamingProcessors()) {
             if (!processor.isRunning()) {
@@ -120,8 +122,8 @@ class SegmentBalancer implements SmartLifecycle {
 
     /** Instances of this service seen within three intervals; a handful of documents, read whole. */
     private int liveInstances(Instant now) {
-        java.util.Date since = java.util.Date.from(now.minus(interval.multipliedBy(3)));
-        long live = mongo.getCollection(COLLECTION).find(new Document("service", service)).into(new java.util.ArrayList<>())
+        Date since = Date.from(now.minus(interval.multipliedBy(3)));
+        long live = mongo.getCollection(COLLECTION).find(new Document("service", service)).into(new ArrayList<>())
                 .stream().filter(doc -> doc.getDate("seenAt") != null && doc.getDate("seenAt").after(since)).count();
         return (int) Math.max(1, live);
     }
