@@ -4,7 +4,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,7 +27,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @ConditionalOnProperty(name = "certtrail.embedded.enabled", havingValue = "true", matchIfMissing = true)
 class EmbeddedInfrastructure {
 
-    /** Shut down with the context: its H2 backend loses recent writes unless it is closed. */
+    /** Shut down with the context, which closes the H2 file cleanly; every write is committed as it is answered. */
     @Bean(destroyMethod = "shutdown")
     MongoServer embeddedMongo(EmbeddedProperties properties) {
         try {
@@ -37,7 +36,7 @@ class EmbeddedInfrastructure {
             throw new UncheckedIOException("Cannot create the data directory " + properties.dataDir(), e);
         }
         MongoServer server = new MongoServer(
-                new H2Backend(properties.dataDir().resolve("readmodels.mv").toAbsolutePath().toString()));
+                new DurableH2Backend(properties.dataDir().resolve("readmodels.mv").toAbsolutePath().toString()));
         server.bind("127.0.0.1", properties.mongoPort());
         return server;
     }

@@ -56,7 +56,7 @@ final class Topology implements AutoCloseable {
         int identityPort = freePort();
         issuer = "http://127.0.0.1:" + identityPort;
         identity = startIdentityProvider(dataDir, identityPort, issuer);
-        eventStoreUrl = "jdbc:h2:file:" + dataDir.resolve("eventstore").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        eventStoreUrl = "jdbc:h2:file:" + dataDir.resolve("eventstore").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         commandPort = freePort();
     }
 
