@@ -62,6 +62,11 @@ final class CertTrailInstance implements AutoCloseable {
     }
 
     static CertTrailInstance start(Path dataDir, Clock clock, Map<String, String> overrides) {
+        return start(dataDir, clock, overrides, new Class<?>[0]);
+    }
+
+    /** With more beans of the test's own, such as a projection handler that fails on purpose. */
+    static CertTrailInstance start(Path dataDir, Clock clock, Map<String, String> overrides, Class<?>... beans) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--certtrail.embedded.data-dir=" + dataDir,
@@ -85,7 +90,7 @@ final class CertTrailInstance implements AutoCloseable {
         args.add("--certtrail.identity.users[" + n + "].partner-company=partner-globex");
         n = user(args, n, "partner2", "acct-partner2", "PARTNER_ADMIN");
         user(args, n, "operator", "operator-1", "OPERATOR");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CertTrailAllInOne.class)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CertTrailAllInOne.class).sources(beans)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
                 .run(args.toArray(String[]::new));
         return new CertTrailInstance(context);

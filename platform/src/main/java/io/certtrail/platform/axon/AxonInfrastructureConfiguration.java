@@ -94,7 +94,11 @@ public class AxonInfrastructureConfiguration {
      */
     @Bean
     SmartInitializingSingleton eventTimesFromTheClock(java.time.Clock clock) {
-        return () -> org.axonframework.eventhandling.GenericEventMessage.clock = clock;
+        return () -> {
+            org.axonframework.eventhandling.GenericEventMessage.clock = clock;
+            // when an event was parked in a dead-letter queue, and last retried
+            org.axonframework.messaging.deadletter.GenericDeadLetter.clock = clock;
+        };
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.certtrail.query.bindings;
 
+import io.certtrail.query.support.ProjectionSequences;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,6 +16,6 @@ class BindingsConfiguration {
     @Bean
     ConfigurerModule suspectBindingsInOrder() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSequencingPolicy("suspect-bindings", config -> new SequentialPolicy()));
+                .registerSequencingPolicy("suspect-bindings", config -> ProjectionSequences.wholeStream()));
     }
 }

@@ -1,7 +1,7 @@
 package io.certtrail.query.partner;
 
+import io.certtrail.query.support.ProjectionSequences;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +15,6 @@ class PartnerConfiguration {
     @Bean
     ConfigurerModule partnerViewInOrder() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSequencingPolicy("partner-view", config -> new SequentialPolicy()));
+                .registerSequencingPolicy("partner-view", config -> ProjectionSequences.wholeStream()));
     }
 }

@@ -20,6 +20,8 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,6 +45,8 @@ import org.springframework.data.mongodb.core.query.Update;
 public final class ProjectionBatch {
 
     private static final String RESOURCE = ProjectionBatch.class.getName();
+    private static final String PARKED = RESOURCE + ".parked";
+    private static final Logger log = LoggerFactory.getLogger(ProjectionBatch.class);
 
     private final MongoTemplate mongo;
     private final boolean deferred;
@@ -73,18 +77,46 @@ public final class ProjectionBatch {
     /**
      * Flushes after the last event of each batch, inside the handling phase: a failing write fails
      * the batch, which is retried from its start, and the token moves only after the writes succeeded.
+     * A batch in which an event was parked is not written at all but handled again (see {@link #eventParked()}).
      */
     public static MessageHandlerInterceptor<EventMessage<?>> flushAtEndOfBatch() {
         return (unitOfWork, chain) -> {
             Object result = chain.proceed();
             if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
-                ProjectionBatch batch = unitOfWork.root().getResource(RESOURCE);
+                UnitOfWork<?> root = unitOfWork.root();
+                ProjectionBatch batch = root.getResource(RESOURCE);
+                if (root.resources().remove(PARKED) != null) {
+                    if (batch != null) {
+                        batch.discard();
+                    }
+                    log.warn("An event of this batch was parked in the dead-letter queue; the batch is handled again without it");
+                    throw new BatchRedone();
+                }
                 if (batch != null) {
                     batch.flush();
                 }
             }
             return result;
         };
+    }
+
+    /**
+     * A handler failed on an event of this batch and the event was parked. The handler may have
+     * changed documents this batch holds before it failed, and they cannot be told apart from the
+     * changes of the events before it: the batch is dropped unwritten and handled again from its
+     * start. The parked event is skipped then (its sequence is parked), and the others are written once.
+     */
+    public static void eventParked() {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().resources().put(PARKED, Boolean.TRUE);
+        }
+    }
+
+    /** Ends a batch with a parked event, so the processor handles it again from its token. */
+    static final class BatchRedone extends RuntimeException {
+        BatchRedone() {
+            super("An event of this batch was parked; the batch is handled again without it", null, false, false);
+        }
     }
 
     /** An atomic single-document update by {@code _id}. */
@@ -150,6 +182,13 @@ public final class ProjectionBatch {
             mongo.getCollection(collection).bulkWrite(models, new BulkWriteOptions().ordered(true));
             byId.keySet().forEach(id -> ReadModelChanges.changed(collection, id));
         });
+        changed.clear();
+        documents.clear();
+    }
+
+    private void discard() {
+        updates.clear();
+        updated.clear();
         changed.clear();
         documents.clear();
     }
