@@ -21,6 +21,7 @@ public enum ErrorCode {
     NOT_YET_APPROVABLE(422, "Not yet approvable"),
     NOT_PAPER(422, "Not a paper certificate"),
     ALREADY_SHIPPED(409, "Package already shipped"),
+    NOT_REPLAYABLE(409, "Never replayed"),
     NOT_DOWNLOADABLE(409, "Certificate not downloadable"),
     THIRD_PARTY_ACCOUNT(403, "Not available to third-party accounts"),
     NOT_A_CERTIFICATION(422, "Not a certification record"),

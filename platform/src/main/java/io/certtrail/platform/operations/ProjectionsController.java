@@ -1,20 +1,73 @@
 package io.certtrail.platform.operations;
 
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
+import java.time.Instant;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operator's view of this instance's event processors (operators only, by the security rules). */
+/**
+ * The operator's view of this instance's event processors, and their replay (operators only, by
+ * the security rules).
+ */
 @RestController
 class ProjectionsController {
 
     private final ProcessorProgress progress;
+    private final EventProcessingConfiguration processing;
 
-    ProjectionsController(ProcessorProgress progress) {
+    ProjectionsController(ProcessorProgress progress, EventProcessingConfiguration processing) {
         this.progress = progress;
+        this.processing = processing;
     }
 
     @GetMapping("/api/operator/projections")
     ProcessorProgress.Projections projections() {
         return progress.now();
+    }
+
+    /** @param since replay the events from this moment on; absent: rebuild from the first event */
+    record ReplayRequest(Instant since) {
+    }
+
+    record ReplayStarted(String processor, Instant since, boolean rebuild) {
+    }
+
+    /**
+     * Hands a projection its events again: all of them (a rebuild: its collections are cleared
+     * first) or those since a moment (a replay: the documents stay and take the events again).
+     * The processor stops, its position moves back, and it starts again; the view answers
+     * meanwhile, with what it has. Processors that send mail never replay. With several instances,
+     * every other instance must have released the processor first, or the answer is 409.
+     */
+    @PostMapping("/api/operator/projections/{name}/replays")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ReplayStarted replay(@PathVariable String name, @RequestBody(required = false) ReplayRequest request) {
+        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No projection has this name."));
+        if (!processor.supportsReset()) {
+            throw new DomainException(ErrorCode.NOT_REPLAYABLE, "This processor acts on the world (it sends mail); "
+                    + "its events are never handed to it again.");
+        }
+        Instant since = request == null ? null : request.since();
+        processor.shutDown();
+        try {
+            processor.resetTokens(source -> since == null ? source.createTailToken() : source.createTokenAt(since),
+                    new ProjectionReset(since));
+        } catch (UnableToClaimTokenException | IllegalStateException claimedElsewhere) {
+            throw new DomainException(ErrorCode.CONCURRENT_CHANGE,
+                    "Another instance still works this projection; stop it there first.");
+        } finally {
+            processor.start();
+        }
+        return new ReplayStarted(name, since, since == null);
     }
 }

@@ -6,6 +6,7 @@ import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailAssociationRequested;
 import io.certtrail.events.account.EmailDisassociated;
 import io.certtrail.events.account.EmailDisassociationRequested;
+import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.query.account.MyEmailAddresses.Entry;
 import io.certtrail.query.account.MyEmailAddresses.Status;
 import io.certtrail.query.support.ProjectionBatch;
@@ -50,7 +51,10 @@ public class MyEmailAddressesProjection {
     }
 
     @ResetHandler
-    void reset() {
+    void reset(ProjectionReset reset) {
+        if (!reset.rebuild()) {
+            return; // a replay: the documents take the events again, unchanged
+        }
         mongo.dropCollection(MyEmailAddresses.class);
     }
 

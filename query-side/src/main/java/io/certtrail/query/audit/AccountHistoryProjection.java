@@ -4,6 +4,7 @@ import io.certtrail.events.account.AccountEvent;
 import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailAssociationRequested;
 import io.certtrail.events.account.EmailDisassociated;
+import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.query.support.ProjectionBatch;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
@@ -56,7 +57,10 @@ public class AccountHistoryProjection {
     }
 
     @ResetHandler
-    void reset() {
+    void reset(ProjectionReset reset) {
+        if (!reset.rebuild()) {
+            return; // a replay: the documents take the events again, unchanged
+        }
         mongo.dropCollection(AccountHistory.class);
     }
 

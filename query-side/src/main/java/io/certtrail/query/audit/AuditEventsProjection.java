@@ -1,6 +1,7 @@
 package io.certtrail.query.audit;
 
 import io.certtrail.events.account.AccountEvent;
+import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.query.support.ProjectionBatch;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
@@ -56,7 +57,10 @@ public class AuditEventsProjection {
     }
 
     @ResetHandler
-    void reset() {
+    void reset(ProjectionReset reset) {
+        if (!reset.rebuild()) {
+            return; // a replay: the documents take the events again, unchanged
+        }
         mongo.dropCollection(AuditEvent.class);
         ensureIndexes();
     }

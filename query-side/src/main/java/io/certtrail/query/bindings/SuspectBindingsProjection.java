@@ -4,11 +4,12 @@ import io.certtrail.events.account.AccountHolderNamed;
 import io.certtrail.events.address.AddressClaimed;
 import io.certtrail.events.address.AddressReleased;
 import io.certtrail.events.records.ExamResultRecorded;
+import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.platform.privacy.PersonNames;
-import io.certtrail.query.support.ProjectionBatch;
 import io.certtrail.query.bindings.BindingDocuments.BoundAddress;
 import io.certtrail.query.bindings.BindingDocuments.Exam;
 import io.certtrail.query.bindings.BindingDocuments.Holder;
+import io.certtrail.query.support.ProjectionBatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,10 @@ public class SuspectBindingsProjection {
     }
 
     @ResetHandler
-    void reset() {
+    void reset(ProjectionReset reset) {
+        if (!reset.rebuild()) {
+            return; // a replay: the documents take the events again, unchanged
+        }
         mongo.dropCollection(BoundAddress.class);
         mongo.dropCollection(Holder.class);
         mongo.dropCollection(SuspectBinding.class);

@@ -5,6 +5,7 @@ import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.CertificateApproved;
 import io.certtrail.events.certificate.MailingInformationChanged;
 import io.certtrail.events.certificate.PackageShipped;
+import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.query.certificate.CertificateApplications.Application;
 import io.certtrail.query.certificate.CertificateApplications.Status;
 import io.certtrail.query.support.ProjectionBatch;
@@ -51,7 +52,10 @@ public class CertificateApplicationsProjection {
     }
 
     @ResetHandler
-    void reset() {
+    void reset(ProjectionReset reset) {
+        if (!reset.rebuild()) {
+            return; // a replay: the documents take the events again, unchanged
+        }
         mongo.dropCollection(CertificateApplications.class);
     }
 

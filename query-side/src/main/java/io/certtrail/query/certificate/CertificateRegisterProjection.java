@@ -4,6 +4,7 @@ import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.events.records.CertificationRecorded;
 import io.certtrail.events.records.CertificationRevoked;
+import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.query.support.ProjectionBatch;
 import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
@@ -72,7 +73,10 @@ public class CertificateRegisterProjection {
     }
 
     @ResetHandler
-    void reset() {
+    void reset(ProjectionReset reset) {
+        if (!reset.rebuild()) {
+            return; // a replay: the documents take the events again, unchanged
+        }
         mongo.dropCollection(CertificateRegister.class);
     }
 }

@@ -14,17 +14,18 @@ import io.certtrail.events.records.ExamResultRecorded;
 import io.certtrail.events.records.RecordEvent;
 import io.certtrail.events.records.TrainingCompletion;
 import io.certtrail.events.records.TrainingRecorded;
+import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.platform.privacy.Masking;
 import io.certtrail.query.partner.PartnerDocuments.Account;
 import io.certtrail.query.partner.PartnerDocuments.Address;
 import io.certtrail.query.partner.PartnerDocuments.AddressRecords;
 import io.certtrail.query.partner.PartnerDocuments.Certification;
-import io.certtrail.query.partner.PartnerDocuments.Company;
 import io.certtrail.query.partner.PartnerDocuments.CertificationAddress;
+import io.certtrail.query.partner.PartnerDocuments.Company;
 import io.certtrail.query.partner.PartnerDocuments.Employee;
 import io.certtrail.query.partner.PartnerDocuments.EmployeeRecords;
-import io.certtrail.query.partner.PartnerDocuments.Held;
 import io.certtrail.query.partner.PartnerDocuments.Exam;
+import io.certtrail.query.partner.PartnerDocuments.Held;
 import io.certtrail.query.partner.PartnerDocuments.Request;
 import io.certtrail.query.partner.PartnerDocuments.Requests;
 import io.certtrail.query.partner.PartnerDocuments.Roster;
@@ -158,7 +159,10 @@ public class PartnerViewProjection {
     }
 
     @ResetHandler
-    void reset() {
+    void reset(ProjectionReset reset) {
+        if (!reset.rebuild()) {
+            return; // a replay: the documents take the events again, unchanged
+        }
         for (Class<?> type : List.of(Account.class, AddressRecords.class, CertificationAddress.class, Roster.class,
                 EmployeeRecords.class, Requests.class, Company.class)) {
             mongo.dropCollection(type);

@@ -4,6 +4,7 @@ import io.certtrail.events.records.CertificationRecorded;
 import io.certtrail.events.records.ExamResultRecorded;
 import io.certtrail.events.records.RecordEvent;
 import io.certtrail.events.records.TrainingRecorded;
+import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.query.records.AddressRecords.CertificationEntry;
 import io.certtrail.query.records.AddressRecords.ExamEntry;
 import io.certtrail.query.records.AddressRecords.TrainingEntry;
@@ -54,7 +55,10 @@ public class AddressRecordsProjection {
     }
 
     @ResetHandler
-    void reset() {
+    void reset(ProjectionReset reset) {
+        if (!reset.rebuild()) {
+            return; // a replay: the documents take the events again, unchanged
+        }
         mongo.dropCollection(AddressRecords.class);
         mongo.dropCollection(ExamRegistration.class);
     }
