@@ -9,6 +9,7 @@ import io.certtrail.command.partner.MembershipCommands.RequestMembership;
 import io.certtrail.command.partner.MembershipCommands.Status;
 import io.certtrail.events.partner.MembershipApproved;
 import io.certtrail.events.partner.MembershipEnded;
+import io.certtrail.events.partner.MembershipEnding;
 import io.certtrail.events.partner.MembershipRequested;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
@@ -49,7 +50,8 @@ class PartnerMembership {
                     "You are an employee of another partner company; leave it first.");
         }
         if (status == Status.REQUESTED) {
-            apply(new MembershipEnded(command.accountId(), companyId, command.accountId(), true, false,
+            apply(new MembershipEnded(command.accountId(), companyId, command.accountId(),
+                    MembershipEnding.REQUEST_WITHDRAWN,
                     "Replaced by a request to join another company", command.at()));
         }
         apply(new MembershipRequested(command.accountId(), command.companyId(), command.at()));
@@ -73,7 +75,8 @@ class PartnerMembership {
         } else if (status == Status.NONE) {
             throw new DomainException(ErrorCode.NOT_FOUND, "You are not an employee of any partner company.");
         }
-        apply(new MembershipEnded(accountId, companyId, command.endedBy(), byEmployee, status == Status.ACTIVE,
+        apply(new MembershipEnded(accountId, companyId, command.endedBy(),
+                MembershipEnding.of(byEmployee, status == Status.ACTIVE),
                 command.reason(), command.at()));
         return state();
     }

@@ -9,6 +9,7 @@ import io.certtrail.command.partner.MembershipCommands.RequestMembership;
 import io.certtrail.command.partner.MembershipCommands.Status;
 import io.certtrail.events.partner.MembershipApproved;
 import io.certtrail.events.partner.MembershipEnded;
+import io.certtrail.events.partner.MembershipEnding;
 import io.certtrail.events.partner.MembershipRequested;
 import io.certtrail.platform.error.ErrorCode;
 import java.time.Instant;
@@ -57,17 +58,17 @@ class PartnerMembershipTest {
     void eitherSideEndsAMembership() {
         fixture.given(new MembershipRequested(ACCOUNT, "acme", T0), new MembershipApproved(ACCOUNT, "acme", "a", T0))
                 .when(new EndMembership(ID, null, ACCOUNT, "New job", T1))
-                .expectEvents(new MembershipEnded(ACCOUNT, "acme", ACCOUNT, true, true, "New job", T1));
+                .expectEvents(new MembershipEnded(ACCOUNT, "acme", ACCOUNT, MembershipEnding.LEFT, "New job", T1));
         fixture.given(new MembershipRequested(ACCOUNT, "acme", T0), new MembershipApproved(ACCOUNT, "acme", "a", T0))
                 .when(new EndMembership(ID, "acme", "admin-1", "Left the company", T1))
-                .expectEvents(new MembershipEnded(ACCOUNT, "acme", "admin-1", false, true, "Left the company", T1));
+                .expectEvents(new MembershipEnded(ACCOUNT, "acme", "admin-1", MembershipEnding.REMOVED, "Left the company", T1));
     }
 
     @Test
     void anAdministratorDecliningARequestEndsItUnapproved() {
         fixture.given(new MembershipRequested(ACCOUNT, "acme", T0))
                 .when(new EndMembership(ID, "acme", "admin-1", null, T1))
-                .expectEvents(new MembershipEnded(ACCOUNT, "acme", "admin-1", false, false, null, T1));
+                .expectEvents(new MembershipEnded(ACCOUNT, "acme", "admin-1", MembershipEnding.REQUEST_DECLINED, null, T1));
     }
 
     @Test
@@ -82,7 +83,7 @@ class PartnerMembershipTest {
     void aPendingRequestIsReplacedByARequestToAnotherCompany() {
         fixture.given(new MembershipRequested(ACCOUNT, "acme", T0))
                 .when(new RequestMembership(ID, ACCOUNT, "globex", T1))
-                .expectEvents(new MembershipEnded(ACCOUNT, "acme", ACCOUNT, true, false,
+                .expectEvents(new MembershipEnded(ACCOUNT, "acme", ACCOUNT, MembershipEnding.REQUEST_WITHDRAWN,
                                 "Replaced by a request to join another company", T1),
                         new MembershipRequested(ACCOUNT, "globex", T1));
     }
@@ -100,7 +101,7 @@ class PartnerMembershipTest {
     @Test
     void leavingWithoutMembershipIsRefused() {
         fixture.given(new MembershipRequested(ACCOUNT, "acme", T0),
-                        new MembershipEnded(ACCOUNT, "acme", ACCOUNT, true, false, null, T0))
+                        new MembershipEnded(ACCOUNT, "acme", ACCOUNT, MembershipEnding.REQUEST_WITHDRAWN, null, T0))
                 .when(new EndMembership(ID, null, ACCOUNT, null, T1))
                 .expectNoEvents()
                 .expectException(withCode(ErrorCode.NOT_FOUND));

@@ -8,8 +8,11 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -46,13 +49,15 @@ public class JdbcEventStoreConfiguration {
     @Bean
     EventStorageEngine eventStorageEngine(ConnectionProvider connections, TransactionManager transactions,
             PersistenceExceptionResolver exceptions, @Qualifier("eventSerializer") Serializer eventSerializer,
-            Serializer serializer) {
+            Serializer serializer, ObjectProvider<EventUpcaster> upcasters) {
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .persistenceExceptionResolver(exceptions)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
+                // stored events of earlier revisions are read as the current ones
+                .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 // events per query when processors read the stream (default 100): fewer round trips
                 // while a processor catches up; a live processor reads what is there
                 .batchSize(1000)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certtrail.events.address.AddressClaimed;
 import io.certtrail.events.partner.MembershipEnded;
+import io.certtrail.events.partner.MembershipEnding;
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.events.records.CertificationRecorded;
 import io.certtrail.query.support.MongoWireServer;
@@ -61,7 +62,7 @@ class AuditEventsProjectionTest {
                         "m-0"));
         deliver("AddressOwnership", "addr_1", 0, new AddressClaimed("addr_1", "acct-2", "acct-1", T0), 2,
                 Map.of("actor", "acct-2", "actorRole", "HOLDER"));
-        deliver("PartnerMembership", "member:acct-2", 3, new MembershipEnded("acct-2", "acme", "admin-1", false, true,
+        deliver("PartnerMembership", "member:acct-2", 3, new MembershipEnded("acct-2", "acme", "admin-1", MembershipEnding.REMOVED,
                 "Left the company", T0), 3, Map.of("actor", "admin-1", "actorRole", "PARTNER_ADMIN"));
 
         AuditEvent recorded = find(by(null, "addr_1", "exam-centre")).get(0);

@@ -9,6 +9,7 @@ import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailDisassociated;
 import io.certtrail.events.partner.MembershipApproved;
 import io.certtrail.events.partner.MembershipEnded;
+import io.certtrail.events.partner.MembershipEnding;
 import io.certtrail.events.partner.MembershipRequested;
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.events.records.CertificationRecorded;
@@ -81,7 +82,7 @@ class PartnerViewProjectionTest {
         assertThat(view.records("globex", List.of("acct-1")).get(0).certifications()).isEmpty();
         assertThat(employees("globex", ALL)).isEmpty();
 
-        projection.on(new MembershipEnded("acct-1", "acme", "acct-1", true, true, null, T0.plusSeconds(120)));
+        projection.on(new MembershipEnded("acct-1", "acme", "acct-1", MembershipEnding.LEFT, null, T0.plusSeconds(120)));
         assertThat(employees("acme", ALL)).isEmpty();
         assertThat(view.records("acme", List.of("acct-1")).get(0).certifications()).isEmpty();
     }
