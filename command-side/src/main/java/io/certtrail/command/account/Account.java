@@ -2,6 +2,7 @@ package io.certtrail.command.account;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.certtrail.command.account.AccountCommands.Accepted;
 import io.certtrail.command.account.AccountCommands.ActivateEmail;
 import io.certtrail.command.account.AccountCommands.ConfirmEmailDisassociation;
@@ -35,8 +36,18 @@ import org.axonframework.spring.stereotype.Aggregate;
  * whether a link is still good; which account owns an address is decided with
  * {@link AddressRegistry} in the same transaction.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "accountSnapshots")
+// Snapshots store the fields (there are no getters), in the stored format's Jackson 2.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Account {
+
+    /**
+     * Events applied since the last snapshot, beyond which loading the account takes a new one. A
+     * long-lived account (every association, activation and disassociation is an event) then
+     * loads from its latest snapshot plus fewer than this many events (BigHistoryTest).
+     */
+    static final int SNAPSHOT_THRESHOLD = 100;
 
     private static final String LINK_NOT_VALID =
             "This link is not valid: it was replaced by a newer one, already used, or it expired. Ask for a new one.";
