@@ -74,16 +74,24 @@ class ReplayTest {
         }
 
         for (String projection : projections) {
-            assertThat(app.post("/api/operator/projections/" + projection + "/replays", "operator", "").status())
-                    .isEqualTo(202);
+            assertThat(app.post("/api/operator/projections/" + projection + "/replays", "operator",
+                    "{\"rebuild\":true}").status()).isEqualTo(202);
         }
         awaitReplayed();
         assertThat(digests()).as("after rebuilding every projection").isEqualTo(before);
 
         // the mailers act on the world: never replayed; only operators replay
-        assertThat(app.post("/api/operator/projections/mail/replays", "operator", "").status()).isEqualTo(409);
-        assertThat(app.post("/api/operator/projections/nothing/replays", "operator", "").status()).isEqualTo(404);
-        assertThat(app.post("/api/operator/projections/records/replays", "auditor", "").status()).isEqualTo(403);
+        String rebuild = "{\"rebuild\":true}";
+        assertThat(app.post("/api/operator/projections/mail/replays", "operator", rebuild).status()).isEqualTo(409);
+        assertThat(app.post("/api/operator/projections/nothing/replays", "operator", rebuild).status())
+                .isEqualTo(404);
+        assertThat(app.post("/api/operator/projections/records/replays", "auditor", rebuild).status())
+                .isEqualTo(403);
+        // a rebuild clears a view: never what an empty or ambiguous request means
+        assertThat(app.post("/api/operator/projections/records/replays", "operator", "").status()).isEqualTo(400);
+        assertThat(app.post("/api/operator/projections/records/replays", "operator", "{}").status()).isEqualTo(400);
+        assertThat(app.post("/api/operator/projections/records/replays", "operator",
+                "{\"rebuild\":true,\"since\":\"2026-03-02T08:00:00Z\"}").status()).isEqualTo(400);
         assertThat(app.post("/api/operator/projections/records/replays", "operator", "{\"since\":\"yesterday\"}")
                 .status()).isEqualTo(400);
     }

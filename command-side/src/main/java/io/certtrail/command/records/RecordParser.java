@@ -93,6 +93,23 @@ public class RecordParser {
         return value == null ? null : value.toUpperCase(Locale.ROOT);
     }
 
+    /** What a JSON value was, before it became the text every field is read from. */
+    public enum JsonKind { TEXT, NUMBER, BOOLEAN, NULL }
+
+    /**
+     * The fields of a JSON record, with what each value was: a JSON record says its types, and a
+     * number where text belongs (or text where a number or true/false belongs) is refused, as the
+     * API's other bodies refuse it. CSV has only text; it comes as a plain map.
+     */
+    public static final class JsonFields extends java.util.LinkedHashMap<String, String> {
+        private final Map<String, JsonKind> kinds = new java.util.HashMap<>();
+
+        public void put(String name, String value, JsonKind kind) {
+            put(name, value);
+            kinds.put(name, kind);
+        }
+    }
+
     /** Collects every problem of one record, so the sender can fix them all at once. */
     private static final class Fields {
         private final Map<String, String> raw;
@@ -115,17 +132,30 @@ public class RecordParser {
         }
 
         String required(String field) {
+            return required(field, JsonKind.TEXT);
+        }
+
+        /** The field's value, stripped of spaces; null (and a problem) when missing, malformed or of another JSON kind. */
+        String required(String field, JsonKind kind) {
             String value = raw.get(field);
             if (value == null || value.isBlank()) {
                 problem(field, "is required");
                 return null;
             }
-            value = value.strip();
+            if (raw instanceof JsonFields json && json.kinds.get(field) != kind) {
+                problem(field, switch (kind) {
+                    case NUMBER -> "must be a number";
+                    case BOOLEAN -> "must be true or false";
+                    default -> "must be text";
+                });
+                return null;
+            }
+            // checked before stripping: a control character at either end is refused, not trimmed away
             if (value.chars().anyMatch(c -> Character.isISOControl(c) || c == '\uFFFD')) {
                 problem(field, "contains control characters or invalid UTF-8");
                 return null;
             }
-            return value;
+            return value.strip();
         }
 
         String text(String field, int max) {
@@ -170,7 +200,7 @@ public class RecordParser {
         }
 
         int integer(String field, int min, int max) {
-            String value = required(field);
+            String value = required(field, JsonKind.NUMBER);
             try {
                 int number = value == null ? 0 : Integer.parseInt(value);
                 if (number < min || number > max) {
@@ -185,10 +215,11 @@ public class RecordParser {
 
         boolean bool(String field, Boolean defaultValue) {
             String value = raw.get(field);
-            if ((value == null || value.isBlank()) && defaultValue != null) {
+            boolean absent = value == null || value.isBlank() && !(raw instanceof JsonFields);
+            if (absent && defaultValue != null) {
                 return defaultValue;
             }
-            value = required(field);
+            value = required(field, JsonKind.BOOLEAN);
             if (value == null) {
                 return false;
             }

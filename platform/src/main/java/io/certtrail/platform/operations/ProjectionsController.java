@@ -34,30 +34,43 @@ class ProjectionsController {
         return progress.now();
     }
 
-    /** @param since replay the events from this moment on; absent: rebuild from the first event */
-    record ReplayRequest(Instant since) {
+    /**
+     * Exactly one of the two: a rebuild clears the view, so it is never what an empty or stray
+     * request means.
+     *
+     * @param since replay the events from this moment on (ISO-8601, as {@code 2026-03-02T08:00:00Z}).
+     *        Text, parsed here strictly: Jackson would have trimmed control characters off it and
+     *        taken a number for seconds since 1970.
+     * @param rebuild true: clear the view and hand it every event from the first
+     */
+    record ReplayRequest(String since, Boolean rebuild) {
     }
 
     record ReplayStarted(String processor, Instant since, boolean rebuild) {
     }
 
     /**
-     * Hands a projection its events again: all of them (a rebuild: its collections are cleared
-     * first) or those since a moment (a replay: the documents stay and take the events again).
+     * Hands a projection its events again: all of them ({@code {"rebuild": true}}: its collections
+     * are cleared first) or those since a moment ({@code {"since": …}}: the documents stay and take
+     * the events again).
      * The processor stops, its position moves back, and it starts again; the view answers
      * meanwhile, with what it has. Processors that send mail never replay. With several instances,
      * every other instance must have released the processor first, or the answer is 409.
      */
     @PostMapping("/api/operator/projections/{name}/replays")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ReplayStarted replay(@PathVariable String name, @RequestBody(required = false) ReplayRequest request) {
+    ReplayStarted replay(@PathVariable String name, @RequestBody ReplayRequest request) {
+        if ((request.since() == null) == !Boolean.TRUE.equals(request.rebuild())) {
+            throw new DomainException(ErrorCode.INVALID_INPUT,
+                    "Say either {\"since\": \"2026-03-02T08:00:00Z\"} or {\"rebuild\": true}.");
+        }
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No projection has this name."));
         if (!processor.supportsReset()) {
             throw new DomainException(ErrorCode.NOT_REPLAYABLE, "This processor acts on the world (it sends mail); "
                     + "its events are never handed to it again.");
         }
-        Instant since = request == null ? null : request.since();
+        Instant since = request.since() == null ? null : moment(request.since());
         processor.shutDown();
         try {
             processor.resetTokens(source -> since == null ? source.createTailToken() : source.createTokenAt(since),
@@ -69,5 +82,13 @@ class ProjectionsController {
             processor.start();
         }
         return new ReplayStarted(name, since, since == null);
+    }
+
+    private static Instant moment(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "since must be a moment such as 2026-03-02T08:00:00Z.");
+        }
     }
 }

@@ -69,6 +69,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Someone changed the same record at the same moment. Send the request again."));
     }
 
+    /** A query string that is not UTF-8 or not well formed: Tomcat refuses it when it is first read. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
+        return respond(problem(ErrorCode.INVALID_INPUT,
+                "The query string is not valid: parameters must be well-formed and UTF-8 encoded."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
         // Types and frames only: exception messages may quote input, and input may be personal data.

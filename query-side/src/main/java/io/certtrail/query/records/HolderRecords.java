@@ -37,7 +37,7 @@ public class HolderRecords {
     /** @param minVersion the account version a command answered with: read your own writes */
     public Visible of(String accountId, Optional<Long> minVersion) {
         MyEmailAddresses account = minVersion.isEmpty() ? mongo.findById(accountId, MyEmailAddresses.class)
-                : wait.until(MyEmailAddresses.COLLECTION, accountId,
+                : wait.untilVersion(accountId, minVersion.get(), MyEmailAddresses.COLLECTION, accountId,
                         () -> mongo.findById(accountId, MyEmailAddresses.class),
                         view -> view != null && view.version() >= minVersion.get());
         List<TrainingEntry> trainings = new ArrayList<>();

@@ -5,6 +5,8 @@ import io.certtrail.platform.error.ErrorCode;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +25,56 @@ public class ReadModelWait {
     static final long FALLBACK_POLL_MILLIS = 100;
 
     private final Duration maxWait;
+    private final EventStore events;
 
-    public ReadModelWait(@Value("${certtrail.query.max-wait:PT5S}") Duration maxWait) {
+    @Autowired
+    public ReadModelWait(@Value("${certtrail.query.max-wait:PT5S}") Duration maxWait, EventStore events) {
         this.maxWait = maxWait;
+        this.events = events;
+    }
+
+    /** Without the event store: every version is taken to exist (projection tests). */
+    public ReadModelWait(Duration maxWait) {
+        this(maxWait, null);
+    }
+
+    /**
+     * As {@link #until}, for a version of one aggregate. A version the store does not hold yet was
+     * never answered to any command (a command answers only after its events are stored), so
+     * waiting for it cannot succeed: it is refused at once (400), not after the wait with a 503.
+     */
+    public <T> T untilVersion(String aggregateId, long minVersion, String collection, Object id, Supplier<T> read,
+            Predicate<T> caughtUp) {
+        return untilVersion(aggregateId, minVersion, null, collection, id, read, caughtUp);
+    }
+
+    /**
+     * As above, for an aggregate the caller may not be allowed to know about: unless its first
+     * event passes {@code visible}, it is answered as unknown ({@code notVisible}), at once, whether
+     * it exists or not, so that neither the answer nor its timing tells.
+     */
+    public <T> T untilVersion(String aggregateId, long minVersion, Visibility visibility, String collection, Object id,
+            Supplier<T> read, Predicate<T> caughtUp) {
+        T value = read.get();
+        if (caughtUp.test(value)) {
+            return value;
+        }
+        if (events != null) {
+            if (visibility != null && !events.readEvents(aggregateId).asStream().findFirst()
+                    .map(first -> visibility.visible().test(first.getPayload())).orElse(false)) {
+                throw visibility.notVisible().get();
+            }
+            long latest = events.lastSequenceNumberFor(aggregateId).orElse(-1L);
+            if (minVersion > latest) {
+                throw new DomainException(ErrorCode.INVALID_INPUT, "minVersion " + minVersion
+                        + " has not been written; the latest version is " + latest + ".");
+            }
+        }
+        return until(collection, id, read, caughtUp);
+    }
+
+    /** Who may learn about an aggregate: a test on its first event's payload, and the answer for everybody else. */
+    public record Visibility(Predicate<Object> visible, Supplier<DomainException> notVisible) {
     }
 
     /**

@@ -37,7 +37,9 @@ final class RecordImporter {
 
     static final int MAX_LINE_CHARS = 16_384;
     private static final Logger log = LoggerFactory.getLogger(RecordImporter.class);
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Refuses anything after the record's object ({"a":1}} is not one record). */
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final RecordParser parser;
     private final Function<Object, RecordOutcome> send;
@@ -174,7 +176,7 @@ final class RecordImporter {
     }
 
     static Map<String, String> fields(ObjectNode node) {
-        Map<String, String> fields = new LinkedHashMap<>();
+        RecordParser.JsonFields fields = new RecordParser.JsonFields();
         var names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
@@ -182,7 +184,9 @@ final class RecordImporter {
             if (value.isContainerNode()) {
                 throw new Rejected("field '" + name + "' must be text, a number or true/false");
             }
-            fields.put(name, value.isNull() ? null : value.asText());
+            fields.put(name, value.isNull() ? null : value.asText(), value.isNull() ? RecordParser.JsonKind.NULL
+                    : value.isTextual() ? RecordParser.JsonKind.TEXT
+                    : value.isBoolean() ? RecordParser.JsonKind.BOOLEAN : RecordParser.JsonKind.NUMBER);
         }
         return fields;
     }

@@ -40,10 +40,12 @@ class MyEmailAddressesController {
 
     @GetMapping("/email-addresses")
     MyAddresses myAddresses(Caller caller, @RequestParam Optional<@Min(0) Long> minVersion) {
-        MyEmailAddresses view = wait.until(MyEmailAddresses.COLLECTION, caller.accountId(),
-                () -> Optional.ofNullable(mongo.findById(caller.accountId(), MyEmailAddresses.class))
-                        .orElseGet(() -> MyEmailAddresses.empty(caller.accountId())),
-                current -> minVersion.map(min -> current.version() >= min).orElse(true));
+        java.util.function.Supplier<MyEmailAddresses> read = () -> Optional.ofNullable(
+                mongo.findById(caller.accountId(), MyEmailAddresses.class))
+                .orElseGet(() -> MyEmailAddresses.empty(caller.accountId()));
+        MyEmailAddresses view = minVersion.isEmpty() ? read.get()
+                : wait.untilVersion(caller.accountId(), minVersion.get(), MyEmailAddresses.COLLECTION,
+                        caller.accountId(), read, current -> current.version() >= minVersion.get());
         Instant now = clock.instant();
         return new MyAddresses(view.version(), view.addresses().stream()
                 .sorted(Comparator.comparing(MyEmailAddresses.Entry::email))

@@ -123,7 +123,7 @@ class AuditController {
     @GetMapping("/accounts/{accountId}/events")
     History accountHistory(@PathVariable @Pattern(regexp = "[A-Za-z0-9_.:-]{1,128}") String accountId,
             @RequestParam Optional<@Min(0) Long> minVersion) {
-        minVersion.ifPresent(min -> wait.until(AccountHistory.COLLECTION,
+        minVersion.ifPresent(min -> wait.untilVersion(accountId, min, AccountHistory.COLLECTION,
                 AccountHistory.id(accountId, AccountHistory.bucketOf(min)),
                 () -> mongo.findById(AccountHistory.id(accountId, AccountHistory.bucketOf(min)), AccountHistory.class),
                 bucket -> bucket != null && bucket.entries().stream().anyMatch(e -> e.sequence() >= min)));

@@ -1,5 +1,6 @@
 package io.certtrail.query.certificate.web;
 
+import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.events.certificate.MailingInformation;
 import io.certtrail.platform.error.DomainException;
@@ -106,7 +107,11 @@ class MyCertificateApplicationsController {
     ApplicationView one(@PathVariable String applicationId, @RequestParam Optional<@Min(0) Long> minVersion,
             Caller caller) {
         CertificateApplications mine = minVersion.isEmpty() ? applications(caller.accountId())
-                : wait.until(CertificateApplications.COLLECTION, caller.accountId(),
+                : wait.untilVersion(applicationId, minVersion.get(), new ReadModelWait.Visibility(
+                                first -> first instanceof CertificateApplied applied
+                                        && applied.accountId().equals(caller.accountId()),
+                                MyCertificateApplicationsController::notFound),
+                        CertificateApplications.COLLECTION, caller.accountId(),
                         () -> applications(caller.accountId()),
                         doc -> doc.find(applicationId).map(a -> a.version() >= minVersion.get()).orElse(false));
         return mine.find(applicationId).map(this::view).orElseThrow(MyCertificateApplicationsController::notFound);
