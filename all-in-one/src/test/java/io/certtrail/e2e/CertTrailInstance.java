@@ -70,10 +70,10 @@ final class CertTrailInstance implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--certtrail.embedded.data-dir=" + dataDir,
-                "--certtrail.embedded.mongo-port=0",
-                "--certtrail.embedded.smtp-port=0",
                 "--spring.main.banner-mode=off"));
         Map<String, String> settings = new java.util.TreeMap<>(DEFAULTS);
+        settings.put("certtrail.embedded.mongo-port", "0");
+        settings.put("certtrail.embedded.smtp-port", "0");
         settings.putAll(overrides);
         settings.forEach((key, value) -> args.add("--" + key + "=" + value));
         int n = 0;

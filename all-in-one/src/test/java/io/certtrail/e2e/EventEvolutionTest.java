@@ -65,6 +65,7 @@ class EventEvolutionTest {
 
         try (CertTrailInstance app = CertTrailInstance.start(dataDir, clock)) {
             // the audit view shows the old event in the new shape
+            awaitAtHead(app);
             JsonNode ended = app.get("/api/audit/events?accountId=acct-h9&type=MembershipEnded", "auditor").json()
                     .get("items");
             assertThat(ended).hasSize(1);
@@ -79,9 +80,20 @@ class EventEvolutionTest {
             // the aggregate, sourced from the old events, knows the employee left, and takes a new request
             var again = app.post("/api/me/partner-membership", "holder9", "{\"companyId\":\"partner-globex\"}");
             assertThat(again.status()).as(again.body()).isLessThan(300);
-            JsonNode history = app.get("/api/audit/events?accountId=acct-h9&type=MembershipRequested", "auditor")
-                    .json().get("items");
-            assertThat(history).hasSize(2);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> app.get(
+                    "/api/audit/events?accountId=acct-h9&type=MembershipRequested", "auditor").json().get("items")
+                    .size() == 2);
         }
+    }
+
+    private static void awaitAtHead(CertTrailInstance app) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode processor : app.get("/api/operator/projections", "operator").json().get("processors")) {
+                if (!processor.get("caughtUp").asBoolean()) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 }
