@@ -5,30 +5,53 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.MVStore;
 
 /**
- * The wire server's H2 backend, made durable and consistent per write. Left alone, the backend
- * commits in the background once a second, at any moment, including in the middle of a write,
- * and not as one snapshot across collections. CrashRecoveryTest found both after SIGKILL: a
- * processor's token stored ahead of read-model writes it made before storing the token (those
- * events were never projected again), and a collection whose unique index named a document its
- * data did not hold (every later upsert of it failed).
+ * The wire server's H2 backend, committed to its file only between whole writes. Left alone, the
+ * backend commits in the background once a second at any moment, including in the middle of a
+ * write. CrashRecoveryTest found both results of that after SIGKILL: a processor's token stored
+ * ahead of read-model writes it had made before storing the token (those events were never
+ * projected again), and a collection whose unique index named a document its data did not hold
+ * (every later upsert of it failed).
  *
- * <p>Here the file changes only in one place: after a write command has been applied in full, and
- * before it is answered. Writes are applied one at a time, so a commit never catches another
- * write half-done; reads run alongside. A kill loses at most the write in progress, which was
- * never answered.
+ * <p>Here writes run side by side as before, and a commit every {@value #COMMIT_MILLIS} ms waits
+ * until none is in progress. The file therefore always holds a state the clients saw, with every
+ * client's writes up to some point in the order it made them: a kill loses at most the last
+ * moments, and then a processor's token together with the writes it covered, which the processor
+ * makes again from the event store. Measured with the {@code small} benchmark, committing every
+ * write before answering it (one at a time) made the projection lag p99 at 100 flows/s 1.7 s.
  */
 final class DurableH2Backend extends H2Backend {
+
+    static final long COMMIT_MILLIS = 100;
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
             "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
 
-    private final Object writing = new Object();
+    /** Writes share it; a commit takes it alone. */
+    private final ReadWriteLock between = new ReentrantReadWriteLock();
+    private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "readmodels-commit");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final MVStore store;
 
     DurableH2Backend(String fileName) {
-        super(new MVStore.Builder().fileName(fileName).autoCommitDisabled().open());
+        this(new MVStore.Builder().fileName(fileName).autoCommitDisabled().open());
+    }
+
+    private DurableH2Backend(MVStore store) {
+        super(store);
+        this.store = store;
+        committer.scheduleWithFixedDelay(this::commitBetweenWrites, COMMIT_MILLIS, COMMIT_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -36,12 +59,34 @@ final class DurableH2Backend extends H2Backend {
         if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
             return super.handleCommand(channel, databaseName, command, query);
         }
-        synchronized (writing) {
-            try {
-                return super.handleCommand(channel, databaseName, command, query);
-            } finally {
-                commit();
-            }
+        between.readLock().lock();
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            between.readLock().unlock();
+        }
+    }
+
+    private void commitBetweenWrites() {
+        if (store.isClosed() || !store.hasUnsavedChanges()) {
+            return;
+        }
+        between.writeLock().lock();
+        try {
+            commit();
+        } finally {
+            between.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        committer.shutdownNow();
+        between.writeLock().lock();
+        try {
+            super.close();
+        } finally {
+            between.writeLock().unlock();
         }
     }
 }

@@ -192,6 +192,18 @@ final class CertTrailInstance implements AutoCloseable {
         return activated.json().get("accountVersion").asLong();
     }
 
+    /** Waits until every event processor of the instance is at the head of the event stream. */
+    void awaitProjectionsAtHead() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode processor : get("/api/operator/projections", "operator").json().get("processors")) {
+                if (!processor.get("caughtUp").asBoolean()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
     /** Follows an e-mail link as the API would: a POST asking for JSON. */
     Response followLink(String link) {
         return send(HttpRequest.newBuilder(URI.create(link)).header("Accept", "application/json")

@@ -65,7 +65,7 @@ class EventEvolutionTest {
 
         try (CertTrailInstance app = CertTrailInstance.start(dataDir, clock)) {
             // the audit view shows the old event in the new shape
-            awaitAtHead(app);
+            app.awaitProjectionsAtHead();
             JsonNode ended = app.get("/api/audit/events?accountId=acct-h9&type=MembershipEnded", "auditor").json()
                     .get("items");
             assertThat(ended).hasSize(1);
@@ -84,16 +84,5 @@ class EventEvolutionTest {
                     "/api/audit/events?accountId=acct-h9&type=MembershipRequested", "auditor").json().get("items")
                     .size() == 2);
         }
-    }
-
-    private static void awaitAtHead(CertTrailInstance app) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode processor : app.get("/api/operator/projections", "operator").json().get("processors")) {
-                if (!processor.get("caughtUp").asBoolean()) {
-                    return false;
-                }
-            }
-            return true;
-        });
     }
 }

@@ -89,7 +89,7 @@ class FuzzTest {
         List<Operation> operations = operations(app.get("/v3/api-docs", null).json());
         assertThat(operations).hasSizeGreaterThan(35);
 
-        awaitAtHead();
+        app.awaitProjectionsAtHead();
         long head = head();
         int mails = app.smtp.getReceivedMessages().length;
 
@@ -121,7 +121,7 @@ class FuzzTest {
         }
         System.out.println("FuzzTest: " + sent + " requests to " + operations.size() + " operations: " + statuses);
         assertThat(failures).as("5xx answers, or changes accepted").isEmpty();
-        awaitAtHead();
+        app.awaitProjectionsAtHead();
         assertThat(head()).as("events stored").isEqualTo(head);
         assertThat(app.smtp.getReceivedMessages()).as("mails sent").hasSize(mails);
     }
@@ -408,16 +408,5 @@ class FuzzTest {
 
     private static long head() {
         return app.get("/api/operator/projections", "operator").json().get("headPosition").asLong();
-    }
-
-    private static void awaitAtHead() {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode processor : app.get("/api/operator/projections", "operator").json().get("processors")) {
-                if (!processor.get("caughtUp").asBoolean()) {
-                    return false;
-                }
-            }
-            return true;
-        });
     }
 }

@@ -54,7 +54,7 @@ class PoisonEventTest {
             // the records after the poisoned one arrive; the poisoned one does not
             Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> certificates(app).contains("0800000000000000003=2029-01-01"));
-            awaitAtHead(app);
+            app.awaitProjectionsAtHead();
             assertThat(certificates(app)).containsExactlyInAnyOrder("0800000000000000001=2029-01-01",
                     "0800000000000000003=2029-01-01");
             // the other projections have it: the audit view matches the store
@@ -136,16 +136,5 @@ class PoisonEventTest {
             }
         }
         throw new AssertionError("no dead-letter queue for " + group);
-    }
-
-    private static void awaitAtHead(CertTrailInstance app) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode processor : app.get("/api/operator/projections", "operator").json().get("processors")) {
-                if (!processor.get("caughtUp").asBoolean()) {
-                    return false;
-                }
-            }
-            return true;
-        });
     }
 }

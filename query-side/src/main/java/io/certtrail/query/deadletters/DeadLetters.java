@@ -64,12 +64,11 @@ public class DeadLetters {
             List<Letter> shown = new ArrayList<>();
             String id = null;
             for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                if (id == null) {
-                    id = sequenceName(letter);
+                if (shown.size() == SHOWN_LETTERS) {
+                    break;
                 }
-                if (shown.size() < SHOWN_LETTERS) {
-                    shown.add(letter(letter));
-                }
+                id = id == null ? sequenceName(letter) : id;
+                shown.add(letter(letter));
             }
             parked.add(new Sequence(id, id == null ? 0 : queue.sequenceSize(id), shown));
         }
