@@ -66,8 +66,8 @@ public class ReadModelWait {
             }
             long latest = events.lastSequenceNumberFor(aggregateId).orElse(-1L);
             if (minVersion > latest) {
-                throw new DomainException(ErrorCode.INVALID_INPUT, "minVersion " + minVersion
-                        + " has not been written; the latest version is " + latest + ".");
+                throw new DomainException(ErrorCode.INVALID_INPUT, "minVersion " + minVersion + " has not been written; "
+                        + (latest < 0 ? "nothing has been written yet." : "the latest version is " + latest + "."));
             }
         }
         return until(collection, id, read, caughtUp);
