@@ -67,4 +67,27 @@ class OperationsTest {
                 .header("X-Correlation-Id", "evil\" injected=1").GET());
         assertThat(replaced.headers().firstValue("X-Correlation-Id").orElseThrow()).matches("[0-9a-f-]{36}");
     }
+
+    @Test
+    void processorsWithNoHandlerForTheNewestEventsReadNothingBehind() {
+        // record events: the mailers and the address view have no handler for them
+        for (int i = 0; i < 5; i++) {
+            assertThat(app.post("/api/operator/records/exams", "operator", """
+                    {"sourceRecordId":"LAG-%d","registrationNumber":"REG-LAG-%d","firstName":"Ruirui","lastName":"Li",
+                     "email":"lag%d@example.org","examCode":"H12-811","examName":"HCIA-Datacom","examDate":"2026-02-27",
+                     "score":900,"passed":true}""".formatted(i, i, i)).status()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode projections = app.get("/api/operator/projections", "operator").json();
+            assertThat(projections.get("processors")).extracting(p -> p.get("name").asText())
+                    .contains("mail", "my-email-addresses", "records");
+            assertThat(projections.get("processors")).allSatisfy(processor -> {
+                assertThat(processor.get("behind").asLong()).as(processor.toString()).isZero();
+                assertThat(processor.get("caughtUp").asBoolean()).as(processor.toString()).isTrue();
+            });
+            String metrics = app.getHtml(app.baseUrl + "/actuator/prometheus").body();
+            assertThat(metrics).contains("certtrail_processor_lag_events{processor=\"mail\"} 0.0");
+            assertThat(metrics).doesNotContainPattern("certtrail_processor_lag_events\\{[^}]*\\} [1-9]");
+        });
+    }
 }

@@ -91,6 +91,84 @@ class ComposeFileTest {
         assertThat(volume.find()).isTrue();
     }
 
+    /**
+     * Each HTTP health check runs, as docker would run it, against a stand-in that answers as Spring
+     * Boot's health endpoint does: healthy only for the whole UP, whatever its components say.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyHealthCheckReadsTheTopLevelStatus() throws Exception {
+        Map<String, Object> anchors = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, List<String>> checks = new java.util.TreeMap<>();
+        checks.put("services", (List<String>) ((Map<String, Object>) anchors.get("x-service-healthcheck")).get("test"));
+        checks.put("axonserver", (List<String>) ((Map<String, Object>) services.get("axonserver").get("healthcheck")).get("test"));
+        for (String service : List.of("command-side", "query-side")) {
+            assertThat(((Map<String, Object>) services.get(service).get("healthcheck")).get("test"))
+                    .isEqualTo(checks.get("services"));
+        }
+        String componentUpWholeDown = "{\"components\":{\"eventStore\":{\"status\":\"DOWN\"},"
+                + "\"mongo\":{\"status\":\"UP\"},\"readinessState\":{\"status\":\"UP\"}},\"status\":\"DOWN\"}";
+        String statusFirstWholeDown = "{\"status\":\"DOWN\",\"components\":{\"mongo\":{\"status\":\"UP\"}}}";
+        String up = "{\"components\":{\"eventStore\":{\"status\":\"UP\"},\"mongo\":{\"status\":\"UP\"}},"
+                + "\"status\":\"UP\"}";
+        String statusFirstUp = "{\"status\":\"UP\",\"components\":{\"mongo\":{\"status\":\"UP\"}}}";
+        checks.forEach((name, check) -> {
+            assertThat(check.subList(0, 3)).as(name).containsExactly("CMD", "bash", "-c");
+            assertThat(healthy(check.get(3), 503, componentUpWholeDown)).as(name + ": whole DOWN, a component UP").isFalse();
+            assertThat(healthy(check.get(3), 503, statusFirstWholeDown)).as(name + ": whole DOWN first").isFalse();
+            // a body that says DOWN is not healthy even if a proxy in between changed the status code
+            assertThat(healthy(check.get(3), 200, componentUpWholeDown)).as(name + ": DOWN with 200").isFalse();
+            assertThat(healthy(check.get(3), 200, up)).as(name + ": UP").isTrue();
+            assertThat(healthy(check.get(3), 200, statusFirstUp)).as(name + ": UP first").isTrue();
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void mongoIsHealthyOnlyOnceItHasAPrimary() {
+        List<String> check = (List<String>) ((Map<String, Object>) services.get("mongo").get("healthcheck")).get("test");
+        // mongosh exits 0 whatever an expression evaluates to: only quit(1) makes the check fail
+        assertThat(String.join(" ", check)).contains("rs.initiate(").contains("db.hello().isWritablePrimary")
+                .contains("quit(1)");
+    }
+
+    /** Runs a compose health check command against a local stand-in answering with the given status and body. */
+    private static boolean healthy(String composeScript, int status, String body) {
+        com.sun.net.httpserver.HttpServer server;
+        try {
+            server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/vnd.spring-boot.actuator.v3+json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        try {
+            // what docker does: compose's $$ is a $, and the port is the stand-in's
+            String script = composeScript.replace("$$", "$")
+                    .replaceAll("/dev/tcp/127\\.0\\.0\\.1/[0-9]+", "/dev/tcp/127.0.0.1/" + server.getAddress().getPort());
+            Process process = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the health check did not finish: " + script);
+            }
+            return process.exitValue() == 0;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private static void assertReads(String configuration, Set<String> variables) {
         for (String variable : variables) {
             assertThat(configuration).as("a configuration file reads " + variable)

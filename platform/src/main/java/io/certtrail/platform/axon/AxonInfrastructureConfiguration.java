@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.certtrail.events.upcasting.MembershipEndedUpcaster;
-import io.certtrail.platform.error.DomainException;
-import io.certtrail.platform.error.ErrorCode;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -28,7 +30,7 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 /**
  * The Axon plumbing both services share, whatever the event store: Jackson 2 for every stored
  * message (the stored format, chosen once), tracking tokens in MongoDB next to the read models,
- * the actor carried from commands into events, and domain errors carried as codes.
+ * the actor carried from commands into events, and every command failure carried as a code.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonInfrastructureConfiguration {
@@ -113,21 +115,19 @@ public class AxonInfrastructureConfiguration {
     }
 
     /**
-     * Domain errors cross process boundaries (Axon Server) only as {@link CommandExecutionException}
-     * details; translating them here makes the local and the distributed bus behave alike.
+     * Axon's own command bus (on Axon Server, its local segment), with every failure carried as a
+     * code: see {@link CodedFailuresCommandBus}. Built as Axon's auto-configuration builds its own.
      */
     @Bean
-    SmartInitializingSingleton domainErrorTranslation(CommandBus commandBus) {
-        return () -> commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
-            try {
-                return chain.proceed();
-            } catch (DomainException e) {
-                throw new CommandExecutionException(e.getMessage(), null, e.code());
-            } catch (org.axonframework.modelling.command.AggregateNotFoundException e) {
-                // a command for something that does not exist (an unknown application, say): the caller's mistake
-                throw new CommandExecutionException("Nothing with this identifier was found.", null,
-                        ErrorCode.NOT_FOUND);
-            }
-        });
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(TransactionManager txManager, org.axonframework.config.Configuration axon,
+            DuplicateCommandHandlerResolver duplicates) {
+        SimpleCommandBus bus = new CodedFailuresCommandBus(SimpleCommandBus.builder()
+                .transactionManager(txManager)
+                .duplicateCommandHandlerResolver(duplicates)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")));
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return bus;
     }
 }

@@ -31,6 +31,7 @@ public enum ErrorCode {
     VERIFICATION_FAILED(422, "Verification code not accepted"),
     VERIFICATION_UNAVAILABLE(503, "Verification service unavailable"),
     READ_MODEL_BEHIND(503, "The view has not caught up yet"),
+    COMMANDS_UNAVAILABLE(503, "Changes cannot be taken at the moment"),
     PAYLOAD_TOO_LARGE(413, "Request too large");
 
     private final int status;

@@ -7,7 +7,10 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.certtrail.platform.axon.CommandFailures;
+import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -54,19 +57,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problem(e.code(), e.getMessage()));
     }
 
-    @ExceptionHandler(CommandExecutionException.class)
-    ResponseEntity<ProblemDetail> onCommandFailure(CommandExecutionException e) {
-        Optional<ErrorCode> code = e.getDetails().filter(ErrorCode.class::isInstance).map(ErrorCode.class::cast);
-        if (code.isPresent()) {
-            return respond(problem(code.get(), e.getMessage()));
-        }
-        return onUnexpected(e);
+    /**
+     * A command that failed: its code travels as the exception's details (on Axon Server, the only
+     * part that crosses), or its type says what happened (a conflict, Axon Server out of reach).
+     */
+    @ExceptionHandler({CommandExecutionException.class, ConcurrencyException.class, DeadlockException.class,
+            CommandDispatchException.class, NoHandlerForCommandException.class})
+    ResponseEntity<ProblemDetail> onCommandFailure(Exception e) {
+        return commandProblem(e).orElseGet(() -> onUnexpected(e));
     }
 
-    @ExceptionHandler({ConcurrencyException.class, DeadlockException.class})
-    ResponseEntity<ProblemDetail> onConcurrentChange(RuntimeException e) {
-        return respond(problem(ErrorCode.CONCURRENT_CHANGE,
-                "Someone changed the same record at the same moment. Send the request again."));
+    private static Optional<ResponseEntity<ProblemDetail>> commandProblem(Throwable e) {
+        return CommandFailures.coded(e).map(coded -> respond(problem(
+                (ErrorCode) coded.getDetails().orElseThrow(), coded.getMessage())));
     }
 
     /** A query string that is not UTF-8 or not well formed: Tomcat refuses it when it is first read. */
@@ -78,6 +81,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
+        Optional<ResponseEntity<ProblemDetail>> commandProblem = commandProblem(e);
+        if (commandProblem.isPresent()) {
+            return commandProblem.get(); // wrapped on its way (a CompletionException from the connector, say)
+        }
         // Types and frames only: exception messages may quote input, and input may be personal data.
         log.error("Unexpected failure: {}", SafeStackTrace.of(e));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(500),
@@ -137,8 +144,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
+    /** How long a client should wait before sending a request answered 503 again. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+        if (problem.getStatus() == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

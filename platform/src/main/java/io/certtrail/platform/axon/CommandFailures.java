@@ -1,0 +1,73 @@
+package io.certtrail.platform.axon;
+
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
+import java.util.Optional;
+import org.axonframework.commandhandling.distributed.CommandDispatchException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.common.lock.DeadlockException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+/**
+ * What a failed command means to its caller, read from the exception types Axon and its Axon Server
+ * connector raise, never from their messages. One home for the two places that ask: the bus that
+ * handles commands ({@link CodedFailuresCommandBus}) and the web layer that answers the request.
+ */
+public final class CommandFailures {
+
+    private static final String CONCURRENT_CHANGE_DETAIL =
+            "Someone changed the same record at the same moment. Send the request again.";
+    private static final String UNAVAILABLE_DETAIL =
+            "Changes cannot be taken at the moment; nothing was changed. Send the request again shortly.";
+    private static final String NOT_FOUND_DETAIL = "Nothing with this identifier was found.";
+
+    private CommandFailures() {
+    }
+
+    /** The code and what to tell the caller, or empty for a fault of ours (a 500). */
+    public static Optional<CommandExecutionException> coded(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CommandExecutionException e && e.getDetails().filter(ErrorCode.class::isInstance).isPresent()) {
+                return Optional.of(e);
+            }
+            if (t instanceof DomainException e) {
+                return Optional.of(new CommandExecutionException(e.getMessage(), null, e.code()));
+            }
+            if (t instanceof AggregateNotFoundException) {
+                // a command for something that does not exist (an unknown application, say): the caller's mistake
+                return Optional.of(new CommandExecutionException(NOT_FOUND_DETAIL, null, ErrorCode.NOT_FOUND));
+            }
+            if (t instanceof ConcurrencyException || t instanceof DeadlockException) {
+                // AXONIQ-2000 at commit on Axon Server (the connector raises a ConcurrencyException), a
+                // duplicate sequence number on the JDBC store, or a lock another command held
+                return Optional.of(new CommandExecutionException(CONCURRENT_CHANGE_DETAIL, null,
+                        ErrorCode.CONCURRENT_CHANGE));
+            }
+            if (unavailable(t)) {
+                return Optional.of(new CommandExecutionException(UNAVAILABLE_DETAIL, null,
+                        ErrorCode.COMMANDS_UNAVAILABLE));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The command never reached a handler, or its events never reached the store: Axon Server out of
+     * reach ({@code AXONIQ-4003} from the connector, a gRPC {@code UNAVAILABLE} beneath), no command
+     * handler connected to it ({@code AXONIQ-4000}), or the store refusing the append (no leader,
+     * the database gone). Nothing was stored, so the same request can simply be sent again.
+     */
+    private static boolean unavailable(Throwable t) {
+        return t instanceof CommandDispatchException
+                || t instanceof NoHandlerForCommandException
+                || t instanceof EventStoreException
+                || t instanceof org.axonframework.messaging.EventPublicationFailedException
+                || t instanceof org.axonframework.axonserver.connector.AxonServerException
+                || t instanceof io.axoniq.axonserver.connector.AxonServerException
+                || t instanceof io.grpc.StatusRuntimeException grpc
+                        && grpc.getStatus().getCode() == io.grpc.Status.Code.UNAVAILABLE;
+    }
+}
