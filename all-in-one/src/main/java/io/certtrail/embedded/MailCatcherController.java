@@ -56,6 +56,10 @@ class MailCatcherController {
                     message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant(),
                     links, text));
         }
+        // newest first across all mailboxes: GreenMail lists them mailbox by mailbox, so the README's
+        // `head -1` picked an older mail to another address (a stable sort keeps same-moment mails' order)
+        mails.sort(java.util.Comparator.comparing(CaughtMail::receivedAt,
+                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
         return mails;
     }
 

@@ -68,10 +68,10 @@ final class CertTrailInstance implements AutoCloseable {
     /** With more beans of the test's own, such as a projection handler that fails on purpose. */
     static CertTrailInstance start(Path dataDir, Clock clock, Map<String, String> overrides, Class<?>... beans) {
         List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
                 "--certtrail.embedded.data-dir=" + dataDir,
                 "--spring.main.banner-mode=off"));
         Map<String, String> settings = new java.util.TreeMap<>(DEFAULTS);
+        settings.put("server.port", "0");
         settings.put("certtrail.embedded.mongo-port", "0");
         settings.put("certtrail.embedded.smtp-port", "0");
         settings.putAll(overrides);

@@ -46,9 +46,13 @@ class EmailLinkController {
     private final CommandSender commands;
     private final Clock clock;
     private final RateLimits rateLimits;
+    private final String onward;
 
-    EmailLinkController(VerificationTokens tokens, CommandSender commands, Clock clock, RateLimits rateLimits) {
+    EmailLinkController(VerificationTokens tokens, CommandSender commands, Clock clock, RateLimits rateLimits,
+            io.certtrail.command.support.CommandSideConfiguration.LinkProperties links) {
         this.rateLimits = rateLimits;
+        this.onward = "<p><a href=\"" + HtmlUtils.htmlEscape(links.portalUrl().toString())
+                + "\">Go to your CertTrail account</a></p>";
         this.tokens = tokens;
         this.commands = commands;
         this.clock = clock;
@@ -68,13 +72,21 @@ class EmailLinkController {
         }
         Optional<Link> link = tokens.findUsable(token);
         if (link.isEmpty()) {
-            return page(HttpStatus.NOT_FOUND, "Link not valid", "<p>" + INVALID + "</p>");
+            return page(HttpStatus.NOT_FOUND, "Link not valid", "<p>" + INVALID + "</p>" + onward);
         }
-        String action = link.get().purpose() == LinkPurpose.ACTIVATE_ASSOCIATION
-                ? "Associate this e-mail address with your CertTrail account"
+        boolean activation = link.get().purpose() == LinkPurpose.ACTIVATE_ASSOCIATION;
+        String action = activation ? "Associate this e-mail address with your CertTrail account"
                 : "Disassociate this e-mail address from your CertTrail account";
-        return page(HttpStatus.OK, action, "<form method=\"post\"><button type=\"submit\">"
-                + HtmlUtils.htmlEscape(action) + "</button></form>");
+        // the address came to this mailbox with the link: whoever holds the link learns nothing new
+        String address = link.get().email() == null ? ""
+                : "<p>Address: <strong data-address>" + HtmlUtils.htmlEscape(link.get().email()) + "</strong></p>";
+        String what = activation
+                ? "<p>Once associated, the training, exam and certificate records sent to this address show in"
+                  + " your account.</p>"
+                : "<p>Once disassociated, the records sent to this address no longer show in your account.</p>";
+        return page(HttpStatus.OK, action, address + what + "<form method=\"post\"><button type=\"submit\">"
+                + HtmlUtils.htmlEscape(activation ? "Associate" : "Disassociate") + "</button></form>"
+                + "<p>If you did not ask for this, close this page: nothing changes.</p>");
     }
 
     @PostMapping(value = "/{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -83,11 +95,12 @@ class EmailLinkController {
             Outcome outcome = follow(token, request);
             return page(HttpStatus.OK, "ASSOCIATED".equals(outcome.outcome()) ? "Associated" : "Disassociated",
                     "ASSOCIATED".equals(outcome.outcome())
-                            ? "<p>Associated. The records sent to this address now show in your account.</p>"
-                            : "<p>Disassociated. The records sent to this address no longer show in your account.</p>");
+                            ? "<p>Associated. The records sent to this address now show in your account.</p>" + onward
+                            : "<p>Disassociated. The records sent to this address no longer show in your account.</p>"
+                              + onward);
         } catch (DomainException e) {
             return page(HttpStatus.valueOf(e.code().status()), "Link not valid",
-                    "<p>" + HtmlUtils.htmlEscape(e.getMessage()) + "</p>");
+                    "<p>" + HtmlUtils.htmlEscape(e.getMessage()) + "</p>" + onward);
         }
     }
 

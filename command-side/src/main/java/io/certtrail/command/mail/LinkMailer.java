@@ -47,7 +47,7 @@ class LinkMailer {
                   + " it moves to the account that asked now, together with its training and exam records.\n\n"
                 : "";
         send(new Link(event.requestId(), LinkPurpose.ACTIVATE_ASSOCIATION, event.accountId(), event.addressKey(),
-                        event.expiresAt()), event.email(),
+                        event.email(), event.expiresAt()), event.email(),
                 "Activate the association of your e-mail address",
                 "Someone asked to associate this e-mail address with a CertTrail account, so that the training,"
                 + " exam and certificate records sent to it show up there.\n\n" + intro
@@ -59,7 +59,7 @@ class LinkMailer {
     @DisallowReplay
     void on(EmailDisassociationRequested event) {
         send(new Link(event.requestId(), LinkPurpose.CONFIRM_DISASSOCIATION, event.accountId(), event.addressKey(),
-                        event.expiresAt()), event.email(),
+                        event.email(), event.expiresAt()), event.email(),
                 "Confirm the disassociation of your e-mail address",
                 "You asked to disassociate this e-mail address from your CertTrail account. After that, the"
                 + " training, exam and certificate records sent to it no longer show in that account.\n\n"
@@ -77,7 +77,7 @@ class LinkMailer {
         message.setFrom(properties.mailFrom());
         message.setTo(to);
         message.setSubject(subject);
-        message.setText(template.formatted(urls.base() + "/email-links/" + token, link.expiresAt()));
+        message.setText(template.formatted(urls.base() + "/email-links/" + token, MailTimes.format(link.expiresAt())));
         mailSender.send(message);
         tokens.markMailed(link.requestId());
     }

@@ -42,8 +42,14 @@ public class VerificationTokens {
         mongo.indexOps(COLLECTION).createIndex(new Index("tokenHash", Sort.Direction.ASC).unique());
     }
 
-    /** A request a link was made for. */
-    public record Link(String requestId, LinkPurpose purpose, String accountId, String addressKey, Instant expiresAt) {
+    /**
+     * A request a link was made for.
+     *
+     * @param email the address the link confirms, shown on the link's page to whoever holds the link (it
+     *              came to that mailbox); kept only as long as the link is
+     */
+    public record Link(String requestId, LinkPurpose purpose, String accountId, String addressKey, String email,
+            Instant expiresAt) {
     }
 
     public boolean alreadyMailed(String requestId) {
@@ -59,6 +65,7 @@ public class VerificationTokens {
                 .set("purpose", link.purpose().name())
                 .set("accountId", link.accountId())
                 .set("addressKey", link.addressKey())
+                .set("email", link.email())
                 .set("expiresAt", Date.from(link.expiresAt()))
                 .set("mailedAt", null), COLLECTION);
         return token;
@@ -83,7 +90,7 @@ public class VerificationTokens {
             return Optional.empty();
         }
         return Optional.of(new Link(doc.getString("_id"), LinkPurpose.valueOf(doc.getString("purpose")),
-                doc.getString("accountId"), doc.getString("addressKey"), expiresAt));
+                doc.getString("accountId"), doc.getString("addressKey"), doc.getString("email"), expiresAt));
     }
 
     /** Single use: once followed (or refused by the account), the token is gone. */

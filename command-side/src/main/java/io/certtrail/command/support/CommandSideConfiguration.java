@@ -20,9 +20,11 @@ public class CommandSideConfiguration {
      * @param mailFrom the sender of link e-mails
      */
     @ConfigurationProperties("certtrail.links")
+    /** @param portalUrl where a holder goes on from a link's page: the portal's page of their addresses */
     public record LinkProperties(Duration activationTtl, Duration disassociationTtl,
-            String mailFrom) {
+            String mailFrom, java.net.URI portalUrl) {
         public LinkProperties {
+            portalUrl = portalUrl == null ? java.net.URI.create("http://localhost:3000/") : portalUrl;
             activationTtl = activationTtl == null ? Duration.ofHours(24) : activationTtl;
             disassociationTtl = disassociationTtl == null ? Duration.ofHours(24) : disassociationTtl;
             mailFrom = mailFrom == null ? "no-reply@certtrail.local" : mailFrom;

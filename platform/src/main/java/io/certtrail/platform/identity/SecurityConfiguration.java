@@ -29,6 +29,25 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /**
+     * The API documents and Swagger UI: public like the API's shape, and with a policy that lets
+     * Swagger UI run (its own scripts and styles, its inline style attributes and data: icons) and
+     * reach the issuer for "Authorize". The API's own policy ({@code default-src 'none'}) left it a blank page.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(Ordered.LOWEST_PRECEDENCE - 101)
+    SecurityFilterChain apiDocuments(HttpSecurity http, io.certtrail.platform.web.PublicIssuer issuer) throws Exception {
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                                + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' "
+                                + issuer.origin() + "; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
     /** After any chain an embedded identity provider adds for its own endpoints. */
     @Bean
     @org.springframework.core.annotation.Order(Ordered.LOWEST_PRECEDENCE - 100)
@@ -45,10 +64,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/email-links/**", "/actuator/health/**", "/actuator/health",
                                 "/dev/mails/**", "/dev/mails", "/error", "/verify", "/verify/**",
                                 "/api/public/**").permitAll()
-                        // API documents are public like the APIs' shape; the metrics carry no personal
-                        // data, and production serves them on the separate management port (README)
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
-                                "/swagger-ui/**", "/actuator/prometheus").permitAll()
+                        // the metrics carry no personal data, and production serves them on the separate
+                        // management port (README); the API documents have their own chain above
+                        .requestMatchers("/actuator/prometheus").permitAll()
                         .requestMatchers("/api/me/**").hasRole(Role.HOLDER.name())
                         .requestMatchers("/api/operator/records/**", "/api/operator/record-imports/**")
                                 .hasAnyRole(Role.OPERATOR.name(), Role.INTEGRATION.name())
@@ -95,6 +113,11 @@ public class SecurityConfiguration {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CallerArgumentResolver());
+            }
+
+            @Override
+            public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                registry.addInterceptor(new io.certtrail.platform.web.AcceptBeforeWrites());
             }
         };
     }

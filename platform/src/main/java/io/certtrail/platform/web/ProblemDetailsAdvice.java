@@ -100,7 +100,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(ErrorCode.INVALID_INPUT, "Some fields are missing or invalid.");
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-            errors.putIfAbsent(error.getField(), error.getDefaultMessage());
+            errors.putIfAbsent(error.getField(), error.isBindingFailure() ? "not valid" + bindingFailure(error)
+                    : error.getDefaultMessage());
         }
         problem.setProperty("errors", errors);
         return ResponseEntity.status(problem.getStatus()).body(problem);
@@ -136,12 +137,57 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem
-                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            // Framework-detected input faults (malformed JSON, wrong media type, ...): give them a stable type.
-            problem.setType(URI.create(TYPE_BASE + (statusCode.is4xxClientError() ? "invalid-request" : "internal-error")));
+        if (body instanceof ProblemDetail problem) {
+            // Framework-detected faults (malformed JSON, wrong method or media type, ...): a stable type and code
+            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                problem.setType(URI.create(TYPE_BASE + FrameworkProblems.slug(statusCode.value())));
+            }
+            if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+                problem.setProperty("code", FrameworkProblems.code(statusCode.value()));
+            }
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /** A parameter of the wrong type (a date that is not one): say which parameter, never a Java type name. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName() == null ? "a parameter" : "'" + ex.getPropertyName() + "'";
+        ProblemDetail problem = problem(ErrorCode.INVALID_INPUT, "The value of " + name + " is not valid"
+                + expected(ex.getRequiredType()) + ".");
+        return ResponseEntity.status(problem.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /** What a value that could not be converted should have been; Spring's own message names Java types. */
+    private static String bindingFailure(FieldError error) {
+        try {
+            return expected(error.unwrap(org.springframework.beans.TypeMismatchException.class).getRequiredType());
+        } catch (IllegalArgumentException notATypeMismatch) {
+            return "";
+        }
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return type == java.time.LocalDate.class ? ": give a date such as 2026-12-02"
+                    : ": give a moment such as 2026-12-02T08:00:00Z";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return ": give a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return ": give true or false";
+        }
+        if (type.isEnum()) {
+            return ": give one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        return "";
     }
 
     /** How long a client should wait before sending a request answered 503 again. */

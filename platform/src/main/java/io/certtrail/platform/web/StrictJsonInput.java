@@ -24,6 +24,8 @@ class StrictJsonInput {
     @Bean
     JsonMapperBuilderCustomizer noGuessedTypes() {
         return builder -> builder
+                // {"email":"a@x","email":"b@y"}: refused, not "the last one wins" (the fuzzer sent it)
+                .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .addModule(new SimpleModule("plain-text").addDeserializer(String.class, new PlainText()))
                 .withCoercionConfig(LogicalType.Textual, text -> text
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -71,7 +71,7 @@ class RecordIngestController {
      * {@code text/csv} (a header line naming the fields, then one record per line). Answers
      * {@code application/x-ndjson}: one outcome per input line, then a summary.
      */
-    @PostMapping(value = "/record-imports/{kind}", consumes = {NDJSON, "text/csv"})
+    @PostMapping(value = "/record-imports/{kind}", consumes = {NDJSON, "text/csv"}, produces = NDJSON)
     void importRecords(@PathVariable String kind, Caller caller, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         RecordKind recordKind = kind(kind);

@@ -1,0 +1,34 @@
+package io.certtrail.platform.web;
+
+import java.util.Locale;
+
+/**
+ * The stable {@code type} and {@code code} of problems Spring or the container detect before any
+ * rule of ours runs (a wrong method, media type or path): clients switch on {@code code}, so these
+ * have one too, like every problem of the API.
+ */
+final class FrameworkProblems {
+
+    private FrameworkProblems() {
+    }
+
+    static String code(int status) {
+        return switch (status) {
+            case 400 -> "INVALID_REQUEST";
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 500 -> "INTERNAL_ERROR";
+            case 503 -> "UNAVAILABLE";
+            default -> "HTTP_" + status;
+        };
+    }
+
+    static String slug(int status) {
+        return code(status).toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
