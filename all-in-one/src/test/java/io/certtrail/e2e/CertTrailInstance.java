@@ -260,6 +260,10 @@ final class CertTrailInstance implements AutoCloseable {
         }
     }
 
+    HttpRequest.Builder requestAs(String path, String user) {
+        return request(path, user);
+    }
+
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
         String token = user == null ? "" : tokenFor(user);

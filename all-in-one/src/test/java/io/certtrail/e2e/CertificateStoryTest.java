@@ -301,34 +301,16 @@ class CertificateStoryTest {
     @Test
     @Order(7)
     void theVerificationPageWorksInARealBrowser() throws Exception {
-        Path chromium = Path.of("/usr/bin/chromium");
-        boolean required = "required".equals(System.getenv("CERTTRAIL_BROWSER_TESTS"));
-        if (!Files.isExecutable(chromium)) {
-            assertThat(required).as("CERTTRAIL_BROWSER_TESTS=required but /usr/bin/chromium is missing").isFalse();
-            Assumptions.abort("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it");
-        }
+        Chromium chromium = Chromium.orSkip(dataDir);
         String port = app.context.getEnvironment().getProperty("local.server.port");
-        String dom = browse(chromium, "http://localhost:" + port
-                + "/verify/0101001011938060621?name=%E6%9D%8E%E7%91%9E%E7%91%9E");
+        String dom = chromium.dom("http://localhost:" + port
+                + "/verify/0101001011938060621?name=%E6%9D%8E%E7%91%9E%E7%91%9E", 0);
         assertThat(dom).contains("data-status=\"VALID\"").contains("Authentic and valid").contains("李瑞瑞")
                 .contains("matches the name you entered");
-        String form = browse(chromium, "http://localhost:" + port + "/verify?number=0101001099000000001");
+        String form = chromium.dom("http://localhost:" + port + "/verify?number=0101001099000000001", 0);
         assertThat(form).contains("data-status=\"REVOKED\"").contains("J*** N****");
-        String unknown = browse(chromium, "http://localhost:" + port + "/verify?number=0000");
+        String unknown = chromium.dom("http://localhost:" + port + "/verify?number=0000", 0);
         assertThat(unknown).contains("No certificate with this number was found");
-    }
-
-    /** The page as Debian's headless Chromium renders it: its DOM after loading. */
-    private static String browse(Path chromium, String url) throws Exception {
-        Path profile = Files.createTempDirectory(dataDir, "chromium");
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile, "--dump-dom", url));
-        File out = dataDir.resolve("dom-" + System.nanoTime() + ".html").toFile();
-        Process process = new ProcessBuilder(command).redirectOutput(out)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("chromium finished").isTrue();
-        return Files.readString(out.toPath(), StandardCharsets.UTF_8);
     }
 
     @Test

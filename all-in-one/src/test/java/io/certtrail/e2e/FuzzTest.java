@@ -126,8 +126,70 @@ class FuzzTest {
         assertThat(app.smtp.getReceivedMessages()).as("mails sent").hasSize(mails);
     }
 
+    /**
+     * Every write of the OpenAPI document (so a new endpoint is covered without being listed), sent as
+     * it would be accepted but with an {@code Accept} it cannot answer: refused with 406 before it runs.
+     * Before, the command ran and only its answer was refused (a revocation done, then a 406).
+     */
+    @Test
+    void aWriteWithAnAcceptItCannotAnswerIsRefusedAndChangesNothing() throws Exception {
+        List<Operation> writes = operations(app.get("/v3/api-docs", null).json(), true).stream()
+                .filter(operation -> !operation.method().equals("GET")).toList();
+        assertThat(writes).extracting(Operation::label).contains("POST /api/operator/certificate-revocations",
+                "POST /api/operator/records/{kind}", "POST /api/me/certificate-applications",
+                "POST /api/me/partner-membership", "POST /api/me/verification-challenges");
+        app.awaitProjectionsAtHead();
+        long head = head();
+        int mails = app.smtp.getReceivedMessages().length;
+        Random random = new Random(7);
+        List<String> failures = new ArrayList<>();
+        for (Operation operation : writes) {
+            for (String accept : List.of("image/png", "text/csv")) {
+                boolean csvImport = operation.path().startsWith("/api/operator/record-imports/");
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl
+                                + filledPath(operation, random, false))).timeout(Duration.ofSeconds(30))
+                        .header("Accept", accept)
+                        .method(operation.method(), csvImport ? HttpRequest.BodyPublishers.ofString(
+                                "sourceRecordId,email,certificationName,certificateNumber,effectiveDate,expirationDate,renewal\n"
+                                + "FZ-ACCEPT,fuzz@example.com,HCIA-Datacom,0600000000000000077,2025-12-02,2028-12-02,false\n")
+                                : operation.body() == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(withVerification(operation).toString()));
+                if (csvImport) {
+                    request.header("Content-Type", "text/csv");
+                } else if (operation.body() != null) {
+                    request.header("Content-Type", "application/json");
+                }
+                if (operation.user() != null) {
+                    request.header("Authorization", "Bearer " + app.tokenFor(operation.user()));
+                }
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 406) {
+                    failures.add(response.statusCode() + " " + operation.label() + " Accept: " + accept + " -> "
+                            + response.body());
+                }
+            }
+        }
+        assertThat(failures).as("writes not refused with 406").isEmpty();
+        app.awaitProjectionsAtHead();
+        assertThat(head()).as("events stored").isEqualTo(head);
+        assertThat(app.smtp.getReceivedMessages()).as("mails sent").hasSize(mails);
+    }
+
+    /** The body as the portal would send it: a solved verification where the operation asks for one. */
+    private static ObjectNode withVerification(Operation operation) {
+        ObjectNode body = operation.body().deepCopy();
+        if (body.has("verification") && operation.user() != null) {
+            body.set("verification", app.solvedChallenge(operation.user()));
+        }
+        return body;
+    }
+
     /** Every operation of the document but the embedded demo's helpers, with the caller allowed to call it. */
     private static List<Operation> operations(JsonNode document) {
+        return operations(document, false);
+    }
+
+    private static List<Operation> operations(JsonNode document, boolean withCommandsWithoutInput) {
         List<Operation> operations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -149,7 +211,7 @@ class FuzzTest {
                              "expirationDate":"2028-12-02","renewal":false}""");
                 }
                 if (body == null && params.stream().noneMatch(p -> !p.name().equals("caller"))
-                        && !method.getKey().equals("get")) {
+                        && !method.getKey().equals("get") && !withCommandsWithoutInput) {
                     continue; // a command without any input (a new challenge, say) cannot be malformed
                 }
                 operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(), params, body,

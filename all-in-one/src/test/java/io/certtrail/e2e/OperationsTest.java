@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,7 @@ class OperationsTest {
         assertThat(replaced.headers().firstValue("X-Correlation-Id").orElseThrow()).matches("[0-9a-f-]{36}");
     }
 
+    /** The same figures feed the Prometheus gauge certtrail_processor_lag_events (services only). */
     @Test
     void processorsWithNoHandlerForTheNewestEventsReadNothingBehind() {
         // record events: the mailers and the address view have no handler for them
@@ -85,9 +87,71 @@ class OperationsTest {
                 assertThat(processor.get("behind").asLong()).as(processor.toString()).isZero();
                 assertThat(processor.get("caughtUp").asBoolean()).as(processor.toString()).isTrue();
             });
-            String metrics = app.getHtml(app.baseUrl + "/actuator/prometheus").body();
-            assertThat(metrics).contains("certtrail_processor_lag_events{processor=\"mail\"} 0.0");
-            assertThat(metrics).doesNotContainPattern("certtrail_processor_lag_events\\{[^}]*\\} [1-9]");
         });
+    }
+
+    @Test
+    void errorsTheFrameworkDetectsAreProblemDocumentsWithACode() {
+        for (String method : List.of("GET", "POST")) {
+            Response error = app.send(HttpRequest.newBuilder(URI.create(app.baseUrl + "/error"))
+                    .method(method, HttpRequest.BodyPublishers.noBody()));
+            assertThat(error.status()).as(method + " /error").isEqualTo(404);
+            assertThat(error.contentType()).startsWith("application/problem+json");
+            assertThat(error.json().get("code").asText()).isEqualTo("NOT_FOUND");
+        }
+        // TRACE: refused, never echoed, and Allow names what the resource really takes
+        Response trace = app.send(HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/public/certificates/1"))
+                .header("Authorization", "Bearer secret-that-must-not-echo")
+                .method("TRACE", HttpRequest.BodyPublishers.noBody()));
+        assertThat(trace.status()).isEqualTo(405);
+        assertThat(trace.contentType()).startsWith("application/problem+json");
+        assertThat(trace.json().get("code").asText()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(trace.body()).doesNotContain("secret-that-must-not-echo");
+        assertThat(trace.headers().firstValue("Allow").orElseThrow()).isEqualTo("GET, HEAD, OPTIONS");
+
+        Response wrongMethod = app.send(app.requestAs("/api/me/email-addresses", "holder1")
+                .method("DELETE", HttpRequest.BodyPublishers.noBody()));
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.json().get("code").asText()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(wrongMethod.headers().firstValue("Allow").orElseThrow()).doesNotContain("PUT", "DELETE");
+        Response wrongType = app.post("/api/operator/certificate-revocations", "operator", "text/plain", "x");
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.json().get("code").asText()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+
+        // a bad moment in the audit search says what to give, not which Java type failed
+        Response badFrom = app.get("/api/audit/events?from=yesterday", "auditor");
+        assertThat(badFrom.status()).isEqualTo(400);
+        assertThat(badFrom.body()).contains("2026-12-02T08:00:00Z").doesNotContain("java.");
+
+        // the same key twice: refused, not "the last one wins"
+        Response twice = app.postAsIs("/api/operator/certificate-revocations", "operator",
+                "{\"recordId\":\"CERT:A-1\",\"recordId\":\"CERT:B-2\",\"reason\":\"checking\"}");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.json().get("code").asText()).isEqualTo("INVALID_INPUT");
+
+        // the demo token endpoint is for programs: a missing password is a 401 whatever they accept
+        Response token = app.send(HttpRequest.newBuilder(URI.create(app.baseUrl + "/dev/tokens"))
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(token.status()).isEqualTo(401);
+    }
+
+    @Test
+    void theLinkPageNamesItsAddressAndLeadsOnAndMailsSayWhenLinksExpireAsPeopleWriteIt() {
+        Response asked = app.post("/api/me/email-associations", "holder2", "{\"email\":\"Page.Reader@example.com\"}");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        var mail = app.awaitMail("page.reader@example.com", 1);
+        assertThat(CertTrailInstance.text(mail)).containsPattern("expires at [0-9]{1,2} [A-Z][a-z]+ 20[0-9]{2}, [0-9]{2}:[0-9]{2} UTC")
+                .doesNotContainPattern("T[0-9]{2}:[0-9]{2}:[0-9]{2}");
+        String link = CertTrailInstance.linkIn(mail);
+        Response page = app.getHtml(link);
+        assertThat(page.body()).contains("page.reader@example.com").contains("<button");
+        Response done = app.send(HttpRequest.newBuilder(URI.create(link)).header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(done.body()).contains("Associated").contains("href=\"http://localhost:3000/\"");
+
+        // the mail catcher lists the newest mail first, whichever mailbox it went to
+        app.post("/api/me/email-associations", "holder2", "{\"email\":\"aaa-newest@example.com\"}");
+        app.awaitMail("aaa-newest@example.com", 1);
+        assertThat(app.get("/dev/mails", null).json().get(0).get("to").get(0).asText()).isEqualTo("aaa-newest@example.com");
     }
 }

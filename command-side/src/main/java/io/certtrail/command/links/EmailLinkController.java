@@ -104,7 +104,7 @@ class EmailLinkController {
         }
     }
 
-    @PostMapping(value = "/{token}", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
+    @PostMapping(value = "/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Outcome> followFromApi(@PathVariable String token, HttpServletRequest request) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(follow(token, request));
     }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * problem document, for any method, and says "not found" when there is no failure to report.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 class ProblemErrorController implements ErrorController {
 
     private final org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings;
