@@ -106,6 +106,7 @@ class OperationsTest {
         assertThat(trace.status()).isEqualTo(405);
         assertThat(trace.contentType()).startsWith("application/problem+json");
         assertThat(trace.json().get("code").asText()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(trace.json().get("type").asText()).endsWith("/invalid-request");
         assertThat(trace.body()).doesNotContain("secret-that-must-not-echo");
         assertThat(trace.headers().firstValue("Allow").orElseThrow()).isEqualTo("GET, HEAD, OPTIONS");
 

@@ -46,7 +46,7 @@ class SecurityTest {
 
     @SuppressWarnings("unchecked")
     private static String token(JWKSource<SecurityContext> keys, String issuer, Instant expiresAt) {
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer).subject("acct-h0")
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer).subject("acct-h0").audience(List.of("certtrail"))
                 .issuedAt(expiresAt.minus(Duration.ofHours(1))).expiresAt(expiresAt)
                 .claim("roles", List.of("HOLDER", "OPERATOR", "AUDITOR")).build();
         return new NimbusJwtEncoder(keys).encode(JwtEncoderParameters.from(
@@ -68,6 +68,16 @@ class SecurityTest {
     void aValidTokenFromOurIssuerIsAccepted() {
         assertThat(app.getWithToken("/api/me/email-addresses",
                 token(realKeys(), "http://localhost:8080", Instant.now().plusSeconds(600))).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        // an ID token, say: its audience is the client that asked for it, not the APIs
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("http://localhost:8080").subject("acct-h0")
+                .audience(List.of("certtrail-portal")).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600))
+                .claim("roles", List.of("HOLDER")).build();
+        assertUnauthenticated(app.getWithToken("/api/me/email-addresses", new NimbusJwtEncoder(realKeys())
+                .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue()));
     }
 
     @Test

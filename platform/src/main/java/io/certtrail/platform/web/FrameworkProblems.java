@@ -1,7 +1,5 @@
 package io.certtrail.platform.web;
 
-import java.util.Locale;
-
 /**
  * The stable {@code type} and {@code code} of problems Spring or the container detect before any
  * rule of ours runs (a wrong method, media type or path): clients switch on {@code code}, so these
@@ -28,7 +26,12 @@ final class FrameworkProblems {
         };
     }
 
+    /**
+     * The problem type: the stable ones the API has always given these ({@code invalid-request} for a
+     * request it cannot take, {@code internal-error} for its own fault), and {@code not-found} like
+     * every other 404. The {@code code} says which it was.
+     */
     static String slug(int status) {
-        return code(status).toLowerCase(Locale.ROOT).replace('_', '-');
+        return status == 404 ? "not-found" : status >= 500 ? "internal-error" : "invalid-request";
     }
 }

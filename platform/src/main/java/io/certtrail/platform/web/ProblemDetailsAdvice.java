@@ -154,10 +154,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = ex.getPropertyName() == null ? "a parameter" : "'" + ex.getPropertyName() + "'";
-        ProblemDetail problem = problem(ErrorCode.INVALID_INPUT, "The value of " + name + " is not valid"
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The value of " + name + " is not valid"
                 + expected(ex.getRequiredType()) + ".");
-        return ResponseEntity.status(problem.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return createResponseEntity(problem, headers, status, request);
     }
 
     /** What a value that could not be converted should have been; Spring's own message names Java types. */
