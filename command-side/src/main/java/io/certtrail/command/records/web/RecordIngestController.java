@@ -71,7 +71,10 @@ class RecordIngestController {
      * {@code text/csv} (a header line naming the fields, then one record per line). Answers
      * {@code application/x-ndjson}: one outcome per input line, then a summary.
      */
-    @PostMapping(value = "/record-imports/{kind}", consumes = {NDJSON, "text/csv"}, produces = NDJSON)
+    // Answers NDJSON; a client that asks for JSON gets the same lines (each one a JSON object), as
+    // integrations sending Accept: application/json always have. Anything else: 406 before a line is read.
+    @PostMapping(value = "/record-imports/{kind}", consumes = {NDJSON, "text/csv"},
+            produces = {NDJSON, MediaType.APPLICATION_JSON_VALUE})
     void importRecords(@PathVariable String kind, Caller caller, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         RecordKind recordKind = kind(kind);
