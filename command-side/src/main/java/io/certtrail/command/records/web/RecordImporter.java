@@ -37,9 +37,10 @@ final class RecordImporter {
 
     static final int MAX_LINE_CHARS = 16_384;
     private static final Logger log = LoggerFactory.getLogger(RecordImporter.class);
-    /** Refuses anything after the record's object ({"a":1}} is not one record). */
+    /** Refuses anything after the record's object ({"a":1}} is not one record), and a field given twice. */
     static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final RecordParser parser;
     private final Function<Object, RecordOutcome> send;

@@ -36,4 +36,12 @@ class ImportReadingTest {
         }
         assertThat(lines).containsExactly("first", "<too long>", "third", "", "last");
     }
+
+    @Test
+    void aJsonLineGivingAFieldTwiceIsRefusedNotReadAsTheLastOne() throws Exception {
+        assertThatThrownBy(() -> RecordImporter.JSON.readTree("{\"email\":\"a@example.com\",\"email\":\"b@example.com\"}"))
+                .isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
+        assertThat(RecordImporter.JSON.readTree("{\"email\":\"a@example.com\"}").get("email").asText())
+                .isEqualTo("a@example.com");
+    }
 }
