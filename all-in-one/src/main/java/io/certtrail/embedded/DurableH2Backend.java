@@ -1,8 +1,10 @@
 package io.certtrail.embedded;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -27,7 +29,7 @@ import org.h2.mvstore.MVStore;
  * makes again from the event store. Measured with the {@code small} benchmark, committing every
  * write before answering it (one at a time) made the projection lag p99 at 100 flows/s 1.7 s.
  */
-final class DurableH2Backend extends H2Backend {
+public final class DurableH2Backend extends H2Backend {
 
     static final long COMMIT_MILLIS = 100;
 
@@ -43,8 +45,12 @@ final class DurableH2Backend extends H2Backend {
     });
     private final MVStore store;
 
-    DurableH2Backend(String fileName) {
-        this(new MVStore.Builder().fileName(fileName).autoCommitDisabled().open());
+    /** The read-model store's file under the data directory. */
+    public static final String FILE = BsonStore.FILE;
+
+    /** The read-model store under the data directory, its documents kept as BSON ({@link BsonStore}). */
+    public static DurableH2Backend open(Path dataDir) {
+        return new DurableH2Backend(BsonStore.open(dataDir));
     }
 
     private DurableH2Backend(MVStore store) {
@@ -52,6 +58,12 @@ final class DurableH2Backend extends H2Backend {
         this.store = store;
         committer.scheduleWithFixedDelay(this::commitBetweenWrites, COMMIT_MILLIS, COMMIT_MILLIS,
                 TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // called by the super constructor too, before this object's fields are set: the store is the super's
+        return new BsonH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override
@@ -74,10 +86,33 @@ final class DurableH2Backend extends H2Backend {
         between.writeLock().lock();
         try {
             commit();
+            if (++commits % COMPACT_EVERY_COMMITS == 0) {
+                compactBetweenWrites();
+            }
         } finally {
             between.writeLock().unlock();
         }
     }
+
+    /**
+     * With auto-commit off, MVStore's background thread (and with it its compaction) does not run,
+     * so chunks that are mostly dead were never rewritten and the file only grew: 12 GB for the
+     * full preset's read models, and then an H2 read failed. Here the commit thread rewrites the
+     * sparsest chunks now and then, a bounded amount at a time, between whole writes like a commit.
+     */
+    private void compactBetweenWrites() {
+        if (store.getFillRate() < COMPACT_BELOW_FILL_RATE) {
+            store.compact(COMPACT_TO_FILL_RATE, COMPACT_BYTES);
+            commit();
+        }
+    }
+
+    /** Every 5 s of commits, when less than half of the file is live data: rewrite up to 16 MB. */
+    static final int COMPACT_EVERY_COMMITS = 50;
+    static final int COMPACT_BELOW_FILL_RATE = 50;
+    static final int COMPACT_TO_FILL_RATE = 80;
+    static final int COMPACT_BYTES = 16 * 1024 * 1024;
+    private long commits;
 
     @Override
     public void close() {

@@ -36,7 +36,7 @@ class EmbeddedInfrastructure {
             throw new UncheckedIOException("Cannot create the data directory " + properties.dataDir(), e);
         }
         MongoServer server = new MongoServer(
-                new DurableH2Backend(properties.dataDir().resolve("readmodels.mv").toAbsolutePath().toString()));
+                DurableH2Backend.open(properties.dataDir().toAbsolutePath()));
         server.bind("127.0.0.1", properties.mongoPort());
         return server;
     }

@@ -21,9 +21,11 @@ final class AppUnderTest implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path work;
     final long launchedAt = System.nanoTime();
 
-    private AppUnderTest(Process process, int port, Path log) {
+    private AppUnderTest(Process process, int port, Path log, Path work) {
+        this.work = work;
         this.process = process;
         this.port = port;
         this.log = log;
@@ -48,7 +50,13 @@ final class AppUnderTest implements AutoCloseable {
         command.addAll(settings);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        return new AppUnderTest(process, port, log);
+        return new AppUnderTest(process, port, log, work);
+    }
+
+    /** The read-model store's file, in MB (the wire server's, under the data directory). */
+    double readModelStoreMegabytes() throws java.io.IOException {
+        Path file = work.resolve("data").resolve(io.certtrail.embedded.DurableH2Backend.FILE);
+        return java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) / 1024.0 / 1024.0 : Double.NaN;
     }
 
     String baseUrl() {

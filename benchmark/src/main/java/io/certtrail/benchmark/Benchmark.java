@@ -86,6 +86,7 @@ public final class Benchmark {
             String operator = api.token("oscar", PASSWORD);
             awaitCaughtUp(api, operator, report.seeded.events(), Duration.ofHours(3));
             report.rebuild = app.sinceLaunch();
+            report.storeAfterRebuild = app.readModelStoreMegabytes();
             progress("read models rebuilt: %,d events in %.1f s", report.seeded.events(),
                     report.rebuild.toMillis() / 1000.0);
             List<String> holders = new ArrayList<>();
@@ -146,6 +147,7 @@ public final class Benchmark {
                     + Seeder.accountId(random.nextInt(preset.accounts())) + "/events", preset.queryTime(), 1);
             report.heap = app.heapMegabytes();
             report.rss = app.rssMegabytes();
+            report.storeAtEnd = app.readModelStoreMegabytes();
             report.mails = mail.received();
         }
         return report;

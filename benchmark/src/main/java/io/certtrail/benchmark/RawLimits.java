@@ -10,7 +10,6 @@ import com.mongodb.client.model.Updates;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.certtrail.platform.axon.H2EventTableFactory;
 import io.certtrail.events.account.AccountHolderNamed;
 import java.nio.file.Path;
@@ -40,7 +39,9 @@ final class RawLimits {
 
     static Figures measure(Path scratch, int documents) throws Exception {
         double appends = eventAppends(scratch.resolve("raw-eventstore"), Duration.ofSeconds(5), 8);
-        MongoServer server = new MongoServer(new H2Backend(scratch.resolve("raw-readmodels.mv").toString()));
+        // the application's own read-model store: the wire server's H2 backend with BSON documents
+        MongoServer server = new MongoServer(io.certtrail.embedded.DurableH2Backend.open(
+                java.nio.file.Files.createDirectories(scratch.resolve("raw-readmodels"))));
         try {
             server.bind("127.0.0.1", 0);
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {

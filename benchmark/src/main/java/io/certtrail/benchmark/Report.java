@@ -31,6 +31,8 @@ final class Report {
     Latencies auditHistoryAlone;
     long[] heap;
     long rss;
+    double storeAfterRebuild = Double.NaN;
+    double storeAtEnd = Double.NaN;
     long mails;
     int checkedHolders;
 
@@ -124,10 +126,12 @@ final class Report {
                 Double.NaN, "");
         out.printf(Locale.ROOT, "  %-52s %14s%n", "  heap in use before the GC / process RSS",
                 heap[0] + " / " + rss + " MB");
+        out.printf(Locale.ROOT, "  %-52s %14s%n", "read-model store on disk after the rebuild / at the end",
+                String.format(Locale.ROOT, "%.0f / %.0f MB", storeAfterRebuild, storeAtEnd));
         out.println();
         out.printf(Locale.ROOT, "Raw limits, same engines and settings, scratch files: %.0f single-event transactional"
                 + " appends/s (H2, 8 writers); %.0f bulk inserts/s and %.0f bulk list upserts/s (MongoDB wire server,"
-                + " H2 backend); lookup by _id p50 %.2f ms, p99 %.2f ms.%n", raw.appendsPerSecond(),
+                + " H2 backend, BSON documents); lookup by _id p50 %.2f ms, p99 %.2f ms.%n", raw.appendsPerSecond(),
                 raw.insertsPerSecond(), raw.upsertsPerSecond(), raw.lookups().ms(50), raw.lookups().ms(99));
         out.printf(Locale.ROOT, "After the rebuild, %d holders' My Certificates matched the seeded events exactly, and"
                 + " %d seeded applications verified publicly with their printed names (%,d applications seeded).%n",

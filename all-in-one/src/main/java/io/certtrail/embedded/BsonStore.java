@@ -1,0 +1,80 @@
+package io.certtrail.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The read-model store's file: {@code readmodels-bson.mv}, documents and keys as BSON. A data
+ * directory from before (the H2 backend's Java-serialized {@code readmodels.mv}) is converted once
+ * at start: besides the views, it holds what no event can give back (link token hashes, the
+ * mailers' positions, dead letters). The old file is kept beside it, renamed.
+ */
+final class BsonStore {
+
+    static final String FILE = "readmodels-bson.mv";
+    static final String JAVA_SERIALIZED_FILE = "readmodels.mv";
+    static final String CONVERTED_SUFFIX = ".converted-to-bson";
+
+    private static final Logger log = LoggerFactory.getLogger(BsonStore.class);
+    private static final int COPY_COMMIT_EVERY = 10_000;
+
+    private BsonStore() {
+    }
+
+    static MVStore open(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        Path javaSerialized = dataDir.resolve(JAVA_SERIALIZED_FILE);
+        if (Files.exists(javaSerialized) && !Files.exists(file)) {
+            convert(javaSerialized, file);
+        }
+        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    }
+
+    /** Copies every map into a new file of the new types; the new file appears whole or not at all. */
+    private static void convert(Path javaSerialized, Path file) {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try {
+            Files.deleteIfExists(partial);
+            long entries = 0;
+            try (MVStore from = new MVStore.Builder().fileName(javaSerialized.toString()).readOnly().open();
+                    MVStore to = new MVStore.Builder().fileName(partial.toString()).autoCommitDisabled().open()) {
+                for (String name : from.getMapNames()) {
+                    MVMap<Object, Object> source = from.openMap(name);
+                    MVMap<Object, Object> target = target(to, name);
+                    for (var entry : source.entrySet()) {
+                        target.put(entry.getKey(), entry.getValue());
+                        if (++entries % COPY_COMMIT_EVERY == 0) {
+                            to.commit();
+                        }
+                    }
+                }
+                to.commit();
+            }
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+            Path kept = javaSerialized.resolveSibling(javaSerialized.getFileName() + CONVERTED_SUFFIX);
+            Files.move(javaSerialized, kept, StandardCopyOption.REPLACE_EXISTING);
+            log.info("Read-model store converted to BSON ({} entries) into {}; the old file is kept as {} and may be deleted",
+                    entries, file.getFileName(), kept.getFileName());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not convert the read-model store " + javaSerialized, e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static MVMap<Object, Object> target(MVStore to, String name) {
+        if (name.startsWith(BsonH2Database.DATABASES_PREFIX)) {
+            return (MVMap) BsonH2Database.dataMap(to, name);
+        }
+        if (name.contains("._index_")) {
+            return BsonH2Database.indexMap(to, name);
+        }
+        return to.openMap(name); // collection metadata: sizes, as before
+    }
+}

@@ -1,0 +1,120 @@
+package io.certtrail.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The read-model store kept as BSON, through the MongoDB wire protocol as the application uses it. */
+class BsonStoreTest {
+
+    @TempDir
+    Path dataDir;
+
+    private static final Document EVERY_TYPE = new Document("_id", "acct-1")
+            .append("text", "李瑞瑞 – Ünïcode")
+            .append("int", 42).append("long", 9_000_000_000L).append("double", 2.5)
+            .append("decimal", Decimal128.parse("12.345"))
+            .append("flag", true).append("nothing", null)
+            .append("when", new Date(1_764_633_600_000L))
+            .append("oid", new ObjectId("6750f0a1b2c3d4e5f6a7b8c9"))
+            .append("bytes", new Binary(new byte[] {1, 2, 3}))
+            .append("list", List.of(1, "two", new Document("three", 3)))
+            .append("nested", new Document("deeper", new Document("deepest", List.of())));
+
+    @Test
+    void documentsOfEveryTypeAndTheirIndexesSurviveARestart() {
+        with(DurableH2Backend.open(dataDir), collection -> {
+            collection.createIndex(Indexes.ascending("email", "kind"), new IndexOptions().unique(true));
+            collection.insertOne(EVERY_TYPE);
+            collection.insertOne(new Document("_id", new ObjectId()).append("email", "a@example.com").append("kind", 1));
+            collection.insertOne(new Document("_id", 7).append("email", "a@example.com").append("kind", 2));
+        });
+        with(DurableH2Backend.open(dataDir), collection -> {
+            assertThat(collection.find(Filters.eq("_id", "acct-1")).first()).isEqualTo(EVERY_TYPE);
+            assertThat(collection.find(Filters.eq("_id", 7)).first().getInteger("kind")).isEqualTo(2);
+            // the compound unique index still holds after the restart
+            assertThatThrownBy(() -> collection.insertOne(new Document("email", "a@example.com").append("kind", 1)))
+                    .isInstanceOf(MongoWriteException.class);
+            collection.replaceOne(Filters.eq("_id", "acct-1"), new Document("_id", "acct-1").append("v", 2),
+                    new ReplaceOptions().upsert(true));
+            assertThat(collection.find(Filters.eq("_id", "acct-1")).first().getInteger("v")).isEqualTo(2);
+            assertThat(collection.countDocuments()).isEqualTo(3);
+        });
+        assertThat(dataDir.resolve(BsonStore.FILE)).exists();
+    }
+
+    @Test
+    void aJavaSerializedStoreFromBeforeIsConvertedOnceAndKept() {
+        with(new H2Backend(dataDir.resolve(BsonStore.JAVA_SERIALIZED_FILE).toString()), collection -> {
+            collection.createIndex(Indexes.ascending("tokenHash"), new IndexOptions().unique(true));
+            collection.insertOne(EVERY_TYPE);
+            for (int i = 0; i < 25_000; i++) {
+                collection.insertOne(new Document("_id", "req-" + i).append("tokenHash", "h" + i));
+            }
+        });
+        with(DurableH2Backend.open(dataDir), collection -> {
+            assertThat(collection.find(Filters.eq("_id", "acct-1")).first()).isEqualTo(EVERY_TYPE);
+            assertThat(collection.find(Filters.eq("tokenHash", "h24999")).first().getString("_id")).isEqualTo("req-24999");
+            assertThat(collection.countDocuments()).isEqualTo(25_001);
+            assertThatThrownBy(() -> collection.insertOne(new Document("_id", "x").append("tokenHash", "h7")))
+                    .isInstanceOf(MongoWriteException.class);
+        });
+        assertThat(dataDir.resolve(BsonStore.JAVA_SERIALIZED_FILE)).doesNotExist();
+        assertThat(dataDir.resolve(BsonStore.JAVA_SERIALIZED_FILE + BsonStore.CONVERTED_SUFFIX)).exists();
+    }
+
+    @Test
+    void keysAreOrderedAsMongoDbOrdersThem() {
+        with(DurableH2Backend.open(dataDir), collection -> {
+            List<Object> ids = List.of("b", 3, "a", 1.5, 10L, UUID.fromString("00000000-0000-0000-0000-000000000001"));
+            for (Object id : ids) {
+                collection.insertOne(new Document("_id", id));
+            }
+            List<Object> found = new ArrayList<>();
+            collection.find().sort(new Document("_id", 1)).forEach(document -> found.add(document.get("_id")));
+            assertThat(found).containsExactly(1.5, 3, 10L, "a", "b", UUID.fromString("00000000-0000-0000-0000-000000000001"));
+        });
+    }
+
+    private static void with(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
+        MongoServer server = new MongoServer(backend);
+        try {
+            java.net.InetSocketAddress address = server.bind();
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort()
+                    + "/?uuidRepresentation=standard")) {
+                use.accept(client.getDatabase("certtrail").getCollection("things"));
+            }
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static boolean exists(Path file) {
+        return Files.exists(file);
+    }
+}
