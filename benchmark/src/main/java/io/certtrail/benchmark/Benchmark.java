@@ -125,6 +125,9 @@ public final class Benchmark {
                     report.firstApplicationError.get() == null ? "" : " (" + report.firstApplicationError.get() + ")");
             awaitCaughtUp(api, operator, 0, Duration.ofMinutes(10));
             Random random = new Random(5);
+            // the floor: an authenticated request that reads nothing (the JWT checked, the role refused), the same readers
+            report.floor = readers(api, user -> holders.get(random.nextInt(holders.size())),
+                    user -> "/api/audit/events", preset.queryTime(), preset.readers(), 403);
             report.myCertificates = readers(api, user -> holders.get(random.nextInt(holders.size())),
                     user -> "/api/me/certificates?size=20", preset.queryTime());
             report.auditHistory = readers(api, user -> auditor,
@@ -447,6 +450,11 @@ public final class Benchmark {
 
     private Latencies readers(Api api, IntFunction<String> token, IntFunction<String> path, Duration length,
             int readers) throws InterruptedException {
+        return readers(api, token, path, length, readers, 200);
+    }
+
+    private Latencies readers(Api api, IntFunction<String> token, IntFunction<String> path, Duration length,
+            int readers, int expectedStatus) throws InterruptedException {
         Latencies latencies = new Latencies();
         long end = System.nanoTime() + length.toNanos();
         List<Thread> threads = new ArrayList<>();
@@ -457,7 +465,7 @@ public final class Benchmark {
                     long start = System.nanoTime();
                     try {
                         HttpResponse<String> response = api.getRaw(path.apply(reader), token.apply(reader));
-                        if (response.statusCode() == 200) {
+                        if (response.statusCode() == expectedStatus) {
                             latencies.record(System.nanoTime() - start);
                         } else {
                             latencies.failed();

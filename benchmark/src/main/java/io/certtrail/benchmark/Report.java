@@ -23,6 +23,7 @@ final class Report {
     final java.util.concurrent.atomic.AtomicReference<String> firstApplicationError =
             new java.util.concurrent.atomic.AtomicReference<>();
     int checkedVerifications;
+    Latencies floor;
     Latencies myCertificates;
     Latencies auditHistory;
     Latencies partnerView;
@@ -79,8 +80,14 @@ final class Report {
         String format = "  %-52s %14s  %-14s %-5s %18s  %s%n";
         out.printf(Locale.ROOT, format, "figure", "measured", "target", "met", "raw limit", "ratio");
         double best = bestWithinBound().map(step -> step.achieved).orElse(0.0);
-        row(out, format, "association commands/s with p99 < 50 ms", best, "%.0f/s", ">= 2,000/s", best >= 2000,
+        row(out, format, "association flows/s with p99 < 50 ms", best, "%.0f/s", ">= 300/s", best >= 300,
                 raw.appendsPerSecond(), "%.0f appends/s");
+        bestWithinBound().or(() -> steps.stream().findFirst()).ifPresent(step -> {
+            row(out, format, "application CPU per flow at " + step.rate + "/s", step.appCpuPerFlowMs, "%.1f ms",
+                    "<= 3 ms", step.appCpuPerFlowMs <= 3, Double.NaN, "");
+            row(out, format, "load driver CPU per flow (not the limit)", step.driverCpuPerFlowMs, "%.1f ms",
+                    "<= app's", step.driverCpuPerFlowMs <= step.appCpuPerFlowMs, Double.NaN, "");
+        });
         Benchmark.Step lag = lagStep().orElse(null);
         if (lag != null) {
             row(out, format, "projection lag p99 at " + lag.rate + "/s offered", lag.lag.ms(99), "%.1f ms",
@@ -98,16 +105,16 @@ final class Report {
         row(out, format, "My Certificates p50, " + preset.readers() + " readers", myCertificates.ms(50), "%.2f ms",
                 "", true, raw.lookups().ms(50), "%.2f ms lookup");
         row(out, format, "My Certificates p99, " + preset.readers() + " readers", myCertificates.ms(99), "%.2f ms",
-                "< 10 ms", myCertificates.ms(99) < 10, raw.lookups().ms(99), "%.2f ms lookup");
+                "< 50 ms", myCertificates.ms(99) < 50, raw.lookups().ms(99), "%.2f ms lookup");
         row(out, format, "audit history p50, " + preset.readers() + " readers", auditHistory.ms(50), "%.2f ms",
                 "", true, raw.lookups().ms(50), "%.2f ms lookup");
         row(out, format, "audit history p99, " + preset.readers() + " readers", auditHistory.ms(99), "%.2f ms",
-                "< 10 ms", auditHistory.ms(99) < 10, raw.lookups().ms(99), "%.2f ms lookup");
+                "< 50 ms", auditHistory.ms(99) < 50, raw.lookups().ms(99), "%.2f ms lookup");
         if (partnerView != null) {
             row(out, format, "partner view first page p50, " + preset.readers() + " readers", partnerView.ms(50),
                     "%.2f ms", "", true, raw.lookups().ms(50), "%.2f ms lookup");
             row(out, format, "partner view first page p99 (largest: " + largestCompany + ")", partnerView.ms(99),
-                    "%.2f ms", "< 1 s", partnerView.ms(99) < 1000, raw.lookups().ms(99), "%.2f ms lookup");
+                    "%.2f ms", "< 50 ms", partnerView.ms(99) < 50, raw.lookups().ms(99), "%.2f ms lookup");
         }
         if (largestCompanyAlone != null) {
             out.printf(Locale.ROOT, "  %-52s %14s%n", "one reader alone: largest company's first page p50 / p99",
@@ -115,11 +122,18 @@ final class Report {
             out.printf(Locale.ROOT, "  %-52s %14s%n", "one reader alone: one account's audit history p50 / p99",
                     String.format(Locale.ROOT, "%.1f / %.1f ms", auditHistoryAlone.ms(50), auditHistoryAlone.ms(99)));
         }
-        out.printf(Locale.ROOT, "  %-52s %14s%n", "query throughput (My Certificates / audit history)",
-                String.format(Locale.ROOT, "%.0f / %.0f /s", myCertificates.count() / seconds(preset.queryTime()),
-                        auditHistory.count() / seconds(preset.queryTime())));
+        double floorPerSecond = floor.count() / seconds(preset.queryTime());
+        throughput(out, format, "My Certificates", myCertificates, floorPerSecond);
+        throughput(out, format, "one account's audit history", auditHistory, floorPerSecond);
+        if (partnerView != null) {
+            throughput(out, format, "partner view first page", partnerView, floorPerSecond);
+        }
+        out.printf(Locale.ROOT, "  %-52s %14s%n", "  (floor: an authenticated request refused by role, nothing read,",
+                "");
+        out.printf(Locale.ROOT, "  %-52s %14s%n", String.format(Locale.ROOT, "   same %d readers: %.0f/s, p99 %.1f ms)",
+                preset.readers(), floorPerSecond, floor.ms(99)), "");
         row(out, format, "rebuild of all read models from the event store", rebuildPerSecond(), "%.0f ev/s",
-                ">= 20,000/s", rebuildPerSecond() >= 20_000, raw.upsertsPerSecond(), "%.0f upserts/s");
+                ">= 5,000/s", rebuildPerSecond() >= 5_000, raw.upsertsPerSecond(), "%.0f upserts/s");
         out.printf(Locale.ROOT, "  %-52s %14s%n", "  (from launch, including JVM start of " + seconds(startedIn) + " s)",
                 String.format(Locale.ROOT, "%.1f s", seconds(rebuild)));
         row(out, format, "heap live after full GC (in use before it)", heap[1], "%.0f MB", "< 512 MB", heap[1] < 512,
@@ -144,6 +158,12 @@ final class Report {
                 activations == null ? 0 : activations.failures(), applications == null ? 0 : applications.failures(),
                 firstApplicationError.get() == null ? "" : " (first: " + firstApplicationError.get() + ")",
                 myCertificates.failures(), auditHistory.failures(), partnerView == null ? 0 : partnerView.failures());
+    }
+
+    private void throughput(PrintStream out, String format, String label, Latencies reads, double floorPerSecond) {
+        double perSecond = reads.count() / seconds(preset.queryTime());
+        row(out, format, label + " /s, " + preset.readers() + " readers", perSecond, "%.0f /s", ">= 0.5 x floor",
+                perSecond >= 0.5 * floorPerSecond, floorPerSecond, "%.0f /s floor");
     }
 
     private static void row(PrintStream out, String format, String label, double value, String valueFormat,

@@ -83,7 +83,7 @@ class MyCertificateApplicationsController {
         Set<String> applied = applications(caller.accountId()).applications().stream()
                 .map(Application::recordId).collect(Collectors.toSet());
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return records.of(caller.accountId(), Optional.empty()).certifications().stream()
+        return records.certificationsOf(caller.accountId(), Optional.empty()).stream()
                 .filter(entry -> !applied.contains(entry.recordId()))
                 .filter(entry -> entry.certification().expirationDate() == null
                         || !today.isAfter(entry.certification().expirationDate()))
@@ -140,7 +140,7 @@ class MyCertificateApplicationsController {
         if (revoked(application.certificateNumber())) {
             throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, "This certificate has been revoked.");
         }
-        boolean stillMine = records.of(caller.accountId(), Optional.empty()).certifications().stream()
+        boolean stillMine = records.certificationsOf(caller.accountId(), Optional.empty()).stream()
                 .map(CertificationEntry::recordId).anyMatch(application.recordId()::equals);
         if (!stillMine) {
             throw new DomainException(ErrorCode.NOT_DOWNLOADABLE,

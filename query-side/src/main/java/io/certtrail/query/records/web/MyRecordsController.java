@@ -93,7 +93,7 @@ class MyRecordsController {
             @RequestParam(defaultValue = "20") int size,
             @RequestParam Optional<@Min(0) Long> minVersion,
             @RequestParam(defaultValue = "effectiveDate,desc") String sort) {
-        var certifications = records.of(caller.accountId(), minVersion).certifications();
+        var certifications = records.certificationsOf(caller.accountId(), minVersion);
         CertificateApplications applied = mongo.findById(caller.accountId(), CertificateApplications.class);
         Map<String, Application> byRecord = new HashMap<>();
         if (applied != null) {
