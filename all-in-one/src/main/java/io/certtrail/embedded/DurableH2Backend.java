@@ -101,17 +101,25 @@ public final class DurableH2Backend extends H2Backend {
      * sparsest chunks now and then, a bounded amount at a time, between whole writes like a commit.
      */
     private void compactBetweenWrites() {
-        if (store.getFillRate() < COMPACT_BELOW_FILL_RATE) {
-            store.compact(COMPACT_TO_FILL_RATE, COMPACT_BYTES);
+        if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_RATE) {
+            // rewrites the live pages of the sparsest chunks; the chunks left empty are reused once
+            // the retention time has passed
+            store.compact(COMPACT_BELOW_FILL_RATE, COMPACT_BYTES);
             commit();
+        } else if (store.getFillRate() < COMPACT_BELOW_FILL_RATE) {
+            // the chunks are mostly live but the file mostly free space: move chunks down, shorten the
+            // file. MVStore's compactFile sets the retention time to 0 for good; it is set back.
+            store.compactFile(COMPACT_FILE_MILLIS);
+            store.setRetentionTime(BsonStore.RETENTION_MILLIS);
         }
     }
 
-    /** Every 5 s of commits, when less than half of the file is live data: rewrite up to 16 MB. */
-    static final int COMPACT_EVERY_COMMITS = 50;
-    static final int COMPACT_BELOW_FILL_RATE = 50;
-    static final int COMPACT_TO_FILL_RATE = 80;
-    static final int COMPACT_BYTES = 16 * 1024 * 1024;
+    static final int COMPACT_FILE_MILLIS = 50;
+
+    /** Every second of commits, when less than 60% of the chunks' bytes are live: rewrite up to 4 MB. */
+    static final int COMPACT_EVERY_COMMITS = 10;
+    static final int COMPACT_BELOW_FILL_RATE = 60;
+    static final int COMPACT_BYTES = 4 * 1024 * 1024;
     private long commits;
 
     @Override

@@ -78,6 +78,8 @@ public final class Benchmark {
         Seeder seeder = new Seeder(preset, ADDRESS_KEY_SECRET);
         report.seeded = seeder.seed(Files.createDirectories(work.resolve("data")));
         progress("seeded %,d events in %.1f s", report.seeded.events(), report.seeded.took().toMillis() / 1000.0);
+        report.readLimit = Seeder.readLimit(work.resolve("data"), report.seeded.events());
+        progress("read and deserialised them again at %,.0f events/s (the rebuild's limit)", report.readLimit);
         try (SmtpSink mail = new SmtpSink();
                 AppUnderTest app = AppUnderTest.start(jar, work, preset.appHeap(), settings(mail))) {
             app.awaitHealthy(Duration.ofMinutes(3));
@@ -148,12 +150,46 @@ public final class Benchmark {
                     preset.queryTime(), 1);
             report.auditHistoryAlone = readers(api, user -> auditor, user -> "/api/audit/accounts/"
                     + Seeder.accountId(random.nextInt(preset.accounts())) + "/events", preset.queryTime(), 1);
+            report.imports = imports(api, operator);
             report.heap = app.heapMegabytes();
             report.rss = app.rssMegabytes();
             report.storeAtEnd = app.readModelStoreMegabytes();
             report.mails = mail.received();
         }
         return report;
+    }
+
+    /** Exam results in bulk, as CSV and as JSON lines, and how long until the views have them all. */
+    private Report.Imports imports(Api api, String operator) throws IOException, InterruptedException {
+        int lines = Math.max(1_000, preset.records() / 2);
+        StringBuilder csv = new StringBuilder(
+                "sourceRecordId,registrationNumber,firstName,lastName,email,examCode,examName,examDate,score,passed\n");
+        StringBuilder json = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            csv.append("IMP-C-").append(i).append(",REG-IMP-C-").append(i).append(",Given,Family,import").append(i % 5_000)
+                    .append("@example.com,H12-811,HCIA-Datacom,2026-02-20,").append(600 + i % 400).append(",true\n");
+            json.append("{\"sourceRecordId\":\"IMP-J-").append(i).append("\",\"registrationNumber\":\"REG-IMP-J-").append(i)
+                    .append("\",\"firstName\":\"Given\",\"lastName\":\"Family\",\"email\":\"import").append(i % 5_000)
+                    .append("@example.com\",\"examCode\":\"H12-811\",\"examName\":\"HCIA-Datacom\",\"examDate\":\"2026-02-20\",")
+                    .append("\"score\":").append(600 + i % 400).append(",\"passed\":true}\n");
+        }
+        double[] perSecond = new double[2];
+        String[] bodies = {csv.toString(), json.toString()};
+        String[] types = {"text/csv", "application/x-ndjson"};
+        for (int k = 0; k < 2; k++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = api.postBody("/api/operator/record-imports/exams", operator, types[k], bodies[k]);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (response.statusCode() != 200 || !response.body().contains("\"recorded\":" + lines)) {
+                throw new IllegalStateException("import " + types[k] + " failed: " + response.statusCode() + " "
+                        + response.body().substring(Math.max(0, response.body().length() - 300)));
+            }
+            perSecond[k] = lines / seconds;
+            progress("imported %,d exam results as %s at %,.0f/s", lines, types[k], perSecond[k]);
+        }
+        long start = System.nanoTime();
+        awaitCaughtUp(api, operator, 0, Duration.ofMinutes(30));
+        return new Report.Imports(lines, perSecond[0], perSecond[1], Duration.ofNanos(System.nanoTime() - start));
     }
 
     private List<String> settings(SmtpSink mail) throws IOException {

@@ -33,6 +33,12 @@ final class Report {
     long[] heap;
     long rss;
     double storeAfterRebuild = Double.NaN;
+    double readLimit = Double.NaN;
+    Imports imports;
+
+    /** @param viewsCaughtUp from the end of the second import until every view had all of it */
+    record Imports(int lines, double csvPerSecond, double jsonLinesPerSecond, Duration viewsCaughtUp) {
+    }
     double storeAtEnd = Double.NaN;
     long mails;
     int checkedHolders;
@@ -133,9 +139,23 @@ final class Report {
         out.printf(Locale.ROOT, "  %-52s %14s%n", String.format(Locale.ROOT, "   same %d readers: %.0f/s, p99 %.1f ms)",
                 preset.readers(), floorPerSecond, floor.ms(99)), "");
         row(out, format, "rebuild of all read models from the event store", rebuildPerSecond(), "%.0f ev/s",
-                ">= 5,000/s", rebuildPerSecond() >= 5_000, raw.upsertsPerSecond(), "%.0f upserts/s");
+                ">= 5,000/s", rebuildPerSecond() >= 5_000, readLimit, "%.0f ev/s read");
+        out.printf(Locale.ROOT, "  %-52s %14s%n", "  (limit: the same events read and deserialised once, one thread;",
+                "");
+        out.printf(Locale.ROOT, "  %-52s %14s%n", String.format(Locale.ROOT,
+                "   bulk list upserts into the store: %.0f/s)", raw.upsertsPerSecond()), "");
         out.printf(Locale.ROOT, "  %-52s %14s%n", "  (from launch, including JVM start of " + seconds(startedIn) + " s)",
                 String.format(Locale.ROOT, "%.1f s", seconds(rebuild)));
+        if (imports != null) {
+            row(out, format, "bulk import, CSV, " + imports.lines() + " exam results", imports.csvPerSecond(), "%.0f /s",
+                    ">= 0.5 x appends", imports.csvPerSecond() >= 0.5 * raw.appendsPerSecond(), raw.appendsPerSecond(),
+                    "%.0f appends/s");
+            row(out, format, "bulk import, JSON lines, " + imports.lines(), imports.jsonLinesPerSecond(), "%.0f /s",
+                    ">= 0.5 x appends", imports.jsonLinesPerSecond() >= 0.5 * raw.appendsPerSecond(),
+                    raw.appendsPerSecond(), "%.0f appends/s");
+            out.printf(Locale.ROOT, "  %-52s %14s%n", "  views caught up after the last import line's answer",
+                    String.format(Locale.ROOT, "%.1f s", imports.viewsCaughtUp().toMillis() / 1000.0));
+        }
         row(out, format, "heap live after full GC (in use before it)", heap[1], "%.0f MB", "< 512 MB", heap[1] < 512,
                 Double.NaN, "");
         out.printf(Locale.ROOT, "  %-52s %14s%n", "  heap in use before the GC / process RSS",

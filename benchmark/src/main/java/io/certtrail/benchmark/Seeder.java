@@ -173,6 +173,36 @@ final class Seeder {
         return new Seeded(written, Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /**
+     * The rebuild's limit: how fast the seeded events can merely be read from the store and
+     * deserialised (payload and metadata), in one thread, as a processor reads them (1,000 a query).
+     */
+    static double readLimit(Path dataDir, long events) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("eventstore") + ";DB_CLOSE_ON_EXIT=FALSE");
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource dataSource = new HikariDataSource(config)) {
+            JacksonSerializer serializer = JacksonSerializer.builder()
+                    .objectMapper(AxonInfrastructureConfiguration.storedFormat()).build();
+            JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                    .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                    .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(dataSource)))
+                    .eventSerializer(serializer).snapshotSerializer(serializer).batchSize(1000).build();
+            long started = System.nanoTime();
+            long[] read = {0};
+            try (var stream = engine.readEvents(null, false)) {
+                stream.limit(events).forEach(event -> {
+                    if (event.getPayload() != null && event.getMetaData() != null) {
+                        read[0]++;
+                    }
+                });
+            }
+            return read[0] / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
     static JdbcEventStorageEngine engine(HikariDataSource dataSource) {
         JacksonSerializer serializer = JacksonSerializer.builder()
                 .objectMapper(AxonInfrastructureConfiguration.storedFormat()).build();
