@@ -186,6 +186,28 @@ class StandardOidcClientTest {
         assertThat(anonymous.body()).contains("\"error\":\"invalid_client\"");
     }
 
+    @Test
+    void signingInOrOutWithNoClientToReturnToEndsOnAPageThatSaysSo() throws Exception {
+        Browser browser = new Browser();
+        URI login = URI.create(issuer.getIssuer().getValue() + "/login");
+        HttpResponse<String> signedIn = browser.submitSignIn(login, "holder7");
+        URI landing = Browser.resolve(signedIn);
+        assertThat(landing.getPath()).isEqualTo("/signed-in");
+        HttpResponse<String> page = browser.get(landing);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("You are signed in");
+
+        // RP-initiated logout without a post_logout_redirect_uri: not a raw 401 at "/"
+        Browser portalUser = new Browser();
+        OIDCTokenResponse portal = portalUser.signIn("holder7", new Nonce());
+        HttpResponse<String> loggedOut = portalUser.get(new LogoutRequest(issuer.getEndSessionEndpointURI(),
+                SignedJWT.parse(portal.getOIDCTokens().getIDTokenString())).toURI());
+        assertThat(loggedOut.statusCode()).isEqualTo(302);
+        HttpResponse<String> signedOut = portalUser.get(Browser.resolve(loggedOut));
+        assertThat(signedOut.statusCode()).isEqualTo(200);
+        assertThat(signedOut.body()).contains("You are signed out");
+    }
+
     private static OIDCTokenResponse refresh(RefreshToken token) throws Exception {
         var response = OIDCTokenResponseParser.parse(new TokenRequest(issuer.getTokenEndpointURI(), PORTAL,
                 new RefreshTokenGrant(token), null).toHTTPRequest().send());
@@ -217,17 +239,7 @@ class StandardOidcClientTest {
             HttpResponse<String> toLogin = get(authorization(nonce, verifier));
             assertThat(toLogin.statusCode()).isEqualTo(302);
             URI loginPage = resolve(toLogin);
-            HttpResponse<String> page = get(loginPage);
-            assertThat(page.statusCode()).isEqualTo(200);
-            Matcher csrf = CSRF.matcher(page.body());
-            assertThat(csrf.find()).as("the sign-in page has its form: " + page.body()).isTrue();
-            HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(loginPage)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
-                            + URLEncoder.encode(CertTrailInstance.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-                            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(signedIn.statusCode()).isEqualTo(302);
+            HttpResponse<String> signedIn = submitSignIn(loginPage, user);
             HttpResponse<String> toPortal = get(resolve(signedIn));
             assertThat(toPortal.statusCode()).isEqualTo(302);
             URI callback = resolve(toPortal);
@@ -241,12 +253,28 @@ class StandardOidcClientTest {
             return (OIDCTokenResponse) tokens.toSuccessResponse();
         }
 
+        /** The sign-in page filled in and sent, as a person does: the answer is a redirect. */
+        HttpResponse<String> submitSignIn(URI loginPage, String user) throws Exception {
+            HttpResponse<String> page = get(loginPage);
+            assertThat(page.statusCode()).isEqualTo(200);
+            Matcher csrf = CSRF.matcher(page.body());
+            assertThat(csrf.find()).as("the sign-in page has its form: " + page.body()).isTrue();
+            HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(loginPage)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                            + URLEncoder.encode(CertTrailInstance.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+                            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+            return signedIn;
+        }
+
         HttpResponse<String> get(URI uri) throws Exception {
             return http.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
-        private static URI resolve(HttpResponse<?> redirect) {
+        static URI resolve(HttpResponse<?> redirect) {
             return redirect.uri().resolve(redirect.headers().firstValue("Location").orElseThrow());
         }
     }
