@@ -106,15 +106,13 @@ public final class DurableH2Backend extends H2Backend {
             // the retention time has passed
             store.compact(COMPACT_BELOW_FILL_RATE, COMPACT_BYTES);
             commit();
-        } else if (store.getFillRate() < COMPACT_BELOW_FILL_RATE) {
-            // the chunks are mostly live but the file mostly free space: move chunks down, shorten the
-            // file. MVStore's compactFile sets the retention time to 0 for good; it is set back.
-            store.compactFile(COMPACT_FILE_MILLIS);
-            store.setRetentionTime(BsonStore.RETENTION_MILLIS);
+        } else if (store.getFillRate() < COMPACT_BELOW_FILL_RATE
+                && store.getFileStore() instanceof org.h2.mvstore.RandomAccessStore file) {
+            // the chunks are live but the file mostly free space: move chunks down into the gaps and
+            // shorten the file (MVStore syncs the file before it overwrites or truncates anything)
+            file.compactMoveChunks(COMPACT_BELOW_FILL_RATE, COMPACT_BYTES, store);
         }
     }
-
-    static final int COMPACT_FILE_MILLIS = 50;
 
     /** Every second of commits, when less than 60% of the chunks' bytes are live: rewrite up to 4 MB. */
     static final int COMPACT_EVERY_COMMITS = 10;

@@ -143,9 +143,16 @@ public class PartnerView {
 
     /** The full records of these employees of this company, by {@code _id}, in the given order. */
     public List<EmployeeRecords> records(String companyId, List<String> accountIds) {
+        // one query for the page, not one per employee (21 reads for a page of 20, measured with the benchmark)
+        Map<String, EmployeeRecords> byAccount = new java.util.HashMap<>();
+        if (!accountIds.isEmpty()) {
+            mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                            org.springframework.data.mongodb.core.query.Criteria.where("_id").in(accountIds)),
+                    EmployeeRecords.class).forEach(found -> byAccount.put(found.accountId(), found));
+        }
         List<EmployeeRecords> records = new ArrayList<>(accountIds.size());
         for (String accountId : accountIds) {
-            EmployeeRecords found = mongo.findById(accountId, EmployeeRecords.class);
+            EmployeeRecords found = byAccount.get(accountId);
             // never another company's, even if a row and its records were ever out of step
             records.add(found != null && companyId.equals(found.companyId()) ? found
                     : new EmployeeRecords(accountId, companyId, List.of(), List.of(), List.of(), List.of()));

@@ -59,6 +59,8 @@ class PartnerEmployeesController {
     private record Sorted(List<Employee> rows, Map<String, Long> validCertifications) {
     }
 
+    private static final int EXPORT_CHUNK = 100;
+
     PartnerEmployeesController(PartnerView view, MongoTemplate mongo, Clock clock) {
         this.view = view;
         this.mongo = mongo;
@@ -127,8 +129,14 @@ class PartnerEmployeesController {
         StreamingResponseBody body = out -> {
             Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             csv.write("accountId,lastName,firstName,memberSince,kind,name,code,date,expirationDate,status\r\n");
-            for (Employee e : employees) {
-                EmployeeRecords records = view.records(company, List.of(e.accountId())).get(0);
+            List<EmployeeRecords> chunk = List.of();
+            for (int n = 0; n < employees.size(); n++) {
+                Employee e = employees.get(n);
+                if (n % EXPORT_CHUNK == 0) { // one read per hundred employees, not one per employee
+                    chunk = view.records(company, employees.subList(n, Math.min(n + EXPORT_CHUNK, employees.size()))
+                            .stream().map(Employee::accountId).toList());
+                }
+                EmployeeRecords records = chunk.get(n % EXPORT_CHUNK);
                 String person = cells(e.accountId(), e.lastName(), e.firstName(), e.memberSince());
                 boolean any = false;
                 for (Certification c : records.certifications()) {
