@@ -50,4 +50,11 @@ class BrowserPagesTest {
         assertThat(page.getRGB(20, 15) & 0xFFFFFF).as("header colour").isEqualTo(0x7a1f5c);
         assertThat(page.getRGB(5, page.getHeight() - 5) & 0xFFFFFF).as("page background").isEqualTo(0xf4f6f9);
     }
+
+    @Test
+    void theSignedInAndSignedOutPagesSayWhatHappened() throws Exception {
+        Chromium chromium = Chromium.orSkip(dataDir);
+        assertThat(chromium.dom(app.baseUrl + "/signed-out", 0)).contains("You are signed out").contains("Acme Academy");
+        assertThat(chromium.dom(app.baseUrl + "/signed-in", 0)).contains("You are signed in");
+    }
 }

@@ -266,11 +266,24 @@ public class CertificatePdf {
             throw new IllegalArgumentException("verification URL does not fit a QR code", e);
         }
         float module = size / matrix.getWidth();
+        // One rectangle per run of dark modules in a row, each reaching a little into the row below, so
+        // no hairline is left between neighbours: drawn module by module, ZXing found no code in the
+        // page rendered at 200 and 300 dpi for one verification URL (port 38795); as runs it does
+        float overlap = module * 0.1f;
         for (int row = 0; row < matrix.getHeight(); row++) {
-            for (int column = 0; column < matrix.getWidth(); column++) {
-                if (matrix.get(column, row)) {
-                    stream.addRect(x + column * module, y + size - (row + 1) * module, module, module);
+            int column = 0;
+            while (column < matrix.getWidth()) {
+                if (!matrix.get(column, row)) {
+                    column++;
+                    continue;
                 }
+                int start = column;
+                while (column < matrix.getWidth() && matrix.get(column, row)) {
+                    column++;
+                }
+                float below = row + 1 < matrix.getHeight() ? overlap : 0;
+                stream.addRect(x + start * module, y + size - (row + 1) * module - below,
+                        (column - start) * module, module + below);
             }
         }
         stream.fill();
