@@ -49,8 +49,17 @@ class BenchmarkSmokeTest {
         ByteArrayOutputStream table = new ByteArrayOutputStream();
         report.print(new PrintStream(table, true, StandardCharsets.UTF_8));
         assertThat(table.toString(StandardCharsets.UTF_8))
-                .contains("association commands/s with p99 < 50 ms", "projection lag p99", "certificate application p99", "My Certificates p99",
-                        "audit history p99", "partner view first page p99", "rebuild of all read models", "heap live after full GC", "Raw limits");
+                .contains("association flows/s with p99 < 50 ms", "application CPU per flow", "projection lag p99",
+                        "certificate application p99", "My Certificates p99", "audit history p99",
+                        "partner view first page p99", "My Certificates /s", "floor: an authenticated request",
+                        "rebuild of all read models", "read and deserialised once", "bulk import, CSV",
+                        "bulk import, JSON lines", "read-model store on disk", "heap live after full GC", "Raw limits");
+        assertThat(report.floor.count()).as("the floor's refusals").isPositive();
+        assertThat(report.floor.failures()).isZero();
+        assertThat(report.readLimit).isPositive();
+        assertThat(report.imports.csvPerSecond()).isPositive();
+        assertThat(report.imports.jsonLinesPerSecond()).isPositive();
+        assertThat(report.storeAfterRebuild).isPositive();
         report.print(System.out);
     }
 }
