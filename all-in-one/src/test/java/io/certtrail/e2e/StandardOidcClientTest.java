@@ -3,7 +3,6 @@ package io.certtrail.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -277,10 +276,5 @@ class StandardOidcClientTest {
         static URI resolve(HttpResponse<?> redirect) {
             return redirect.uri().resolve(redirect.headers().firstValue("Location").orElseThrow());
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static JWTClaimsSet claims(String jwt) throws Exception {
-        return SignedJWT.parse(jwt).getJWTClaimsSet();
     }
 }

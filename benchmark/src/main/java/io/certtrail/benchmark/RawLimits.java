@@ -64,7 +64,7 @@ final class RawLimits {
         config.setPassword("");
         config.setMaximumPoolSize(writers);
         try (HikariDataSource dataSource = new HikariDataSource(config)) {
-            JdbcEventStorageEngine engine = Seeder.engine(dataSource);
+            JdbcEventStorageEngine engine = Seeder.engine(dataSource, 100);
             engine.createSchema(new H2EventTableFactory());
             AtomicLong appended = new AtomicLong();
             long end = System.nanoTime() + duration.toNanos();

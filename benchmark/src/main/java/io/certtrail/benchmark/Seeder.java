@@ -132,14 +132,9 @@ final class Seeder {
 
     Seeded seed(Path dataDir) {
         long started = System.nanoTime();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("eventstore") + ";DB_CLOSE_ON_EXIT=FALSE");
-        config.setUsername("sa");
-        config.setPassword("");
-        config.setMaximumPoolSize(2);
         long written = 0;
-        try (HikariDataSource dataSource = new HikariDataSource(config)) {
-            JdbcEventStorageEngine engine = engine(dataSource);
+        try (HikariDataSource dataSource = eventStore(dataDir)) {
+            JdbcEventStorageEngine engine = engine(dataSource, 100);
             engine.createSchema(new H2EventTableFactory());
             List<EventMessage<?>> batch = new ArrayList<>(BATCH + 8);
             for (int account = 0; account < preset.accounts(); account++) {
@@ -178,18 +173,8 @@ final class Seeder {
      * deserialised (payload and metadata), in one thread, as a processor reads them (1,000 a query).
      */
     static double readLimit(Path dataDir, long events) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("eventstore") + ";DB_CLOSE_ON_EXIT=FALSE");
-        config.setUsername("sa");
-        config.setPassword("");
-        config.setMaximumPoolSize(2);
-        try (HikariDataSource dataSource = new HikariDataSource(config)) {
-            JacksonSerializer serializer = JacksonSerializer.builder()
-                    .objectMapper(AxonInfrastructureConfiguration.storedFormat()).build();
-            JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                    .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
-                    .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(dataSource)))
-                    .eventSerializer(serializer).snapshotSerializer(serializer).batchSize(1000).build();
+        try (HikariDataSource dataSource = eventStore(dataDir)) {
+            JdbcEventStorageEngine engine = engine(dataSource, 1000);
             long started = System.nanoTime();
             long[] read = {0};
             try (var stream = engine.readEvents(null, false)) {
@@ -203,7 +188,18 @@ final class Seeder {
         }
     }
 
-    static JdbcEventStorageEngine engine(HikariDataSource dataSource) {
+    /** The seeded event store, as the application opens it. */
+    private static HikariDataSource eventStore(Path dataDir) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("eventstore") + ";DB_CLOSE_ON_EXIT=FALSE");
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(2);
+        return new HikariDataSource(config);
+    }
+
+    /** @param readBatch events per query when reading (Axon's default 100; the application reads 1,000) */
+    static JdbcEventStorageEngine engine(HikariDataSource dataSource, int readBatch) {
         JacksonSerializer serializer = JacksonSerializer.builder()
                 .objectMapper(AxonInfrastructureConfiguration.storedFormat()).build();
         return JdbcEventStorageEngine.builder()
@@ -211,6 +207,7 @@ final class Seeder {
                 .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(dataSource)))
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
+                .batchSize(readBatch)
                 .build();
     }
 
