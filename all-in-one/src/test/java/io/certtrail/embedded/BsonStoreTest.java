@@ -67,6 +67,31 @@ class BsonStoreTest {
         assertThat(dataDir.resolve(BsonStore.FILE)).exists();
     }
 
+    /**
+     * MVStore commits in the writer's thread, in the middle of its write, once enough changes are
+     * unsaved, even with auto-commit disabled; only DurableH2Backend may commit, between whole writes.
+     */
+    @Test
+    void aWriterNeverCommitsByItselfHoweverMuchIsUnsaved() {
+        org.h2.mvstore.MVStore store = BsonStore.open(dataDir);
+        try {
+            org.h2.mvstore.MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = BsonH2Database.dataMap(store,
+                    "databases.test.big");
+            long version = store.getCurrentVersion();
+            for (int i = 0; i < 20_000; i++) { // about 60 MB by MVStore's count, beyond its 19 MB of unsaved changes
+                de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "doc-" + i);
+                for (int field = 0; field < 50; field++) {
+                    document.append("field" + field, i);
+                }
+                documents.put("doc-" + i, document);
+            }
+            assertThat(store.getCurrentVersion()).isEqualTo(version);
+            assertThat(store.hasUnsavedChanges()).isTrue();
+        } finally {
+            store.closeImmediately();
+        }
+    }
+
     @Test
     void aJavaSerializedStoreFromBeforeIsConvertedOnceAndKept() {
         with(new H2Backend(dataDir.resolve(BsonStore.JAVA_SERIALIZED_FILE).toString()), collection -> {
