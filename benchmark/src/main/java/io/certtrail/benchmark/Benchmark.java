@@ -38,6 +38,8 @@ public final class Benchmark {
     private final Report report;
     private final PrintStream log;
 
+    private boolean rebuildOnly;
+
     Benchmark(Preset preset, Path jar, Path work, PrintStream log) {
         this.preset = preset;
         this.jar = jar;
@@ -51,8 +53,15 @@ public final class Benchmark {
         Path jar = Path.of("all-in-one", "target", "certtrail-exec.jar");
         Path work = Files.createTempDirectory("certtrail-benchmark-");
         try {
-            Report report = new Benchmark(preset, jar, work, System.out).run();
-            report.print(System.out);
+            Benchmark benchmark = new Benchmark(preset, jar, work, System.out);
+            // "rebuild": seed, rebuild and check the read models, then stop (profiling a rebuild)
+            benchmark.rebuildOnly = args.length > 1 && "rebuild".equals(args[1]);
+            Report report = benchmark.run();
+            if (benchmark.rebuildOnly) {
+                report.printRebuild(System.out);
+            } else {
+                report.print(System.out);
+            }
             // the full preset leaves tens of gigabytes of stores behind: only a failed run keeps them
             deleteRecursively(work);
             System.exit(0);
@@ -98,6 +107,9 @@ public final class Benchmark {
             String auditor = api.token("audrey", PASSWORD);
             checkReadModels(api, seeder, holders);
             checkVerification(api, seeder);
+            if (rebuildOnly) {
+                return report;
+            }
             // The JIT has compiled the projections during the rebuild, not yet the web paths: a first
             // step measured cold spent a fifth of the CPU in the compiler. This load is not reported.
             progress("warming up for %d s", preset.warmUp().toSeconds());

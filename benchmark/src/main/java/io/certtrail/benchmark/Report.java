@@ -180,6 +180,23 @@ final class Report {
                 myCertificates.failures(), auditHistory.failures(), partnerView == null ? 0 : partnerView.failures());
     }
 
+    /** The rebuild alone ({@code -Dbenchmark.phases=rebuild}). */
+    void printRebuild(PrintStream out) {
+        out.println();
+        out.printf(Locale.ROOT, "CertTrail benchmark (rebuild only), preset %s: %,d events seeded in %.1f s%n", preset.name(),
+                seeded.events(), seconds(seeded.took()));
+        String format = "  %-52s %14s  %-14s %-5s %18s  %s%n";
+        row(out, format, "rebuild of all read models from the event store", rebuildPerSecond(), "%.0f ev/s",
+                ">= 5,000/s", rebuildPerSecond() >= 5_000, readLimit, "%.0f ev/s read");
+        out.printf(Locale.ROOT, "  %-52s %14s%n", "  (from launch, including JVM start of " + seconds(startedIn) + " s)",
+                String.format(Locale.ROOT, "%.1f s", seconds(rebuild)));
+        out.printf(Locale.ROOT, "  %-52s %14s%n", "read-model store on disk after the rebuild",
+                String.format(Locale.ROOT, "%.0f MB", storeAfterRebuild));
+        out.printf(Locale.ROOT, "After the rebuild, %d holders' My Certificates matched the seeded events exactly, and"
+                + " %d seeded applications verified publicly with their printed names.%n", checkedHolders,
+                checkedVerifications);
+    }
+
     private void throughput(PrintStream out, String format, String label, Latencies reads, double floorPerSecond) {
         double perSecond = reads.count() / seconds(preset.queryTime());
         row(out, format, label + " /s, " + preset.readers() + " readers", perSecond, "%.0f /s", ">= 0.5 x floor",
