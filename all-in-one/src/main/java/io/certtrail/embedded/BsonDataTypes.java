@@ -33,10 +33,37 @@ final class BsonDataTypes {
 
         static final Documents INSTANCE = new Documents();
 
+        /**
+         * An estimate for MVStore's page sizes, its cache and its count of unsaved changes, without
+         * encoding the document. It walks nested documents and lists: counting top-level fields only,
+         * a partner roster of 64 employees counted as a few hundred bytes, the cache held far more than
+         * its size and a commit's unsaved pages were far larger than counted (a commit's buffer then
+         * outgrew the heap in a medium rebuild).
+         */
         @Override
         public int getMemory(Document document) {
-            // an estimate for MVStore's page sizes and cache, without encoding the document
-            return 48 + 64 * document.size();
+            return (int) Math.min(Integer.MAX_VALUE / 2, estimate(document));
+        }
+
+        private static long estimate(Object value) {
+            if (value instanceof Document document) {
+                long bytes = 48;
+                for (java.util.Map.Entry<String, Object> field : document.entrySet()) {
+                    bytes += 40 + field.getKey().length() + estimate(field.getValue());
+                }
+                return bytes;
+            }
+            if (value instanceof java.util.Collection<?> list) {
+                long bytes = 32;
+                for (Object element : list) {
+                    bytes += 8 + estimate(element);
+                }
+                return bytes;
+            }
+            if (value instanceof String text) {
+                return 40 + text.length();
+            }
+            return 24;
         }
 
         @Override

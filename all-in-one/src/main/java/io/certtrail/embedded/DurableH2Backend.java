@@ -22,8 +22,8 @@ import org.h2.mvstore.MVStore;
  * projected again), and a collection whose unique index named a document its data did not hold
  * (every later upsert of it failed).
  *
- * <p>Here writes run side by side as before, and a commit every {@value #COMMIT_MILLIS} ms waits
- * until none is in progress. The file therefore always holds a state the clients saw, with every
+ * <p>Here writes run side by side as before, and a commit every {@value #COMMIT_MILLIS} ms (or
+ * longer, see {@link #nextDelay}) waits until none is in progress. The file therefore always holds a state the clients saw, with every
  * client's writes up to some point in the order it made them: a kill loses at most the last
  * moments, and then a processor's token together with the writes it covered, which the processor
  * makes again from the event store. Measured with the {@code small} benchmark, committing every
@@ -56,9 +56,47 @@ public final class DurableH2Backend extends H2Backend {
     private DurableH2Backend(MVStore store) {
         super(store);
         this.store = store;
-        committer.scheduleWithFixedDelay(this::commitBetweenWrites, COMMIT_MILLIS, COMMIT_MILLIS,
-                TimeUnit.MILLISECONDS);
+        committer.scheduleWithFixedDelay(this::commitWhenDue, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
+
+    private long nextCommitAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COMMIT_MILLIS);
+
+    private void commitWhenDue() {
+        long now = System.nanoTime();
+        if (now < nextCommitAt && store.getUnsavedMemory() < UNSAVED_BYTES) {
+            return;
+        }
+        try {
+            commitBetweenWrites();
+        } catch (RuntimeException e) {
+            // a failed scheduled task would never run again: say so, and try again at the next tick
+            org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class).error("Committing the read-model store failed", e);
+        }
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - now);
+        nextCommitAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(nextDelay(took));
+    }
+
+    /**
+     * A commit writes every page changed since the last one whole, and holds the writers while it
+     * does. Under a rebuild or an import, when nearly every page changes between commits, a commit
+     * every 100 ms took a fifth of the JVM's CPU (profile of the small benchmark's rebuild, README):
+     * the same pages written ten times a second. So the pause after a commit is at least four times
+     * as long as the commit took, up to a second, unless {@value #UNSAVED_BYTES} bytes of pages (by
+     * {@link BsonDataTypes}' estimate) wait to be written: changed pages stay in the heap until they
+     * are, and with two seconds of a medium rebuild's changes one commit's buffer outgrew a 512 MB heap
+     * (and MVStore closes the store when a commit fails). A kill loses at most the last commit's interval
+     * of read-model work, which the processors redo (their tokens are committed with it). Under light
+     * load commits take a few ms and the interval stays 100 ms.
+     */
+    static long nextDelay(long lastCommitMillis) {
+        return Math.min(MAX_COMMIT_MILLIS, Math.max(COMMIT_MILLIS, 4 * lastCommitMillis));
+    }
+
+    static final long TICK_MILLIS = 20;
+    static final int UNSAVED_BYTES = 16 * 1024 * 1024;
+
+    /** The longest pause between commits, however slow the last one. */
+    static final long MAX_COMMIT_MILLIS = 1_000;
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
@@ -80,13 +118,20 @@ public final class DurableH2Backend extends H2Backend {
     }
 
     private void commitBetweenWrites() {
-        if (store.isClosed() || !store.hasUnsavedChanges()) {
+        long now = System.nanoTime();
+        boolean unsaved = store.hasUnsavedChanges();
+        // compaction also runs when nothing is written any more: the file shrinks at rest too
+        boolean compactionDue = now - lastCompaction >= TimeUnit.MILLISECONDS.toNanos(COMPACT_EVERY_MILLIS);
+        if (store.isClosed() || !unsaved && !compactionDue) {
             return;
         }
         between.writeLock().lock();
         try {
-            commit();
-            if (++commits % COMPACT_EVERY_COMMITS == 0) {
+            if (unsaved) {
+                commit();
+            }
+            if (compactionDue) {
+                lastCompaction = now;
                 compactBetweenWrites();
             }
         } finally {
@@ -104,8 +149,11 @@ public final class DurableH2Backend extends H2Backend {
         if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_RATE) {
             // rewrites the live pages of the sparsest chunks; the chunks left empty are reused once
             // the retention time has passed
-            store.compact(COMPACT_BELOW_FILL_RATE, COMPACT_BYTES);
+            store.compact(COMPACT_BELOW_FILL_RATE, compactBytes);
             commit();
+            // still below: the writers make dead pages faster than this rewrites them, so rewrite more
+            compactBytes = store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_RATE
+                    ? Math.min(MAX_COMPACT_BYTES, 2 * compactBytes) : COMPACT_BYTES;
         } else if (store.getFillRate() < COMPACT_BELOW_FILL_RATE
                 && store.getFileStore() instanceof org.h2.mvstore.RandomAccessStore file) {
             // the chunks are live but the file mostly free space: move chunks down into the gaps and
@@ -115,16 +163,20 @@ public final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * Every second of commits, when less than 75% of the chunks' bytes (or of the file) is live:
-     * rewrite or move up to 4 MB. The file then settles at most about 1 / 0.75² = 1.8 times its live
-     * bytes; with 60% it settled anywhere from 35 to 69 MB for the same 17 MB of documents.
+     * Once a second, when less than 75% of the chunks' bytes (or of the file) is live: rewrite or move
+     * up to 4 MB, twice as much each second the chunks stay below (up to 16 MB: a commit writes what it rewrote as one chunk, serialized into one buffer, and with 64 MB that buffer outgrew the 512 MB heap of a medium rebuild, which closes the store). The file then settles
+     * at most about 1 / 0.75² = 1.8 times its live bytes; with 60% it settled anywhere from 35 to 69 MB
+     * for the same 17 MB of documents. A fixed 4 MB a second did not keep up with a medium rebuild
+     * once commits were paced (the file reached 1.3 GB).
      */
-    static final int COMPACT_EVERY_COMMITS = 10;
+    static final long COMPACT_EVERY_MILLIS = 1_000;
     static final int COMPACT_BELOW_FILL_RATE = 75;
     static final int COMPACT_BYTES = 4 * 1024 * 1024;
+    static final int MAX_COMPACT_BYTES = 16 * 1024 * 1024;
+    private int compactBytes = COMPACT_BYTES;
+    private long lastCompaction = System.nanoTime();
     /** A chunk larger than this is never moved (a busy commit writes chunks of several MB): a file stuck at 106 MB. */
     static final int MOVE_BYTES = 64 * 1024 * 1024;
-    private long commits;
 
     @Override
     public void close() {
