@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("my-email-addresses")
 public class MyEmailAddressesProjection {
 
+    private static final ProjectionBatch.Reads<MyEmailAddresses> ADDRESSES = ProjectionBatch.Reads
+            .of(MyEmailAddresses.class).from(AccountEvent.class, AccountEvent::accountId);
+
     private final MongoTemplate mongo;
 
     public MyEmailAddressesProjection(MongoTemplate mongo) {
@@ -36,7 +39,7 @@ public class MyEmailAddressesProjection {
     @EventHandler
     void on(AccountEvent event, @SequenceNumber long sequence) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
-        MyEmailAddresses current = batch.find(MyEmailAddresses.class, event.accountId());
+        MyEmailAddresses current = batch.find(ADDRESSES, event.accountId());
         if (current == null) {
             current = MyEmailAddresses.empty(event.accountId());
         }

@@ -29,6 +29,10 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("audit-trail")
 public class AccountHistoryProjection {
 
+    private static final ProjectionBatch.Reads<AccountHistory> HISTORIES = ProjectionBatch.Reads.of(AccountHistory.class)
+            .from(AccountEvent.class, (event, message) -> message instanceof org.axonframework.eventhandling.DomainEventMessage<?> domain
+                    ? AccountHistory.id(event.accountId(), AccountHistory.bucketOf(domain.getSequenceNumber())) : null);
+
     private final MongoTemplate mongo;
 
     public AccountHistoryProjection(MongoTemplate mongo) {
@@ -41,7 +45,7 @@ public class AccountHistoryProjection {
         long bucket = AccountHistory.bucketOf(sequence);
         String id = AccountHistory.id(event.accountId(), bucket);
         ProjectionBatch batch = ProjectionBatch.current(mongo);
-        AccountHistory history = batch.find(AccountHistory.class, id);
+        AccountHistory history = batch.find(HISTORIES, id);
         if (history == null) {
             history = new AccountHistory(id, event.accountId(), bucket, List.of());
         }

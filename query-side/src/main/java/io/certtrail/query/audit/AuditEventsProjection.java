@@ -53,7 +53,7 @@ public class AuditEventsProjection {
                 meta.actor(), meta.actorRole(), meta.clientAddress(), meta.correlationId(), meta.causationId(),
                 reason(payload), accounts, addresses, applicationId == null ? null : applicationId.toString(),
                 AccountHistoryProjection.details(payload));
-        ProjectionBatch.current(mongo).save(event.eventId(), event);
+        ProjectionBatch.current(mongo).insertOnce(event.eventId(), event);
     }
 
     @ResetHandler

@@ -31,6 +31,18 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("suspect-bindings")
 public class SuspectBindingsProjection {
 
+    private static final ProjectionBatch.Reads<BoundAddress> ADDRESSES = ProjectionBatch.Reads.of(BoundAddress.class)
+            .from(ExamResultRecorded.class, ExamResultRecorded::addressKey)
+            .from(ExamResultRecorded.class, ExamResultRecorded::replacedAddressKey)
+            .from(AddressClaimed.class, AddressClaimed::addressKey)
+            .from(AddressReleased.class, AddressReleased::addressKey);
+    private static final ProjectionBatch.Reads<Holder> HOLDERS = ProjectionBatch.Reads.of(Holder.class)
+            .from(AddressClaimed.class, AddressClaimed::accountId)
+            .from(AddressClaimed.class, AddressClaimed::previousAccountId)
+            .from(AddressReleased.class, AddressReleased::accountId)
+            .from(AccountHolderNamed.class, AccountHolderNamed::accountId)
+            .fromDocuments(ADDRESSES, BoundAddress::owner);
+
     private final MongoTemplate mongo;
 
     public SuspectBindingsProjection(MongoTemplate mongo) {
@@ -91,7 +103,7 @@ public class SuspectBindingsProjection {
     }
 
     private static Holder changeHolder(ProjectionBatch batch, String accountId, UnaryOperator<Holder> change) {
-        Holder known = batch.find(Holder.class, accountId);
+        Holder known = batch.find(HOLDERS, accountId);
         Holder changed = change.apply(known == null ? new Holder(accountId, null, null, null) : known);
         if (!changed.equals(known)) {
             batch.save(accountId, changed);
@@ -100,7 +112,7 @@ public class SuspectBindingsProjection {
     }
 
     private static void changeAddress(ProjectionBatch batch, String addressKey, UnaryOperator<BoundAddress> change) {
-        BoundAddress known = batch.find(BoundAddress.class, addressKey);
+        BoundAddress known = batch.find(ADDRESSES, addressKey);
         BoundAddress changed = change.apply(known == null ? new BoundAddress(addressKey, null, null, null) : known);
         if (!changed.equals(known)) {
             batch.save(addressKey, changed);
@@ -108,14 +120,14 @@ public class SuspectBindingsProjection {
     }
 
     private static void recompute(ProjectionBatch batch, String addressKey, Instant at) {
-        BoundAddress address = batch.find(BoundAddress.class, addressKey);
+        BoundAddress address = batch.find(ADDRESSES, addressKey);
         if (address == null) {
             return;
         }
         if (address.owner() == null && address.suspects().isEmpty()) {
             return; // nobody to compare with, nothing listed: the common case while records arrive unclaimed
         }
-        Holder holder = address.owner() == null ? null : batch.find(Holder.class, address.owner());
+        Holder holder = address.owner() == null ? null : batch.find(HOLDERS, address.owner());
         List<String> suspects = new ArrayList<>();
         if (holder != null && (holder.firstName() != null || holder.lastName() != null)) {
             for (Exam exam : address.exams()) {

@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("certificate-applications")
 public class CertificateApplicationsProjection {
 
+    private static final ProjectionBatch.Reads<CertificateApplications> APPLICATIONS = ProjectionBatch.Reads
+            .of(CertificateApplications.class).from(CertificateApplicationEvent.class, CertificateApplicationEvent::accountId);
+
     private final MongoTemplate mongo;
 
     public CertificateApplicationsProjection(MongoTemplate mongo) {
@@ -35,7 +38,7 @@ public class CertificateApplicationsProjection {
     @EventHandler
     void on(CertificateApplicationEvent event, @SequenceNumber long sequence) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
-        CertificateApplications current = batch.find(CertificateApplications.class, event.accountId());
+        CertificateApplications current = batch.find(APPLICATIONS, event.accountId());
         List<Application> applications = new ArrayList<>(current == null ? List.of() : current.applications());
         Application existing = applications.stream()
                 .filter(a -> a.applicationId().equals(event.applicationId())).findFirst().orElse(null);

@@ -22,6 +22,13 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("certificate-register")
 public class CertificateRegisterProjection {
 
+    private static final ProjectionBatch.Reads<CertificateRegister> REGISTER = ProjectionBatch.Reads
+            .of(CertificateRegister.class)
+            .from(CertificationRecorded.class, event -> event.certification().certificateNumber())
+            .from(CertificationRecorded.class, event -> event.replaced() == null ? null : event.replaced().certificateNumber())
+            .from(CertificateApplied.class, CertificateApplied::certificateNumber)
+            .from(CertificationRevoked.class, CertificationRevoked::certificateNumber);
+
     private final MongoTemplate mongo;
 
     public CertificateRegisterProjection(MongoTemplate mongo) {
@@ -34,13 +41,13 @@ public class CertificateRegisterProjection {
         CertificationEarned earned = event.certification();
         CertificateRegister previous = null;
         if (event.replaced() != null && !event.replaced().certificateNumber().equals(earned.certificateNumber())) {
-            CertificateRegister moved = batch.find(CertificateRegister.class, event.replaced().certificateNumber());
+            CertificateRegister moved = batch.find(REGISTER, event.replaced().certificateNumber());
             if (moved != null && event.recordId().equals(moved.recordId())) {
                 previous = moved;
                 batch.delete(CertificateRegister.class, moved.certificateNumber());
             }
         }
-        CertificateRegister current = batch.find(CertificateRegister.class, earned.certificateNumber());
+        CertificateRegister current = batch.find(REGISTER, earned.certificateNumber());
         CertificateRegister base = current != null ? current : previous;
         batch.save(earned.certificateNumber(), new CertificateRegister(earned.certificateNumber(), event.recordId(),
                 earned.certificationName(), earned.effectiveDate(), earned.expirationDate(),
@@ -64,7 +71,7 @@ public class CertificateRegisterProjection {
     private void update(String number, String recordId,
             java.util.function.UnaryOperator<CertificateRegister> change) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
-        CertificateRegister entry = batch.find(CertificateRegister.class, number);
+        CertificateRegister entry = batch.find(REGISTER, number);
         if (entry == null) {
             // the certification arrived before (events of one record are in order); keep what is known
             entry = new CertificateRegister(number, recordId, null, null, null, null, null);

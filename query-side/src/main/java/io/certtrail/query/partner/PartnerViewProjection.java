@@ -51,6 +51,23 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("partner-view")
 public class PartnerViewProjection {
 
+    private static final ProjectionBatch.Reads<AddressRecords> ADDRESSES = ProjectionBatch.Reads.of(AddressRecords.class)
+            .from(EmailActivated.class, EmailActivated::addressKey)
+            .from(EmailDisassociated.class, EmailDisassociated::addressKey)
+            .from(RecordEvent.class, RecordEvent::addressKey)
+            .from(RecordEvent.class, RecordEvent::replacedAddressKey);
+    /** The accounts events name, and the owners of the addresses whose records change (refreshed after). */
+    private static final ProjectionBatch.Reads<Account> ACCOUNTS = ProjectionBatch.Reads.of(Account.class)
+            .from(AccountHolderNamed.class, AccountHolderNamed::accountId)
+            .from(EmailActivated.class, EmailActivated::accountId)
+            .from(EmailDisassociated.class, EmailDisassociated::accountId)
+            .from(MembershipRequested.class, MembershipRequested::accountId)
+            .from(MembershipApproved.class, MembershipApproved::accountId)
+            .from(MembershipEnded.class, MembershipEnded::accountId)
+            .fromDocuments(ADDRESSES, AddressRecords::ownerAccountId);
+    private static final ProjectionBatch.Reads<CertificationAddress> FILED = ProjectionBatch.Reads
+            .of(CertificationAddress.class).from(CertificationRevoked.class, CertificationRevoked::recordId);
+
     private final MongoTemplate mongo;
 
     public PartnerViewProjection(MongoTemplate mongo) {
@@ -107,7 +124,7 @@ public class PartnerViewProjection {
     @EventHandler
     void on(CertificationRevoked event) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
-        CertificationAddress filed = batch.find(CertificationAddress.class, event.recordId());
+        CertificationAddress filed = batch.find(FILED, event.recordId());
         if (filed == null) {
             return;
         }
@@ -174,7 +191,7 @@ public class PartnerViewProjection {
         if (accountId == null) {
             return;
         }
-        Account account = batch.find(Account.class, accountId);
+        Account account = batch.find(ACCOUNTS, accountId);
         if (account == null || account.companyId() == null) {
             return;
         }
@@ -184,7 +201,7 @@ public class PartnerViewProjection {
         List<String> emails = new ArrayList<>();
         for (Address address : account.addresses()) {
             emails.add(Masking.email(address.email()));
-            AddressRecords records = batch.find(AddressRecords.class, address.addressKey());
+            AddressRecords records = batch.find(ADDRESSES, address.addressKey());
             if (records != null) {
                 certifications.addAll(records.certifications());
                 exams.addAll(records.exams());
@@ -263,7 +280,7 @@ public class PartnerViewProjection {
 
     private AddressRecords changeAddress(ProjectionBatch batch, String addressKey,
             UnaryOperator<AddressRecords> change) {
-        AddressRecords current = batch.find(AddressRecords.class, addressKey);
+        AddressRecords current = batch.find(ADDRESSES, addressKey);
         AddressRecords next = change.apply(current == null ? AddressRecords.empty(addressKey)
                 : new AddressRecords(current.addressKey(), current.ownerAccountId(), current.certifications(),
                         current.exams(), current.trainings()));
@@ -272,7 +289,7 @@ public class PartnerViewProjection {
     }
 
     private static Account account(ProjectionBatch batch, String accountId) {
-        Account account = batch.find(Account.class, accountId);
+        Account account = batch.find(ACCOUNTS, accountId);
         return account == null ? Account.empty(accountId)
                 : new Account(account.accountId(), account.firstName(), account.lastName(), account.addresses(),
                         account.companyId(), account.memberSince(), account.requestedCompanyId(),
