@@ -222,6 +222,11 @@ class CrashRecoveryTest {
         }
 
         static Child start(Path dataDir) throws Exception {
+            return start(dataDir, freePort());
+        }
+
+        /** @param mongoPort where the embedded wire server listens, for a test to read the views directly */
+        static Child start(Path dataDir, int mongoPort) throws Exception {
             int port = freePort();
             Path log = Files.createTempFile(dataDir, "run-", ".log");
             List<String> command = List.of(
@@ -232,7 +237,7 @@ class CrashRecoveryTest {
                     "--server.port=" + port,
                     "--certtrail.identity.issuer=http://127.0.0.1:" + port,
                     "--certtrail.embedded.data-dir=" + dataDir,
-                    "--certtrail.embedded.mongo-port=" + freePort(),
+                    "--certtrail.embedded.mongo-port=" + mongoPort,
                     "--certtrail.embedded.smtp-port=" + freePort(),
                     "--spring.main.banner-mode=off");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -379,7 +384,7 @@ class CrashRecoveryTest {
                     .getBytes(StandardCharsets.UTF_8));
         }
 
-        private static int freePort() throws IOException {
+        static int freePort() throws IOException {
             try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 return socket.getLocalPort();
             }

@@ -3,20 +3,13 @@ package io.certtrail.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.awaitility.Awaitility;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,12 +23,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * twice, and finally every projection is rebuilt from the first event. The digests never change.
  */
 class ReplayTest {
-
-    /** Written by the command side or by Axon itself, not projected from events. */
-    private static final Set<String> NOT_PROJECTED = Set.of("axon_tracking_tokens", "dead_letters",
-            "verification_tokens", "sent_notifications", "processor_instances");
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     @TempDir
     static Path dataDir;
@@ -167,26 +154,7 @@ class ReplayTest {
         });
     }
 
-    /** Collection name to a SHA-256 of its documents, in {@code _id} order, with keys in a fixed order. */
     private static Map<String, String> digests() throws Exception {
-        MongoTemplate mongo = app.context.getBean(MongoTemplate.class);
-        Map<String, String> digests = new TreeMap<>();
-        for (String collection : mongo.getCollectionNames()) {
-            if (NOT_PROJECTED.contains(collection)) {
-                continue;
-            }
-            Map<String, Object> byId = new TreeMap<>();
-            for (Document document : mongo.getCollection(collection).find()) {
-                Object tree = CANONICAL.readValue(document.toJson(), Object.class);
-                byId.put(String.valueOf(document.get("_id")), tree);
-            }
-            if (byId.isEmpty()) {
-                continue; // a rebuild drops collections; an empty one and none are the same view
-            }
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(CANONICAL.writeValueAsString(byId).getBytes(StandardCharsets.UTF_8));
-            digests.put(collection, HexFormat.of().formatHex(sha.digest()));
-        }
-        return digests;
+        return ReadModelDigests.of(app.context.getBean(MongoTemplate.class).getDb());
     }
 }

@@ -1,0 +1,46 @@
+package io.certtrail.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.mongodb.client.MongoDatabase;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.bson.Document;
+
+/** What the read models hold, as one SHA-256 per projected collection: equal digests, equal views. */
+final class ReadModelDigests {
+
+    /** Written by the command side or by Axon itself, not projected from events. */
+    static final Set<String> NOT_PROJECTED = Set.of("axon_tracking_tokens", "dead_letters", "verification_tokens",
+            "sent_notifications", "processor_instances");
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private ReadModelDigests() {
+    }
+
+    /** Collection name to a SHA-256 of its documents, in {@code _id} order, with keys in a fixed order. */
+    static Map<String, String> of(MongoDatabase database) throws Exception {
+        Map<String, String> digests = new TreeMap<>();
+        for (String collection : database.listCollectionNames()) {
+            if (NOT_PROJECTED.contains(collection)) {
+                continue;
+            }
+            Map<String, Object> byId = new TreeMap<>();
+            for (Document document : database.getCollection(collection).find()) {
+                byId.put(String.valueOf(document.get("_id")), CANONICAL.readValue(document.toJson(), Object.class));
+            }
+            if (byId.isEmpty()) {
+                continue; // a rebuild drops collections; an empty one and none are the same view
+            }
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(CANONICAL.writeValueAsString(byId).getBytes(StandardCharsets.UTF_8));
+            digests.put(collection, HexFormat.of().formatHex(sha.digest()));
+        }
+        return digests;
+    }
+}
