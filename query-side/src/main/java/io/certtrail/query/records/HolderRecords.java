@@ -54,9 +54,12 @@ public class HolderRecords {
             return List.of();
         }
         Map<String, AddressRecords> byAddress = new HashMap<>();
-        mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("_id").in(active)), AddressRecords.class)
-                .forEach(records -> byAddress.put(records.addressKey(), records));
+        var query = org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").in(active));
+        // the certificates only: an address's exam results and trainings are most of its document, and
+        // encoding, sending and mapping them was most of this read's cost
+        query.fields().include("certifications");
+        mongo.find(query, AddressRecords.class).forEach(records -> byAddress.put(records.addressKey(), records));
         List<CertificationEntry> certifications = new ArrayList<>();
         for (String addressKey : active) {
             AddressRecords records = byAddress.get(addressKey);
