@@ -1,5 +1,6 @@
 package io.certtrail.query.bindings;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -11,9 +12,13 @@ final class BindingDocuments {
     private BindingDocuments() {
     }
 
-    /** What the check knows of one address: its owner and the candidate names on its exam results. */
+    /**
+     * What the check knows of one address: its owner (and since when) and the candidate names on its
+     * exam results.
+     */
     @Document("bindings_addresses")
-    record BoundAddress(@Id String addressKey, String owner, List<Exam> exams, List<String> suspects) {
+    record BoundAddress(@Id String addressKey, String owner, List<Exam> exams, List<String> suspects,
+            Instant ownedSince) {
         BoundAddress {
             exams = exams == null ? List.of() : exams;
             suspects = suspects == null ? List.of() : suspects;
@@ -26,21 +31,26 @@ final class BindingDocuments {
             }
             List<Exam> next = new ArrayList<>(withoutExam(exam.recordId()).exams());
             next.add(exam);
-            return new BoundAddress(addressKey, owner, next, suspects);
+            return new BoundAddress(addressKey, owner, next, suspects, ownedSince);
         }
 
         BoundAddress withoutExam(String recordId) {
             return new BoundAddress(addressKey, owner,
-                    exams.stream().filter(exam -> !exam.recordId().equals(recordId)).toList(), suspects);
+                    exams.stream().filter(exam -> !exam.recordId().equals(recordId)).toList(), suspects, ownedSince);
         }
 
-        BoundAddress ownedBy(String account) {
-            return new BoundAddress(addressKey, account, exams, suspects);
+        BoundAddress ownedBy(String account, Instant since) {
+            return new BoundAddress(addressKey, account, exams, suspects, account == null ? null : since);
+        }
+
+        BoundAddress withSuspects(List<String> next) {
+            return new BoundAddress(addressKey, owner, exams, next, ownedSince);
         }
     }
 
+    /** @param recordedAt when this version of the result arrived (its event's time) */
     record Exam(String recordId, String registrationNumber, String examName, String email, String firstName,
-            String lastName) {
+            String lastName, Instant recordedAt) {
     }
 
     /** The account holder's name and the addresses the account owns. */

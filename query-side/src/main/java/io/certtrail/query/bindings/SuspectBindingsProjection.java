@@ -53,7 +53,7 @@ public class SuspectBindingsProjection {
     void on(ExamResultRecorded event, @Timestamp Instant at) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
         Exam exam = new Exam(event.recordId(), event.exam().registrationNumber(), event.exam().examName(),
-                event.exam().email(), event.exam().candidateFirstName(), event.exam().candidateLastName());
+                event.exam().email(), event.exam().candidateFirstName(), event.exam().candidateLastName(), at);
         if (event.replaced() != null) {
             changeAddress(batch, event.replacedAddressKey(), address -> address.withoutExam(event.recordId()));
             if (!event.replacedAddressKey().equals(event.addressKey())) {
@@ -71,7 +71,7 @@ public class SuspectBindingsProjection {
             changeHolder(batch, event.previousAccountId(), holder -> holder.without(event.addressKey()));
         }
         changeHolder(batch, event.accountId(), holder -> holder.with(event.addressKey()));
-        changeAddress(batch, event.addressKey(), address -> address.ownedBy(event.accountId()));
+        changeAddress(batch, event.addressKey(), address -> address.ownedBy(event.accountId(), at));
         recompute(batch, event.addressKey(), at);
     }
 
@@ -80,7 +80,7 @@ public class SuspectBindingsProjection {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
         changeHolder(batch, event.accountId(), holder -> holder.without(event.addressKey()));
         changeAddress(batch, event.addressKey(), address -> event.accountId().equals(address.owner())
-                ? address.ownedBy(null) : address);
+                ? address.ownedBy(null, at) : address);
         recompute(batch, event.addressKey(), at);
     }
 
@@ -113,7 +113,7 @@ public class SuspectBindingsProjection {
 
     private static void changeAddress(ProjectionBatch batch, String addressKey, UnaryOperator<BoundAddress> change) {
         BoundAddress known = batch.find(ADDRESSES, addressKey);
-        BoundAddress changed = change.apply(known == null ? new BoundAddress(addressKey, null, null, null) : known);
+        BoundAddress changed = change.apply(known == null ? new BoundAddress(addressKey, null, null, null, null) : known);
         if (!changed.equals(known)) {
             batch.save(addressKey, changed);
         }
@@ -140,8 +140,7 @@ public class SuspectBindingsProjection {
                 SuspectBinding current = new SuspectBinding(id, addressKey, exam.email(), holder.accountId(),
                         exam.recordId(), exam.registrationNumber(), exam.examName(),
                         name(exam.firstName(), exam.lastName()), name(holder.firstName(), holder.lastName()),
-                        known != null && Objects.equals(known.accountId(), holder.accountId())
-                                ? known.detectedAt() : at);
+                        detectedAt(exam, address, known, holder, at));
                 if (!current.equals(known)) {
                     batch.save(id, current);
                 }
@@ -153,8 +152,24 @@ public class SuspectBindingsProjection {
             }
         }
         if (!suspects.equals(address.suspects())) {
-            batch.save(addressKey, new BoundAddress(addressKey, address.owner(), address.exams(), suspects));
+            batch.save(addressKey, address.withSuspects(suspects));
         }
+    }
+
+    /**
+     * When the binding became suspect: when the result met its current owner, the later of the
+     * result's arrival and the owner's claim. Taken from the documents alone, so handling a batch's
+     * events again over documents its first attempt had already written (a kill between the batch's
+     * writes and its token) gives the same time; the handled event's time gave every earlier result
+     * the first re-handled event's time (found by RebuildKillTest). Documents from before these times
+     * were kept: the binding's own time, as before.
+     */
+    private static Instant detectedAt(Exam exam, BoundAddress address, SuspectBinding known, Holder holder,
+            Instant at) {
+        if (exam.recordedAt() != null && address.ownedSince() != null) {
+            return exam.recordedAt().isAfter(address.ownedSince()) ? exam.recordedAt() : address.ownedSince();
+        }
+        return known != null && Objects.equals(known.accountId(), holder.accountId()) ? known.detectedAt() : at;
     }
 
     private static String name(String first, String last) {

@@ -90,4 +90,34 @@ class SuspectBindingsProjectionTest {
         projection.on(new AddressClaimed("a1", "acct-2", "acct-1", T0), T0); // redelivered
         assertThat(suspects()).isEmpty();
     }
+
+    /**
+     * A kill between a batch's writes and its token: the batch's events come again over documents
+     * that already hold them all, here the addresses and holders but not yet the suspicions (the
+     * kill fell between those writes). Each suspicion keeps the time the result met its owner.
+     */
+    @Test
+    void eventsHandledAgainOverTheirOwnResultsKeepEveryDetectionTime() {
+        Instant claimed = T0.plusSeconds(60);
+        Runnable story = () -> {
+            projection.on(new AccountHolderNamed("acct-1", "Wan", "Li"), T0);
+            projection.on(exam("EXAM:1", 1, "Mei", "Zhang"), T0.plusSeconds(10));
+            projection.on(new AddressClaimed("a1", "acct-1", null, claimed), claimed);
+            for (int i = 2; i <= 4; i++) {
+                projection.on(exam("EXAM:" + i, 1, "Mei", "Zhang"), claimed.plusSeconds(i));
+            }
+        };
+        story.run();
+        List<SuspectBinding> once = suspects();
+
+        mongo.dropCollection(SuspectBinding.class);
+        story.run();
+
+        assertThat(suspects()).isEqualTo(once);
+        assertThat(once).extracting(SuspectBinding::recordId, SuspectBinding::detectedAt).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("EXAM:1", claimed),
+                org.assertj.core.groups.Tuple.tuple("EXAM:2", claimed.plusSeconds(2)),
+                org.assertj.core.groups.Tuple.tuple("EXAM:3", claimed.plusSeconds(3)),
+                org.assertj.core.groups.Tuple.tuple("EXAM:4", claimed.plusSeconds(4)));
+    }
 }
