@@ -119,23 +119,31 @@ public final class DurableH2Backend extends H2Backend {
 
     private void commitBetweenWrites() {
         long now = System.nanoTime();
-        boolean unsaved = store.hasUnsavedChanges();
         // compaction also runs when nothing is written any more: the file shrinks at rest too
         boolean compactionDue = now - lastCompaction >= TimeUnit.MILLISECONDS.toNanos(COMPACT_EVERY_MILLIS);
-        if (store.isClosed() || !unsaved && !compactionDue) {
+        if (store.isClosed() || !store.hasUnsavedChanges() && !compactionDue) {
             return;
+        }
+        boolean rewrote = false;
+        if (compactionDue) {
+            lastCompaction = now;
+            rewrote = rewriteSparseChunks();
         }
         between.writeLock().lock();
         try {
-            if (unsaved) {
+            if (store.hasUnsavedChanges()) {
                 commit();
             }
-            if (compactionDue) {
-                lastCompaction = now;
-                compactBetweenWrites();
+            if (compactionDue && !rewrote) {
+                moveChunksIntoGaps();
             }
         } finally {
             between.writeLock().unlock();
+        }
+        if (rewrote) {
+            // still below: the writers make dead pages faster than this rewrites them, so rewrite more
+            compactBytes = store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_RATE
+                    ? Math.min(MAX_COMPACT_BYTES, 2 * compactBytes) : COMPACT_BYTES;
         }
     }
 
@@ -143,21 +151,27 @@ public final class DurableH2Backend extends H2Backend {
      * With auto-commit off, MVStore's background thread (and with it its compaction) does not run,
      * so chunks that are mostly dead were never rewritten and the file only grew: 12 GB for the
      * full preset's read models, and then an H2 read failed. Here the commit thread rewrites the
-     * sparsest chunks now and then, a bounded amount at a time, between whole writes like a commit.
+     * live pages of the sparsest chunks now and then, a bounded amount at a time, while the writers
+     * go on (as MVStore's own background compaction does: it only marks pages changed, and the
+     * commit that follows, between whole writes, writes them); the chunks left empty are reused once
+     * the retention time has passed. Rewriting under the writers' lock made them wait: the
+     * projection lag p99 of the small benchmark went from 364 to 911 ms.
      */
-    private void compactBetweenWrites() {
-        if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_RATE) {
-            // rewrites the live pages of the sparsest chunks; the chunks left empty are reused once
-            // the retention time has passed
-            store.compact(COMPACT_BELOW_FILL_RATE, compactBytes);
-            commit();
-            // still below: the writers make dead pages faster than this rewrites them, so rewrite more
-            compactBytes = store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_RATE
-                    ? Math.min(MAX_COMPACT_BYTES, 2 * compactBytes) : COMPACT_BYTES;
-        } else if (store.getFillRate() < COMPACT_BELOW_FILL_RATE
+    private boolean rewriteSparseChunks() {
+        if (store.getFileStore().getChunksFillRate() >= COMPACT_BELOW_FILL_RATE) {
+            return false;
+        }
+        store.compact(COMPACT_BELOW_FILL_RATE, compactBytes);
+        return true;
+    }
+
+    /**
+     * The chunks are live but the file mostly free space: move chunks down into the gaps and shorten
+     * the file (MVStore syncs the file before it overwrites or truncates anything). Between writes.
+     */
+    private void moveChunksIntoGaps() {
+        if (store.getFillRate() < COMPACT_BELOW_FILL_RATE
                 && store.getFileStore() instanceof org.h2.mvstore.RandomAccessStore file) {
-            // the chunks are live but the file mostly free space: move chunks down into the gaps and
-            // shorten the file (MVStore syncs the file before it overwrites or truncates anything)
             file.compactMoveChunks(COMPACT_BELOW_FILL_RATE, MOVE_BYTES, store);
         }
     }

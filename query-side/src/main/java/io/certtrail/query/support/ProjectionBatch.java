@@ -34,10 +34,11 @@ import org.springframework.data.mongodb.core.query.Update;
  * account cost one read and one write. Measured with the benchmark, this took the rebuild from
  * one round trip per change to one per collection per batch (see the README).
  *
- * <p>Every filter is an equality on {@code _id} alone: the embedded wire server answers any other
- * filter by scanning the collection. A collection is used either through {@link #update} (blind
- * atomic updates, never read back in the batch) or through {@link #find}/{@link #save}/
- * {@link #delete} (read, change, replace), never both.
+ * <p>Every filter is on {@code _id} alone (equality, or {@code $in} to read a batch's documents
+ * together): the embedded wire server answers any other filter by scanning the collection. A
+ * collection is used through one of {@link #update} (blind atomic updates, never read back in the
+ * batch), {@link #find}/{@link #save}/{@link #delete} (read, change, replace) or
+ * {@link #insertOnce} (documents that never change), never two of them.
  *
  * <p>Outside a unit of work (projection tests calling handlers directly) every call goes to
  * MongoDB at once.
