@@ -83,8 +83,9 @@ public final class DurableH2Backend extends H2Backend {
      * the same pages written ten times a second. So the pause after a commit is at least four times
      * as long as the commit took, up to a second, unless {@value #UNSAVED_BYTES} bytes of pages (by
      * {@link BsonDataTypes}' estimate) wait to be written: changed pages stay in the heap until they
-     * are, and with two seconds of a medium rebuild's changes one commit's buffer outgrew a 512 MB heap
-     * (and MVStore closes the store when a commit fails). A kill loses at most the last commit's interval
+     * are, and a commit serializes them into one buffer; with two seconds of a medium rebuild's changes
+     * that buffer outgrew a 512 MB heap, and with 16 MB the full preset's did (MVStore closes the store
+     * when a commit fails). A kill loses at most the last commit's interval
      * of read-model work, which the processors redo (their tokens are committed with it). Under light
      * load commits take a few ms and the interval stays 100 ms.
      */
@@ -93,7 +94,7 @@ public final class DurableH2Backend extends H2Backend {
     }
 
     static final long TICK_MILLIS = 20;
-    static final int UNSAVED_BYTES = 16 * 1024 * 1024;
+    static final int UNSAVED_BYTES = 4 * 1024 * 1024;
 
     /** The longest pause between commits, however slow the last one. */
     static final long MAX_COMMIT_MILLIS = 1_000;
@@ -119,31 +120,26 @@ public final class DurableH2Backend extends H2Backend {
 
     private void commitBetweenWrites() {
         long now = System.nanoTime();
-        // compaction also runs when nothing is written any more: the file shrinks at rest too
-        boolean compactionDue = now - lastCompaction >= TimeUnit.MILLISECONDS.toNanos(COMPACT_EVERY_MILLIS);
-        if (store.isClosed() || !store.hasUnsavedChanges() && !compactionDue) {
+        boolean unsaved = store.hasUnsavedChanges();
+        // the file is also looked after at rest, once a second: it shrinks when nothing is written
+        boolean secondPassed = now - lastCompaction >= TimeUnit.MILLISECONDS.toNanos(COMPACT_EVERY_MILLIS);
+        if (store.isClosed() || !unsaved && !secondPassed) {
             return;
         }
-        boolean rewrote = false;
-        if (compactionDue) {
+        if (secondPassed) {
             lastCompaction = now;
-            rewrote = rewriteSparseChunks();
         }
+        boolean rewrote = rewriteSparseChunks();
         between.writeLock().lock();
         try {
             if (store.hasUnsavedChanges()) {
                 commit();
             }
-            if (compactionDue && !rewrote) {
+            if (secondPassed && !rewrote) {
                 moveChunksIntoGaps();
             }
         } finally {
             between.writeLock().unlock();
-        }
-        if (rewrote) {
-            // still below: the writers make dead pages faster than this rewrites them, so rewrite more
-            compactBytes = store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_RATE
-                    ? Math.min(MAX_COMPACT_BYTES, 2 * compactBytes) : COMPACT_BYTES;
         }
     }
 
@@ -161,7 +157,7 @@ public final class DurableH2Backend extends H2Backend {
         if (store.getFileStore().getChunksFillRate() >= COMPACT_BELOW_FILL_RATE) {
             return false;
         }
-        store.compact(COMPACT_BELOW_FILL_RATE, compactBytes);
+        store.compact(COMPACT_BELOW_FILL_RATE, COMPACT_BYTES);
         return true;
     }
 
@@ -177,17 +173,18 @@ public final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * Once a second, when less than 75% of the chunks' bytes (or of the file) is live: rewrite or move
-     * up to 4 MB, twice as much each second the chunks stay below (up to 16 MB: a commit writes what it rewrote as one chunk, serialized into one buffer, and with 64 MB that buffer outgrew the 512 MB heap of a medium rebuild, which closes the store). The file then settles
-     * at most about 1 / 0.75² = 1.8 times its live bytes; with 60% it settled anywhere from 35 to 69 MB
-     * for the same 17 MB of documents. A fixed 4 MB a second did not keep up with a medium rebuild
-     * once commits were paced (the file reached 1.3 GB).
+     * Before every commit, when less than 75% of the chunks' bytes is live, rewrite up to 4 MB; once a
+     * second, when the chunks are live but less than 75% of the file is, move chunks. The file then
+     * settles at most about 1 / 0.75² = 1.8 times its live bytes; with 60% it settled anywhere from
+     * 35 to 69 MB for the same 17 MB of documents. 4 MB a second did not keep up with a medium rebuild
+     * once commits were paced (the file reached 1.3 GB); 16 MB a second kept up, but a commit writes
+     * what was rewritten and what changed as one chunk, serialized into one buffer, and in the full
+     * preset that buffer (51 MB) could not be allocated in the 512 MB heap (a commit that fails closes
+     * the store). Small rewrites before every commit keep up, and keep every chunk small.
      */
     static final long COMPACT_EVERY_MILLIS = 1_000;
     static final int COMPACT_BELOW_FILL_RATE = 75;
     static final int COMPACT_BYTES = 4 * 1024 * 1024;
-    static final int MAX_COMPACT_BYTES = 16 * 1024 * 1024;
-    private int compactBytes = COMPACT_BYTES;
     private long lastCompaction = System.nanoTime();
     /** A chunk larger than this is never moved (a busy commit writes chunks of several MB): a file stuck at 106 MB. */
     static final int MOVE_BYTES = 64 * 1024 * 1024;
