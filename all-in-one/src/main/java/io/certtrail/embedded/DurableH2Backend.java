@@ -23,10 +23,10 @@ import org.h2.mvstore.MVStore;
  * (every later upsert of it failed).
  *
  * <p>Here writes run side by side as before, and a commit every {@value #COMMIT_MILLIS} ms (or
- * longer, see {@link #nextDelay}) waits until none is in progress. The file therefore always holds a state the clients saw, with every
- * client's writes up to some point in the order it made them: a kill loses at most the last
- * moments, and then a processor's token together with the writes it covered, which the processor
- * makes again from the event store. Measured with the {@code small} benchmark, committing every
+ * longer, see {@link #nextDelay}) waits until none is in progress. The file therefore always holds
+ * a state the clients saw, with every client's writes up to some point in the order it made them: a
+ * kill loses at most the last moments, and then a processor's token together with the writes it
+ * covered, which the processor makes again from the event store. Measured with the {@code small} benchmark, committing every
  * write before answering it (one at a time) made the projection lag p99 at 100 flows/s 1.7 s.
  */
 public final class DurableH2Backend extends H2Backend {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
@@ -29,9 +30,10 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("audit-trail")
 public class AccountHistoryProjection {
 
-    private static final ProjectionBatch.Reads<AccountHistory> HISTORIES = ProjectionBatch.Reads.of(AccountHistory.class)
-            .from(AccountEvent.class, (event, message) -> message instanceof org.axonframework.eventhandling.DomainEventMessage<?> domain
-                    ? AccountHistory.id(event.accountId(), AccountHistory.bucketOf(domain.getSequenceNumber())) : null);
+    /** The bucket each account event is filed in, named by its sequence number as the handler names it. */
+    private static final ProjectionBatch.Reads<AccountHistory> HISTORIES = ProjectionBatch.Reads
+            .of(AccountHistory.class).from(AccountEvent.class, (event, message) -> message instanceof DomainEventMessage<?> d
+                    ? AccountHistory.id(event.accountId(), AccountHistory.bucketOf(d.getSequenceNumber())) : null);
 
     private final MongoTemplate mongo;
 

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 public class CertificateApplicationsProjection {
 
     private static final ProjectionBatch.Reads<CertificateApplications> APPLICATIONS = ProjectionBatch.Reads
-            .of(CertificateApplications.class).from(CertificateApplicationEvent.class, CertificateApplicationEvent::accountId);
+            .of(CertificateApplications.class)
+            .from(CertificateApplicationEvent.class, CertificateApplicationEvent::accountId);
 
     private final MongoTemplate mongo;
 

@@ -25,7 +25,8 @@ public class CertificateRegisterProjection {
     private static final ProjectionBatch.Reads<CertificateRegister> REGISTER = ProjectionBatch.Reads
             .of(CertificateRegister.class)
             .from(CertificationRecorded.class, event -> event.certification().certificateNumber())
-            .from(CertificationRecorded.class, event -> event.replaced() == null ? null : event.replaced().certificateNumber())
+            .from(CertificationRecorded.class,
+                    event -> event.replaced() == null ? null : event.replaced().certificateNumber())
             .from(CertificateApplied.class, CertificateApplied::certificateNumber)
             .from(CertificationRevoked.class, CertificationRevoked::certificateNumber);
 

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -204,8 +206,7 @@ public final class ProjectionBatch {
     public static final class Reads<T> {
 
         private final Class<T> type;
-        private final List<Map.Entry<Class<?>, java.util.function.BiFunction<Object, EventMessage<?>, Object>>> sources =
-                new ArrayList<>();
+        private final List<Map.Entry<Class<?>, BiFunction<Object, EventMessage<?>, Object>>> sources = new ArrayList<>();
 
         private Reads(Class<T> type) {
             this.type = type;
@@ -216,25 +217,25 @@ public final class ProjectionBatch {
         }
 
         /** Events of this kind read the document this function names (null: none). */
-        public <E> Reads<T> from(Class<E> eventType, java.util.function.Function<? super E, ?> id) {
+        public <E> Reads<T> from(Class<E> eventType, Function<? super E, ?> id) {
             return from(eventType, (event, message) -> id.apply(event));
         }
 
-        /** As {@link #from(Class, java.util.function.Function)}, with the event's message at hand. */
+        /** As {@link #from(Class, Function)}, with the event's message at hand. */
         @SuppressWarnings("unchecked")
-        public <E> Reads<T> from(Class<E> eventType, java.util.function.BiFunction<? super E, EventMessage<?>, ?> id) {
+        public <E> Reads<T> from(Class<E> eventType, BiFunction<? super E, EventMessage<?>, ?> id) {
             sources.add(Map.entry(eventType, (event, message) -> id.apply((E) event, message)));
             return this;
         }
 
-        private final List<Map.Entry<Reads<?>, java.util.function.Function<Object, Object>>> derived = new ArrayList<>();
+        private final List<Map.Entry<Reads<?>, Function<Object, Object>>> derived = new ArrayList<>();
 
         /**
          * The documents of {@code source} this batch holds (read first) name documents of this kind too:
          * the owner of an address whose records an event changes, say.
          */
         @SuppressWarnings("unchecked")
-        public <S> Reads<T> fromDocuments(Reads<S> source, java.util.function.Function<? super S, ?> id) {
+        public <S> Reads<T> fromDocuments(Reads<S> source, Function<? super S, ?> id) {
             derived.add(Map.entry(source, document -> id.apply((S) document)));
             return this;
         }
