@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The wire server's H2 backend, committed to its file only between whole writes. Left alone, the
@@ -33,6 +35,8 @@ public final class DurableH2Backend extends H2Backend {
 
     static final long COMMIT_MILLIS = 100;
 
+    private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
+
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
             "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
 
@@ -44,6 +48,8 @@ public final class DurableH2Backend extends H2Backend {
         return thread;
     });
     private final MVStore store;
+    private long nextCommitAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COMMIT_MILLIS);
+    private long lastCompaction = System.nanoTime();
 
     /** The read-model store's file under the data directory. */
     public static final String FILE = BsonStore.FILE;
@@ -59,8 +65,6 @@ public final class DurableH2Backend extends H2Backend {
         committer.scheduleWithFixedDelay(this::commitWhenDue, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private long nextCommitAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COMMIT_MILLIS);
-
     private void commitWhenDue() {
         long now = System.nanoTime();
         if (now < nextCommitAt && store.getUnsavedMemory() < UNSAVED_BYTES) {
@@ -70,7 +74,7 @@ public final class DurableH2Backend extends H2Backend {
             commitBetweenWrites();
         } catch (RuntimeException e) {
             // a failed scheduled task would never run again: say so, and try again at the next tick
-            org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class).error("Committing the read-model store failed", e);
+            log.error("Committing the read-model store failed", e);
         }
         long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - now);
         nextCommitAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(nextDelay(took));
@@ -185,7 +189,6 @@ public final class DurableH2Backend extends H2Backend {
     static final long COMPACT_EVERY_MILLIS = 1_000;
     static final int COMPACT_BELOW_FILL_RATE = 75;
     static final int COMPACT_BYTES = 4 * 1024 * 1024;
-    private long lastCompaction = System.nanoTime();
     /** A chunk larger than this is never moved (a busy commit writes chunks of several MB): a file stuck at 106 MB. */
     static final int MOVE_BYTES = 64 * 1024 * 1024;
 

@@ -1,22 +1,31 @@
 package io.certtrail.query.support;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -57,6 +66,9 @@ public final class ProjectionBatch {
     private final Map<String, List<Object>> updated = new LinkedHashMap<>();
     private final Map<Class<?>, Map<Object, Optional<Object>>> documents = new LinkedHashMap<>();
     private final Map<Class<?>, Map<Object, Optional<Object>>> changed = new LinkedHashMap<>();
+    private final Map<Class<?>, Map<Object, Object>> inserted = new LinkedHashMap<>();
+    /** The kinds of documents this batch has read together already. */
+    private final Set<Reads<?>> prefetched = new HashSet<>();
 
     private ProjectionBatch(MongoTemplate mongo, boolean deferred) {
         this.mongo = mongo;
@@ -161,17 +173,17 @@ public final class ProjectionBatch {
         return find(reads.type(), id);
     }
 
-    private <T> void prefetch(Reads<T> reads, List<? extends org.axonframework.messaging.Message<?>> messages) {
+    private <T> void prefetch(Reads<T> reads, List<? extends Message<?>> messages) {
         for (Reads<?> source : reads.documentSources()) {
             if (prefetched.add(source)) {
                 prefetch(source, messages);
             }
         }
         Map<Object, Optional<Object>> known = documents.computeIfAbsent(reads.type(), t -> new HashMap<>());
-        java.util.Set<Object> wanted = new java.util.LinkedHashSet<>();
+        Set<Object> wanted = new LinkedHashSet<>();
         // strings only: a document not found is then known to be absent (its _id reads back equal)
-        java.util.function.Predicate<Object> unknown = id -> id instanceof String && !known.containsKey(id);
-        for (org.axonframework.messaging.Message<?> message : messages) {
+        Predicate<Object> unknown = id -> id instanceof String && !known.containsKey(id);
+        for (Message<?> message : messages) {
             if (message instanceof EventMessage<?> event) {
                 reads.idsOf(event).filter(unknown).forEach(wanted::add);
             }
@@ -197,7 +209,6 @@ public final class ProjectionBatch {
      * ids to a query took a fifth of the wire server's time in the rebuild's profile).
      */
     private static final int PREFETCH_CHUNK = 100;
-    private final java.util.Set<Reads<?>> prefetched = new java.util.HashSet<>();
 
     /**
      * Which documents of one kind a projection's events read, by their {@code _id}: for each kind of
@@ -207,6 +218,7 @@ public final class ProjectionBatch {
 
         private final Class<T> type;
         private final List<Map.Entry<Class<?>, BiFunction<Object, EventMessage<?>, Object>>> sources = new ArrayList<>();
+        private final List<Map.Entry<Reads<?>, Function<Object, Object>>> derived = new ArrayList<>();
 
         private Reads(Class<T> type) {
             this.type = type;
@@ -228,8 +240,6 @@ public final class ProjectionBatch {
             return this;
         }
 
-        private final List<Map.Entry<Reads<?>, Function<Object, Object>>> derived = new ArrayList<>();
-
         /**
          * The documents of {@code source} this batch holds (read first) name documents of this kind too:
          * the owner of an address whose records an event changes, say.
@@ -248,8 +258,8 @@ public final class ProjectionBatch {
             return derived.stream().<Reads<?>>map(Map.Entry::getKey).toList();
         }
 
-        java.util.stream.Stream<Object> idsOf(Map<Class<?>, Map<Object, Optional<Object>>> documents) {
-            java.util.stream.Stream.Builder<Object> ids = java.util.stream.Stream.builder();
+        Stream<Object> idsOf(Map<Class<?>, Map<Object, Optional<Object>>> documents) {
+            Stream.Builder<Object> ids = Stream.builder();
             for (var source : derived) {
                 documents.getOrDefault(source.getKey().type(), Map.of()).values().forEach(document -> document
                         .map(source.getValue()).ifPresent(id -> addIds(ids, id)));
@@ -257,16 +267,16 @@ public final class ProjectionBatch {
             return ids.build();
         }
 
-        private static void addIds(java.util.stream.Stream.Builder<Object> ids, Object id) {
-            if (id instanceof java.util.Collection<?> several) {
+        private static void addIds(Stream.Builder<Object> ids, Object id) {
+            if (id instanceof Collection<?> several) {
                 several.forEach(ids::add);
             } else if (id != null) {
                 ids.add(id);
             }
         }
 
-        java.util.stream.Stream<Object> idsOf(EventMessage<?> message) {
-            java.util.stream.Stream.Builder<Object> ids = java.util.stream.Stream.builder();
+        Stream<Object> idsOf(EventMessage<?> message) {
+            Stream.Builder<Object> ids = Stream.builder();
             for (var source : sources) {
                 if (source.getKey().isAssignableFrom(message.getPayloadType())) {
                     addIds(ids, source.getValue().apply(message.getPayload(), message));
@@ -293,20 +303,19 @@ public final class ProjectionBatch {
      */
     public void insertOnce(Object id, Object document) {
         if (!deferred) {
-            insertIgnoringDuplicates(mongo.getCollectionName(document.getClass()), List.of(stored(document)));
-            ReadModelChanges.changed(mongo.getCollectionName(document.getClass()), id);
+            String collection = mongo.getCollectionName(document.getClass());
+            insertIgnoringDuplicates(collection, List.of(stored(document)));
+            ReadModelChanges.changed(collection, id);
             return;
         }
         inserted.computeIfAbsent(document.getClass(), t -> new LinkedHashMap<>()).put(id, document);
     }
 
-    private final Map<Class<?>, Map<Object, Object>> inserted = new LinkedHashMap<>();
-
     private void insertIgnoringDuplicates(String collection, List<Document> documents) {
         try {
-            mongo.getCollection(collection).insertMany(documents, new com.mongodb.client.model.InsertManyOptions()
+            mongo.getCollection(collection).insertMany(documents, new InsertManyOptions()
                     .ordered(false));
-        } catch (com.mongodb.MongoBulkWriteException e) {
+        } catch (MongoBulkWriteException e) {
             // unordered: every other document was inserted; only duplicates of documents already there are fine
             if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)
                     || e.getWriteConcernError() != null) {
@@ -337,7 +346,6 @@ public final class ProjectionBatch {
             insertIgnoringDuplicates(collection, byId.values().stream().map(this::stored).toList());
             byId.keySet().forEach(id -> ReadModelChanges.changed(collection, id));
         });
-        inserted.clear();
         updates.forEach((collection, models) -> mongo.getCollection(collection)
                 .bulkWrite(mergedAdditions(models, updated.get(collection)), new BulkWriteOptions().ordered(true)));
         updates.clear();
@@ -353,9 +361,7 @@ public final class ProjectionBatch {
             mongo.getCollection(collection).bulkWrite(models, new BulkWriteOptions().ordered(true));
             byId.keySet().forEach(id -> ReadModelChanges.changed(collection, id));
         });
-        changed.clear();
-        documents.clear();
-        prefetched.clear();
+        discard();
     }
 
     /**
@@ -367,7 +373,7 @@ public final class ProjectionBatch {
     static List<WriteModel<Document>> mergedAdditions(List<WriteModel<Document>> models, List<Object> ids) {
         Map<Object, List<Document>> byId = new LinkedHashMap<>();
         Map<Object, Boolean> upserts = new HashMap<>();
-        java.util.Set<Object> other = new java.util.HashSet<>();
+        Set<Object> other = new HashSet<>();
         for (int i = 0; i < models.size(); i++) {
             Object update = ((UpdateOneModel<Document>) models.get(i)).getUpdate();
             if (additionOnly(update)) {
@@ -386,7 +392,7 @@ public final class ProjectionBatch {
             return models;
         }
         List<WriteModel<Document>> merged = new ArrayList<>(models.size());
-        java.util.Set<Object> written = new java.util.HashSet<>();
+        Set<Object> written = new HashSet<>();
         for (int i = 0; i < models.size(); i++) {
             Object id = ids.get(i);
             List<Document> same = byId.get(id);
