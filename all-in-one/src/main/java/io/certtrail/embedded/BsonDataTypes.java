@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.StringDataType;
 
 /**
  * How the read-model store keeps documents and keys on disk: as BSON, the format MongoDB itself
@@ -28,8 +28,8 @@ final class BsonDataTypes {
     private BsonDataTypes() {
     }
 
-    /** Whole documents, the values of a collection's data map. */
-    static final class Documents extends BasicDataType<Document> {
+    /** Whole documents with their BSON ({@link StoredDocument}), the values of a collection's data map. */
+    static final class Documents extends BasicDataType<StoredDocument> {
 
         static final Documents INSTANCE = new Documents();
 
@@ -38,11 +38,14 @@ final class BsonDataTypes {
          * encoding the document. It walks nested documents and lists: counting top-level fields only,
          * a partner roster of 64 employees counted as a few hundred bytes, the cache held far more than
          * its size and a commit's unsaved pages were far larger than counted (a commit's buffer then
-         * outgrew the heap in a medium rebuild).
+         * outgrew the heap in a medium rebuild). A third more for the document's BSON, which is about a
+         * third of the objects' size; counted whether or not it is encoded yet, so an entry's count
+         * never changes while MVStore holds it.
          */
         @Override
-        public int getMemory(Document document) {
-            return (int) Math.min(Integer.MAX_VALUE / 2, estimate(document));
+        public int getMemory(StoredDocument stored) {
+            long objects = estimate(stored.document());
+            return (int) Math.min(Integer.MAX_VALUE / 2, objects + objects / 3);
         }
 
         private static long estimate(Object value) {
@@ -67,24 +70,22 @@ final class BsonDataTypes {
         }
 
         @Override
-        public void write(WriteBuffer buffer, Document document) {
-            ByteBuf bson = Unpooled.buffer(256);
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-                buffer.put(bson.nioBuffer());
-            } finally {
-                bson.release();
-            }
+        public void write(WriteBuffer buffer, StoredDocument stored) {
+            buffer.put(stored.bson());
         }
 
         @Override
-        public Document read(ByteBuffer buffer) {
-            return readDocument(buffer);
+        public StoredDocument read(ByteBuffer buffer) {
+            int start = buffer.position();
+            int length = Integer.reverseBytes(buffer.getInt(start));
+            byte[] bson = new byte[length];
+            buffer.get(bson);
+            return new StoredDocument(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson)), bson);
         }
 
         @Override
-        public Document[] createStorage(int size) {
-            return new Document[size];
+        public StoredDocument[] createStorage(int size) {
+            return new StoredDocument[size];
         }
     }
 
@@ -100,6 +101,8 @@ final class BsonDataTypes {
         private static final byte MISSING = 0;
         private static final byte VALUE = 1;
         private static final byte KEY_VALUE = 2;
+        /** A string as its UTF-8 bytes: the {@code _id}s of nearly every read model (VALUE before). */
+        private static final byte STRING = 3;
         private static final String FIELD = "v";
         private static final ValueComparator ORDER = ValueComparator.asc();
 
@@ -125,10 +128,15 @@ final class BsonDataTypes {
                 buffer.put(MISSING);
                 return;
             }
+            if (value instanceof String text) {
+                buffer.put(STRING);
+                StringDataType.INSTANCE.write(buffer, text);
+                return;
+            }
             buffer.put(VALUE);
             Document holder = new Document();
             holder.put(FIELD, value);
-            Documents.INSTANCE.write(buffer, holder);
+            buffer.put(StoredDocument.encode(holder));
         }
 
         @Override
@@ -149,15 +157,21 @@ final class BsonDataTypes {
             if (tag == MISSING) {
                 return Missing.getInstance();
             }
+            if (tag == STRING) {
+                return StringDataType.INSTANCE.read(buffer);
+            }
             return readDocument(buffer).get(FIELD);
         }
 
         @Override
         public int compare(Object a, Object b) {
+            if (a instanceof String left && b instanceof String right) {
+                return left.compareTo(right); // as ValueComparator orders two strings, without its type checks
+            }
             if (a instanceof KeyValue left && b instanceof KeyValue right) {
                 int common = Math.min(left.size(), right.size());
                 for (int i = 0; i < common; i++) {
-                    int order = ORDER.compare(left.get(i), right.get(i));
+                    int order = compare(left.get(i), right.get(i));
                     if (order != 0) {
                         return order;
                     }

@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
@@ -17,7 +16,8 @@ import org.h2.mvstore.MVStore;
 
 /**
  * The H2 backend's database (mongo-java-server's {@code H2Database}, same map names and layout)
- * with documents and keys kept as BSON ({@link BsonDataTypes}) instead of Java serialization.
+ * with documents and keys kept as BSON ({@link BsonDataTypes}) instead of Java serialization, in
+ * {@link BsonCollection}s.
  */
 final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
 
@@ -32,8 +32,8 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
         initializeNamespacesAndIndexes();
     }
 
-    static MVMap<Object, Document> dataMap(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<Object, Document>()
+    static MVMap<Object, StoredDocument> dataMap(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<Object, StoredDocument>()
                 .keyType(BsonDataTypes.Keys.INSTANCE).valueType(BsonDataTypes.Documents.INSTANCE));
     }
 
@@ -55,8 +55,8 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
-        return new H2Collection(this, collectionName, options, dataMap(store, DATABASES_PREFIX + fullName),
-                store.openMap(META_PREFIX + fullName), cursorRegistry);
+        return new BsonCollection(this, collectionName, options, dataMap(store, DATABASES_PREFIX + fullName),
+                cursorRegistry);
     }
 
     @Override

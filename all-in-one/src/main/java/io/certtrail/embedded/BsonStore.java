@@ -73,8 +73,11 @@ final class BsonStore {
                 for (String name : from.getMapNames()) {
                     MVMap<Object, Object> source = from.openMap(name);
                     MVMap<Object, Object> target = target(to, name);
+                    boolean documents = name.startsWith(BsonH2Database.DATABASES_PREFIX);
                     for (var entry : source.entrySet()) {
-                        target.put(entry.getKey(), entry.getValue());
+                        target.put(entry.getKey(), documents
+                                ? new StoredDocument((de.bwaldvogel.mongo.bson.Document) entry.getValue())
+                                : entry.getValue());
                         if (++entries % COPY_COMMIT_EVERY == 0) {
                             to.commit();
                         }

@@ -192,6 +192,11 @@ public final class DurableH2Backend extends H2Backend {
     /** A chunk larger than this is never moved (a busy commit writes chunks of several MB): a file stuck at 106 MB. */
     static final int MOVE_BYTES = 64 * 1024 * 1024;
 
+    /** Whether a change waits for its commit (for tests that need a page written before they go on). */
+    boolean hasUnsavedChanges() {
+        return store.hasUnsavedChanges();
+    }
+
     @Override
     public void close() {
         committer.shutdownNow();

@@ -68,6 +68,33 @@ class BsonStoreTest {
     }
 
     /**
+     * A stored document keeps its BSON once its page has been written; the wire server changes the
+     * document itself in place when it updates it, so the next commit must write the new bytes, not
+     * the kept ones, for every kind of change.
+     */
+    @Test
+    void aDocumentChangedAfterItsPageWasWrittenIsWrittenAsItIsNow() {
+        DurableH2Backend first = DurableH2Backend.open(dataDir);
+        with(first, collection -> {
+            collection.insertOne(new Document("_id", "a").append("v", 1).append("list", List.of("x")));
+            collection.insertOne(new Document("_id", "b").append("v", 1));
+            collection.insertOne(new Document("_id", "c").append("v", 1));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !first.hasUnsavedChanges());
+            collection.updateOne(Filters.eq("_id", "a"), new Document("$set", new Document("v", 2))
+                    .append("$addToSet", new Document("list", "y")));
+            collection.replaceOne(Filters.eq("_id", "b"), new Document("_id", "b").append("w", 3));
+            collection.findOneAndUpdate(Filters.eq("_id", "c"), new Document("$inc", new Document("v", 4)));
+        });
+        with(DurableH2Backend.open(dataDir), collection -> {
+            assertThat(collection.find(Filters.eq("_id", "a")).first())
+                    .isEqualTo(new Document("_id", "a").append("v", 2).append("list", List.of("x", "y")));
+            assertThat(collection.find(Filters.eq("_id", "b")).first()).isEqualTo(new Document("_id", "b").append("w", 3));
+            assertThat(collection.find(Filters.eq("_id", "c")).first().getInteger("v")).isEqualTo(5);
+            assertThat(collection.countDocuments()).isEqualTo(3);
+        });
+    }
+
+    /**
      * MVStore commits in the writer's thread, in the middle of its write, once enough changes are
      * unsaved, even with auto-commit disabled; only DurableH2Backend may commit, between whole writes.
      */
@@ -75,7 +102,7 @@ class BsonStoreTest {
     void aWriterNeverCommitsByItselfHoweverMuchIsUnsaved() {
         org.h2.mvstore.MVStore store = BsonStore.open(dataDir);
         try {
-            org.h2.mvstore.MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = BsonH2Database.dataMap(store,
+            org.h2.mvstore.MVMap<Object, StoredDocument> documents = BsonH2Database.dataMap(store,
                     "databases.test.big");
             long version = store.getCurrentVersion();
             for (int i = 0; i < 20_000; i++) { // about 60 MB by MVStore's count, beyond its 19 MB of unsaved changes
@@ -83,7 +110,7 @@ class BsonStoreTest {
                 for (int field = 0; field < 50; field++) {
                     document.append("field" + field, i);
                 }
-                documents.put("doc-" + i, document);
+                documents.put("doc-" + i, new StoredDocument(document));
             }
             assertThat(store.getCurrentVersion()).isEqualTo(version);
             assertThat(store.hasUnsavedChanges()).isTrue();
