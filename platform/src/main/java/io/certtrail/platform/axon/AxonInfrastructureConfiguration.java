@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.certtrail.events.upcasting.MembershipEndedUpcaster;
+import java.time.Duration;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
@@ -23,6 +24,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -64,10 +66,17 @@ public class AxonInfrastructureConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(MongoDatabaseFactory mongo, @Qualifier("serializer") Serializer serializer) {
+    TokenStore tokenStore(MongoDatabaseFactory mongo, @Qualifier("serializer") Serializer serializer,
+            @Value("${certtrail.processing.claim-timeout:PT30S}") Duration claimTimeout) {
         // No transaction manager on purpose: projections are idempotent, and the embedded wire
         // server has no transactions at all.
+        // The claim timeout: how long a segment whose instance stopped extending its claim waits before
+        // another instance may take it. An instance extends its claims between batches only, and a
+        // rebuild's batch of 2,000 events took over 10 s (the token store's default) in the benchmark's
+        // production shape: the other instance took the segment in the middle of the batch, and both
+        // kept aborting the partner view's work. A stopped instance's segments now wait up to 30 s.
         return MongoTokenStore.builder()
+                .claimTimeout(claimTimeout)
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongo.getMongoDatabase())
                         .trackingTokensCollectionName("axon_tracking_tokens")
