@@ -22,10 +22,12 @@ final class AppUnderTest implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Path work;
+    private final int mongoPort;
     final long launchedAt = System.nanoTime();
 
-    private AppUnderTest(Process process, int port, Path log, Path work) {
+    private AppUnderTest(Process process, int port, int mongoPort, Path log, Path work) {
         this.work = work;
+        this.mongoPort = mongoPort;
         this.process = process;
         this.port = port;
         this.log = log;
@@ -33,6 +35,7 @@ final class AppUnderTest implements AutoCloseable {
 
     static AppUnderTest start(Path jar, Path work, String heap, List<String> settings) throws IOException {
         int port = freePort();
+        int mongoPort = freePort();
         Path log = work.resolve("app.log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
@@ -46,17 +49,26 @@ final class AppUnderTest implements AutoCloseable {
                 "--server.port=" + port,
                 "--certtrail.identity.issuer=http://localhost:" + port,
                 "--certtrail.embedded.data-dir=" + work.resolve("data").toAbsolutePath(),
-                "--certtrail.embedded.mongo-port=0"));
+                "--certtrail.embedded.mongo-port=" + mongoPort));
         command.addAll(settings);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        return new AppUnderTest(process, port, log, work);
+        return new AppUnderTest(process, port, mongoPort, log, work);
     }
 
     /** The read-model store's file, in MB (the wire server's, under the data directory). */
     double readModelStoreMegabytes() throws java.io.IOException {
         Path file = work.resolve("data").resolve(io.certtrail.embedded.DurableH2Backend.FILE);
         return java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) / 1024.0 / 1024.0 : Double.NaN;
+    }
+
+    /** The documents' size as the embedded wire server counts them (dbStats dataSize), in MB. */
+    double liveDataMegabytes() {
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(
+                "mongodb://127.0.0.1:" + mongoPort)) {
+            org.bson.Document stats = client.getDatabase("certtrail").runCommand(new org.bson.Document("dbStats", 1));
+            return ((Number) stats.get("dataSize")).doubleValue() / 1024 / 1024;
+        }
     }
 
     String baseUrl() {

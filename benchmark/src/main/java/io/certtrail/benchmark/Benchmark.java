@@ -59,6 +59,8 @@ public final class Benchmark {
             Report report = benchmark.run();
             if (benchmark.rebuildOnly) {
                 report.printRebuild(System.out);
+            } else if (!preset.soak().isZero()) {
+                report.printSoak(System.out);
             } else {
                 report.print(System.out);
             }
@@ -89,6 +91,24 @@ public final class Benchmark {
         progress("seeded %,d events in %.1f s", report.seeded.events(), report.seeded.took().toMillis() / 1000.0);
         report.readLimit = Seeder.readLimit(work.resolve("data"), report.seeded.events());
         progress("read and deserialised them again at %,.0f events/s (the rebuild's limit)", report.readLimit);
+        // the seeded store as it is now, for the production shape's rebuild after the embedded run
+        ProductionShape production = ProductionShape.prepare(work, jar.toAbsolutePath().getParent().getParent().getParent(),
+                work.resolve("data").resolve("eventstore.mv.db"));
+        try {
+            embedded(seeder);
+        } catch (Exception | Error e) {
+            production.close();
+            throw e;
+        }
+        if (preset.soak().isZero()) {
+            productionRebuild(production, seeder);
+        } else {
+            production.close();
+        }
+        return report;
+    }
+
+    private void embedded(Seeder seeder) throws Exception {
         try (SmtpSink mail = new SmtpSink();
                 AppUnderTest app = AppUnderTest.start(jar, work, preset.appHeap(), settings(mail))) {
             app.awaitHealthy(Duration.ofMinutes(3));
@@ -108,12 +128,16 @@ public final class Benchmark {
             checkReadModels(api, seeder, holders);
             checkVerification(api, seeder);
             if (rebuildOnly) {
-                return report;
+                return;
             }
             // The JIT has compiled the projections during the rebuild, not yet the web paths: a first
             // step measured cold spent a fifth of the CPU in the compiler. This load is not reported.
             progress("warming up for %d s", preset.warmUp().toSeconds());
             warmUp(api, holders, operator);
+            if (!preset.soak().isZero()) {
+                soak(app, api, holders, operator);
+                return;
+            }
             for (int rate : preset.rates()) {
                 // every step starts from caught-up projections, so no step pays for the one before
                 awaitCaughtUp(api, operator, 0, Duration.ofMinutes(10));
@@ -168,7 +192,131 @@ public final class Benchmark {
             report.storeAtEnd = app.readModelStoreMegabytes();
             report.mails = mail.received();
         }
-        return report;
+    }
+
+    /**
+     * The same rebuild in the production shape (see {@link ProductionShape}), after the embedded run
+     * has stopped, so neither shares the cores with the other.
+     */
+    private void productionRebuild(ProductionShape production, Seeder seeder) throws Exception {
+        try (production) {
+            progress("production shape: %d query sides on stand-ins (H2 over TCP, the wire server in memory)",
+                    ProductionShape.QUERY_SIDES);
+            production.start(ADDRESS_KEY_SECRET);
+            String operator = new Api(production.issuer()).token("oscar", "oscar-demo");
+            List<Api> instances = new ArrayList<>();
+            for (int instance = 0; instance < ProductionShape.QUERY_SIDES; instance++) {
+                instances.add(new Api(production.baseUrl(instance)));
+            }
+            awaitAllCaughtUp(instances, operator, report.seeded.events(), Duration.ofHours(3));
+            report.productionRebuild = production.sinceLaunch();
+            report.productionCpuSeconds = production.queryCpuSeconds();
+            for (Api instance : instances) {
+                checkVerification(instance, seeder);
+            }
+            progress("production shape: read models rebuilt in %.1f s, %.1f CPU seconds in the query sides",
+                    report.productionRebuild.toMillis() / 1000.0, report.productionCpuSeconds);
+        }
+    }
+
+    /**
+     * Every processor's segments claimed by one instance or another, and every instance at the head
+     * with the segments it holds (each instance reports only its own).
+     */
+    private void awaitAllCaughtUp(List<Api> instances, String operator, long minHead, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lastLog = System.nanoTime();
+        java.util.Map<String, Long> erring = new java.util.HashMap<>();
+        while (true) {
+            java.util.Map<String, java.util.Set<Integer>> claimed = new java.util.HashMap<>();
+            boolean done = true;
+            long slowest = Long.MAX_VALUE;
+            for (Api instance : instances) {
+                JsonNode status = instance.get("/api/operator/projections", operator);
+                long head = status.path("headPosition").asLong(-1);
+                done &= head >= minHead;
+                for (JsonNode processor : status.path("processors")) {
+                    String name = processor.path("name").asText();
+                    if (processor.path("error").asBoolean()) {
+                        // a work package that lost its claim aborts and starts again: an error that lasts is one
+                        long since = erring.computeIfAbsent(name, n -> System.nanoTime());
+                        if (System.nanoTime() - since > TimeUnit.MINUTES.toNanos(2)) {
+                            throw new IllegalStateException("Processor " + name + " has been in error for two minutes");
+                        }
+                        done = false;
+                    } else {
+                        erring.remove(name);
+                    }
+                    java.util.Set<Integer> held = claimed.computeIfAbsent(name, n -> new java.util.HashSet<>());
+                    processor.path("claimedSegments").forEach(segment -> held.add(segment.asInt()));
+                    if (processor.path("claimedSegments").size() > 0) {
+                        long position = processor.path("position").asLong(-1);
+                        slowest = Math.min(slowest, position);
+                        done &= processor.path("caughtUp").asBoolean() && position >= head;
+                    }
+                }
+            }
+            // every segment of every processor is held by one instance or the other
+            done &= !claimed.isEmpty() && claimed.values().stream()
+                    .allMatch(segments -> segments.size() == ProductionShape.SEGMENTS);
+            if (done) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Production shape: projections still behind after " + timeout);
+            }
+            if (System.nanoTime() - lastLog > TimeUnit.SECONDS.toNanos(15)) {
+                progress("production shape catching up: slowest claimed segment at %,d", slowest);
+                lastLog = System.nanoTime();
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /**
+     * Steady load for the preset's soak time: association flows at its one rate, and each minute the
+     * same 1,000 exam results again with other scores (corrections: the same documents rewritten).
+     * The read-model store's file is sampled beside its live data each minute, and once more after a
+     * minute at rest: the file must follow what it holds, not what was written over.
+     */
+    private void soak(AppUnderTest app, Api api, List<String> holders, String operator) throws Exception {
+        int rate = preset.rates().get(0);
+        long end = System.nanoTime() + preset.soak().toNanos();
+        report.soakSamples.add(storeSample(app, "start"));
+        progress("soak: %d association flows/s and 1,000 corrected exam results a minute for %d minutes", rate,
+                preset.soak().toMinutes());
+        for (int minute = 1; System.nanoTime() < end; minute++) {
+            Step step = associationStep(api, holders, rate, preset.step());
+            if (step.flow.failures() > 0) {
+                throw new IllegalStateException("soak: association failed: " + step.firstError.get());
+            }
+            report.soakFlows += step.flow.count();
+            StringBuilder csv = new StringBuilder(
+                    "sourceRecordId,registrationNumber,firstName,lastName,email,examCode,examName,examDate,score,passed\n");
+            for (int i = 0; i < 1_000; i++) {
+                csv.append("SOAK-").append(i).append(",REG-SOAK-").append(i).append(",Given,Family,soak").append(i % 200)
+                        .append("@example.com,H12-811,HCIA-Datacom,2026-02-20,").append(600 + (i + minute) % 400)
+                        .append(",true\n");
+            }
+            HttpResponse<String> response = api.postBody("/api/operator/record-imports/exams", operator, "text/csv",
+                    csv.toString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("soak: import failed: " + response.statusCode() + " " + response.body());
+            }
+            report.soakRecords += 1_000;
+            awaitCaughtUp(api, operator, 0, Duration.ofMinutes(10));
+            Report.StoreSample sample = storeSample(app, "minute " + minute);
+            report.soakSamples.add(sample);
+            progress("soak, minute %d: store file %.0f MB, live data %.0f MB", minute, sample.fileMegabytes(),
+                    sample.liveMegabytes());
+        }
+        Thread.sleep(TimeUnit.MINUTES.toMillis(1));
+        report.soakSamples.add(storeSample(app, "a minute at rest"));
+    }
+
+    private static Report.StoreSample storeSample(AppUnderTest app, String when) throws IOException {
+        return new Report.StoreSample(when, app.readModelStoreMegabytes(), app.liveDataMegabytes());
     }
 
     /** Exam results in bulk, as CSV and as JSON lines, and how long until the views have them all. */

@@ -19,9 +19,16 @@ import java.util.Locale;
  * @param queryTime how long each query phase lasts
  * @param appHeap the application's maximum heap
  * @param warmUp light load before the measured steps, so the JIT has compiled the web paths
+ * @param soak steady load after the rebuild, instead of the measured steps (zero: none)
  */
 public record Preset(String name, int accounts, int records, int applications, int largestCompany, int users, List<Integer> rates, Duration step,
-        int readers, Duration queryTime, String appHeap, Duration warmUp) {
+        int readers, Duration queryTime, String appHeap, Duration warmUp, Duration soak) {
+
+    Preset(String name, int accounts, int records, int applications, int largestCompany, int users, List<Integer> rates,
+            Duration step, int readers, Duration queryTime, String appHeap, Duration warmUp) {
+        this(name, accounts, records, applications, largestCompany, users, rates, step, readers, queryTime, appHeap,
+                warmUp, Duration.ZERO);
+    }
 
     static final double P99_BOUND_MS = 50;
 
@@ -41,7 +48,11 @@ public record Preset(String name, int accounts, int records, int applications, i
             case "partner" -> new Preset("partner", 22_000, 100_000, 5_000, 10_000, 500,
                     List.of(250, 500, 1000), Duration.ofSeconds(8), 32, Duration.ofSeconds(10), "512m",
                     Duration.ofSeconds(30));
-            default -> throw new IllegalArgumentException("Unknown preset " + name + ": smoke, small, medium, partner or full");
+            // the small data set, then 30 minutes of steady association flows (rates: the one rate) and
+            // corrected exam results: does the read-model store's file follow its contents?
+            case "soak" -> new Preset("soak", 2_000, 20_000, 1_000, 200, 200, List.of(20), Duration.ofSeconds(50), 32,
+                    Duration.ofSeconds(5), "512m", Duration.ofSeconds(30), Duration.ofMinutes(30));
+            default -> throw new IllegalArgumentException("Unknown preset " + name + ": smoke, small, medium, partner, full or soak");
         };
     }
 }

@@ -25,6 +25,8 @@ class BenchmarkSmokeTest {
 
         assertThat(report.seeded.events()).isGreaterThan(3_000);
         assertThat(report.rebuild).isNotNull();
+        assertThat(report.productionRebuild).as("the rebuild in the production shape").isNotNull();
+        assertThat(report.productionCpuSeconds).isPositive();
         assertThat(report.checkedHolders).isPositive();
         assertThat(report.checkedVerifications).isPositive();
         assertThat(report.steps).isNotEmpty().allSatisfy(step -> {
@@ -52,7 +54,8 @@ class BenchmarkSmokeTest {
                 .contains("association flows/s with p99 < 50 ms", "application CPU per flow", "projection lag p99",
                         "certificate application p99", "My Certificates p99", "audit history p99",
                         "partner view first page p99", "My Certificates /s", "floor: an authenticated request",
-                        "rebuild of all read models", "read and deserialised once", "bulk import, CSV",
+                        "rebuild of all read models", "read and deserialised once",
+                        "rebuild, production shape", "bulk import, CSV",
                         "bulk import, JSON lines", "read-model store on disk", "heap live after full GC", "Raw limits");
         assertThat(report.floor.count()).as("the floor's refusals").isPositive();
         assertThat(report.floor.failures()).isZero();
