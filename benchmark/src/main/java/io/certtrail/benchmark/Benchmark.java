@@ -39,6 +39,7 @@ public final class Benchmark {
     private final PrintStream log;
 
     private boolean rebuildOnly;
+    private boolean productionShape = true;
 
     Benchmark(Preset preset, Path jar, Path work, PrintStream log) {
         this.preset = preset;
@@ -56,6 +57,8 @@ public final class Benchmark {
             Benchmark benchmark = new Benchmark(preset, jar, work, System.out);
             // "rebuild": seed, rebuild and check the read models, then stop (profiling a rebuild)
             benchmark.rebuildOnly = args.length > 1 && "rebuild".equals(args[1]);
+            // "embedded": without the production shape (the full preset's would take hours)
+            benchmark.productionShape = args.length < 3 || args[2].contains("production");
             Report report = benchmark.run();
             if (benchmark.rebuildOnly) {
                 report.printRebuild(System.out);
@@ -100,7 +103,7 @@ public final class Benchmark {
             production.close();
             throw e;
         }
-        if (preset.soak().isZero()) {
+        if (preset.soak().isZero() && productionShape) {
             productionRebuild(production, seeder);
         } else {
             production.close();
@@ -118,6 +121,7 @@ public final class Benchmark {
             awaitCaughtUp(api, operator, report.seeded.events(), Duration.ofHours(3));
             report.rebuild = app.sinceLaunch();
             report.storeAfterRebuild = app.readModelStoreMegabytes();
+            report.liveAfterRebuild = app.liveDataMegabytes();
             progress("read models rebuilt: %,d events in %.1f s", report.seeded.events(),
                     report.rebuild.toMillis() / 1000.0);
             List<String> holders = new ArrayList<>();
