@@ -40,6 +40,7 @@ final class ProductionShape implements AutoCloseable {
     private final List<Integer> ports = new ArrayList<>();
     private String issuer;
     long launchedAt;
+    private double cpuAtStart;
 
     private ProductionShape(Path work, Path root, Server eventStore, MongoServer mongo) {
         this.work = work;
@@ -102,6 +103,12 @@ final class ProductionShape implements AutoCloseable {
         for (int instance = 0; instance < QUERY_SIDES; instance++) {
             awaitOk(baseUrl(instance) + "/api/public/certificates/0", processes.get(1 + instance), Duration.ofMinutes(3));
         }
+        cpuAtStart = queryCpuSeconds();
+    }
+
+    /** CPU seconds of the query sides since both answered requests: their start-up is not the rebuild's cost. */
+    double queryCpuSinceStarted() throws IOException {
+        return queryCpuSeconds() - cpuAtStart;
     }
 
     String issuer() {
@@ -117,7 +124,7 @@ final class ProductionShape implements AutoCloseable {
     }
 
     /** CPU seconds the query sides have used so far (user + system), from /proc. */
-    double queryCpuSeconds() throws IOException {
+    private double queryCpuSeconds() throws IOException {
         double seconds = 0;
         for (Process process : processes.subList(1, processes.size())) {
             String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));

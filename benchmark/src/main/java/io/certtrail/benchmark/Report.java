@@ -36,7 +36,7 @@ final class Report {
     /** The documents' BSON as the wire server counts it (dbStats dataSize), right after the rebuild. */
     double liveAfterRebuild = Double.NaN;
     double readLimit = Double.NaN;
-    /** The rebuild in the production shape, from the query sides' launch; their CPU in that time. */
+    /** The rebuild in the production shape, from the query sides' launch; their CPU once started. */
     Duration productionRebuild;
     double productionCpuSeconds = Double.NaN;
     Imports imports;
@@ -69,9 +69,9 @@ final class Report {
         double perSecond = seeded.events() / (productionRebuild.toNanos() / 1e9);
         row(out, format, "rebuild, production shape (" + ProductionShape.QUERY_SIDES + " query sides, stand-ins)",
                 perSecond, "%.0f ev/s", ">= 20,000/s", perSecond >= 20_000, readLimit, "%.0f ev/s read");
-        out.printf(Locale.ROOT, "  %-52s %14s%n", "  (from the query sides' launch; their CPU per event",
+        out.printf(Locale.ROOT, "  %-52s %14s%n", "  (from the query sides' launch; their CPU per event once",
                 String.format(Locale.ROOT, "%.1f s", seconds(productionRebuild)));
-        out.printf(Locale.ROOT, "  %-52s %14s%n", "   for all eight projections, stand-ins not counted)",
+        out.printf(Locale.ROOT, "  %-52s %14s%n", "   started, all eight projections, stand-ins not counted)",
                 String.format(Locale.ROOT, "%.0f us", productionCpuSeconds * 1e6 / seeded.events()));
     }
 
