@@ -113,7 +113,12 @@ final class AppUnderTest implements AutoCloseable {
 
     /** CPU seconds the application process has used so far (user + system), from /proc. */
     double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+        return cpuSecondsOf(pid());
+    }
+
+    /** CPU seconds a process has used so far (user + system), from /proc. */
+    static double cpuSecondsOf(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // clock ticks, USER_HZ = 100
     }
@@ -145,7 +150,7 @@ final class AppUnderTest implements AutoCloseable {
         return out;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

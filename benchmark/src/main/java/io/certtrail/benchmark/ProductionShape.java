@@ -66,7 +66,7 @@ final class ProductionShape implements AutoCloseable {
 
     /** The identity provider, then the query sides (their launch is where the rebuild's time starts). */
     void start(String addressKeySecret) throws IOException, InterruptedException {
-        int identityPort = freePort();
+        int identityPort = AppUnderTest.freePort();
         issuer = "http://127.0.0.1:" + identityPort;
         processes.add(launch(jar("demo-identity"), "identity", "256m", List.of("--server.port=" + identityPort,
                 "--server.address=127.0.0.1", "--certtrail.identity.issuer=" + issuer, "--spring.main.banner-mode=off"),
@@ -74,7 +74,7 @@ final class ProductionShape implements AutoCloseable {
         awaitOk(issuer + "/oauth2/jwks", processes.get(0), Duration.ofMinutes(2));
         launchedAt = System.nanoTime();
         for (int instance = 0; instance < QUERY_SIDES; instance++) {
-            int port = freePort();
+            int port = AppUnderTest.freePort();
             ports.add(port);
             List<String> settings = new ArrayList<>(List.of(
                     "--spring.profiles.active=jdbc",
@@ -127,9 +127,7 @@ final class ProductionShape implements AutoCloseable {
     private double queryCpuSeconds() throws IOException {
         double seconds = 0;
         for (Process process : processes.subList(1, processes.size())) {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            seconds += AppUnderTest.cpuSecondsOf(process.pid());
         }
         return seconds;
     }
@@ -178,11 +176,6 @@ final class ProductionShape implements AutoCloseable {
         throw new IllegalStateException(url + " did not answer within " + timeout + "; see the logs in " + work);
     }
 
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     @Override
     public void close() throws InterruptedException {
