@@ -37,7 +37,7 @@ final class BsonStore {
         // autoCommitDisabled() stops MVStore's background commits only: a writer still commits by itself,
         // in the middle of its write, once 19 MB of changes are unsaved (seen in a profile of the rebuild
         // once commits were paced); a buffer of 0 leaves every commit to DurableH2Backend, between writes
-        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0)
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0).compress()
                 .cacheSize(CACHE_MEGABYTES).open();
         store.setRetentionTime(RETENTION_MILLIS);
         return store;
