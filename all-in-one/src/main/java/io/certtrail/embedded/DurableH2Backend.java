@@ -187,6 +187,7 @@ public final class DurableH2Backend extends H2Backend {
      * the store). Small rewrites before every commit keep up, and keep every chunk small.
      */
     static final long COMPACT_EVERY_MILLIS = 1_000;
+    static final long CLOSE_WAIT_SECONDS = 30;
     static final int COMPACT_BELOW_FILL_RATE = 75;
     static final int COMPACT_BYTES = 4 * 1024 * 1024;
     /** A chunk larger than this is never moved (a busy commit writes chunks of several MB): a file stuck at 106 MB. */
@@ -199,7 +200,19 @@ public final class DurableH2Backend extends H2Backend {
 
     @Override
     public void close() {
-        committer.shutdownNow();
+        // No interrupt: a thread interrupted in the middle of file I/O closes the FileChannel under
+        // MVStore, which then panics; the close that follows commits, fails, and in H2 2.4 spins for
+        // ever in closeStore (seen: ReplayTest's context close at full CPU for minutes, the commit thread
+        // then in compaction). The commit thread finishes what it is doing, and no new round starts.
+        committer.shutdown();
+        try {
+            if (!committer.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("The read-model store's commit thread did not finish within {} s; closing anyway",
+                        CLOSE_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         between.writeLock().lock();
         try {
             super.close();
