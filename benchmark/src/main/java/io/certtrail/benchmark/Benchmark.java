@@ -8,9 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -237,9 +241,9 @@ public final class Benchmark {
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastLog = System.nanoTime();
-        java.util.Map<String, Long> erring = new java.util.HashMap<>();
+        Map<String, Long> erring = new HashMap<>();
         while (true) {
-            java.util.Map<String, java.util.Set<Integer>> claimed = new java.util.HashMap<>();
+            Map<String, Set<Integer>> claimed = new HashMap<>();
             boolean done = true;
             long slowest = Long.MAX_VALUE;
             for (Api instance : instances) {
@@ -258,7 +262,7 @@ public final class Benchmark {
                     } else {
                         erring.remove(name);
                     }
-                    java.util.Set<Integer> held = claimed.computeIfAbsent(name, n -> new java.util.HashSet<>());
+                    Set<Integer> held = claimed.computeIfAbsent(name, n -> new HashSet<>());
                     processor.path("claimedSegments").forEach(segment -> held.add(segment.asInt()));
                     if (processor.path("claimedSegments").size() > 0) {
                         long position = processor.path("position").asLong(-1);
