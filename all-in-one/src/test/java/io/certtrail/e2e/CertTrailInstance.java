@@ -260,6 +260,15 @@ final class CertTrailInstance implements AutoCloseable {
         }
     }
 
+    HttpResponse<byte[]> getBytesWithToken(String path, String token) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     HttpRequest.Builder requestAs(String path, String user) {
         return request(path, user);
     }

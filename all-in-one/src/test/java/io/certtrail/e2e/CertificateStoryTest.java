@@ -341,4 +341,80 @@ class CertificateStoryTest {
         assertThat(app.get("/api/public/certificates/0101001011938060621", null).status()).isEqualTo(429);
         assertThat(app.getHtml(app.baseUrl + "/verify/0101001011938060621").status()).isEqualTo(429);
     }
+
+    /** Logistics' whole job: find what waits, hand it to the courier (CSV), report it shipped, until none is left. */
+    @Test
+    @Order(9)
+    void logisticsWorksItsQueueOfPaperPackagesToEmpty() throws Exception {
+        certification("Q-1", "queue1@example.com", "0301001099000000001", "2026-02-02", "2029-02-02");
+        certification("Q-2", "queue2@example.com", "0301001099000000002", "2026-02-02", "2029-02-02");
+        app.associate("holder8", "queue1@example.com");
+        app.associate("holder9", "queue2@example.com");
+        Response first = apply("holder8", "CERT:Q-1", "queue1@example.com", "PAPER", "Zhang Wei",
+                "{\"recipient\":\"Zhang Wei\",\"phone\":\"+86 139 0000 0001\",\"address\":\"1 Bantian Road, Nanshan\\nShenzhen\"}");
+        assertThat(first.json().get("status").asText()).as(first.body()).isEqualTo("APPROVED");
+        clock.advance(Duration.ofMinutes(5));
+        Response second = apply("holder9", "CERT:Q-2", "queue2@example.com", "PAPER", "Ana Lúcia",
+                "{\"recipient\":\"Ana Lúcia\",\"phone\":\"+351 912 345 678\",\"address\":\"=HYPERLINK(1)\\nLisboa\"}");
+        assertThat(second.json().get("status").asText()).as(second.body()).isEqualTo("APPROVED");
+        String firstId = first.json().get("applicationId").asText();
+        String secondId = second.json().get("applicationId").asText();
+
+        String reader = app.clientToken("logistics", "logistics-demo", "shipments.read");
+        String shipper = app.clientToken("logistics", "logistics-demo", "shipments.read+shipments.write");
+        JsonNode queue = awaitQueue(reader, 2);
+        JsonNode oldest = queue.get("packages").get(0);
+        assertThat(oldest.get("applicationId").asText()).isEqualTo(firstId);
+        assertThat(queue.get("packages").get(1).get("applicationId").asText()).isEqualTo(secondId);
+        assertThat(oldest.get("recipient").asText()).isEqualTo("Zhang Wei");
+        assertThat(oldest.get("phone").asText()).isEqualTo("+86 139 0000 0001");
+        assertThat(oldest.get("address").asText()).isEqualTo("1 Bantian Road, Nanshan\nShenzhen");
+        assertThat(oldest.get("printedName").asText()).isEqualTo("Zhang Wei");
+        assertThat(oldest.get("certificateNumber").asText()).isEqualTo("0301001099000000001");
+        // approved on Tuesday 2026-03-03: the seventh working day after is Thursday 2026-03-12
+        assertThat(oldest.get("shipBy").asText()).isEqualTo("2026-03-12");
+        assertThat(oldest.get("workingDaysLeft").asInt()).isEqualTo(7);
+        assertThat(oldest.get("late").asBoolean()).isFalse();
+
+        // the courier's import: RFC 4180, the multi-line address in one cell, a formula defused
+        HttpResponse<byte[]> csv = app.getBytesWithToken("/api/operator/shipment-queue.csv", reader);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                .setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(new String(csv.body(), StandardCharsets.UTF_8))).getRecords();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get("applicationId")).isEqualTo(firstId);
+        assertThat(rows.get(0).get("recipient")).isEqualTo("Zhang Wei");
+        assertThat(rows.get(0).get("address")).isEqualTo("1 Bantian Road, Nanshan\nShenzhen");
+        assertThat(rows.get(0).get("workingDaysLeft")).isEqualTo("7");
+        assertThat(rows.get(1).get("address")).isEqualTo("'=HYPERLINK(1)\nLisboa");
+        assertThat(rows.get(1).get("phone")).isEqualTo("+351 912 345 678");
+
+        // reading the queue is not shipping
+        assertThat(app.postWithToken("/api/operator/certificate-applications/" + firstId + "/shipment", reader,
+                "{\"courier\":\"SF Express\",\"expressOrderNumber\":\"SF0000000101\"}").status()).isEqualTo(403);
+        // a week and a half later the second is late
+        clock.advance(Duration.ofDays(10));
+        assertThat(awaitQueue(reader, 2).get("packages").get(1).get("late").asBoolean()).isTrue();
+
+        assertThat(app.postWithToken("/api/operator/certificate-applications/" + firstId + "/shipment", shipper,
+                "{\"courier\":\"SF Express\",\"expressOrderNumber\":\"SF0000000101\"}").status()).isEqualTo(200);
+        assertThat(awaitQueue(reader, 1).get("packages").get(0).get("applicationId").asText()).isEqualTo(secondId);
+        assertThat(app.postWithToken("/api/operator/certificate-applications/" + secondId + "/shipment", shipper,
+                "{\"courier\":\"EMS\",\"expressOrderNumber\":\"EE0000000102\"}").status()).isEqualTo(200);
+        assertThat(awaitQueue(reader, 0).get("packages")).isEmpty();
+        assertThat(app.get("/api/operator/shipment-queue", "operator").json().get("count").asInt()).isZero();
+    }
+
+    private static JsonNode awaitQueue(String token, int count) {
+        JsonNode[] last = new JsonNode[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Response queue = app.getWithToken("/api/operator/shipment-queue", token);
+            assertThat(queue.status()).as(queue.body()).isEqualTo(200);
+            last[0] = queue.json();
+            return last[0].get("count").asInt() == count;
+        });
+        return last[0];
+    }
 }

@@ -148,7 +148,9 @@ class SecurityTest {
                 new Endpoint("POST", "/api/operator/certificate-applications/app:CERT:X/approval", "",
                         Set.of("OPERATOR")),
                 new Endpoint("POST", "/api/operator/certificate-applications/app:CERT:X/shipment", json,
-                        Set.of("OPERATOR")),
+                        Set.of("OPERATOR", "LOGISTICS")),
+                new Endpoint("GET", "/api/operator/shipment-queue", null, Set.of("OPERATOR", "LOGISTICS")),
+                new Endpoint("GET", "/api/operator/shipment-queue.csv", null, Set.of("OPERATOR", "LOGISTICS")),
                 new Endpoint("POST", "/api/operator/certificate-revocations", json, Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/me/partner-membership", null, Set.of("HOLDER")),
                 new Endpoint("POST", "/api/me/partner-membership", json, Set.of("HOLDER")),
@@ -159,7 +161,9 @@ class SecurityTest {
                 new Endpoint("POST", "/api/operator/email-unbindings", json, Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/operator/suspect-bindings", null, Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/operator/projections", null, Set.of("OPERATOR")),
-                new Endpoint("POST", "/api/operator/records/exams", json, Set.of("OPERATOR", "INTEGRATION")),
+                // every client is an integration; logistics' scopes add its queue and shipments
+                new Endpoint("POST", "/api/operator/records/exams", json, Set.of("OPERATOR", "INTEGRATION",
+                        "LOGISTICS")),
                 new Endpoint("GET", "/api/audit/accounts/acct-h0/events", null, Set.of("AUDITOR")),
                 new Endpoint("GET", "/api/audit/events", null, Set.of("AUDITOR")),
                 new Endpoint("GET", "/api/audit/events.jsonl", null, Set.of("AUDITOR")),
@@ -172,6 +176,7 @@ class SecurityTest {
         tokens.put("AUDITOR", app.tokenFor("auditor"));
         tokens.put("OPERATOR", app.tokenFor("operator"));
         tokens.put("INTEGRATION", app.clientToken("training-system", "training-system-demo"));
+        tokens.put("LOGISTICS", app.clientToken("logistics", "logistics-demo", "shipments.read+shipments.write"));
         List<String> wrong = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
             Response anonymous = call(endpoint, null);

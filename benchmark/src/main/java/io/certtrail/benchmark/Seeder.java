@@ -7,7 +7,7 @@ import io.certtrail.command.partner.MembershipCommands;
 import io.certtrail.events.partner.MembershipApproved;
 import io.certtrail.events.partner.MembershipRequested;
 import io.certtrail.platform.privacy.AddressKeys;
-import io.certtrail.command.support.WorkingDays;
+import io.certtrail.platform.time.WorkingDays;
 import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.CertificateApproved;
 import io.certtrail.events.certificate.CertificateFormat;

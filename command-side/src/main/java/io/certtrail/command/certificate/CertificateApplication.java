@@ -10,7 +10,7 @@ import io.certtrail.command.certificate.CertificateCommands.ChangeMailingInforma
 import io.certtrail.command.certificate.CertificateCommands.ShipPackage;
 import io.certtrail.command.certificate.CertificateCommands.Status;
 import io.certtrail.command.records.EarnedCertificates;
-import io.certtrail.command.support.WorkingDays;
+import io.certtrail.platform.time.WorkingDays;
 import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.CertificateApproved;
 import io.certtrail.events.certificate.CertificateFormat;
@@ -32,8 +32,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A holder's application for one certificate (rule 8): one per certificate, its format fixed at
- * submission; an electronic certificate is approved from the working day after it took effect, a
- * paper one is shipped by logistics, and its mailing information can change until then.
+ * submission; approved from the working day after the certificate took effect (at once when applied
+ * for later). An approved electronic certificate is downloaded; an approved paper one waits in
+ * logistics' queue until its shipment is reported, and its mailing information can change until then.
  */
 @Aggregate
 class CertificateApplication {
@@ -87,7 +88,7 @@ class CertificateApplication {
                 certificate.expirationDate(), command.addressKey(), command.email(), command.format(),
                 command.fullName(), command.phone(), command.mailing(), command.privacyStatement(), from,
                 command.at()));
-        if (command.format() == CertificateFormat.ELECTRONIC && !command.today().isBefore(from)) {
+        if (!command.today().isBefore(from)) {
             apply(new CertificateApproved(applicationId, accountId, certificateNumber, true, command.at()));
         }
         return state();
@@ -134,6 +135,10 @@ class CertificateApplication {
                 return state();
             }
             throw new DomainException(ErrorCode.ALREADY_SHIPPED, "This package has already been shipped.");
+        }
+        if (status != Status.APPROVED) {
+            throw new DomainException(ErrorCode.NOT_YET_APPROVED, "This application is not approved yet; it can be"
+                    + " from " + availableFrom + ".");
         }
         apply(new PackageShipped(applicationId, accountId, certificateNumber, command.courier(),
                 command.expressOrderNumber(), email, command.at()));

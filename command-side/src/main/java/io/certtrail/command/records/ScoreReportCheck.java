@@ -1,6 +1,6 @@
 package io.certtrail.command.records;
 
-import io.certtrail.command.support.WorkingDays;
+import io.certtrail.platform.time.WorkingDays;
 import io.certtrail.events.account.ScoreReport;
 import io.certtrail.platform.privacy.PersonNames;
 import java.time.LocalDate;

@@ -173,11 +173,27 @@ class CertificateApplicationTest {
     }
 
     @Test
-    void aPaperCertificateIsNotApprovedByApplyingButWaitsForItsShipment() {
+    void aPaperCertificateIsApprovedOnTheSameDayAsAnElectronicOneThenWaitsForItsShipment() {
         fixture.givenNoPriorActivity()
                 .when(apply(CertificateFormat.PAPER, HOME, MONDAY))
-                .expectEvents(applied(CertificateFormat.PAPER, HOME, MONDAY))
+                .expectEvents(applied(CertificateFormat.PAPER, HOME, MONDAY), approved())
+                .expectResultMessagePayload(new ApplicationState(APP, Status.APPROVED, 1));
+        fixture.givenNoPriorActivity()
+                .when(apply(CertificateFormat.PAPER, HOME, SATURDAY))
+                .expectEvents(applied(CertificateFormat.PAPER, HOME, SATURDAY))
                 .expectResultMessagePayload(new ApplicationState(APP, Status.REQUESTED, 0));
+    }
+
+    @Test
+    void aPackageIsNotShippedBeforeItsApplicationIsApproved() {
+        fixture.given(applied(CertificateFormat.PAPER, HOME, SATURDAY))
+                .when(new ShipPackage(APP, "SF Express", "SF1234567890", SATURDAY.plusSeconds(3600)))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.NOT_YET_APPROVED));
+    }
+
+    private static CertificateApproved approved() {
+        return new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), true, MONDAY);
     }
 
     @Test
@@ -189,7 +205,7 @@ class CertificateApplicationTest {
 
     @Test
     void mailingInformationCannotChangeAfterShipment() {
-        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), shipped())
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved(), shipped())
                 .when(new ChangeMailingInformation(APP, ACCOUNT, OFFICE, MONDAY.plusSeconds(7200)))
                 .expectNoEvents()
                 .expectException(withCode(ErrorCode.ALREADY_SHIPPED));
@@ -213,10 +229,10 @@ class CertificateApplicationTest {
 
     @Test
     void logisticsShipsAPaperPackageToTheContactAddress() {
-        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY))
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved())
                 .when(new ShipPackage(APP, "SF Express", "SF1234567890", MONDAY.plusSeconds(3600)))
                 .expectEvents(shipped())
-                .expectResultMessagePayload(new ApplicationState(APP, Status.SHIPPED, 1));
+                .expectResultMessagePayload(new ApplicationState(APP, Status.SHIPPED, 2));
     }
 
     @Test
@@ -229,11 +245,11 @@ class CertificateApplicationTest {
 
     @Test
     void reportingTheSameShipmentAgainChangesNothingButAnotherIsRefused() {
-        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), shipped())
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved(), shipped())
                 .when(new ShipPackage(APP, "SF Express", "SF1234567890", MONDAY.plusSeconds(7200)))
                 .expectNoEvents()
                 .expectSuccessfulHandlerExecution();
-        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), shipped())
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved(), shipped())
                 .when(new ShipPackage(APP, "EMS", "EE0000000001", MONDAY.plusSeconds(7200)))
                 .expectNoEvents()
                 .expectException(withCode(ErrorCode.ALREADY_SHIPPED));

@@ -3,7 +3,7 @@ package io.certtrail.command.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certtrail.platform.privacy.PersonNames;
-import io.certtrail.command.support.WorkingDays;
+import io.certtrail.platform.time.WorkingDays;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

@@ -20,6 +20,7 @@ public enum ErrorCode {
     PRIVACY_STATEMENT_NOT_ACCEPTED(422, "Privacy statement not accepted"),
     NOT_YET_APPROVABLE(422, "Not yet approvable"),
     NOT_PAPER(422, "Not a paper certificate"),
+    NOT_YET_APPROVED(409, "Not approved yet"),
     ALREADY_SHIPPED(409, "Package already shipped"),
     NOT_REPLAYABLE(409, "Never replayed"),
     NOT_DOWNLOADABLE(409, "Certificate not downloadable"),

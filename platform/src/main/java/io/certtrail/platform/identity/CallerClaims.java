@@ -26,6 +26,7 @@ public final class CallerClaims implements Converter<Jwt, AbstractAuthentication
     public static final String ACCOUNT_TYPE = "account_type";
     public static final String THIRD_PARTY = "third-party";
     public static final String SHIPMENTS_SCOPE = "shipments.write";
+    public static final String SHIPMENTS_READ_SCOPE = "shipments.read";
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {

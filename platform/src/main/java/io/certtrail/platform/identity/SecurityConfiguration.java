@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -70,6 +71,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/me/**").hasRole(Role.HOLDER.name())
                         .requestMatchers("/api/operator/records/**", "/api/operator/record-imports/**")
                                 .hasAnyRole(Role.OPERATOR.name(), Role.INTEGRATION.name())
+                        .requestMatchers(HttpMethod.GET, "/api/operator/shipment-queue", "/api/operator/shipment-queue.csv")
+                                .hasAnyAuthority("ROLE_" + Role.OPERATOR.name(),
+                                        "SCOPE_" + CallerClaims.SHIPMENTS_READ_SCOPE)
                         .requestMatchers("/api/operator/certificate-applications/*/shipment")
                                 .hasAnyAuthority("ROLE_" + Role.OPERATOR.name(), "SCOPE_" + CallerClaims.SHIPMENTS_SCOPE)
                         .requestMatchers("/api/operator/**").hasRole(Role.OPERATOR.name())

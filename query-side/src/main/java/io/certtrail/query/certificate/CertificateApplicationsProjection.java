@@ -3,6 +3,7 @@ package io.certtrail.query.certificate;
 import io.certtrail.events.certificate.CertificateApplicationEvent;
 import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.CertificateApproved;
+import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.events.certificate.MailingInformationChanged;
 import io.certtrail.events.certificate.PackageShipped;
 import io.certtrail.platform.operations.ProjectionReset;
@@ -19,7 +20,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@link CertificateApplications}. Idempotent: each application remembers the sequence
+ * Builds {@link CertificateApplications}, and logistics' {@link ShipmentQueue} from the same
+ * events (an application's entry follows its state). Idempotent: each application remembers the sequence
  * number of the last event applied to it; an event at or below it changes nothing.
  */
 @Component
@@ -53,6 +55,21 @@ public class CertificateApplicationsProjection {
         applications.removeIf(a -> a.applicationId().equals(event.applicationId()));
         applications.add(next);
         batch.save(event.accountId(), new CertificateApplications(event.accountId(), applications));
+        if (next.format() == CertificateFormat.PAPER) {
+            queue(batch, next, event.accountId());
+        }
+    }
+
+    /** An approved paper application waits in logistics' queue until its package is shipped. */
+    private static void queue(ProjectionBatch batch, Application application, String accountId) {
+        if (application.status() == Status.APPROVED) {
+            batch.save(application.applicationId(), new ShipmentQueue(application.applicationId(),
+                    application.version(), accountId, application.certificateNumber(),
+                    application.certificationName(), application.fullName(), application.mailing(),
+                    application.requestedAt(), application.approvedAt()));
+        } else {
+            batch.delete(ShipmentQueue.class, application.applicationId());
+        }
     }
 
     @ResetHandler
@@ -61,6 +78,7 @@ public class CertificateApplicationsProjection {
             return; // a replay: the documents take the events again, unchanged
         }
         mongo.dropCollection(CertificateApplications.class);
+        mongo.dropCollection(ShipmentQueue.class);
     }
 
     static Application evolve(Application a, CertificateApplicationEvent event, long version) {
