@@ -31,7 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class CertTrailInstance implements AutoCloseable {
 
     static final String PASSWORD = "test-password";
-    static final int HOLDERS = 10;
+    static final int HOLDERS = 16;
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LINK = Pattern.compile("https?://\\S+/email-links/[A-Za-z0-9_-]+");
 

@@ -218,7 +218,10 @@ class CertificateStoryTest {
                 "{\"courier\":\"SF Express\",\"expressOrderNumber\":\"SF1234567890\"}");
         assertThat(shipped.status()).as(shipped.body()).isEqualTo(200);
 
-        String mail = CertTrailInstance.text(app.awaitMail("paper@example.com", 2));
+        // activation, approval (paper: mailed within five to seven working days), then the shipment
+        assertThat(CertTrailInstance.text(app.awaitMail("paper@example.com", 2))).contains("has been approved")
+                .contains("five to seven working days");
+        String mail = CertTrailInstance.text(app.awaitMail("paper@example.com", 3));
         assertThat(mail).contains("SF Express").contains("SF1234567890");
         JsonNode view = application("holder6", shipped);
         assertThat(view.get("status").asText()).isEqualTo("SHIPPED");
@@ -305,6 +308,27 @@ class CertificateStoryTest {
                 .statusCode()).isEqualTo(409);
         assertThat(app.post("/api/operator/certificate-revocations", "holder5",
                 "{\"recordId\":\"CERT:E-2\",\"reason\":\"mine\"}").status()).isEqualTo(403);
+
+        // the holder sees it in My Certificates and in the application, with the date
+        JsonNode mine = app.get("/api/me/certificates", "holder5").json().get("items").get(0);
+        assertThat(mine.get("certificateNumber").asText()).isEqualTo("0101001099000000001");
+        assertThat(mine.get("certificateStatus").asText()).isEqualTo("REVOKED");
+        assertThat(mine.get("revokedAt").asText()).isEqualTo(clock.instant().toString());
+        JsonNode applicationView = app.get("/api/me/certificate-applications/app:CERT:E-2", "holder5").json();
+        assertThat(applicationView.get("certificateStatus").asText()).isEqualTo("REVOKED");
+        assertThat(applicationView.get("revokedAt").asText()).isEqualTo(clock.instant().toString());
+        assertThat(applicationView.get("downloadUrl").isNull()).isTrue();
+        JsonNode valid = app.get("/api/me/certificates", "holder4").json().get("items").get(0);
+        assertThat(valid.get("certificateStatus").asText()).isEqualTo("VALID");
+        assertThat(valid.get("revokedAt").isNull()).isTrue();
+        // and is told once, with the reason: activation, approval, revocation; revoking again changes nothing
+        String told = CertTrailInstance.text(app.awaitMail("early@example.com", 3));
+        assertThat(told).contains("revoked").contains("0101001099000000001").contains("Exam result annulled");
+        Response again = app.post("/api/operator/certificate-revocations", "operator",
+                "{\"recordId\":\"CERT:E-2\",\"reason\":\"Exam result annulled\"}");
+        assertThat(again.json().get("changed").asBoolean()).isFalse();
+        app.awaitProjectionsAtHead();
+        assertThat(app.mailsTo("early@example.com")).hasSize(3);
     }
 
     @Test
@@ -359,6 +383,21 @@ class CertificateStoryTest {
         assertThat(second.json().get("status").asText()).as(second.body()).isEqualTo("APPROVED");
         String firstId = first.json().get("applicationId").asText();
         String secondId = second.json().get("applicationId").asText();
+
+        // a third, revoked after its approval: not in the queue, and its shipment is refused
+        certification("Q-3", "queue3@example.com", "0301001099000000003", "2026-02-02", "2029-02-02");
+        app.associate("holder10", "queue3@example.com");
+        Response third = apply("holder10", "CERT:Q-3", "queue3@example.com", "PAPER", "Ola Nordmann",
+                "{\"recipient\":\"Ola Nordmann\",\"phone\":\"+47 912 34 567\",\"address\":\"Karl Johans gate 1\\nOslo\"}");
+        assertThat(third.json().get("status").asText()).as(third.body()).isEqualTo("APPROVED");
+        assertThat(app.post("/api/operator/certificate-revocations", "operator",
+                "{\"recordId\":\"CERT:Q-3\",\"reason\":\"Issued in error\"}").status()).isEqualTo(200);
+        app.awaitProjectionsAtHead();
+        Response refused = app.post("/api/operator/certificate-applications/"
+                + third.json().get("applicationId").asText() + "/shipment", "operator",
+                "{\"courier\":\"SF Express\",\"expressOrderNumber\":\"SF0000000103\"}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(problemCode(refused)).isEqualTo("CERTIFICATE_REVOKED");
 
         String reader = app.clientToken("logistics", "logistics-demo", "shipments.read");
         String shipper = app.clientToken("logistics", "logistics-demo", "shipments.read+shipments.write");

@@ -94,10 +94,32 @@ class PartnerStoryTest {
             lines.add(line.split(",", -1));
         }
         assertThat(lines.get(0)).containsExactly("accountId", "lastName", "firstName", "memberSince", "kind", "name",
-                "code", "date", "expirationDate", "status");
+                "code", "date", "expirationDate", "status", "revokedAt");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).containsSubsequence("acct-h8", "Test", "Holder8").contains("CERTIFICATION",
                 "HCIA-Datacom", "N-A-1", "2026-03-20", "VALID");
+    }
+
+    @Test
+    void aRevokedCertificateReadsRevokedWithItsDateInTheViewAndTheExport() {
+        employee("holder12", "acme.revoked@example.com", "A-12", "HCIP-Datacom", "2027-03-20", "partner-acme",
+                "partner");
+        Response revoked = app.post("/api/operator/certificate-revocations", "operator",
+                "{\"recordId\":\"CERT:A-12\",\"reason\":\"Exam result annulled\"}");
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> employees("partner", "?status=REVOKED")
+                .get("employees").get("totalElements").asLong() == 1);
+        JsonNode certification = employees("partner", "?status=REVOKED").get("employees").get("items").get(0)
+                .get("certifications").get(0);
+        assertThat(certification.get("certificateNumber").asText()).isEqualTo("N-A-12");
+        assertThat(certification.get("status").asText()).isEqualTo("REVOKED");
+        assertThat(certification.get("revokedAt").asText()).isEqualTo(clock.instant().toString());
+        assertThat(app.get("/api/partner/employees.csv", "partner").body()).contains(
+                "CERTIFICATION,HCIP-Datacom,N-A-12,2025-01-06,2027-03-20,REVOKED," + clock.instant());
+        // leaves again, so the other tests see the company as they left it
+        assertThat(app.post("/api/me/partner-membership/ending", "holder12", "{}").status()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> !employees("partner", "").toString().contains("acct-h12"));
     }
 
     @Test

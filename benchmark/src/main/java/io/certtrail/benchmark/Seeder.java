@@ -312,11 +312,11 @@ final class Seeder {
                 paper ? CertificateFormat.PAPER : CertificateFormat.ELECTRONIC, name, "+49 30 1234567",
                 paper ? new MailingInformation(name, "+49 30 1234567", "Musterstrasse " + n + "\n10115 Berlin")
                         : null, "2026-01", WorkingDays.next(earned.effectiveDate()), at), meta, at));
-        if (!paper) {
-            out.add(event("CertificateApplication", applicationId, 1, new CertificateApproved(applicationId,
-                    accountId, earned.certificateNumber(), true, at), meta, at));
-        } else if (n % 20 == 0) {
-            out.add(event("CertificateApplication", applicationId, 1, new PackageShipped(applicationId, accountId,
+        out.add(event("CertificateApplication", applicationId, 1, new CertificateApproved(applicationId,
+                accountId, earned.certificateNumber(), true, at, earned.email(),
+                paper ? CertificateFormat.PAPER : CertificateFormat.ELECTRONIC), meta, at));
+        if (paper && n % 20 == 0) {
+            out.add(event("CertificateApplication", applicationId, 2, new PackageShipped(applicationId, accountId,
                     earned.certificateNumber(), "DHL", "JD" + (1_000_000_000L + n), earned.email(), at.plusSeconds(60)),
                     meta("logistics", "INTEGRATION"), at.plusSeconds(60)));
         }

@@ -42,6 +42,7 @@ class CertificateApplication {
     @AggregateIdentifier
     private String applicationId;
     private String accountId;
+    private String recordId;
     private String certificateNumber;
     private String email;
     private CertificateFormat format;
@@ -89,21 +90,24 @@ class CertificateApplication {
                 command.fullName(), command.phone(), command.mailing(), command.privacyStatement(), from,
                 command.at()));
         if (!command.today().isBefore(from)) {
-            apply(new CertificateApproved(applicationId, accountId, certificateNumber, true, command.at()));
+            apply(new CertificateApproved(applicationId, accountId, certificateNumber, true, command.at(), email,
+                    format));
         }
         return state();
     }
 
     /** Idempotent: an application already approved (or shipped) stays as it is. */
     @CommandHandler
-    ApplicationState handle(ApproveCertificate command) {
+    ApplicationState handle(ApproveCertificate command, EarnedCertificates certificates) {
         if (status == Status.REQUESTED) {
+            requireNotRevoked(certificates);
             if (command.today().isBefore(availableFrom)) {
                 throw new DomainException(ErrorCode.NOT_YET_APPROVABLE,
                         "A certificate can be approved from the working day after it took effect: " + availableFrom
                         + ".");
             }
-            apply(new CertificateApproved(applicationId, accountId, certificateNumber, false, command.at()));
+            apply(new CertificateApproved(applicationId, accountId, certificateNumber, false, command.at(), email,
+                    format));
         }
         return state();
     }
@@ -127,7 +131,7 @@ class CertificateApplication {
 
     /** Idempotent for the same courier and order number; a second, different shipment is refused. */
     @CommandHandler
-    ApplicationState handle(ShipPackage command) {
+    ApplicationState handle(ShipPackage command, EarnedCertificates certificates) {
         requirePaper();
         if (status == Status.SHIPPED) {
             if (Objects.equals(courier, command.courier())
@@ -140,9 +144,18 @@ class CertificateApplication {
             throw new DomainException(ErrorCode.NOT_YET_APPROVED, "This application is not approved yet; it can be"
                     + " from " + availableFrom + ".");
         }
+        requireNotRevoked(certificates);
         apply(new PackageShipped(applicationId, accountId, certificateNumber, command.courier(),
                 command.expressOrderNumber(), email, command.at()));
         return state();
+    }
+
+    /** The office revoked the certificate (its record no longer states a valid one): nothing more is issued. */
+    private void requireNotRevoked(EarnedCertificates certificates) {
+        if (certificates.valid(recordId).isEmpty()) {
+            throw new DomainException(ErrorCode.CERTIFICATE_REVOKED,
+                    "This certificate has been revoked; it is neither approved nor shipped.");
+        }
     }
 
     private void requirePaper() {
@@ -159,6 +172,7 @@ class CertificateApplication {
     void on(CertificateApplied event) {
         applicationId = event.applicationId();
         accountId = event.accountId();
+        recordId = event.recordId();
         certificateNumber = event.certificateNumber();
         email = event.email();
         format = event.format();

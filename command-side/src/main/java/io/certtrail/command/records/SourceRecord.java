@@ -72,7 +72,7 @@ class SourceRecord {
         }
         if (!revoked) {
             apply(new CertificationRevoked(recordId, certification.certificateNumber(), command.reason(),
-                    command.at()));
+                    command.at(), certification.email()));
             return true;
         }
         return false;

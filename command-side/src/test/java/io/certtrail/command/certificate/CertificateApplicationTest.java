@@ -83,7 +83,8 @@ class CertificateApplicationTest {
         fixture.givenNoPriorActivity()
                 .when(apply(CertificateFormat.ELECTRONIC, null, MONDAY))
                 .expectEvents(applied(CertificateFormat.ELECTRONIC, null, MONDAY),
-                        new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), true, MONDAY))
+                        new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), true, MONDAY, EMAIL,
+                CertificateFormat.ELECTRONIC))
                 .expectResultMessagePayload(new ApplicationState(APP, Status.APPROVED, 1));
     }
 
@@ -107,13 +108,15 @@ class CertificateApplicationTest {
     void theOfficeApprovesOnceTheDayHasCome() {
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, SATURDAY))
                 .when(new ApproveCertificate(APP, AVAILABLE, MONDAY))
-                .expectEvents(new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), false, MONDAY));
+                .expectEvents(new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), false, MONDAY, EMAIL,
+                CertificateFormat.ELECTRONIC));
     }
 
     @Test
     void approvingTwiceChangesNothing() {
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY),
-                        new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), true, MONDAY))
+                        new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), true, MONDAY, EMAIL,
+                CertificateFormat.ELECTRONIC))
                 .when(new ApproveCertificate(APP, AVAILABLE, MONDAY.plusSeconds(60)))
                 .expectNoEvents()
                 .expectResultMessagePayload(new ApplicationState(APP, Status.APPROVED, 1));
@@ -192,8 +195,23 @@ class CertificateApplicationTest {
                 .expectException(withCode(ErrorCode.NOT_YET_APPROVED));
     }
 
+    @Test
+    void aRevokedCertificateIsNeitherApprovedNorShipped() {
+        certificates.clear(); // the record no longer states a valid certificate: revoked
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, SATURDAY))
+                .when(new ApproveCertificate(APP, AVAILABLE, MONDAY))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.CERTIFICATE_REVOKED));
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved())
+                .when(new ShipPackage(APP, "SF Express", "SF1234567890", MONDAY.plusSeconds(3600)))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.CERTIFICATE_REVOKED));
+    }
+
+    /** A paper application's approval on Monday. */
     private static CertificateApproved approved() {
-        return new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), true, MONDAY);
+        return new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), true, MONDAY, EMAIL,
+                CertificateFormat.PAPER);
     }
 
     @Test

@@ -93,10 +93,12 @@ class SourceRecordTest {
     void revokingACertificateRecordsItOnceAndTheSecondTimeChangesNothing() {
         fixture.given(new CertificationRecorded("CERT:1", 1, T0, CERT, null))
                 .when(new RevokeCertification("CERT:1", "Obtained by fraud", T1))
-                .expectEvents(new CertificationRevoked("CERT:1", CERT.certificateNumber(), "Obtained by fraud", T1))
+                .expectEvents(new CertificationRevoked("CERT:1", CERT.certificateNumber(), "Obtained by fraud", T1,
+                        CERT.email()))
                 .expectResultMessagePayload(true);
         fixture.given(new CertificationRecorded("CERT:1", 1, T0, CERT, null),
-                        new CertificationRevoked("CERT:1", CERT.certificateNumber(), "Obtained by fraud", T1))
+                        new CertificationRevoked("CERT:1", CERT.certificateNumber(), "Obtained by fraud", T1,
+                        CERT.email()))
                 .when(new RevokeCertification("CERT:1", "Again", T1.plusSeconds(60)))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);

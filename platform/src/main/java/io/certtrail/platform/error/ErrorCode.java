@@ -21,6 +21,7 @@ public enum ErrorCode {
     NOT_YET_APPROVABLE(422, "Not yet approvable"),
     NOT_PAPER(422, "Not a paper certificate"),
     NOT_YET_APPROVED(409, "Not approved yet"),
+    CERTIFICATE_REVOKED(409, "Certificate revoked"),
     ALREADY_SHIPPED(409, "Package already shipped"),
     NOT_REPLAYABLE(409, "Never replayed"),
     NOT_DOWNLOADABLE(409, "Certificate not downloadable"),

@@ -1,14 +1,15 @@
 package io.certtrail.query.partner;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.query.certificate.CertificateStatus;
 import io.certtrail.query.partner.PartnerDocuments.Certification;
 import io.certtrail.query.partner.PartnerDocuments.Employee;
 import io.certtrail.query.partner.PartnerDocuments.EmployeeRecords;
 import io.certtrail.query.partner.PartnerDocuments.Held;
 import io.certtrail.query.partner.PartnerDocuments.Roster;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,27 +46,6 @@ public class PartnerView {
         this.mongo = mongo;
     }
 
-    public enum CertificateStatus {
-        VALID,
-        EXPIRED,
-        REVOKED;
-
-        public static CertificateStatus of(Certification certification, LocalDate today) {
-            return of(certification.expirationDate(), certification.revokedAt(), today);
-        }
-
-        public static CertificateStatus of(Held held, LocalDate today) {
-            return of(held.expirationDate(), held.revokedAt(), today);
-        }
-
-        private static CertificateStatus of(LocalDate expirationDate, java.time.Instant revokedAt, LocalDate today) {
-            if (revokedAt != null) {
-                return REVOKED;
-            }
-            return expirationDate != null && today.isAfter(expirationDate) ? EXPIRED : VALID;
-        }
-    }
-
     /**
      * What an administrator asks for. The certificate conditions (name, status, expiry) apply to one
      * and the same certificate.
@@ -89,8 +69,8 @@ public class PartnerView {
 
         Predicate<Held> certificate(LocalDate today) {
             return c -> (certification == null || certification.equalsIgnoreCase(c.certificationName()))
-                    && (status == null || CertificateStatus.of(c, today) == status)
-                    && (expiresWithinDays == null || (CertificateStatus.of(c, today) == CertificateStatus.VALID
+                    && (status == null || CertificateStatus.of(c.expirationDate(), c.revokedAt(), today) == status)
+                    && (expiresWithinDays == null || (CertificateStatus.of(c.expirationDate(), c.revokedAt(), today) == CertificateStatus.VALID
                             && c.expirationDate() != null
                             && !c.expirationDate().isAfter(today.plusDays(expiresWithinDays))));
         }
@@ -165,7 +145,7 @@ public class PartnerView {
         Map<String, Long> counts = new TreeMap<>();
         for (Employee employee : employees) {
             employee.certifications().stream()
-                    .filter(c -> CertificateStatus.of(c, today) == CertificateStatus.VALID)
+                    .filter(c -> CertificateStatus.of(c.expirationDate(), c.revokedAt(), today) == CertificateStatus.VALID)
                     .map(Held::certificationName).distinct()
                     .forEach(name -> counts.merge(name, 1L, Long::sum));
         }
@@ -175,7 +155,7 @@ public class PartnerView {
     /** The employee's earliest expiry among valid certificates: what "expiring soon" sorts by. */
     public static LocalDate nextExpiry(Employee employee, LocalDate today) {
         return employee.certifications().stream()
-                .filter(c -> CertificateStatus.of(c, today) == CertificateStatus.VALID && c.expirationDate() != null)
+                .filter(c -> CertificateStatus.of(c.expirationDate(), c.revokedAt(), today) == CertificateStatus.VALID && c.expirationDate() != null)
                 .map(Held::expirationDate).min(LocalDate::compareTo).orElse(null);
     }
 

@@ -68,9 +68,39 @@ class CertificateProjectionsTest {
     }
 
     @Test
+    void anApprovedPaperApplicationWaitsInLogisticsQueueUntilItIsShipped() {
+        applications.on(applied("app:1", CertificateFormat.PAPER), 0);
+        assertThat(mongo.findAll(ShipmentQueue.class)).isEmpty(); // not approved yet
+        applications.on(new CertificateApproved("app:1", ACCOUNT, EARNED.certificateNumber(), true, T0,
+                "li@example.com", CertificateFormat.PAPER), 1);
+        MailingInformation office = new MailingInformation("李瑞瑞", "+86 139", "2 Jiaxian Road");
+        applications.on(new MailingInformationChanged("app:1", ACCOUNT, office, T0.plusSeconds(60)), 2);
+        assertThat(mongo.findAll(ShipmentQueue.class)).singleElement().satisfies(entry -> {
+            assertThat(entry.applicationId()).isEqualTo("app:1");
+            assertThat(entry.mailing()).isEqualTo(office);
+            assertThat(entry.approvedAt()).isEqualTo(T0);
+            assertThat(entry.printedName()).isEqualTo("李瑞瑞");
+        });
+        applications.on(new PackageShipped("app:1", ACCOUNT, EARNED.certificateNumber(), "SF Express", "SF1", "li@x.io",
+                T0.plusSeconds(120)), 3);
+        assertThat(mongo.findAll(ShipmentQueue.class)).isEmpty();
+        // handled again in order (a replay): the same end
+        applications.on(new CertificateApproved("app:1", ACCOUNT, EARNED.certificateNumber(), true, T0,
+                "li@example.com", CertificateFormat.PAPER), 1);
+        assertThat(mongo.findAll(ShipmentQueue.class)).isEmpty();
+    }
+
+    @Test
+    void anElectronicApplicationNeverWaitsForLogistics() {
+        applications.on(applied("app:1", CertificateFormat.ELECTRONIC), 0);
+        applications.on(new CertificateApproved("app:1", ACCOUNT, EARNED.certificateNumber(), true, T0, null, null), 1);
+        assertThat(mongo.findAll(ShipmentQueue.class)).isEmpty();
+    }
+
+    @Test
     void anEventHandledAgainChangesNothing() {
         applications.on(applied("app:1", CertificateFormat.ELECTRONIC), 0);
-        applications.on(new CertificateApproved("app:1", ACCOUNT, EARNED.certificateNumber(), true, T0), 1);
+        applications.on(new CertificateApproved("app:1", ACCOUNT, EARNED.certificateNumber(), true, T0, null, null), 1);
         applications.on(applied("app:1", CertificateFormat.ELECTRONIC), 0);
 
         assertThat(application("app:1").status()).isEqualTo(Status.APPROVED);
@@ -91,8 +121,8 @@ class CertificateProjectionsTest {
         assertThat(mongo.findById(EARNED.certificateNumber(), CertificateRegister.class).holderName()).isNull();
 
         register.on(applied("app:1", CertificateFormat.ELECTRONIC));
-        register.on(new CertificationRevoked("CERT:C-1", EARNED.certificateNumber(), "annulled", T0.plusSeconds(60)));
-        register.on(new CertificationRevoked("CERT:C-1", EARNED.certificateNumber(), "annulled", T0.plusSeconds(90)));
+        register.on(new CertificationRevoked("CERT:C-1", EARNED.certificateNumber(), "annulled", T0.plusSeconds(60), null));
+        register.on(new CertificationRevoked("CERT:C-1", EARNED.certificateNumber(), "annulled", T0.plusSeconds(90), null));
 
         CertificateRegister entry = mongo.findById(EARNED.certificateNumber(), CertificateRegister.class);
         assertThat(entry.holderName()).isEqualTo("李瑞瑞");

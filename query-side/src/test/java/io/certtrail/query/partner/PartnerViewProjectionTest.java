@@ -17,7 +17,7 @@ import io.certtrail.events.records.CertificationRevoked;
 import io.certtrail.events.records.TrainingCompletion;
 import io.certtrail.events.records.TrainingRecorded;
 import io.certtrail.query.partner.PartnerDocuments.Employee;
-import io.certtrail.query.partner.PartnerView.CertificateStatus;
+import io.certtrail.query.certificate.CertificateStatus;
 import io.certtrail.query.partner.PartnerView.Filter;
 import io.certtrail.query.support.MongoWireServer;
 import java.time.Instant;
@@ -111,7 +111,7 @@ class PartnerViewProjectionTest {
         projection.on(certificate("CERT:1", "k1", "HCIA-Datacom", "2026-03-20"));
         projection.on(certificate("CERT:2", "k1", "HCIP-Datacom", "2024-01-01"));
         projection.on(certificate("CERT:3", "k2", "HCIA-Datacom", "2029-01-01"));
-        projection.on(new CertificationRevoked("CERT:3", "N-CERT:3", "annulled", T0));
+        projection.on(new CertificationRevoked("CERT:3", "N-CERT:3", "annulled", T0, null));
 
         assertThat(employees("acme", new Filter("HCIA-Datacom", null, null, null))).hasSize(2);
         assertThat(employees("acme", new Filter("HCIA-Datacom", CertificateStatus.VALID, null, null)))

@@ -9,8 +9,10 @@ import org.axonframework.serialization.Revision;
  * and it can no longer be applied for or downloaded.
  *
  * @param reason why, as the office states it (may name the person)
+ * @param email the address the certificate was recorded for, whose holder is told; null in events
+ *        stored before it was added (nobody is told of those)
  */
 @Revision("1")
 public record CertificationRevoked(String recordId, String certificateNumber, @PersonalData String reason,
-        Instant revokedAt) {
+        Instant revokedAt, @PersonalData String email) {
 }

@@ -11,7 +11,8 @@ import io.certtrail.platform.web.PublicUrls;
 import io.certtrail.query.certificate.CertificateApplications;
 import io.certtrail.query.certificate.CertificateApplications.Application;
 import io.certtrail.query.certificate.CertificatePdf;
-import io.certtrail.query.certificate.CertificateRegister;
+import io.certtrail.query.certificate.CertificateStatus;
+import io.certtrail.query.certificate.Revocations;
 import io.certtrail.query.records.AddressRecords.CertificationEntry;
 import io.certtrail.query.records.HolderRecords;
 import io.certtrail.query.support.ReadModelWait;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,9 +53,11 @@ class MyCertificateApplicationsController {
     private final CertificatePdf pdf;
     private final PublicUrls urls;
     private final Clock clock;
+    private final Revocations revocations;
 
     MyCertificateApplicationsController(MongoTemplate mongo, HolderRecords records, ReadModelWait wait,
-            CertificatePdf pdf, PublicUrls urls, Clock clock) {
+            CertificatePdf pdf, PublicUrls urls, Clock clock, Revocations revocations) {
+        this.revocations = revocations;
         this.mongo = mongo;
         this.records = records;
         this.wait = wait;
@@ -75,7 +79,7 @@ class MyCertificateApplicationsController {
             String certificationName, String certificateNumber, CertificateFormat format, Instant requestedAt,
             LocalDate availableFrom, Instant approvedAt, String fullName, String phone, String email,
             MailingInformation mailing, String courier, String expressOrderNumber, Instant shippedAt,
-            String downloadUrl) {
+            String downloadUrl, CertificateStatus certificateStatus, Instant revokedAt) {
     }
 
     @GetMapping("/eligible")
@@ -97,9 +101,11 @@ class MyCertificateApplicationsController {
 
     @GetMapping
     List<ApplicationView> list(Caller caller) {
-        return applications(caller.accountId()).applications().stream()
+        List<Application> all = applications(caller.accountId()).applications();
+        Map<String, Instant> revoked = revocations.of(all.stream().map(Application::certificateNumber).toList());
+        return all.stream()
                 .sorted(Comparator.comparing(Application::requestedAt).reversed())
-                .map(this::view).toList();
+                .map(a -> view(a, revoked.get(a.certificateNumber()))).toList();
     }
 
     /** @param minVersion the application version a command answered with: read your own write */
@@ -114,7 +120,8 @@ class MyCertificateApplicationsController {
                         CertificateApplications.COLLECTION, caller.accountId(),
                         () -> applications(caller.accountId()),
                         doc -> doc.find(applicationId).map(a -> a.version() >= minVersion.get()).orElse(false));
-        return mine.find(applicationId).map(this::view).orElseThrow(MyCertificateApplicationsController::notFound);
+        Application application = mine.find(applicationId).orElseThrow(MyCertificateApplicationsController::notFound);
+        return view(application, revocations.of(application.certificateNumber()));
     }
 
     /**
@@ -155,14 +162,19 @@ class MyCertificateApplicationsController {
                 .body(document);
     }
 
-    private ApplicationView view(Application a) {
+    private ApplicationView view(Application a, Instant revokedAt) {
         boolean downloadable = a.format() == CertificateFormat.ELECTRONIC
-                && a.status() == CertificateApplications.Status.APPROVED;
+                && a.status() == CertificateApplications.Status.APPROVED && revokedAt == null;
         return new ApplicationView(a.applicationId(), a.version(), a.status().name(), a.recordId(),
                 a.certificationName(), a.certificateNumber(), a.format(), a.requestedAt(), a.availableFrom(),
                 a.approvedAt(), a.fullName(), a.phone(), a.email(), a.mailing(), a.courier(), a.expressOrderNumber(),
                 a.shippedAt(), downloadable
-                        ? "/api/me/certificate-applications/" + a.applicationId() + "/certificate.pdf" : null);
+                        ? "/api/me/certificate-applications/" + a.applicationId() + "/certificate.pdf" : null,
+                CertificateStatus.of(a.expirationDate(), revokedAt, today()), revokedAt);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private CertificateApplications applications(String accountId) {
@@ -171,8 +183,7 @@ class MyCertificateApplicationsController {
     }
 
     private boolean revoked(String certificateNumber) {
-        CertificateRegister entry = mongo.findById(certificateNumber, CertificateRegister.class);
-        return entry != null && entry.revokedAt() != null;
+        return revocations.of(certificateNumber) != null;
     }
 
     private static DomainException notFound() {

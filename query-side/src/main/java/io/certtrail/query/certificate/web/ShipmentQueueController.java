@@ -1,10 +1,11 @@
 package io.certtrail.query.certificate.web;
 
 import io.certtrail.platform.time.WorkingDays;
+import io.certtrail.query.certificate.Revocations;
 import io.certtrail.query.certificate.ShipmentQueue;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -37,10 +39,12 @@ class ShipmentQueueController {
     static final int PROMISED_WORKING_DAYS = 7;
 
     private final MongoTemplate mongo;
+    private final Revocations revocations;
     private final Clock clock;
 
-    ShipmentQueueController(MongoTemplate mongo, Clock clock) {
+    ShipmentQueueController(MongoTemplate mongo, Revocations revocations, Clock clock) {
         this.mongo = mongo;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
@@ -85,8 +89,11 @@ class ShipmentQueueController {
                 .body(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** What waits, but never a revoked certificate (its shipment is refused too). */
     private List<Package> packages(LocalDate today) {
-        return mongo.findAll(ShipmentQueue.class).stream()
+        List<ShipmentQueue> waiting = mongo.findAll(ShipmentQueue.class);
+        Map<String, Instant> revoked = revocations.of(waiting.stream().map(ShipmentQueue::certificateNumber).toList());
+        return waiting.stream().filter(entry -> !revoked.containsKey(entry.certificateNumber()))
                 .sorted(Comparator.comparing(ShipmentQueue::approvedAt).thenComparing(ShipmentQueue::applicationId))
                 .map(entry -> {
                     LocalDate shipBy = WorkingDays.plus(LocalDate.ofInstant(entry.approvedAt(), ZoneOffset.UTC),

@@ -17,7 +17,7 @@ import io.certtrail.query.partner.PartnerDocuments.Request;
 import io.certtrail.query.partner.PartnerDocuments.Requests;
 import io.certtrail.query.partner.PartnerDocuments.Training;
 import io.certtrail.query.partner.PartnerView;
-import io.certtrail.query.partner.PartnerView.CertificateStatus;
+import io.certtrail.query.certificate.CertificateStatus;
 import io.certtrail.query.partner.PartnerView.Filter;
 import io.certtrail.query.support.PageRequest;
 import io.certtrail.query.support.PageRequest.Page;
@@ -67,8 +67,9 @@ class PartnerEmployeesController {
         this.clock = clock;
     }
 
+    /** @param revokedAt when the certification office revoked it (status REVOKED), else null */
     record CertificationView(String recordId, String certificationName, String certificateNumber,
-            LocalDate effectiveDate, LocalDate expirationDate, CertificateStatus status) {
+            LocalDate effectiveDate, LocalDate expirationDate, CertificateStatus status, Instant revokedAt) {
     }
 
     record EmployeeView(String accountId, String firstName, String lastName, Instant memberSince, List<String> emails,
@@ -128,7 +129,7 @@ class PartnerEmployeesController {
         employees.sort(Comparator.comparing(PartnerView::sortName).thenComparing(Employee::accountId));
         StreamingResponseBody body = out -> {
             Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            csv.write("accountId,lastName,firstName,memberSince,kind,name,code,date,expirationDate,status\r\n");
+            csv.write("accountId,lastName,firstName,memberSince,kind,name,code,date,expirationDate,status,revokedAt\r\n");
             List<EmployeeRecords> chunk = List.of();
             for (int n = 0; n < employees.size(); n++) {
                 Employee e = employees.get(n);
@@ -141,21 +142,22 @@ class PartnerEmployeesController {
                 boolean any = false;
                 for (Certification c : records.certifications()) {
                     csv.write(person + "," + cells("CERTIFICATION", c.certificationName(), c.certificateNumber(),
-                            c.effectiveDate(), c.expirationDate(), CertificateStatus.of(c, today)) + "\r\n");
+                            c.effectiveDate(), c.expirationDate(),
+                            CertificateStatus.of(c.expirationDate(), c.revokedAt(), today), c.revokedAt()) + "\r\n");
                     any = true;
                 }
                 for (Exam x : records.exams()) {
                     csv.write(person + "," + cells("EXAM", x.examName(), x.examCode(), x.examDate(), null,
-                            x.passed() ? "PASSED" : "FAILED") + "\r\n");
+                            x.passed() ? "PASSED" : "FAILED", null) + "\r\n");
                     any = true;
                 }
                 for (Training t : records.trainings()) {
                     csv.write(person + "," + cells("TRAINING", t.courseName(), t.courseCode(), t.endDate(), null,
-                            t.result()) + "\r\n");
+                            t.result(), null) + "\r\n");
                     any = true;
                 }
                 if (!any) {
-                    csv.write(person + ",,,,,,\r\n");
+                    csv.write(person + ",,,,,,,\r\n");
                 }
             }
             csv.flush();
@@ -177,8 +179,8 @@ class PartnerEmployeesController {
         return new EmployeeView(e.accountId(), e.firstName(), e.lastName(), e.memberSince(), records.emails(),
                 PartnerView.nextExpiry(e, today), records.certifications().stream().map(c -> new CertificationView(
                         c.recordId(), c.certificationName(), c.certificateNumber(), c.effectiveDate(),
-                        c.expirationDate(), CertificateStatus.of(c, today))).toList(), records.exams(),
-                records.trainings());
+                        c.expirationDate(), CertificateStatus.of(c.expirationDate(), c.revokedAt(), today),
+                        c.revokedAt())).toList(), records.exams(), records.trainings());
     }
 
     /** RFC 4180 cells; a cell that a spreadsheet would run as a formula is prefixed with a quote. */

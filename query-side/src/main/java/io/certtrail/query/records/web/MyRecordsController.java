@@ -6,18 +6,22 @@ import static java.util.Comparator.nullsLast;
 
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.platform.privacy.Masking;
-import io.certtrail.query.certificate.CertificateApplications;
 import io.certtrail.query.certificate.CertificateApplications.Application;
+import io.certtrail.query.certificate.CertificateApplications;
+import io.certtrail.query.certificate.CertificateStatus;
+import io.certtrail.query.certificate.Revocations;
 import io.certtrail.query.records.HolderRecords;
-import io.certtrail.query.support.PageRequest;
 import io.certtrail.query.support.PageRequest.Page;
+import io.certtrail.query.support.PageRequest;
+import jakarta.validation.constraints.Min;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import jakarta.validation.constraints.Min;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,10 +35,14 @@ class MyRecordsController {
 
     private final HolderRecords records;
     private final MongoTemplate mongo;
+    private final Revocations revocations;
+    private final Clock clock;
 
-    MyRecordsController(HolderRecords records, MongoTemplate mongo) {
+    MyRecordsController(HolderRecords records, MongoTemplate mongo, Revocations revocations, Clock clock) {
         this.records = records;
         this.mongo = mongo;
+        this.revocations = revocations;
+        this.clock = clock;
     }
 
     record TrainingView(String recordId, String courseCode, String courseName, String provider, LocalDate startDate,
@@ -48,13 +56,16 @@ class MyRecordsController {
     /**
      * The columns of the guides' My Certificates table.
      *
-     * @param status NOT_APPLIED, REQUESTED or APPROVED (a shipped paper certificate is approved)
+     * @param status the application's: NOT_APPLIED, REQUESTED or APPROVED (a shipped paper certificate is approved)
      * @param recordId what an application names the certificate by
      * @param applicationId this account's application for it, if any
      * @param email masked, as in the guides
+     * @param certificateStatus the certificate's own: VALID, EXPIRED or REVOKED
+     * @param revokedAt when the certification office revoked it, if it did
      */
     record CertificateView(String status, String certificationName, String certificateNumber, boolean renewal,
-            LocalDate effectiveDate, LocalDate expirationDate, String email, String recordId, String applicationId) {
+            LocalDate effectiveDate, LocalDate expirationDate, String email, String recordId, String applicationId,
+            CertificateStatus certificateStatus, Instant revokedAt) {
     }
 
     private static <T, U extends Comparable<? super U>> Comparator<T> by(java.util.function.Function<T, U> key) {
@@ -99,15 +110,20 @@ class MyRecordsController {
         if (applied != null) {
             applied.applications().forEach(a -> byRecord.put(a.recordId(), a));
         }
+        Map<String, Instant> revoked = revocations.of(certifications.stream()
+                .map(e -> e.certification().certificateNumber()).toList());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         var views = certifications.stream().map(e -> {
             Application application = byRecord.get(e.recordId());
+            Instant revokedAt = revoked.get(e.certification().certificateNumber());
             String status = application == null ? "NOT_APPLIED"
                     : application.status() == CertificateApplications.Status.REQUESTED ? "REQUESTED" : "APPROVED";
             return new CertificateView(status, e.certification().certificationName(),
                     e.certification().certificateNumber(), e.certification().renewal(),
                     e.certification().effectiveDate(), e.certification().expirationDate(),
                     Masking.email(e.certification().email()), e.recordId(),
-                    application == null ? null : application.applicationId());
+                    application == null ? null : application.applicationId(),
+                    CertificateStatus.of(e.certification().expirationDate(), revokedAt, today), revokedAt);
         }).toList();
         return new PageRequest(page, size, sort).apply(views, Map.of(
                 "effectiveDate", by(CertificateView::effectiveDate),

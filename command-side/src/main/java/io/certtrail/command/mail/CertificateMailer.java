@@ -1,0 +1,49 @@
+package io.certtrail.command.mail;
+
+import io.certtrail.events.certificate.CertificateApproved;
+import io.certtrail.events.certificate.CertificateFormat;
+import io.certtrail.events.records.CertificationRevoked;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells holders what the certification office decided about their certificates: an application
+ * approved (what happens next depends on its format), a certificate revoked (with the office's
+ * reason). Never on replay, and once per event ({@link Notices}).
+ */
+@Component
+@ProcessingGroup("mail")
+class CertificateMailer {
+
+    private final Notices notices;
+
+    CertificateMailer(Notices notices) {
+        this.notices = notices;
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(CertificateApproved event) {
+        String next = event.format() == CertificateFormat.PAPER
+                ? "Your paper certificate will be mailed within five to seven working days; you will get another"
+                        + " mail with the courier and the express order number."
+                : "You can download your e-certificate from your certificate applications in CertTrail now.";
+        notices.sendOnce("application-approved:" + event.applicationId(), event.approvedAt(), event.email(),
+                "Your certificate application has been approved",
+                "Your application for certificate %s has been approved.\n\n%s".formatted(event.certificateNumber(),
+                        next));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(CertificationRevoked event) {
+        notices.sendOnce("certificate-revoked:" + event.recordId(), event.revokedAt(), event.email(),
+                "Your certificate has been revoked",
+                ("The certification office has revoked your certificate %s on %s.\n\nReason: %s\n\n"
+                        + "It is no longer valid: public verification shows it as revoked, and it can no longer be"
+                        + " downloaded or mailed. If you believe this is a mistake, contact the certification office.")
+                        .formatted(event.certificateNumber(), MailTimes.format(event.revokedAt()), event.reason()));
+    }
+}
