@@ -16,7 +16,7 @@ final class ReadModelDigests {
 
     /** Written by the command side or by Axon itself, not projected from events. */
     static final Set<String> NOT_PROJECTED = Set.of("axon_tracking_tokens", "dead_letters", "verification_tokens",
-            "sent_notifications", "processor_instances");
+            "sent_notifications", "processor_instances", "scheduler_locks");
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 

@@ -35,4 +35,14 @@ public class CommandSender {
         }
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
     }
+
+    /** A command CertTrail itself sends on a schedule: the actor names the job, the role is SYSTEM. */
+    public <R> R sendAsSystem(Object command, String actor) {
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                AxonInfrastructureConfiguration.ACTOR, actor,
+                AxonInfrastructureConfiguration.ACTOR_ROLE, SYSTEM_ROLE)));
+    }
+
+    /** Not a role anyone signs in with: it only names who acted in the audit trail. */
+    public static final String SYSTEM_ROLE = "SYSTEM";
 }

@@ -20,8 +20,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@link CertificateApplications}, and logistics' {@link ShipmentQueue} from the same
- * events (an application's entry follows its state). Idempotent: each application remembers the sequence
+ * Builds {@link CertificateApplications}, and from the same events the office's
+ * {@link ApprovalQueue} and logistics' {@link ShipmentQueue} (an application's entries follow its state). Idempotent: each application remembers the sequence
  * number of the last event applied to it; an event at or below it changes nothing.
  */
 @Component
@@ -58,6 +58,13 @@ public class CertificateApplicationsProjection {
         if (next.format() == CertificateFormat.PAPER) {
             queue(batch, next, event.accountId());
         }
+        if (next.status() == Status.REQUESTED) {
+            batch.save(next.applicationId(), new ApprovalQueue(next.applicationId(), next.version(), event.accountId(),
+                    next.recordId(), next.certificateNumber(), next.certificationName(), next.format(),
+                    next.fullName(), next.requestedAt(), next.availableFrom()));
+        } else {
+            batch.delete(ApprovalQueue.class, next.applicationId());
+        }
     }
 
     /** An approved paper application waits in logistics' queue until its package is shipped. */
@@ -79,6 +86,7 @@ public class CertificateApplicationsProjection {
         }
         mongo.dropCollection(CertificateApplications.class);
         mongo.dropCollection(ShipmentQueue.class);
+        mongo.dropCollection(ApprovalQueue.class);
     }
 
     static Application evolve(Application a, CertificateApplicationEvent event, long version) {

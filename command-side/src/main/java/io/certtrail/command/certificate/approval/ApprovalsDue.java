@@ -1,0 +1,70 @@
+package io.certtrail.command.certificate.approval;
+
+import io.certtrail.command.certificate.CertificateCommands;
+import io.certtrail.events.certificate.CertificateApplied;
+import io.certtrail.events.certificate.CertificateApproved;
+import io.certtrail.events.records.CertificationRevoked;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The durable half of the automatic approvals: every application still waiting for its day, kept
+ * from the events (one document per application, removed once approved or its certificate
+ * revoked). It survives restarts because it is stored, and can always be rebuilt because it is
+ * derived; {@link AutomaticApprovals} reads it. Idempotent: each event sets or removes one document.
+ */
+@Component
+@ProcessingGroup(ApprovalsDue.PROCESSING_GROUP)
+public class ApprovalsDue {
+
+    public static final String PROCESSING_GROUP = "approvals";
+    static final String COLLECTION = "approvals_due";
+
+    private final MongoTemplate mongo;
+
+    ApprovalsDue(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(CertificateApplied event) {
+        mongo.getCollection(COLLECTION).replaceOne(new Document("_id", event.applicationId()),
+                new Document("_id", event.applicationId()).append("due", event.availableFrom().toString()),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(CertificateApproved event) {
+        remove(event.applicationId());
+    }
+
+    @EventHandler
+    void on(CertificationRevoked event) {
+        remove(CertificateCommands.applicationIdFor(event.recordId()));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(COLLECTION);
+    }
+
+    private void remove(String applicationId) {
+        mongo.getCollection(COLLECTION).deleteOne(new Document("_id", applicationId));
+    }
+
+    /** The applications whose day has come (ISO dates compare as text), oldest day first. */
+    List<String> dueOn(LocalDate today) {
+        return mongo.find(Query.query(Criteria.where("due").lte(today.toString())), Document.class, COLLECTION)
+                .stream().sorted(java.util.Comparator.comparing((Document d) -> d.getString("due"))
+                        .thenComparing(d -> d.getString("_id")))
+                .map(d -> d.getString("_id")).toList();
+    }
+}

@@ -1,0 +1,69 @@
+package io.certtrail.query.certificate.web;
+
+import io.certtrail.events.certificate.CertificateFormat;
+import io.certtrail.query.certificate.ApprovalQueue;
+import io.certtrail.query.certificate.Revocations;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The certification office's list of applications not approved yet, oldest first, each with why it
+ * waits. Applications are approved automatically on their day (the command side's sweep); what is
+ * left here past its day has a reason the office must look at.
+ */
+@RestController
+class ApprovalQueueController {
+
+    private final MongoTemplate mongo;
+    private final Revocations revocations;
+    private final Clock clock;
+
+    ApprovalQueueController(MongoTemplate mongo, Revocations revocations, Clock clock) {
+        this.mongo = mongo;
+        this.revocations = revocations;
+        this.clock = clock;
+    }
+
+    /** Why an application is not approved yet. */
+    enum Reason {
+        /** The certificate took effect too recently: approved automatically on {@code availableFrom}. */
+        NOT_YET_ITS_DAY,
+        /** Its day has come: the next automatic sweep (every minute by default) approves it. */
+        DUE,
+        /** The certificate was revoked: it is never approved. */
+        CERTIFICATE_REVOKED
+    }
+
+    record Waiting(String applicationId, String recordId, String certificateNumber, String certificationName,
+            CertificateFormat format, String printedName, Instant requestedAt, LocalDate availableFrom,
+            Reason reason, Instant revokedAt) {
+    }
+
+    record WaitingList(LocalDate today, int count, List<Waiting> applications) {
+    }
+
+    @GetMapping("/api/operator/certificate-applications/waiting")
+    WaitingList waiting() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<ApprovalQueue> all = mongo.findAll(ApprovalQueue.class);
+        Map<String, Instant> revoked = revocations.of(all.stream().map(ApprovalQueue::certificateNumber).toList());
+        List<Waiting> waiting = all.stream()
+                .sorted(Comparator.comparing(ApprovalQueue::requestedAt).thenComparing(ApprovalQueue::applicationId))
+                .map(a -> {
+                    Instant revokedAt = revoked.get(a.certificateNumber());
+                    Reason reason = revokedAt != null ? Reason.CERTIFICATE_REVOKED
+                            : today.isBefore(a.availableFrom()) ? Reason.NOT_YET_ITS_DAY : Reason.DUE;
+                    return new Waiting(a.applicationId(), a.recordId(), a.certificateNumber(), a.certificationName(),
+                            a.format(), a.printedName(), a.requestedAt(), a.availableFrom(), reason, revokedAt);
+                }).toList();
+        return new WaitingList(today, waiting.size(), waiting);
+    }
+}
