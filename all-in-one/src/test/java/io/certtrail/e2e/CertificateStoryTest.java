@@ -346,8 +346,9 @@ class CertificateStoryTest {
         assertThat(unknown).contains("No certificate with this number was found");
     }
 
+    /** Last: it spends this client's look-ups. */
     @Test
-    @Order(8)
+    @Order(20)
     void someoneScanningForCertificateNumbersIsCutOffEvenFromNumbersThatExist() {
         int misses = 0;
         Response last = null;
@@ -444,6 +445,69 @@ class CertificateStoryTest {
                 "{\"courier\":\"EMS\",\"expressOrderNumber\":\"EE0000000102\"}").status()).isEqualTo(200);
         assertThat(awaitQueue(reader, 0).get("packages")).isEmpty();
         assertThat(app.get("/api/operator/shipment-queue", "operator").json().get("count").asInt()).isZero();
+    }
+
+    /**
+     * A corrected certificate number flows into the application, its e-certificate and the register,
+     * and the old number answers "replaced by" (a QR code printed before still verifies); a number
+     * another record states is refused, one line at a time in an import too.
+     */
+    @Test
+    @Order(10)
+    void aCorrectedNumberFlowsEverywhereAndADuplicateNumberIsRefused() throws Exception {
+        certification("COR-1", "corrected@example.com", "0401001099000000001", "2026-02-02", "2029-02-02");
+        app.associate("holder11", "corrected@example.com");
+        Response accepted = apply("holder11", "CERT:COR-1", "corrected@example.com", "ELECTRONIC", "Kari Nordmann",
+                null);
+        assertThat(accepted.json().get("status").asText()).as(accepted.body()).isEqualTo("APPROVED");
+        String id = accepted.json().get("applicationId").asText();
+
+        Response corrected = app.post("/api/operator/records/certifications", "operator", """
+                {"sourceRecordId":"COR-1","email":"corrected@example.com","certificationName":"HCIA-Datacom",
+                 "certificateNumber":"0401001099000000002","effectiveDate":"2026-02-02","expirationDate":"2029-08-02",
+                 "renewal":true}""");
+        assertThat(corrected.json().get("outcome").asText()).as(corrected.body()).isEqualTo("CORRECTED");
+        app.awaitProjectionsAtHead();
+
+        JsonNode view = app.get("/api/me/certificate-applications/" + id, "holder11").json();
+        assertThat(view.get("certificateNumber").asText()).isEqualTo("0401001099000000002");
+        HttpResponse<byte[]> pdf = app.getBytes("/api/me/certificate-applications/" + id + "/certificate.pdf",
+                "holder11");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("0401001099000000002")
+                    .contains("2029-08-02").doesNotContain("0401001099000000001");
+        }
+        JsonNode now = app.get("/api/public/certificates/0401001099000000002?name=Kari%20Nordmann", null).json();
+        assertThat(now.get("status").asText()).isEqualTo("VALID");
+        assertThat(now.get("nameMatches").asBoolean()).isTrue();
+        Response old = app.get("/api/public/certificates/0401001099000000001", null);
+        assertThat(old.status()).as(old.body()).isEqualTo(200);
+        assertThat(old.json().get("status").asText()).isEqualTo("REPLACED");
+        assertThat(old.json().get("replacedBy").asText()).isEqualTo("0401001099000000002");
+        assertThat(app.getHtml(app.baseUrl + "/verify/0401001099000000001").body())
+                .contains("data-status=\"REPLACED\"").contains("/verify/0401001099000000002");
+
+        // another record with that number: refused, and nothing changes
+        Response duplicate = app.post("/api/operator/records/certifications", "operator", """
+                {"sourceRecordId":"DUP-1","email":"someone@example.com","certificationName":"HCIP-Datacom",
+                 "certificateNumber":"0401001099000000002","effectiveDate":"2026-02-02","expirationDate":"2029-02-02",
+                 "renewal":true}""");
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(problemCode(duplicate)).isEqualTo("DUPLICATE_CERTIFICATE_NUMBER");
+        Response imported = app.post("/api/operator/record-imports/certifications", "operator", "text/csv", """
+                sourceRecordId,email,certificationName,certificateNumber,effectiveDate,expirationDate,renewal
+                DUP-2,someone@example.com,HCIP-Datacom,0401001099000000002,2026-02-02,2029-02-02,true
+                DUP-3,someone@example.com,HCIP-Datacom,0401001099000000003,2026-02-02,2029-02-02,true
+                """);
+        assertThat(imported.body()).contains("\"line\":2,\"outcome\":\"REJECTED\"")
+                .contains("already stated by another record").contains("\"line\":3,\"outcome\":\"RECORDED\"");
+        app.awaitProjectionsAtHead();
+        JsonNode still = app.get("/api/public/certificates/0401001099000000002?name=Kari%20Nordmann", null).json();
+        assertThat(still.get("certificationName").asText()).isEqualTo("HCIA-Datacom");
+        assertThat(still.get("nameMatches").asBoolean()).isTrue();
+        assertThat(app.get("/api/audit/events?aggregateId=CERT:DUP-1", "auditor").json().get("totalElements")
+                .asLong()).isZero();
     }
 
     private static JsonNode awaitQueue(String token, int count) {

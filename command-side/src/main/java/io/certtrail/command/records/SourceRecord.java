@@ -58,9 +58,23 @@ class SourceRecord {
                 command.receivedAt(), command.exam(), (ExamResult) content));
     }
 
+    /**
+     * A certificate number belongs to one record: sending another record's number is refused and
+     * changes nothing; a correction to another number frees the old one, in the same unit of work.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    RecordOutcome handle(RecordCertification command) {
+    RecordOutcome handle(RecordCertification command, CertificateNumbers numbers) {
+        String number = command.certification().certificateNumber();
+        if (!Objects.equals(content, command.certification())) {
+            if (numbers.claim(number, command.recordId(), command.receivedAt()) != null) {
+                throw new DomainException(ErrorCode.DUPLICATE_CERTIFICATE_NUMBER, "The certificate number " + number
+                        + " is already stated by another record; each certificate number belongs to one record.");
+            }
+            if (content instanceof CertificationEarned previous && !previous.certificateNumber().equals(number)) {
+                numbers.release(previous.certificateNumber(), command.recordId(), command.receivedAt());
+            }
+        }
         return record(command.recordId(), command.certification(), next -> new CertificationRecorded(
                 command.recordId(), next, command.receivedAt(), command.certification(), (CertificationEarned) content));
     }

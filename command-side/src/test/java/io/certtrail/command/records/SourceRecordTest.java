@@ -1,5 +1,7 @@
 package io.certtrail.command.records;
 
+import static io.certtrail.command.support.DomainErrors.withCode;
+
 import io.certtrail.command.records.RecordCommands.Outcome;
 import io.certtrail.command.records.RecordCommands.RecordCertification;
 import io.certtrail.command.records.RecordCommands.RecordExamResult;
@@ -30,10 +32,45 @@ class SourceRecordTest {
             "H12-811", "HCIA-Datacom", LocalDate.parse("2026-02-20"), 900, true);
 
     private AggregateTestFixture<SourceRecord> fixture;
+    /** Certificate number to the record that holds it, as the number aggregates would say. */
+    private final java.util.Map<String, String> numbers = new java.util.HashMap<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(SourceRecord.class);
+        fixture.registerInjectableResource(new CertificateNumbers() {
+            @Override
+            public String claim(String certificateNumber, String recordId, Instant at) {
+                String holder = numbers.putIfAbsent(certificateNumber, recordId);
+                return holder == null || holder.equals(recordId) ? null : holder;
+            }
+
+            @Override
+            public void release(String certificateNumber, String recordId, Instant at) {
+                numbers.remove(certificateNumber, recordId);
+            }
+        });
+    }
+
+    @Test
+    void aCertificateNumberAnotherRecordStatesIsRefusedAndNothingIsRecorded() {
+        numbers.put(CERT.certificateNumber(), "CERT:other");
+        fixture.givenNoPriorActivity()
+                .when(new RecordCertification("CERT:1", CERT, T0))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.DUPLICATE_CERTIFICATE_NUMBER));
+    }
+
+    @Test
+    void aCorrectionToAnotherNumberClaimsTheNewAndFreesTheOld() {
+        numbers.put(CERT.certificateNumber(), "CERT:1");
+        CertificationEarned renumbered = new CertificationEarned("addr_1", "li@example.com", "HCIA-Datacom",
+                "0101001011938060699", CERT.effectiveDate(), CERT.expirationDate(), true);
+        fixture.given(new CertificationRecorded("CERT:1", 1, T0, CERT, null))
+                .when(new RecordCertification("CERT:1", renumbered, T1))
+                .expectEvents(new CertificationRecorded("CERT:1", 2, T1, renumbered, CERT));
+        org.assertj.core.api.Assertions.assertThat(numbers).containsExactly(
+                java.util.Map.entry("0101001011938060699", "CERT:1"));
     }
 
     @Test

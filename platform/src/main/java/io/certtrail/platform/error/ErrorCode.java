@@ -22,6 +22,7 @@ public enum ErrorCode {
     NOT_PAPER(422, "Not a paper certificate"),
     NOT_YET_APPROVED(409, "Not approved yet"),
     CERTIFICATE_REVOKED(409, "Certificate revoked"),
+    DUPLICATE_CERTIFICATE_NUMBER(409, "Certificate number already used"),
     ALREADY_SHIPPED(409, "Package already shipped"),
     NOT_REPLAYABLE(409, "Never replayed"),
     NOT_DOWNLOADABLE(409, "Certificate not downloadable"),

@@ -64,6 +64,16 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
                     requestedAt, availableFrom, approvedAt, courier, expressOrderNumber, shippedAt);
         }
 
+        /**
+         * As the certificate's record states it now: a correction of its number, name or dates after
+         * the application shows in the application and its e-certificate.
+         */
+        public Application asCorrected(String number, String name, LocalDate effective, LocalDate expiration) {
+            return new Application(applicationId, version, recordId, number, name, effective, expiration, addressKey,
+                    email, format, fullName, phone, mailing, status, requestedAt, availableFrom, approvedAt, courier,
+                    expressOrderNumber, shippedAt);
+        }
+
         Application shipped(long newVersion, String byCourier, String orderNumber, Instant at) {
             return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
                     effectiveDate, expirationDate, addressKey, email, format, fullName, phone, mailing,

@@ -10,6 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * query can list or search them.
  *
  * @param holderName the name printed on the certificate, known once it has been applied for
+ * @param replacedBy the number a correction gave this certificate instead: the old number keeps
+ *        answering, as replaced, never as unknown (a printed QR code leads here)
  */
 @Document(CertificateRegister.COLLECTION)
 public record CertificateRegister(
@@ -19,7 +21,8 @@ public record CertificateRegister(
         LocalDate effectiveDate,
         LocalDate expirationDate,
         String holderName,
-        Instant revokedAt) {
+        Instant revokedAt,
+        String replacedBy) {
 
     public static final String COLLECTION = "certificate_register";
 }

@@ -45,28 +45,34 @@ public class CertificateRegisterProjection {
             CertificateRegister moved = batch.find(REGISTER, event.replaced().certificateNumber());
             if (moved != null && event.recordId().equals(moved.recordId())) {
                 previous = moved;
-                batch.delete(CertificateRegister.class, moved.certificateNumber());
+                // the old number keeps answering, as replaced by the new one
+                batch.save(moved.certificateNumber(), new CertificateRegister(moved.certificateNumber(),
+                        moved.recordId(), moved.certificationName(), moved.effectiveDate(), moved.expirationDate(),
+                        moved.holderName(), moved.revokedAt(), earned.certificateNumber()));
             }
         }
         CertificateRegister current = batch.find(REGISTER, earned.certificateNumber());
-        CertificateRegister base = current != null ? current : previous;
+        // a number once replaced and now stated by another record starts afresh
+        CertificateRegister base = current != null && event.recordId().equals(current.recordId()) ? current
+                : previous;
         batch.save(earned.certificateNumber(), new CertificateRegister(earned.certificateNumber(), event.recordId(),
                 earned.certificationName(), earned.effectiveDate(), earned.expirationDate(),
-                base == null ? null : base.holderName(), base == null ? null : base.revokedAt()));
+                base == null ? null : base.holderName(), base == null ? null : base.revokedAt(), null));
     }
 
     @EventHandler
     void on(CertificateApplied event) {
         update(event.certificateNumber(), event.recordId(), entry -> new CertificateRegister(entry.certificateNumber(),
                 entry.recordId(), entry.certificationName(), entry.effectiveDate(), entry.expirationDate(),
-                event.fullName(), entry.revokedAt()));
+                event.fullName(), entry.revokedAt(), entry.replacedBy()));
     }
 
     @EventHandler
     void on(CertificationRevoked event) {
         update(event.certificateNumber(), event.recordId(), entry -> new CertificateRegister(entry.certificateNumber(),
                 entry.recordId(), entry.certificationName(), entry.effectiveDate(), entry.expirationDate(),
-                entry.holderName(), Objects.requireNonNullElse(entry.revokedAt(), event.revokedAt())));
+                entry.holderName(), Objects.requireNonNullElse(entry.revokedAt(), event.revokedAt()),
+                entry.replacedBy()));
     }
 
     private void update(String number, String recordId,
@@ -75,7 +81,7 @@ public class CertificateRegisterProjection {
         CertificateRegister entry = batch.find(REGISTER, number);
         if (entry == null) {
             // the certification arrived before (events of one record are in order); keep what is known
-            entry = new CertificateRegister(number, recordId, null, null, null, null, null);
+            entry = new CertificateRegister(number, recordId, null, null, null, null, null, null);
         }
         batch.save(number, change.apply(entry));
     }

@@ -36,18 +36,24 @@ public class Verification {
     public enum Status {
         VALID,
         EXPIRED,
-        REVOKED
+        REVOKED,
+        /** The number was corrected: {@code replacedBy} is the certificate's number now. */
+        REPLACED
     }
 
     /**
      * @param holderName masked unless the verifier gave the holder's name and it matched; null while
      *        the certificate has not been applied for (the name printed on it is not known before)
      * @param nameMatches null when no name was given
+     * @param replacedBy for a number a correction replaced: the certificate's number now (verify that)
      */
     public record Result(String certificateNumber, boolean authentic, Status status, String certificationName,
             LocalDate effectiveDate, LocalDate expirationDate, String holderName, Boolean nameMatches,
-            LocalDate checkedOn) {
+            LocalDate checkedOn, String replacedBy) {
     }
+
+    /** Corrections of corrections: followed this far at most. */
+    private static final int MAX_REPLACEMENTS = 10;
 
     public Result verify(String rawNumber, String name, String clientAddress) {
         rateLimits.requireAvailable(RateLimits.Policy.VERIFICATION_MISSES_PER_CLIENT, clientAddress);
@@ -67,13 +73,21 @@ public class Verification {
                     + " Check the number as printed on the certificate.");
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Status status = entry.revokedAt() != null ? Status.REVOKED
+        String replacedBy = entry.replacedBy();
+        for (int hops = 1; hops < MAX_REPLACEMENTS && replacedBy != null; hops++) {
+            CertificateRegister next = mongo.findById(replacedBy, CertificateRegister.class);
+            if (next == null || next.replacedBy() == null) {
+                break;
+            }
+            replacedBy = next.replacedBy();
+        }
+        Status status = replacedBy != null ? Status.REPLACED : entry.revokedAt() != null ? Status.REVOKED
                 : entry.expirationDate() != null && today.isAfter(entry.expirationDate()) ? Status.EXPIRED
                 : Status.VALID;
         boolean nameGiven = name != null && !name.isBlank();
         Boolean matches = nameGiven ? PersonNames.sameFullName(name, entry.holderName()) : null;
         String shownName = Boolean.TRUE.equals(matches) ? entry.holderName() : Masking.personName(entry.holderName());
         return new Result(entry.certificateNumber(), true, status, entry.certificationName(), entry.effectiveDate(),
-                entry.expirationDate(), shownName, matches, today);
+                entry.expirationDate(), shownName, matches, today, replacedBy);
     }
 }

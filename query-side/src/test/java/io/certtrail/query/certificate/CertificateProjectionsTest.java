@@ -131,14 +131,24 @@ class CertificateProjectionsTest {
     }
 
     @Test
-    void aCorrectedNumberMovesTheEntryWithItsName() {
+    void aCorrectedNumberMovesTheEntryWithItsNameAndTheOldNumberAnswersReplaced() {
         register.on(new CertificationRecorded("CERT:C-1", 1, T0, EARNED, null));
         register.on(applied("app:1", CertificateFormat.ELECTRONIC));
         CertificationEarned corrected = new CertificationEarned("addr_1", "li@example.com", "HCIA-Datacom",
                 "0101001011938069999", EARNED.effectiveDate(), EARNED.expirationDate(), true);
         register.on(new CertificationRecorded("CERT:C-1", 2, T0.plusSeconds(60), corrected, EARNED));
 
-        assertThat(mongo.findById(EARNED.certificateNumber(), CertificateRegister.class)).isNull();
-        assertThat(mongo.findById("0101001011938069999", CertificateRegister.class).holderName()).isEqualTo("李瑞瑞");
+        assertThat(mongo.findById(EARNED.certificateNumber(), CertificateRegister.class).replacedBy())
+                .isEqualTo("0101001011938069999");
+        CertificateRegister now = mongo.findById("0101001011938069999", CertificateRegister.class);
+        assertThat(now.holderName()).isEqualTo("李瑞瑞");
+        assertThat(now.replacedBy()).isNull();
+
+        // the old number, freed, stated later by another record: that record's certificate, nothing carried over
+        register.on(new CertificationRecorded("CERT:C-2", 1, T0.plusSeconds(120), EARNED, null));
+        CertificateRegister reused = mongo.findById(EARNED.certificateNumber(), CertificateRegister.class);
+        assertThat(reused.recordId()).isEqualTo("CERT:C-2");
+        assertThat(reused.replacedBy()).isNull();
+        assertThat(reused.holderName()).isNull();
     }
 }

@@ -101,7 +101,7 @@ class MyCertificateApplicationsController {
 
     @GetMapping
     List<ApplicationView> list(Caller caller) {
-        List<Application> all = applications(caller.accountId()).applications();
+        List<Application> all = current(caller.accountId(), applications(caller.accountId()).applications());
         Map<String, Instant> revoked = revocations.of(all.stream().map(Application::certificateNumber).toList());
         return all.stream()
                 .sorted(Comparator.comparing(Application::requestedAt).reversed())
@@ -120,7 +120,8 @@ class MyCertificateApplicationsController {
                         CertificateApplications.COLLECTION, caller.accountId(),
                         () -> applications(caller.accountId()),
                         doc -> doc.find(applicationId).map(a -> a.version() >= minVersion.get()).orElse(false));
-        Application application = mine.find(applicationId).orElseThrow(MyCertificateApplicationsController::notFound);
+        Application application = current(caller.accountId(), List.of(mine.find(applicationId)
+                .orElseThrow(MyCertificateApplicationsController::notFound))).get(0);
         return view(application, revocations.of(application.certificateNumber()));
     }
 
@@ -135,8 +136,10 @@ class MyCertificateApplicationsController {
             throw new DomainException(ErrorCode.THIRD_PARTY_ACCOUNT, "Electronic certificates cannot be downloaded"
                     + " with a third-party account. Register a CertTrail account and associate your addresses.");
         }
-        Application application = applications(caller.accountId()).find(applicationId)
+        Application applied = applications(caller.accountId()).find(applicationId)
                 .orElseThrow(MyCertificateApplicationsController::notFound);
+        List<CertificationEntry> mine = records.certificationsOf(caller.accountId(), Optional.empty());
+        Application application = current(applied, mine);
         if (application.format() != CertificateFormat.ELECTRONIC) {
             throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, "A paper certificate is mailed, not downloaded.");
         }
@@ -147,8 +150,7 @@ class MyCertificateApplicationsController {
         if (revoked(application.certificateNumber())) {
             throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, "This certificate has been revoked.");
         }
-        boolean stillMine = records.certificationsOf(caller.accountId(), Optional.empty()).stream()
-                .map(CertificationEntry::recordId).anyMatch(application.recordId()::equals);
+        boolean stillMine = mine.stream().map(CertificationEntry::recordId).anyMatch(application.recordId()::equals);
         if (!stillMine) {
             throw new DomainException(ErrorCode.NOT_DOWNLOADABLE,
                     "The address of this certificate is no longer associated with your account.");
@@ -160,6 +162,24 @@ class MyCertificateApplicationsController {
                 .header("Content-Disposition", ContentDisposition.attachment()
                         .filename("certificate-" + application.certificateNumber() + ".pdf").build().toString())
                 .body(document);
+    }
+
+    /** The applications with their certificates as the holder's records state them now (corrections). */
+    private List<Application> current(String accountId, List<Application> applications) {
+        if (applications.isEmpty()) {
+            return applications;
+        }
+        List<CertificationEntry> mine = records.certificationsOf(accountId, Optional.empty());
+        return applications.stream().map(a -> current(a, mine)).toList();
+    }
+
+    /** A record no longer among the holder's (its address left the account) keeps what was applied for. */
+    private static Application current(Application a, List<CertificationEntry> records) {
+        return records.stream().filter(entry -> entry.recordId().equals(a.recordId())).findFirst()
+                .map(entry -> a.asCorrected(entry.certification().certificateNumber(),
+                        entry.certification().certificationName(), entry.certification().effectiveDate(),
+                        entry.certification().expirationDate()))
+                .orElse(a);
     }
 
     private ApplicationView view(Application a, Instant revokedAt) {

@@ -89,18 +89,24 @@ class PublicVerificationController {
             case VALID -> "good";
             case EXPIRED -> "warn";
             case REVOKED -> "bad";
+            case REPLACED -> "warn";
         };
         String headline = switch (r.status()) {
             case VALID -> "Authentic and valid";
             case EXPIRED -> "Authentic, but expired";
             case REVOKED -> "Revoked: this certificate is no longer valid";
+            case REPLACED -> "Replaced: this certificate now has another number";
         };
+        String replaced = r.replacedBy() == null ? ""
+                : "<dt>Its number now</dt><dd id=\"replaced-by\"><a href=\"/verify/" + esc(r.replacedBy()) + "\">"
+                        + esc(r.replacedBy()) + "</a> (verify that number)</dd>";
         String nameLine = r.holderName() == null ? "not on record yet"
                 : esc(r.holderName()) + (Boolean.TRUE.equals(r.nameMatches()) ? " (matches the name you entered)"
                         : Boolean.FALSE.equals(r.nameMatches()) ? " (does not match the name you entered)" : "");
         return "<section class=\"result " + css + "\" role=\"status\"><h2 id=\"verdict\" data-status=\""
                 + r.status() + "\">" + headline + "</h2><dl>"
                 + "<dt>Certificate number</dt><dd id=\"certificate-number\">" + esc(r.certificateNumber()) + "</dd>"
+                + replaced
                 + "<dt>Certification</dt><dd id=\"certification\">" + esc(r.certificationName()) + "</dd>"
                 + "<dt>Holder</dt><dd id=\"holder\">" + nameLine + "</dd>"
                 + "<dt>Effective date</dt><dd>" + r.effectiveDate() + "</dd>"
