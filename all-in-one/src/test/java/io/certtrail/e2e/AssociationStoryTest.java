@@ -276,6 +276,12 @@ class AssociationStoryTest {
         assertProblem(app.post("/api/me/email-associations", "holder8", "{\"email\":"), 400, "invalid-input");
         assertProblem(app.post("/api/me/email-associations", "holder8", "[1,2]"), 400, "invalid-input");
         assertProblem(app.post("/api/me/email-associations", "holder8", "{}"), 400, "invalid-input");
+        // the guides' form has the privacy statement's box: not ticked, nothing is sent
+        int mails = app.mailsTo("unticked@example.com").size();
+        assertProblem(app.post("/api/me/email-associations", "holder8",
+                "{\"email\":\"unticked@example.com\",\"acceptPrivacyStatement\":false}"), 422,
+                "privacy-statement-not-accepted");
+        assertThat(app.mailsTo("unticked@example.com")).hasSize(mails);
         assertProblem(app.post("/api/me/email-associations", "holder8", "{\"email\":\"not-an-address\"}"), 400,
                 "invalid-email");
         assertProblem(app.post("/api/me/email-associations", "holder8",

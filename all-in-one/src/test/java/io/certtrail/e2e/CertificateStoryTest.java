@@ -102,6 +102,7 @@ class CertificateStoryTest {
         JsonNode view = application("holder4", accepted);
         assertThat(view.get("format").asText()).isEqualTo("ELECTRONIC");
         assertThat(view.get("fullName").asText()).isEqualTo("李瑞瑞");
+        assertThat(view.get("phone").asText()).isEqualTo("+86 *** **** 2157"); // masked, as in the guides
         assertThat(view.get("requestedAt").asText()).isEqualTo("2026-03-02T08:00:00Z");
         String download = view.get("downloadUrl").asText();
 
@@ -206,6 +207,7 @@ class CertificateStoryTest {
                 "{\"recipient\":\"Ana Lúcia\",\"phone\":\"+351 912 345 678\",\"address\":\"Rua do Ouro 9\\nLisboa\"}");
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         assertThat(application("holder6", moved).get("mailing").get("address").asText()).isEqualTo("Rua do Ouro 9\nLisboa");
+        assertThat(application("holder6", moved).get("mailing").get("phone").asText()).isEqualTo("+351 *** **5 678");
         assertThat(app.getBytes("/api/me/certificate-applications/" + id + "/certificate.pdf", "holder6")
                 .statusCode()).isEqualTo(409); // paper is mailed, not downloaded
 

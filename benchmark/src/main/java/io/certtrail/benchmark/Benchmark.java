@@ -566,7 +566,8 @@ public final class Benchmark {
             boolean probe = i % probeEvery == 0;
             inflight.add(api.solvedChallenge(token)
                     .thenCompose(verification -> api.postAsync("/api/me/email-associations", token,
-                            "{\"email\":\"" + email + "\",\"verification\":" + verification + "}"))
+                            "{\"email\":\"" + email + "\",\"acceptPrivacyStatement\":true,\"verification\":"
+                                    + verification + "}"))
                     .thenCompose(response -> {
                         long done = System.nanoTime();
                         if (response.statusCode() != 202) {

@@ -236,7 +236,7 @@ final class Seeder {
             Instant activated = requested.plusSeconds(120);
             out.add(event("Account", accountId, sequence++, new EmailAssociationRequested(accountId, requestId, key,
                     email, AssociationMethod.EMAIL, null, false, requested,
-                    requested.plus(Duration.ofHours(24))), meta, requested));
+                    requested.plus(Duration.ofHours(24)), "2026-01"), meta, requested));
             out.add(event("AddressOwnership", key, 0, new AddressClaimed(key, accountId, null, activated), meta,
                     activated));
             out.add(event("Account", accountId, sequence++, new EmailActivated(accountId, requestId, key, email,

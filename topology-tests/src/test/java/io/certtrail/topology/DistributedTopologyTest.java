@@ -119,8 +119,8 @@ class DistributedTopologyTest {
                 .header("Authorization", "Bearer " + alice).header("Content-Type", "application/json")
                 .header("X-Correlation-Id", "topology-story-0001")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"wan.li@example.com\","
-                        + "\"verification\":{\"challengeId\":\"" + challenge.get("challengeId").asText()
-                        + "\",\"answer\":\"" + answer + "\"}}")));
+                        + "\"acceptPrivacyStatement\":true,\"verification\":{\"challengeId\":\""
+                        + challenge.get("challengeId").asText() + "\",\"answer\":\"" + answer + "\"}}")));
         assertThat(requested.status()).as(requested.body()).isEqualTo(202);
         // the service's log: JSON lines, the request's line carrying its correlation id, and no address
         assertThat(output.getOut().lines().filter(line -> line.contains("\"correlationId\":\"topology-story-0001\""))

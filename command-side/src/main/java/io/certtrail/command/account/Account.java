@@ -81,7 +81,7 @@ class Account {
         apply(new EmailAssociationRequested(command.accountId(), command.requestId(), command.addressKey(),
                 command.email(), command.method(),
                 command.method() == AssociationMethod.SCORE_REPORT ? command.scoreReport() : null,
-                heldByAnother, command.requestedAt(), command.expiresAt()));
+                heldByAnother, command.requestedAt(), command.expiresAt(), command.privacyStatement()));
         return new Accepted(command.requestId(), AggregateLifecycle.getVersion(), heldByAnother);
     }
 

@@ -21,7 +21,8 @@ public final class AccountCommands {
             ScoreReport scoreReport,
             HolderName holder,
             Instant requestedAt,
-            Instant expiresAt) {
+            Instant expiresAt,
+            String privacyStatement) {
     }
 
     /** The name the identity provider states for the caller; either part may be null. */

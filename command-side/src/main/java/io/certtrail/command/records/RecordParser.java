@@ -65,7 +65,7 @@ public class RecordParser {
                         f.text("provider", 200), start, end, f.text("result", 64)), receivedAt);
             }
             case EXAM -> new RecordExamResult(kind.recordId(sourceId), new ExamResult(keyOf(email), email,
-                    upper(f.matching("registrationNumber", CODE, "letters, digits and . _ -")),
+                    upper(f.matching("registrationNumber", RegistrationNumbers.PATTERN, RegistrationNumbers.RULE)),
                     f.text("firstName", 100), f.text("lastName", 100),
                     f.matching("examCode", CODE, "a code of letters, digits and . _ -"), f.text("examName", 200),
                     f.date("examDate"), f.integer("score", 0, 1000), f.bool("passed", null)), receivedAt);

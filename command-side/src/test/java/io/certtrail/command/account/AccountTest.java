@@ -50,7 +50,7 @@ class AccountTest {
 
     private static EmailAssociationRequested requested(String requestId) {
         return new EmailAssociationRequested(ACCOUNT, requestId, KEY, EMAIL, AssociationMethod.EMAIL, null, false,
-                T0, EXPIRES);
+                T0, EXPIRES, "2026-01");
     }
 
     private static EmailActivated activated(String requestId) {
@@ -61,7 +61,7 @@ class AccountTest {
     void requestingAnAssociationRecordsItWithItsExpiry() {
         fixture.givenNoPriorActivity()
                 .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, null, T0,
-                        EXPIRES))
+                        EXPIRES, "2026-01"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(requested("r1"))
                 .expectResultMessagePayload(new Accepted("r1", 0, false));
@@ -72,9 +72,9 @@ class AccountTest {
         registry.owners.put(KEY, "acct-other");
         fixture.givenNoPriorActivity()
                 .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, null, T0,
-                        EXPIRES))
+                        EXPIRES, "2026-01"))
                 .expectEvents(new EmailAssociationRequested(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null,
-                        true, T0, EXPIRES))
+                        true, T0, EXPIRES, "2026-01"))
                 .expectResultMessagePayload(new Accepted("r1", 0, true));
     }
 
@@ -83,12 +83,12 @@ class AccountTest {
         ScoreReport report = new ScoreReport("Li", "Wan", "REG-1234");
         fixture.givenNoPriorActivity()
                 .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.SCORE_REPORT, report, null, T0,
-                        EXPIRES))
+                        EXPIRES, "2026-01"))
                 .expectEvents(new EmailAssociationRequested(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.SCORE_REPORT,
-                        report, false, T0, EXPIRES));
+                        report, false, T0, EXPIRES, "2026-01"));
         fixture.givenNoPriorActivity()
                 .when(new RequestEmailAssociation(ACCOUNT, "r2", KEY, EMAIL, AssociationMethod.EMAIL, report, null, T0,
-                        EXPIRES))
+                        EXPIRES, "2026-01"))
                 .expectEvents(requested("r2"));
     }
 
@@ -97,16 +97,16 @@ class AccountTest {
         HolderName liWan = new HolderName("Wan", "Li");
         fixture.givenNoPriorActivity()
                 .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, liWan, T0,
-                        EXPIRES))
+                        EXPIRES, "2026-01"))
                 .expectEvents(new AccountHolderNamed(ACCOUNT, "Wan", "Li"), requested("r1"))
                 .expectResultMessagePayload(new Accepted("r1", 1, false));
         fixture.given(new AccountHolderNamed(ACCOUNT, "Wan", "Li"))
                 .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, liWan, T0,
-                        EXPIRES))
+                        EXPIRES, "2026-01"))
                 .expectEvents(requested("r1"));
         fixture.given(new AccountHolderNamed(ACCOUNT, "Wan", "Li"))
                 .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null,
-                        new HolderName("Wan", "Li-Zhang"), T0, EXPIRES))
+                        new HolderName("Wan", "Li-Zhang"), T0, EXPIRES, "2026-01"))
                 .expectEvents(new AccountHolderNamed(ACCOUNT, "Wan", "Li-Zhang"), requested("r1"));
     }
 
@@ -114,7 +114,7 @@ class AccountTest {
     void cannotRequestAnAddressAlreadyActiveOnThisAccount() {
         fixture.given(requested("r1"), activated("r1"))
                 .when(new RequestEmailAssociation(ACCOUNT, "r2", KEY, EMAIL, AssociationMethod.EMAIL, null, null, T0,
-                        EXPIRES))
+                        EXPIRES, "2026-01"))
                 .expectNoEvents()
                 .expectException(withCode(ErrorCode.ADDRESS_ALREADY_ACTIVE));
     }

@@ -41,4 +41,33 @@ public final class Masking {
         }
         return masked.toString();
     }
+
+    /**
+     * {@code +86 139 2522 2157} becomes {@code +86 *** **** 2157}: the country code and the last four
+     * digits stay, enough for the holder to recognise their number; every other digit is hidden,
+     * spaces and dashes kept. A number of four digits or fewer is hidden whole.
+     */
+    public static String phone(String number) {
+        if (number == null) {
+            return null;
+        }
+        long digits = number.chars().filter(Character::isDigit).count();
+        int countryCode = 0;
+        if (number.startsWith("+")) {
+            int space = number.indexOf(' ');
+            countryCode = space > 0 && space <= 4 ? space : 0;
+        }
+        StringBuilder masked = new StringBuilder();
+        long seen = 0;
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (Character.isDigit(c)) {
+                seen++;
+                masked.append(i < countryCode || (digits > 4 && seen > digits - 4) ? c : '*');
+            } else {
+                masked.append(c);
+            }
+        }
+        return masked.toString();
+    }
 }

@@ -35,7 +35,7 @@ class MyEmailAddressesProjectionTest {
 
     private static EmailAssociationRequested requested(String key, String email) {
         return new EmailAssociationRequested(ACCOUNT, "r-" + key, key, email, AssociationMethod.EMAIL, null, false, T0,
-                T0.plusSeconds(3600));
+                T0.plusSeconds(3600), "2026-01");
     }
 
     private static EmailActivated activated(String key, String email) {

@@ -42,7 +42,7 @@ class AccountHistoryProjectionTest {
 
     private static EmailAssociationRequested requested(long n) {
         return new EmailAssociationRequested("acct-1", "r" + n, "k" + n, "a" + n + "@x.com", AssociationMethod.EMAIL,
-                null, false, T0, T0.plusSeconds(3600));
+                null, false, T0, T0.plusSeconds(3600), "2026-01");
     }
 
     private List<AccountHistory.Entry> history(String accountId) {

@@ -10,6 +10,8 @@ import org.axonframework.serialization.Revision;
  *
  * @param scoreReport present only for {@link AssociationMethod#SCORE_REPORT}
  * @param heldByAnotherAccount whether, when asked, the address was active on another account
+ * @param privacyStatement the version of the privacy statement the holder accepted with the request;
+ *        null in events stored before it was asked for
  */
 @Revision("1")
 public record EmailAssociationRequested(
@@ -21,5 +23,6 @@ public record EmailAssociationRequested(
         ScoreReport scoreReport,
         boolean heldByAnotherAccount,
         Instant requestedAt,
-        Instant expiresAt) implements AccountEmailEvent {
+        Instant expiresAt,
+        String privacyStatement) implements AccountEmailEvent {
 }

@@ -4,6 +4,7 @@ import io.certtrail.command.account.AccountCommands.Accepted;
 import io.certtrail.command.account.AccountCommands.HolderName;
 import io.certtrail.command.account.AccountCommands.RequestEmailAssociation;
 import io.certtrail.command.account.AccountCommands.RequestEmailDisassociation;
+import io.certtrail.command.records.RegistrationNumbers;
 import io.certtrail.command.records.ScoreReportCheck;
 import io.certtrail.platform.privacy.AddressKeys;
 import io.certtrail.command.support.CommandSender;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -48,9 +50,14 @@ class EmailAssociationController {
     private final RateLimits rateLimits;
     private final VerificationCodes verificationCodes;
 
+    /** The version of the privacy statement a request is made under (the same as applications'). */
+    private final String privacyStatement;
+
     EmailAssociationController(CommandSender commands, AddressKeys addressKeys, IdGenerator ids, Clock clock,
             LinkProperties links, ScoreReportCheck scoreReports, RateLimits rateLimits,
-            VerificationCodes verificationCodes) {
+            VerificationCodes verificationCodes,
+            @Value("${certtrail.certificates.privacy-statement-version:2026-01}") String privacyStatement) {
+        this.privacyStatement = privacyStatement;
         this.verificationCodes = verificationCodes;
         this.rateLimits = rateLimits;
         this.scoreReports = scoreReports;
@@ -70,7 +77,8 @@ class EmailAssociationController {
             @Size(max = 100) String lastName,
             @Size(max = 100) String firstName,
             @Size(max = 64) String registrationNumber,
-            @NotNull @Valid VerificationCodes.Verification verification) {
+            @NotNull @Valid VerificationCodes.Verification verification,
+            Boolean acceptPrivacyStatement) {
     }
 
     /** @param verification the answer to a challenge from {@code POST /api/me/verification-challenges} */
@@ -90,6 +98,11 @@ class EmailAssociationController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     LinkSent requestAssociation(@Valid @RequestBody AssociationRequest body, Caller caller,
             HttpServletRequest request) {
+        if (!Boolean.TRUE.equals(body.acceptPrivacyStatement())) {
+            // the guides' form has the box: the request is made under the statement, and the event says which
+            throw new DomainException(ErrorCode.PRIVACY_STATEMENT_NOT_ACCEPTED,
+                    "Accept the privacy statement (acceptPrivacyStatement: true) to associate an address.");
+        }
         String email = EmailAddresses.canonical(body.email());
         String addressKey = addressKeys.of(email);
         checkRequester(caller, body.verification(), addressKey, request);
@@ -105,7 +118,7 @@ class EmailAssociationController {
         Instant expiresAt = now.plus(links.activationTtl());
         Accepted accepted = commands.send(new RequestEmailAssociation(caller.accountId(), ids.next(),
                 addressKey, email, method, scoreReport,
-                new HolderName(caller.firstName(), caller.lastName()), now, expiresAt),
+                new HolderName(caller.firstName(), caller.lastName()), now, expiresAt, privacyStatement),
                 caller.accountId(), Role.HOLDER, request);
         return new LinkSent(accepted.requestId(), "ACTIVATION_EMAIL_SENT", accepted.heldByAnotherAccount(),
                 expiresAt, accepted.accountVersion());
@@ -144,12 +157,12 @@ class EmailAssociationController {
             throw new DomainException(ErrorCode.INVALID_INPUT,
                     "Association by score report needs lastName, firstName and registrationNumber.");
         }
-        if (!body.registrationNumber().strip().matches("[A-Za-z0-9-]{4,64}")) {
-            throw new DomainException(ErrorCode.INVALID_INPUT,
-                    "registrationNumber holds letters, digits and dashes only.");
+        if (!RegistrationNumbers.valid(body.registrationNumber().strip())) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "registrationNumber holds " + RegistrationNumbers.RULE
+                    + ".");
         }
         return new ScoreReport(body.lastName().strip(), body.firstName().strip(),
-                body.registrationNumber().strip().toUpperCase(java.util.Locale.ROOT));
+                RegistrationNumbers.canonical(body.registrationNumber()));
     }
 
     private static boolean isBlank(String value) {

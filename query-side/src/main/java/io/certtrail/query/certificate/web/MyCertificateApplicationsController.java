@@ -187,10 +187,17 @@ class MyCertificateApplicationsController {
                 && a.status() == CertificateApplications.Status.APPROVED && revokedAt == null;
         return new ApplicationView(a.applicationId(), a.version(), a.status().name(), a.recordId(),
                 a.certificationName(), a.certificateNumber(), a.format(), a.requestedAt(), a.availableFrom(),
-                a.approvedAt(), a.fullName(), a.phone(), a.email(), a.mailing(), a.courier(), a.expressOrderNumber(),
+                a.approvedAt(), a.fullName(), Masking.phone(a.phone()), a.email(), masked(a.mailing()), a.courier(),
+                a.expressOrderNumber(),
                 a.shippedAt(), downloadable
                         ? "/api/me/certificate-applications/" + a.applicationId() + "/certificate.pdf" : null,
                 CertificateStatus.of(a.expirationDate(), revokedAt, today()), revokedAt);
+    }
+
+    /** The phone number as the guides show it, masked; the holder changes it by sending it again whole. */
+    private static MailingInformation masked(MailingInformation mailing) {
+        return mailing == null ? null
+                : new MailingInformation(mailing.recipient(), Masking.phone(mailing.phone()), mailing.address());
     }
 
     private LocalDate today() {
