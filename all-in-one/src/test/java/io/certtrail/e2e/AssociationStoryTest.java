@@ -244,6 +244,28 @@ class AssociationStoryTest {
     }
 
     @Test
+    void theHolderIsToldAtTheirOtherAddressesWhenAnAddressLeavesWithoutTheirAsking() {
+        app.associate("holder13", "h13-main@example.com");
+        app.associate("holder13", "h13-exam@example.com");
+        Response unbound = app.post("/api/operator/email-unbindings", "operator",
+                "{\"email\":\"h13-exam@example.com\",\"reason\":\"Exam records of another person\"}");
+        assertThat(unbound.status()).as(unbound.body()).isEqualTo(200);
+        String removed = CertTrailInstance.text(app.awaitMail("h13-main@example.com", 2));
+        assertThat(removed).contains("removed the address h13-****@example.com")
+                .contains("Reason: Exam records of another person");
+
+        app.associate("holder13", "h13-shared@example.com");
+        app.associate("holder14", "h13-shared@example.com"); // proves control of the mailbox: takes it over
+        String moved = CertTrailInstance.text(app.awaitMail("h13-main@example.com", 3));
+        assertThat(moved).contains("h13-sh****@example.com").contains("another CertTrail account")
+                .doesNotContain("acct-h14");
+        // never to the address that left, and once per event
+        app.awaitProjectionsAtHead();
+        assertThat(app.mailsTo("h13-exam@example.com")).hasSize(1); // its activation only
+        assertThat(app.mailsTo("h13-main@example.com")).hasSize(3);
+    }
+
+    @Test
     void expiredLinksAreRefusedAndChangeNothing() {
         Response requested = associate("holder6", "slow@example.com");
         String link = CertTrailInstance.linkIn(app.awaitMail("slow@example.com", 1));

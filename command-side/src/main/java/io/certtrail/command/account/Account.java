@@ -130,6 +130,10 @@ class Account {
         return activeEmails.containsKey(addressKey);
     }
 
+    java.util.List<String> activeEmails() {
+        return activeEmails.values().stream().sorted().toList();
+    }
+
     private PendingLink findValid(Map<String, PendingLink> links, String requestId, Instant at) {
         return links.values().stream()
                 .filter(link -> link.requestId().equals(requestId))

@@ -24,4 +24,12 @@ class AccountAddresses implements ActiveAddresses {
         }
         return accounts.load(accountId).invoke(account -> account.holds(addressKey));
     }
+
+    @Override
+    public java.util.List<String> emailsOf(String accountId) {
+        if (eventStore.lastSequenceNumberFor(accountId).isEmpty()) {
+            return java.util.List.of();
+        }
+        return accounts.load(accountId).invoke(Account::activeEmails);
+    }
 }

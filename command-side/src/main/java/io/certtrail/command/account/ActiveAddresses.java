@@ -7,4 +7,9 @@ package io.certtrail.command.account;
 public interface ActiveAddresses {
 
     boolean isActive(String accountId, String addressKey);
+
+    /** The addresses active on the account now, to reach its holder (none for an unknown account). */
+    default java.util.List<String> emailsOf(String accountId) {
+        return java.util.List.of();
+    }
 }

@@ -40,13 +40,18 @@ class Notices {
      * @param at when that happened
      */
     void sendOnce(String id, Instant at, String to, String subject, String text) {
-        if (to == null || clock.instant().isAfter(at.plus(STALE_AFTER))
+        sendOnce(id, at, to == null ? java.util.List.of() : java.util.List.of(to), subject, text);
+    }
+
+    /** As {@link #sendOnce(String, Instant, String, String, String)}, one mail to several addresses of one holder. */
+    void sendOnce(String id, Instant at, java.util.List<String> to, String subject, String text) {
+        if (to.isEmpty() || clock.instant().isAfter(at.plus(STALE_AFTER))
                 || mongo.findById(id, Document.class, COLLECTION) != null) {
             return;
         }
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(properties.mailFrom());
-        message.setTo(to);
+        message.setTo(to.toArray(String[]::new));
         message.setSubject(subject);
         message.setText(text);
         mailSender.send(message);
