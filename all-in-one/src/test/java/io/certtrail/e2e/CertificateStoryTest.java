@@ -56,10 +56,21 @@ class CertificateStoryTest {
     }
 
     private static void certification(String id, String email, String number, String effective, String expires) {
+        certification(id, email, number, effective, expires, "HCIA-Datacom");
+    }
+
+    /** An expert-level certificate: issued on paper (the default formats). */
+    private static void paperCertification(String id, String email, String number, String effective,
+            String expires) {
+        certification(id, email, number, effective, expires, "HCIE-Datacom");
+    }
+
+    private static void certification(String id, String email, String number, String effective, String expires,
+            String name) {
         Response recorded = app.post("/api/operator/records/certifications", "operator", """
-                {"sourceRecordId":"%s","email":"%s","certificationName":"HCIA-Datacom","certificateNumber":"%s",
-                 "effectiveDate":"%s","expirationDate":"%s","renewal":true}""".formatted(id, email, number, effective,
-                expires));
+                {"sourceRecordId":"%s","email":"%s","certificationName":"%s","certificateNumber":"%s",
+                 "effectiveDate":"%s","expirationDate":"%s","renewal":true}""".formatted(id, email, name, number,
+                effective, expires));
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
     }
 
@@ -194,7 +205,7 @@ class CertificateStoryTest {
     @Test
     @Order(4)
     void aPaperPackageIsShippedByLogisticsAndTheHolderGetsTheOrderNumberByMail() throws Exception {
-        certification("P-1", "paper@example.com", "0201001099000000001", "2026-02-02", "2029-02-02");
+        paperCertification("P-1", "paper@example.com", "0201001099000000001", "2026-02-02", "2029-02-02");
         app.associate("holder6", "paper@example.com");
         assertThat(apply("holder6", "CERT:P-1", "paper@example.com", "PAPER", "Ana Lúcia", null).status())
                 .isEqualTo(400); // paper without mailing information
@@ -253,6 +264,12 @@ class CertificateStoryTest {
         // an address that is not theirs
         assertThat(problemCode(apply("holder7", "CERT:B-1", "ruirui@example.com", "ELECTRONIC", "Eve", null)))
                 .isEqualTo("ADDRESS_NOT_ASSOCIATED");
+        // a format this certification is not issued in (HCIA: e-certificates only)
+        assertThat(problemCode(apply("holder7", "CERT:B-1", "bad@example.com", "PAPER", "Eve",
+                "{\"recipient\":\"Eve\",\"phone\":\"+1 555 0100\",\"address\":\"1 Main St\"}")))
+                .isEqualTo("FORMAT_NOT_OFFERED");
+        assertThat(app.get("/api/me/certificate-applications/eligible", "holder7").json().get(0).get("formats")
+                .toString()).isEqualTo("[\"ELECTRONIC\"]");
         // digits or invisible characters in a printed name
         assertThat(apply("holder7", "CERT:B-1", "bad@example.com", "ELECTRONIC", "Eve 2", null).status())
                 .isEqualTo(400);
@@ -373,8 +390,8 @@ class CertificateStoryTest {
     @Test
     @Order(9)
     void logisticsWorksItsQueueOfPaperPackagesToEmpty() throws Exception {
-        certification("Q-1", "queue1@example.com", "0301001099000000001", "2026-02-02", "2029-02-02");
-        certification("Q-2", "queue2@example.com", "0301001099000000002", "2026-02-02", "2029-02-02");
+        paperCertification("Q-1", "queue1@example.com", "0301001099000000001", "2026-02-02", "2029-02-02");
+        paperCertification("Q-2", "queue2@example.com", "0301001099000000002", "2026-02-02", "2029-02-02");
         app.associate("holder8", "queue1@example.com");
         app.associate("holder9", "queue2@example.com");
         Response first = apply("holder8", "CERT:Q-1", "queue1@example.com", "PAPER", "Zhang Wei",
@@ -388,7 +405,7 @@ class CertificateStoryTest {
         String secondId = second.json().get("applicationId").asText();
 
         // a third, revoked after its approval: not in the queue, and its shipment is refused
-        certification("Q-3", "queue3@example.com", "0301001099000000003", "2026-02-02", "2029-02-02");
+        paperCertification("Q-3", "queue3@example.com", "0301001099000000003", "2026-02-02", "2029-02-02");
         app.associate("holder10", "queue3@example.com");
         Response third = apply("holder10", "CERT:Q-3", "queue3@example.com", "PAPER", "Ola Nordmann",
                 "{\"recipient\":\"Ola Nordmann\",\"phone\":\"+47 912 34 567\",\"address\":\"Karl Johans gate 1\\nOslo\"}");

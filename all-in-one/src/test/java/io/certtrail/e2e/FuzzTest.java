@@ -50,7 +50,7 @@ class FuzzTest {
         // something for the operations to work on: an address, a certificate, an application
         app.associate("holder5", "fuzz@example.com");
         assertThat(app.post("/api/operator/records/certifications", "operator", """
-                {"sourceRecordId":"FZ-1","email":"fuzz@example.com","certificationName":"HCIA-Datacom",
+                {"sourceRecordId":"FZ-1","email":"fuzz@example.com","certificationName":"HCIE-Datacom",
                  "certificateNumber":"0600000000000000001","effectiveDate":"2025-12-02","expirationDate":"2028-12-02",
                  "renewal":false}""").status()).isEqualTo(200);
         assertThat(app.post("/api/operator/records/certifications", "operator", """

@@ -93,7 +93,7 @@ class ReplayTest {
                  "certificateNumber":"0700000000000000001","effectiveDate":"2025-12-02","expirationDate":"2028-12-02",
                  "renewal":false}""");
         postRecord("certifications", """
-                {"sourceRecordId":"R-2","email":"replay.b@example.com","certificationName":"HCIP-Datacom",
+                {"sourceRecordId":"R-2","email":"replay.b@example.com","certificationName":"HCIE-Datacom",
                  "certificateNumber":"0700000000000000002","effectiveDate":"2025-12-02","expirationDate":"2028-12-02",
                  "renewal":false}""");
         postRecord("exams", """

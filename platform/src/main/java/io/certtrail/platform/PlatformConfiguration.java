@@ -1,13 +1,16 @@
 package io.certtrail.platform;
 
+import io.certtrail.platform.certificates.CertificateFormats;
 import io.certtrail.platform.privacy.AddressKeys;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CertificateFormats.class)
 public class PlatformConfiguration {
 
     /** The only source of "now"; tests replace it. */

@@ -10,7 +10,6 @@ import io.certtrail.command.certificate.CertificateCommands.ChangeMailingInforma
 import io.certtrail.command.certificate.CertificateCommands.ShipPackage;
 import io.certtrail.command.certificate.CertificateCommands.Status;
 import io.certtrail.command.records.EarnedCertificates;
-import io.certtrail.platform.time.WorkingDays;
 import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.CertificateApproved;
 import io.certtrail.events.certificate.CertificateFormat;
@@ -18,9 +17,12 @@ import io.certtrail.events.certificate.MailingInformation;
 import io.certtrail.events.certificate.MailingInformationChanged;
 import io.certtrail.events.certificate.PackageShipped;
 import io.certtrail.events.records.CertificationEarned;
+import io.certtrail.platform.certificates.CertificateFormats;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.time.WorkingDays;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -58,7 +60,8 @@ class CertificateApplication {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    ApplicationState handle(ApplyForCertificate command, EarnedCertificates certificates, ActiveAddresses addresses) {
+    ApplicationState handle(ApplyForCertificate command, EarnedCertificates certificates, ActiveAddresses addresses,
+            CertificateFormats formats) {
         if (command.privacyStatement() == null) {
             throw new DomainException(ErrorCode.PRIVACY_STATEMENT_NOT_ACCEPTED,
                     "Accept the privacy statement to apply.");
@@ -75,6 +78,12 @@ class CertificateApplication {
         if (applicationId != null) {
             throw new DomainException(ErrorCode.CERTIFICATE_ALREADY_APPLIED,
                     "This certificate has already been applied for; its format cannot change.");
+        }
+        List<CertificateFormat> offered = formats.of(certificate.certificationName());
+        if (!offered.contains(command.format())) {
+            throw new DomainException(ErrorCode.FORMAT_NOT_OFFERED, certificate.certificationName() + " is issued "
+                    + (offered.contains(CertificateFormat.PAPER) && offered.size() == 1 ? "on paper only."
+                            : offered.size() == 1 ? "as an e-certificate only." : "as " + offered + "."));
         }
         if (certificate.expirationDate() != null && command.today().isAfter(certificate.expirationDate())) {
             throw new DomainException(ErrorCode.CERTIFICATE_NOT_ELIGIBLE, "This certificate has expired.");

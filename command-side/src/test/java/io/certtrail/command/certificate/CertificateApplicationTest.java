@@ -17,11 +17,13 @@ import io.certtrail.events.certificate.MailingInformation;
 import io.certtrail.events.certificate.MailingInformationChanged;
 import io.certtrail.events.certificate.PackageShipped;
 import io.certtrail.events.records.CertificationEarned;
+import io.certtrail.platform.certificates.CertificateFormats;
 import io.certtrail.platform.error.ErrorCode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +62,34 @@ class CertificateApplicationTest {
         active.add(ACCOUNT + "/" + KEY);
         fixture.registerInjectableResource((EarnedCertificates) id -> Optional.ofNullable(certificates.get(id)));
         fixture.registerInjectableResource((ActiveAddresses) (account, key) -> active.contains(account + "/" + key));
+        // both formats for the certificate of these tests; the defaults have a test of their own
+        fixture.registerInjectableResource(formats);
+    }
+
+    private CertificateFormats formats = new CertificateFormats(List.of(new CertificateFormats.Rule("HCIA",
+            List.of(CertificateFormat.ELECTRONIC, CertificateFormat.PAPER))), null);
+
+    @Test
+    void eachCertificationIsIssuedInItsFormatsOnly() {
+        formats = CertificateFormats.defaults();
+        setUpWithFormats();
+        fixture.givenNoPriorActivity()
+                .when(apply(CertificateFormat.PAPER, HOME, MONDAY))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.FORMAT_NOT_OFFERED));
+        certificates.put(RECORD, new CertificationEarned(KEY, EMAIL, "HCIE-Datacom", EARNED.certificateNumber(),
+                EFFECTIVE, EARNED.expirationDate(), true));
+        fixture.givenNoPriorActivity()
+                .when(apply(CertificateFormat.ELECTRONIC, null, MONDAY))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.FORMAT_NOT_OFFERED));
+    }
+
+    private void setUpWithFormats() {
+        fixture = new AggregateTestFixture<>(CertificateApplication.class);
+        fixture.registerInjectableResource((EarnedCertificates) id -> Optional.ofNullable(certificates.get(id)));
+        fixture.registerInjectableResource((ActiveAddresses) (account, key) -> active.contains(account + "/" + key));
+        fixture.registerInjectableResource(formats);
     }
 
     private static ApplyForCertificate apply(CertificateFormat format, MailingInformation mailing, Instant at) {

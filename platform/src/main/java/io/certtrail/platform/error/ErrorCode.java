@@ -20,6 +20,7 @@ public enum ErrorCode {
     PRIVACY_STATEMENT_NOT_ACCEPTED(422, "Privacy statement not accepted"),
     NOT_YET_APPROVABLE(422, "Not yet approvable"),
     NOT_PAPER(422, "Not a paper certificate"),
+    FORMAT_NOT_OFFERED(422, "Not issued in this format"),
     NOT_YET_APPROVED(409, "Not approved yet"),
     CERTIFICATE_REVOKED(409, "Certificate revoked"),
     DUPLICATE_CERTIFICATE_NUMBER(409, "Certificate number already used"),

@@ -3,13 +3,14 @@ package io.certtrail.query.certificate.web;
 import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.events.certificate.MailingInformation;
+import io.certtrail.platform.certificates.CertificateFormats;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.platform.privacy.Masking;
 import io.certtrail.platform.web.PublicUrls;
-import io.certtrail.query.certificate.CertificateApplications;
 import io.certtrail.query.certificate.CertificateApplications.Application;
+import io.certtrail.query.certificate.CertificateApplications;
 import io.certtrail.query.certificate.CertificatePdf;
 import io.certtrail.query.certificate.CertificateStatus;
 import io.certtrail.query.certificate.Revocations;
@@ -54,10 +55,12 @@ class MyCertificateApplicationsController {
     private final PublicUrls urls;
     private final Clock clock;
     private final Revocations revocations;
+    private final CertificateFormats formats;
 
     MyCertificateApplicationsController(MongoTemplate mongo, HolderRecords records, ReadModelWait wait,
-            CertificatePdf pdf, PublicUrls urls, Clock clock, Revocations revocations) {
+            CertificatePdf pdf, PublicUrls urls, Clock clock, Revocations revocations, CertificateFormats formats) {
         this.revocations = revocations;
+        this.formats = formats;
         this.mongo = mongo;
         this.records = records;
         this.wait = wait;
@@ -66,9 +69,12 @@ class MyCertificateApplicationsController {
         this.clock = clock;
     }
 
-    /** @param email the address the certificate was sent to, masked as in My Certificates */
+    /**
+     * @param email the address the certificate was sent to, masked as in My Certificates
+     * @param formats the formats this certification is issued in: apply with one of them
+     */
     record Eligible(String recordId, String certificationName, String certificateNumber, LocalDate effectiveDate,
-            LocalDate expirationDate, String email) {
+            LocalDate expirationDate, String email, List<CertificateFormat> formats) {
     }
 
     /**
@@ -94,7 +100,8 @@ class MyCertificateApplicationsController {
                 .filter(entry -> !revoked(entry.certification().certificateNumber()))
                 .map(entry -> new Eligible(entry.recordId(), entry.certification().certificationName(),
                         entry.certification().certificateNumber(), entry.certification().effectiveDate(),
-                        entry.certification().expirationDate(), Masking.email(entry.certification().email())))
+                        entry.certification().expirationDate(), Masking.email(entry.certification().email()),
+                        formats.of(entry.certification().certificationName())))
                 .sorted(Comparator.comparing(Eligible::effectiveDate, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
     }
