@@ -529,6 +529,55 @@ class CertificateStoryTest {
                 .asLong()).isZero();
     }
 
+    /**
+     * The first account that applied kept the application forever, even after the address went to
+     * its rightful holder. The office voids it, with a reason; the applicant is told at their own
+     * addresses; the rightful holder applies.
+     */
+    @Test
+    @Order(11)
+    void aVoidedApplicationLetsTheRightfulHolderApply() {
+        certification("V-1", "contested@example.com", "0501001099000000001", "2026-02-02", "2029-02-02");
+        app.associate("holder12", "holder12@example.com");
+        app.associate("holder12", "contested@example.com");
+        Response first = apply("holder12", "CERT:V-1", "contested@example.com", "ELECTRONIC", "Wrong Person", null);
+        assertThat(first.json().get("status").asText()).as(first.body()).isEqualTo("APPROVED");
+        String id = first.json().get("applicationId").asText();
+        app.awaitMail("contested@example.com", 2); // activation, approval
+        assertThat(app.post("/api/operator/email-unbindings", "operator",
+                "{\"email\":\"contested@example.com\",\"reason\":\"Exam records of another person\"}").status())
+                .isEqualTo(200);
+        app.associate("holder13", "contested@example.com");
+        app.awaitProjectionsAtHead();
+        assertThat(problemCode(apply("holder13", "CERT:V-1", "contested@example.com", "ELECTRONIC", "Right Person",
+                null))).isEqualTo("CERTIFICATE_ALREADY_APPLIED");
+
+        assertThat(app.post("/api/operator/certificate-applications/" + id + "/voiding", "holder13",
+                "{\"reason\":\"mine\"}").status()).isEqualTo(403);
+        assertThat(app.post("/api/operator/certificate-applications/" + id + "/voiding", "operator", "{}")
+                .status()).isEqualTo(400);
+        Response voided = app.post("/api/operator/certificate-applications/" + id + "/voiding", "operator",
+                "{\"reason\":\"Applied for by an account the certificate is not of\"}");
+        assertThat(voided.status()).as(voided.body()).isEqualTo(200);
+        assertThat(voided.json().get("status").asText()).isEqualTo("VOIDED");
+        JsonNode wrong = application("holder12", voided);
+        assertThat(wrong.get("status").asText()).isEqualTo("VOIDED");
+        assertThat(wrong.get("voidReason").asText()).contains("not of");
+        assertThat(wrong.get("downloadUrl").isNull()).isTrue();
+        // told at the address still theirs (after its activation and the unbinding's notice), not at the one
+        // that is someone else's now
+        assertThat(CertTrailInstance.text(app.awaitMail("holder12@example.com", 3))).contains("voided")
+                .contains("0501001099000000001");
+
+        Response rightful = apply("holder13", "CERT:V-1", "contested@example.com", "ELECTRONIC", "Right Person", null);
+        assertThat(rightful.status()).as(rightful.body()).isEqualTo(201);
+        assertThat(application("holder13", rightful).get("fullName").asText()).isEqualTo("Right Person");
+        assertThat(app.getBytes("/api/me/certificate-applications/" + id + "/certificate.pdf", "holder13").statusCode())
+                .isEqualTo(200);
+        assertThat(app.getBytes("/api/me/certificate-applications/" + id + "/certificate.pdf", "holder12").statusCode())
+                .isEqualTo(409);
+    }
+
     private static JsonNode awaitQueue(String token, int count) {
         JsonNode[] last = new JsonNode[1];
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {

@@ -153,6 +153,8 @@ class SecurityTest {
                 new Endpoint("GET", "/api/operator/shipment-queue.csv", null, Set.of("OPERATOR", "LOGISTICS")),
                 new Endpoint("POST", "/api/operator/certificate-revocations", json, Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/operator/certificate-applications/waiting", null, Set.of("OPERATOR")),
+                new Endpoint("POST", "/api/operator/certificate-applications/app:CERT:X/voiding", json,
+                        Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/me/partner-membership", null, Set.of("HOLDER")),
                 new Endpoint("POST", "/api/me/partner-membership", json, Set.of("HOLDER")),
                 new Endpoint("GET", "/api/partner/employees", null, Set.of("PARTNER_ADMIN")),

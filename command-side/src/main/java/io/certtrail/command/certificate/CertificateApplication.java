@@ -9,7 +9,9 @@ import io.certtrail.command.certificate.CertificateCommands.ApproveCertificate;
 import io.certtrail.command.certificate.CertificateCommands.ChangeMailingInformation;
 import io.certtrail.command.certificate.CertificateCommands.ShipPackage;
 import io.certtrail.command.certificate.CertificateCommands.Status;
+import io.certtrail.command.certificate.CertificateCommands.VoidApplication;
 import io.certtrail.command.records.EarnedCertificates;
+import io.certtrail.events.certificate.CertificateApplicationVoided;
 import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.CertificateApproved;
 import io.certtrail.events.certificate.CertificateFormat;
@@ -75,7 +77,7 @@ class CertificateApplication {
                 .orElseThrow(() -> new DomainException(ErrorCode.CERTIFICATE_NOT_ELIGIBLE,
                         "This certificate is not one of yours that can be applied for."));
         // only after eligibility: nobody learns whether someone else applied for a certificate not theirs
-        if (applicationId != null) {
+        if (applicationId != null && status != Status.VOIDED) {
             throw new DomainException(ErrorCode.CERTIFICATE_ALREADY_APPLIED,
                     "This certificate has already been applied for; its format cannot change.");
         }
@@ -128,6 +130,7 @@ class CertificateApplication {
             throw new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
         }
         requirePaper();
+        requireNotVoided();
         if (status == Status.SHIPPED) {
             throw new DomainException(ErrorCode.ALREADY_SHIPPED,
                     "The package has been shipped; its mailing information can no longer change.");
@@ -142,6 +145,7 @@ class CertificateApplication {
     @CommandHandler
     ApplicationState handle(ShipPackage command, EarnedCertificates certificates) {
         requirePaper();
+        requireNotVoided();
         if (status == Status.SHIPPED) {
             if (Objects.equals(courier, command.courier())
                     && Objects.equals(expressOrderNumber, command.expressOrderNumber())) {
@@ -164,6 +168,36 @@ class CertificateApplication {
         if (certificates.valid(recordId).isEmpty()) {
             throw new DomainException(ErrorCode.CERTIFICATE_REVOKED,
                     "This certificate has been revoked; it is neither approved nor shipped.");
+        }
+    }
+
+    /**
+     * The office voids an application (with a reason): a voided one stays voided; a shipped package
+     * cannot be called back, so it cannot be voided.
+     */
+    @CommandHandler
+    ApplicationState handle(VoidApplication command) {
+        if (status == Status.VOIDED) {
+            return state();
+        }
+        if (status == Status.SHIPPED) {
+            throw new DomainException(ErrorCode.ALREADY_SHIPPED,
+                    "This package has been shipped; its application cannot be voided.");
+        }
+        apply(new CertificateApplicationVoided(applicationId, accountId, certificateNumber, command.reason(),
+                command.at(), email));
+        return state();
+    }
+
+    @EventSourcingHandler
+    void on(CertificateApplicationVoided event) {
+        status = Status.VOIDED;
+    }
+
+    private void requireNotVoided() {
+        if (status == Status.VOIDED) {
+            throw new DomainException(ErrorCode.APPLICATION_VOIDED,
+                    "The certification office voided this application: nothing more is issued for it.");
         }
     }
 

@@ -52,7 +52,13 @@ public final class CertificateCommands {
     public enum Status {
         REQUESTED,
         APPROVED,
-        SHIPPED
+        SHIPPED,
+        /** Voided by the office: nothing more is issued; the certificate may be applied for again. */
+        VOIDED
+    }
+
+    /** The certification office voids an application made by an account the certificate is not (or no longer) of. */
+    public record VoidApplication(@TargetAggregateIdentifier String applicationId, String reason, Instant at) {
     }
 
     /** @param version the application's version: pass as {@code minVersion} to read your own write */

@@ -1,5 +1,7 @@
 package io.certtrail.command.mail;
 
+import io.certtrail.command.account.ActiveAddresses;
+import io.certtrail.events.certificate.CertificateApplicationVoided;
 import io.certtrail.events.certificate.CertificateApproved;
 import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.events.records.CertificationRevoked;
@@ -10,17 +12,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells holders what the certification office decided about their certificates: an application
- * approved (what happens next depends on its format), a certificate revoked (with the office's
- * reason). Never on replay, and once per event ({@link Notices}).
+ * approved (what happens next depends on its format), voided or a certificate revoked (with the
+ * office's reason). Never on replay, and once per event ({@link Notices}).
  */
 @Component
 @ProcessingGroup("mail")
 class CertificateMailer {
 
     private final Notices notices;
+    private final ActiveAddresses addresses;
 
-    CertificateMailer(Notices notices) {
+    CertificateMailer(Notices notices, ActiveAddresses addresses) {
         this.notices = notices;
+        this.addresses = addresses;
     }
 
     @EventHandler
@@ -34,6 +38,18 @@ class CertificateMailer {
                 "Your certificate application has been approved",
                 "Your application for certificate %s has been approved.\n\n%s".formatted(event.certificateNumber(),
                         next));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(CertificateApplicationVoided event) {
+        // to the applicant at the addresses still theirs: the contact address may be someone else's by now
+        notices.sendOnce("application-voided:" + event.applicationId() + ":" + event.voidedAt(), event.voidedAt(),
+                addresses.emailsOf(event.accountId()), "Your certificate application has been voided",
+                ("The certification office has voided your application for certificate %s on %s.\n\nReason: %s\n\n"
+                        + "Nothing more is issued for it. If you believe this is a mistake, contact the certification"
+                        + " office.").formatted(event.certificateNumber(), MailTimes.format(event.voidedAt()),
+                        event.reason()));
     }
 
     @EventHandler

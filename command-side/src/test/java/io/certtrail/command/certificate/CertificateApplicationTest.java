@@ -9,7 +9,9 @@ import io.certtrail.command.certificate.CertificateCommands.ApproveCertificate;
 import io.certtrail.command.certificate.CertificateCommands.ChangeMailingInformation;
 import io.certtrail.command.certificate.CertificateCommands.ShipPackage;
 import io.certtrail.command.certificate.CertificateCommands.Status;
+import io.certtrail.command.certificate.CertificateCommands.VoidApplication;
 import io.certtrail.command.records.EarnedCertificates;
+import io.certtrail.events.certificate.CertificateApplicationVoided;
 import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.CertificateApproved;
 import io.certtrail.events.certificate.CertificateFormat;
@@ -239,6 +241,35 @@ class CertificateApplicationTest {
     }
 
     /** A paper application's approval on Monday. */
+    @Test
+    void theOfficeVoidsAnApplicationAndTheCertificateCanBeAppliedForAgainByItsHolder() {
+        CertificateApplicationVoided voided = new CertificateApplicationVoided(APP, ACCOUNT,
+                EARNED.certificateNumber(), "Address unbound: not the holder", MONDAY.plusSeconds(60), EMAIL);
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY))
+                .when(new VoidApplication(APP, "Address unbound: not the holder", MONDAY.plusSeconds(60)))
+                .expectEvents(voided)
+                .expectResultMessagePayload(new ApplicationState(APP, Status.VOIDED, 1));
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), voided)
+                .when(new VoidApplication(APP, "again", MONDAY.plusSeconds(120)))
+                .expectNoEvents();
+        // the rightful holder (now the address's account) applies for it
+        active.add("acct-rightful/" + KEY);
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), voided)
+                .when(new ApplyForCertificate(APP, "acct-rightful", RECORD, KEY, EMAIL, CertificateFormat.ELECTRONIC,
+                        "Li Wan", "+86 139 2522 2157", null, "2026-01", AVAILABLE, MONDAY.plusSeconds(180)))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(new ApplicationState(APP, Status.APPROVED, 3));
+        // nothing more is issued for a voided one
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved(), voided)
+                .when(new ShipPackage(APP, "SF Express", "SF1234567890", MONDAY.plusSeconds(3600)))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.APPLICATION_VOIDED));
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved(), shipped())
+                .when(new VoidApplication(APP, "too late", MONDAY.plusSeconds(7200)))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.ALREADY_SHIPPED));
+    }
+
     private static CertificateApproved approved() {
         return new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), true, MONDAY, EMAIL,
                 CertificateFormat.PAPER);

@@ -23,6 +23,7 @@ public enum ErrorCode {
     FORMAT_NOT_OFFERED(422, "Not issued in this format"),
     NOT_YET_APPROVED(409, "Not approved yet"),
     CERTIFICATE_REVOKED(409, "Certificate revoked"),
+    APPLICATION_VOIDED(409, "Application voided"),
     DUPLICATE_CERTIFICATE_NUMBER(409, "Certificate number already used"),
     ALREADY_SHIPPED(409, "Package already shipped"),
     NOT_REPLAYABLE(409, "Never replayed"),

@@ -26,7 +26,8 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
     public enum Status {
         REQUESTED,
         APPROVED,
-        SHIPPED
+        SHIPPED,
+        VOIDED
     }
 
     /** @param version the application's last event's sequence number: what a reader waits for */
@@ -50,18 +51,21 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
             Instant approvedAt,
             String courier,
             String expressOrderNumber,
-            Instant shippedAt) {
+            Instant shippedAt,
+            Instant voidedAt,
+            String voidReason) {
 
         Application approved(long newVersion, Instant at) {
             return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
                     effectiveDate, expirationDate, addressKey, email, format, fullName, phone, mailing,
-                    Status.APPROVED, requestedAt, availableFrom, at, courier, expressOrderNumber, shippedAt);
+                    Status.APPROVED, requestedAt, availableFrom, at, courier, expressOrderNumber, shippedAt, voidedAt,
+                    voidReason);
         }
 
         Application mailedTo(long newVersion, MailingInformation newMailing) {
             return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
                     effectiveDate, expirationDate, addressKey, email, format, fullName, phone, newMailing, status,
-                    requestedAt, availableFrom, approvedAt, courier, expressOrderNumber, shippedAt);
+                    requestedAt, availableFrom, approvedAt, courier, expressOrderNumber, shippedAt, voidedAt, voidReason);
         }
 
         /**
@@ -71,13 +75,21 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
         public Application asCorrected(String number, String name, LocalDate effective, LocalDate expiration) {
             return new Application(applicationId, version, recordId, number, name, effective, expiration, addressKey,
                     email, format, fullName, phone, mailing, status, requestedAt, availableFrom, approvedAt, courier,
-                    expressOrderNumber, shippedAt);
+                    expressOrderNumber, shippedAt, voidedAt, voidReason);
+        }
+
+        Application voided(long newVersion, String reason, Instant at) {
+            return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
+                    effectiveDate, expirationDate, addressKey, email, format, fullName, phone, mailing,
+                    Status.VOIDED, requestedAt, availableFrom, approvedAt, courier, expressOrderNumber, shippedAt, at,
+                    reason);
         }
 
         Application shipped(long newVersion, String byCourier, String orderNumber, Instant at) {
             return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
                     effectiveDate, expirationDate, addressKey, email, format, fullName, phone, mailing,
-                    Status.SHIPPED, requestedAt, availableFrom, approvedAt, byCourier, orderNumber, at);
+                    Status.SHIPPED, requestedAt, availableFrom, approvedAt, byCourier, orderNumber, at, voidedAt,
+                    voidReason);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.certtrail.query.certificate;
 
 import io.certtrail.events.certificate.CertificateApplicationEvent;
+import io.certtrail.events.certificate.CertificateApplicationVoided;
 import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.CertificateApproved;
 import io.certtrail.events.certificate.CertificateFormat;
@@ -94,7 +95,7 @@ public class CertificateApplicationsProjection {
             return new Application(e.applicationId(), version, e.recordId(), e.certificateNumber(),
                     e.certificationName(), e.effectiveDate(), e.expirationDate(), e.addressKey(), e.email(), e.format(),
                     e.fullName(), e.phone(), e.mailing(), Status.REQUESTED, e.appliedAt(), e.availableFrom(), null,
-                    null, null, null);
+                    null, null, null, null, null);
         }
         if (a == null) {
             return null;
@@ -104,6 +105,9 @@ public class CertificateApplicationsProjection {
         }
         if (event instanceof MailingInformationChanged e) {
             return a.mailedTo(version, e.mailing());
+        }
+        if (event instanceof CertificateApplicationVoided e) {
+            return a.voided(version, e.reason(), e.voidedAt());
         }
         PackageShipped e = (PackageShipped) event;
         return a.shipped(version, e.courier(), e.expressOrderNumber(), e.shippedAt());

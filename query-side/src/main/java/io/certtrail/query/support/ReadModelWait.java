@@ -49,9 +49,10 @@ public class ReadModelWait {
     }
 
     /**
-     * As above, for an aggregate the caller may not be allowed to know about: unless its first
-     * event passes {@code visible}, it is answered as unknown ({@code notVisible}), at once, whether
-     * it exists or not, so that neither the answer nor its timing tells.
+     * As above, for an aggregate the caller may not be allowed to know about: unless one of its
+     * events passes {@code visible} (say, an application made by this caller: the first, or a later
+     * one after a voided one), it is answered as unknown ({@code notVisible}), at once, whether it
+     * exists or not, so that neither the answer nor its timing tells.
      */
     public <T> T untilVersion(String aggregateId, long minVersion, Visibility visibility, String collection, Object id,
             Supplier<T> read, Predicate<T> caughtUp) {
@@ -60,8 +61,8 @@ public class ReadModelWait {
             return value;
         }
         if (events != null) {
-            if (visibility != null && !events.readEvents(aggregateId).asStream().findFirst()
-                    .map(first -> visibility.visible().test(first.getPayload())).orElse(false)) {
+            if (visibility != null && events.readEvents(aggregateId).asStream()
+                    .noneMatch(event -> visibility.visible().test(event.getPayload()))) {
                 throw visibility.notVisible().get();
             }
             long latest = events.lastSequenceNumberFor(aggregateId).orElse(-1L);
@@ -73,7 +74,7 @@ public class ReadModelWait {
         return until(collection, id, read, caughtUp);
     }
 
-    /** Who may learn about an aggregate: a test on its first event's payload, and the answer for everybody else. */
+    /** Who may learn about an aggregate: a test on its events' payloads, and the answer for everybody else. */
     public record Visibility(Predicate<Object> visible, Supplier<DomainException> notVisible) {
     }
 

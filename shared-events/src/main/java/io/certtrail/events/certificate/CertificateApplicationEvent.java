@@ -2,7 +2,8 @@ package io.certtrail.events.certificate;
 
 /** Every event the {@code CertificateApplication} aggregate emits; the index of the family. */
 public sealed interface CertificateApplicationEvent
-        permits CertificateApplied, CertificateApproved, MailingInformationChanged, PackageShipped {
+        permits CertificateApplied, CertificateApproved, MailingInformationChanged, PackageShipped,
+        CertificateApplicationVoided {
 
     String applicationId();
 

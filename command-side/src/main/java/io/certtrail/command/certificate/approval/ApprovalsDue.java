@@ -1,6 +1,7 @@
 package io.certtrail.command.certificate.approval;
 
 import io.certtrail.command.certificate.CertificateCommands;
+import io.certtrail.events.certificate.CertificateApplicationVoided;
 import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.CertificateApproved;
 import io.certtrail.events.records.CertificationRevoked;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The durable half of the automatic approvals: every application still waiting for its day, kept
- * from the events (one document per application, removed once approved or its certificate
- * revoked). It survives restarts because it is stored, and can always be rebuilt because it is
+ * from the events (one document per application, removed once approved, voided or its
+ * certificate revoked). It survives restarts because it is stored, and can always be rebuilt because it is
  * derived; {@link AutomaticApprovals} reads it. Idempotent: each event sets or removes one document.
  */
 @Component
@@ -43,6 +44,11 @@ public class ApprovalsDue {
 
     @EventHandler
     void on(CertificateApproved event) {
+        remove(event.applicationId());
+    }
+
+    @EventHandler
+    void on(CertificateApplicationVoided event) {
         remove(event.applicationId());
     }
 

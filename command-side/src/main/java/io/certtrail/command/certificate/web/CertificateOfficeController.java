@@ -2,6 +2,7 @@ package io.certtrail.command.certificate.web;
 
 import io.certtrail.command.certificate.CertificateCommands.ApproveCertificate;
 import io.certtrail.command.certificate.CertificateCommands.ShipPackage;
+import io.certtrail.command.certificate.CertificateCommands.VoidApplication;
 import io.certtrail.command.certificate.web.CertificateApplicationController.Applied;
 import io.certtrail.command.records.RecordCommands.RevokeCertification;
 import io.certtrail.command.support.CommandSender;
@@ -55,6 +56,9 @@ class CertificateOfficeController {
     record Revoked(String recordId, boolean changed) {
     }
 
+    record VoidRequest(@NotBlank @Size(max = 1000) String reason) {
+    }
+
     @PostMapping("/certificate-applications/{applicationId}/approval")
     Applied approve(@PathVariable String applicationId, Caller caller, HttpServletRequest request) {
         CertificateApplicationController.requireApplicationId(applicationId);
@@ -70,6 +74,19 @@ class CertificateOfficeController {
         return Applied.of(commands.send(new ShipPackage(applicationId, body.courier().strip(),
                 body.expressOrderNumber().toUpperCase(java.util.Locale.ROOT), clock.instant()), caller.accountId(),
                 caller.primaryRole(), request));
+    }
+
+    /**
+     * Voids an application made by an account the certificate does not belong to (its address was
+     * unbound or moved): recorded with the reason, told to the applicant; the rightful holder may
+     * then apply.
+     */
+    @PostMapping("/certificate-applications/{applicationId}/voiding")
+    Applied voidApplication(@PathVariable String applicationId, @Valid @RequestBody VoidRequest body, Caller caller,
+            HttpServletRequest request) {
+        CertificateApplicationController.requireApplicationId(applicationId);
+        return Applied.of(commands.send(new VoidApplication(applicationId, body.reason().strip(), clock.instant()),
+                caller.accountId(), caller.primaryRole(), request));
     }
 
     @PostMapping("/certificate-revocations")

@@ -85,7 +85,8 @@ class MyCertificateApplicationsController {
             String certificationName, String certificateNumber, CertificateFormat format, Instant requestedAt,
             LocalDate availableFrom, Instant approvedAt, String fullName, String phone, String email,
             MailingInformation mailing, String courier, String expressOrderNumber, Instant shippedAt,
-            String downloadUrl, CertificateStatus certificateStatus, Instant revokedAt) {
+            String downloadUrl, CertificateStatus certificateStatus, Instant revokedAt, Instant voidedAt,
+            String voidReason) {
     }
 
     @GetMapping("/eligible")
@@ -198,7 +199,7 @@ class MyCertificateApplicationsController {
                 a.expressOrderNumber(),
                 a.shippedAt(), downloadable
                         ? "/api/me/certificate-applications/" + a.applicationId() + "/certificate.pdf" : null,
-                CertificateStatus.of(a.expirationDate(), revokedAt, today()), revokedAt);
+                CertificateStatus.of(a.expirationDate(), revokedAt, today()), revokedAt, a.voidedAt(), a.voidReason());
     }
 
     /** The phone number as the guides show it, masked; the holder changes it by sending it again whole. */

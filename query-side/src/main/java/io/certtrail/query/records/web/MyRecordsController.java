@@ -56,7 +56,8 @@ class MyRecordsController {
     /**
      * The columns of the guides' My Certificates table.
      *
-     * @param status the application's: NOT_APPLIED, REQUESTED or APPROVED (a shipped paper certificate is approved)
+     * @param status the application's: NOT_APPLIED, REQUESTED, APPROVED (a shipped paper certificate is
+     *        approved) or VOIDED (by the office)
      * @param recordId what an application names the certificate by
      * @param applicationId this account's application for it, if any
      * @param email masked, as in the guides
@@ -116,8 +117,11 @@ class MyRecordsController {
         var views = certifications.stream().map(e -> {
             Application application = byRecord.get(e.recordId());
             Instant revokedAt = revoked.get(e.certification().certificateNumber());
-            String status = application == null ? "NOT_APPLIED"
-                    : application.status() == CertificateApplications.Status.REQUESTED ? "REQUESTED" : "APPROVED";
+            String status = application == null ? "NOT_APPLIED" : switch (application.status()) {
+                case REQUESTED -> "REQUESTED";
+                case VOIDED -> "VOIDED";
+                case APPROVED, SHIPPED -> "APPROVED";
+            };
             return new CertificateView(status, e.certification().certificationName(),
                     e.certification().certificateNumber(), e.certification().renewal(),
                     e.certification().effectiveDate(), e.certification().expirationDate(),
