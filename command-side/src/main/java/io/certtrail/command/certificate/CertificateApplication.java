@@ -43,6 +43,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 class CertificateApplication {
 
+    /** The guides: mailing information can be kept from three working days after the score report. */
+    static final int MAILING_WORKING_DAYS = 3;
+
     @AggregateIdentifier
     private String applicationId;
     private String accountId;
@@ -86,6 +89,11 @@ class CertificateApplication {
             throw new DomainException(ErrorCode.FORMAT_NOT_OFFERED, certificate.certificationName() + " is issued "
                     + (offered.contains(CertificateFormat.PAPER) && offered.size() == 1 ? "on paper only."
                             : offered.size() == 1 ? "as an e-certificate only." : "as " + offered + "."));
+        }
+        LocalDate mailingOpens = WorkingDays.plus(certificate.effectiveDate(), MAILING_WORKING_DAYS);
+        if (command.format() == CertificateFormat.PAPER && command.today().isBefore(mailingOpens)) {
+            throw new DomainException(ErrorCode.MAILING_NOT_YET_OPEN, "Mailing information for a paper certificate"
+                    + " can be given from three working days after the score report: from " + mailingOpens + ".");
         }
         if (certificate.expirationDate() != null && command.today().isAfter(certificate.expirationDate())) {
             throw new DomainException(ErrorCode.CERTIFICATE_NOT_ELIGIBLE, "This certificate has expired.");

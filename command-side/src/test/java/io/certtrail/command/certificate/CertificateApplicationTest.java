@@ -208,16 +208,21 @@ class CertificateApplicationTest {
     }
 
     @Test
-    void aPaperCertificateIsApprovedOnTheSameDayAsAnElectronicOneThenWaitsForItsShipment() {
+    void aPaperCertificateIsAppliedForFromThreeWorkingDaysAfterTheScoreReportApprovedAndThenWaitsForItsShipment() {
+        // took effect on Friday 27 February: mailing information from Wednesday 4 March
         fixture.givenNoPriorActivity()
                 .when(apply(CertificateFormat.PAPER, HOME, MONDAY))
-                .expectEvents(applied(CertificateFormat.PAPER, HOME, MONDAY), approved())
-                .expectResultMessagePayload(new ApplicationState(APP, Status.APPROVED, 1));
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.MAILING_NOT_YET_OPEN));
         fixture.givenNoPriorActivity()
-                .when(apply(CertificateFormat.PAPER, HOME, SATURDAY))
-                .expectEvents(applied(CertificateFormat.PAPER, HOME, SATURDAY))
-                .expectResultMessagePayload(new ApplicationState(APP, Status.REQUESTED, 0));
+                .when(apply(CertificateFormat.PAPER, HOME, WEDNESDAY))
+                .expectEvents(applied(CertificateFormat.PAPER, HOME, WEDNESDAY),
+                        new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), true, WEDNESDAY, EMAIL,
+                                CertificateFormat.PAPER))
+                .expectResultMessagePayload(new ApplicationState(APP, Status.APPROVED, 1));
     }
+
+    private static final Instant WEDNESDAY = Instant.parse("2026-03-04T10:00:00Z");
 
     @Test
     void aPackageIsNotShippedBeforeItsApplicationIsApproved() {

@@ -21,6 +21,7 @@ public enum ErrorCode {
     NOT_YET_APPROVABLE(422, "Not yet approvable"),
     NOT_PAPER(422, "Not a paper certificate"),
     FORMAT_NOT_OFFERED(422, "Not issued in this format"),
+    MAILING_NOT_YET_OPEN(422, "Mailing information not yet possible"),
     NOT_YET_APPROVED(409, "Not approved yet"),
     CERTIFICATE_REVOKED(409, "Certificate revoked"),
     APPLICATION_VOIDED(409, "Application voided"),
