@@ -164,12 +164,14 @@ class BsonStoreTest {
         String pad = "x".repeat(800);
         long documentBytes = 20_000L * (800 + 40);
         long[] largest = {0};
+        java.util.Set<String> written = new java.util.HashSet<>();
         with(backend, collection -> {
             long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(12);
             for (int round = 0; System.nanoTime() < end; round++) {
                 List<com.mongodb.client.model.WriteModel<Document>> batch = new ArrayList<>();
                 for (int i = 0; i < 2_000; i++) {
                     String id = "doc-" + (round * 7_919 + i * 31) % 20_000;
+                    written.add(id);
                     batch.add(new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", id),
                             new Document("_id", id).append("round", round).append("pad", pad),
                             new ReplaceOptions().upsert(true)));
@@ -186,7 +188,8 @@ class BsonStoreTest {
                         assertThat(size(file)).as("the file at rest, beside %,d bytes of documents", documentBytes)
                                 .isLessThanOrEqualTo(4 * documentBytes);
                     });
-            assertThat(collection.countDocuments(Filters.exists("pad"))).isEqualTo(20_000);
+            // every document written is there (how many rounds fit in the time depends on the machine)
+            assertThat(collection.countDocuments(Filters.exists("pad"))).isEqualTo(written.size());
         });
     }
 
