@@ -33,11 +33,13 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The e-certificate as a one-page PDF: the holder's name, the certification, its number and dates,
- * and a QR code and link to its public verification page.
+ * The e-certificate as a one-page PDF: the issuer (name, logo), the holder's name, the
+ * certification with its level and track, its number, issue and validity dates, a signature line,
+ * the issuer's seal, and a QR code and link to its public verification page.
  *
  * <p>Names come in any script. Text is laid out by Java's text engine (bidirectional order and
  * shaping, so Arabic joins and reads right to left) with fonts shipped in the application, never
@@ -57,9 +59,55 @@ public class CertificatePdf {
     private static final PDRectangle LANDSCAPE_A4 = new PDRectangle(PDRectangle.A4.getHeight(),
             PDRectangle.A4.getWidth());
 
-    /** @param verificationUrl the public page that confirms this certificate; the QR code holds it */
+    /**
+     * @param issuedOn the day the certificate was issued (its application approved)
+     * @param verificationUrl the public page that confirms this certificate; the QR code holds it
+     */
     public record Content(String holderName, String certificationName, String certificateNumber,
-            LocalDate effectiveDate, LocalDate expirationDate, String verificationUrl) {
+            LocalDate effectiveDate, LocalDate expirationDate, LocalDate issuedOn, String verificationUrl) {
+    }
+
+    /**
+     * Who issues the certificates, as printed on them ({@code certtrail.certificates.issuer.*}).
+     *
+     * @param logo a PNG or JPEG file printed in the corner; none: the issuer's initials in a badge
+     */
+    @ConfigurationProperties("certtrail.certificates.issuer")
+    public record Issuer(String name, String signatory, String signatoryTitle, String logo) {
+        public Issuer {
+            name = name == null || name.isBlank() ? "CertTrail Certification Office" : name;
+            signatory = signatory == null || signatory.isBlank() ? "Dr. Mei Chen" : signatory;
+            signatoryTitle = signatoryTitle == null || signatoryTitle.isBlank() ? "Head of Certification"
+                    : signatoryTitle;
+        }
+    }
+
+    private static final float[] NAVY = {0.08f, 0.18f, 0.38f};
+    private static final float[] GOLD = {0.72f, 0.56f, 0.20f};
+    private static final float[] GREY = {0.35f, 0.35f, 0.38f};
+
+    private final Issuer issuer;
+    private final byte[] logo;
+
+    public CertificatePdf() {
+        this(new Issuer(null, null, null, null));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public CertificatePdf(Issuer issuer) {
+        this.issuer = issuer;
+        this.logo = readLogo(issuer.logo());
+    }
+
+    private static byte[] readLogo(String path) {
+        if (path == null || path.isBlank()) {
+            return null;
+        }
+        try {
+            return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(path));
+        } catch (IOException e) {
+            throw new IllegalStateException("certtrail.certificates.issuer.logo cannot be read: " + path, e);
+        }
     }
 
     public byte[] render(Content content) {
@@ -70,31 +118,59 @@ public class CertificatePdf {
             float width = LANDSCAPE_A4.getWidth();
             float height = LANDSCAPE_A4.getHeight();
             float centre = width / 2;
-            try (PDPageContentStream page1 = new PDPageContentStream(document, page)) {
-                frame(page1, width, height);
-                page1.setNonStrokingColor(0.10f, 0.20f, 0.40f);
-                text(page1, fonts, "CERTIFICATE", centre, height - 110, 30, true);
-                page1.setNonStrokingColor(0.2f, 0.2f, 0.2f);
-                text(page1, fonts, "This is to certify that", centre, height - 160, 14, true);
-                page1.setNonStrokingColor(0f, 0f, 0f);
-                text(page1, fonts, content.holderName(), centre, height - 210, 32, true);
-                page1.setNonStrokingColor(0.2f, 0.2f, 0.2f);
-                text(page1, fonts, "has achieved the certification", centre, height - 250, 14, true);
-                page1.setNonStrokingColor(0.10f, 0.20f, 0.40f);
-                text(page1, fonts, content.certificationName(), centre, height - 295, 26, true);
-                page1.setNonStrokingColor(0f, 0f, 0f);
-                text(page1, fonts, "Certificate number: " + content.certificateNumber(), 80, 150, 12, false);
-                text(page1, fonts, "Effective date: " + content.effectiveDate(), 80, 130, 12, false);
-                text(page1, fonts, "Expiration date: " + (content.expirationDate() == null ? "none"
-                        : content.expirationDate()), 80, 110, 12, false);
-                page1.setNonStrokingColor(0.3f, 0.3f, 0.3f);
-                text(page1, fonts, "Verify this certificate: " + content.verificationUrl(), 80, 80, 9, false);
-                page1.setNonStrokingColor(0f, 0f, 0f);
-                qr(page1, content.verificationUrl(), width - 80 - 120, 60, 120);
+            float qrSize = 104;
+            float qrX = width - 70 - qrSize;
+            float qrY = 64;
+            try (PDPageContentStream s = new PDPageContentStream(document, page)) {
+                frame(s, width, height);
+                // the issuer's band: logo, name, and a gold rule under them
+                header(document, s, fonts, width, height);
+                colour(s, NAVY);
+                text(s, fonts, "CERTIFICATE OF ACHIEVEMENT", centre, height - 165, 28, true);
+                colour(s, GREY);
+                text(s, fonts, "This is to certify that", centre, height - 205, 13, true);
+                s.setNonStrokingColor(0f, 0f, 0f);
+                text(s, fonts, content.holderName(), centre, height - 252, 34, true);
+                rule(s, centre - 190, height - 266, 380, GOLD, 0.8f);
+                colour(s, GREY);
+                text(s, fonts, "has met the requirements of the certification", centre, height - 292, 13, true);
+                colour(s, NAVY);
+                text(s, fonts, content.certificationName(), centre, height - 333, 28, true);
+                String levelAndTrack = levelAndTrack(content.certificationName());
+                if (levelAndTrack != null) {
+                    colour(s, GREY);
+                    text(s, fonts, levelAndTrack, centre, height - 356, 13, true);
+                }
+                // the facts, in a row of four
+                float rowY = 190;
+                float left = 80;
+                float[] widths = {215, 115, 115, 100};
+                float x = centre - (widths[0] + widths[1] + widths[2] + widths[3]) / 2;
+                fact(s, fonts, "CERTIFICATE NUMBER", content.certificateNumber(), x, rowY);
+                x += widths[0];
+                fact(s, fonts, "ISSUED", String.valueOf(content.issuedOn()), x, rowY);
+                x += widths[1];
+                fact(s, fonts, "VALID FROM", String.valueOf(content.effectiveDate()), x, rowY);
+                x += widths[2];
+                fact(s, fonts, "VALID UNTIL", content.expirationDate() == null ? "no expiry"
+                        : content.expirationDate().toString(), x, rowY);
+                // signature line, and the seal between it and the QR code
+                rule(s, left, 112, 200, GREY, 0.8f);
+                s.setNonStrokingColor(0f, 0f, 0f);
+                text(s, fonts, issuer.signatory(), left, 96, 12, false);
+                colour(s, GREY);
+                text(s, fonts, issuer.signatoryTitle() + ", " + issuer.name(), left, 81, 9, false);
+                seal(s, fonts, (left + 200 + qrX) / 2, 115, 48);
+                s.setNonStrokingColor(0f, 0f, 0f);
+                qr(s, content.verificationUrl(), qrX, qrY, qrSize);
+                colour(s, GREY);
+                text(s, fonts, "Scan or visit to verify", qrX + qrSize / 2, qrY - 10, 8, true);
+                text(s, fonts, content.verificationUrl(), centre, 50, 7.5f, true);
             }
-            link(page, content.verificationUrl(), width - 80 - 120, 60, 120);
+            link(page, content.verificationUrl(), qrX, qrY, qrSize);
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(content.certificationName() + " certificate " + content.certificateNumber());
+            info.setAuthor(issuer.name());
             info.setCreator("CertTrail");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
@@ -102,6 +178,124 @@ public class CertificatePdf {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The vendor's names say level and track: HCIA-Datacom is the associate level of the Datacom
+     * track. Null for a name that does not follow them.
+     */
+    static String levelAndTrack(String certificationName) {
+        if (certificationName == null) {
+            return null;
+        }
+        int dash = certificationName.indexOf('-');
+        String prefix = (dash < 0 ? certificationName : certificationName.substring(0, dash))
+                .toUpperCase(java.util.Locale.ROOT);
+        String level = switch (prefix) {
+            case "HCIA" -> "Associate level";
+            case "HCIP" -> "Professional level";
+            case "HCIE" -> "Expert level";
+            case "HCAI" -> "AI level";
+            default -> null;
+        };
+        if (level == null) {
+            return null;
+        }
+        return dash < 0 || dash == certificationName.length() - 1 ? level
+                : level + " \u00b7 " + certificationName.substring(dash + 1) + " track";
+    }
+
+    private void header(PDDocument document, PDPageContentStream s, Fonts fonts, float width, float height)
+            throws IOException {
+        float top = height - 62;
+        float logoSize = 46;
+        float logoX = 70;
+        float logoY = top - logoSize;
+        if (logo != null) {
+            org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image = org.apache.pdfbox.pdmodel.graphics.image
+                    .PDImageXObject.createFromByteArray(document, logo, "logo");
+            float scale = logoSize / Math.max(image.getWidth(), image.getHeight());
+            s.drawImage(image, logoX, logoY, image.getWidth() * scale, image.getHeight() * scale);
+        } else {
+            colour(s, NAVY);
+            s.addRect(logoX, logoY, logoSize, logoSize);
+            s.fill();
+            s.setNonStrokingColor(1f, 1f, 1f);
+            text(s, fonts, initials(issuer.name()), logoX + logoSize / 2, logoY + 16, 17, true);
+        }
+        colour(s, NAVY);
+        text(s, fonts, issuer.name(), logoX + logoSize + 14, logoY + 26, 16, false);
+        colour(s, GREY);
+        text(s, fonts, "Training and certification programme", logoX + logoSize + 14, logoY + 9, 9.5f, false);
+        rule(s, 70, logoY - 14, width - 140, GOLD, 1.6f);
+    }
+
+    private static String initials(String name) {
+        StringBuilder initials = new StringBuilder();
+        for (String word : name.strip().split("\\s+")) {
+            if (!word.isEmpty() && Character.isUpperCase(word.codePointAt(0)) && initials.length() < 3) {
+                initials.appendCodePoint(word.codePointAt(0));
+            }
+        }
+        return initials.isEmpty() ? name.substring(0, 1) : initials.toString();
+    }
+
+    private static void fact(PDPageContentStream s, Fonts fonts, String label, String value, float x, float y)
+            throws IOException {
+        colour(s, GREY);
+        text(s, fonts, label, x, y + 16, 8, false);
+        s.setNonStrokingColor(0f, 0f, 0f);
+        text(s, fonts, value, x, y, 12.5f, false);
+    }
+
+    /** The issuer's seal: two gold rings, a star, the issuer's initials. */
+    private void seal(PDPageContentStream s, Fonts fonts, float cx, float cy, float r) throws IOException {
+        s.setStrokingColor(GOLD[0], GOLD[1], GOLD[2]);
+        s.setLineWidth(2.2f);
+        circle(s, cx, cy, r);
+        s.stroke();
+        s.setLineWidth(0.8f);
+        circle(s, cx, cy, r - 6);
+        s.stroke();
+        colour(s, GOLD);
+        for (int i = 0; i < 10; i++) {
+            double angle = Math.PI / 2 + i * Math.PI / 5;
+            float radius = i % 2 == 0 ? 11 : 4.5f;
+            float x = cx + (float) (radius * Math.cos(angle));
+            float y = cy + 13 + (float) (radius * Math.sin(angle));
+            if (i == 0) {
+                s.moveTo(x, y);
+            } else {
+                s.lineTo(x, y);
+            }
+        }
+        s.closePath();
+        s.fill();
+        text(s, fonts, initials(issuer.name()), cx, cy - 8, 12, true);
+        text(s, fonts, "OFFICIAL SEAL", cx, cy - 24, 6.5f, true);
+    }
+
+    private static void circle(PDPageContentStream s, float cx, float cy, float r) throws IOException {
+        float k = 0.5523f * r;
+        s.moveTo(cx + r, cy);
+        s.curveTo(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+        s.curveTo(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+        s.curveTo(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+        s.curveTo(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+        s.closePath();
+    }
+
+    private static void rule(PDPageContentStream s, float x, float y, float length, float[] rgb, float weight)
+            throws IOException {
+        s.setStrokingColor(rgb[0], rgb[1], rgb[2]);
+        s.setLineWidth(weight);
+        s.moveTo(x, y);
+        s.lineTo(x + length, y);
+        s.stroke();
+    }
+
+    private static void colour(PDPageContentStream s, float[] rgb) throws IOException {
+        s.setNonStrokingColor(rgb[0], rgb[1], rgb[2]);
     }
 
     /** The PDF fonts of one document, loaded only if its text needs them, embedded as subsets. */
@@ -248,10 +442,11 @@ public class CertificatePdf {
     }
 
     private static void frame(PDPageContentStream stream, float width, float height) throws IOException {
-        stream.setStrokingColor(0.10f, 0.20f, 0.40f);
+        stream.setStrokingColor(NAVY[0], NAVY[1], NAVY[2]);
         stream.setLineWidth(3);
         stream.addRect(30, 30, width - 60, height - 60);
         stream.stroke();
+        stream.setStrokingColor(GOLD[0], GOLD[1], GOLD[2]);
         stream.setLineWidth(0.8f);
         stream.addRect(40, 40, width - 80, height - 80);
         stream.stroke();

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * written by one segment and its read-modify-replace cannot lose a change.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(CertificatePdf.Issuer.class)
 class CertificateProjectionsConfiguration {
 
     @Bean

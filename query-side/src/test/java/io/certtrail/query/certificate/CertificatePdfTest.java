@@ -48,12 +48,27 @@ class CertificatePdfTest {
         }
     }
 
+    /** Not a test: writes a sample to look at (mvn -Dtest=CertificatePdfTest#sample -Dcertificate.sample=...). */
+    @org.junit.jupiter.api.Test
+    void sample() throws Exception {
+        String target = System.getProperty("certificate.sample");
+        org.junit.jupiter.api.Assumptions.assumeTrue(target != null);
+        byte[] pdf = new CertificatePdf().render(new CertificatePdf.Content("李瑞瑞", "HCIE-Datacom",
+                "0101001011938060621", LocalDate.parse("2026-02-27"), LocalDate.parse("2029-02-27"),
+                LocalDate.parse("2026-03-02"), URL));
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80),
+                    "png", new java.io.File(target));
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void theQrCodeIsReadableWhateverThePortInTheUrl() throws Exception {
         for (int port : new int[] {8080, 38795, 45201, 9, 65535}) {
             String url = "http://localhost:" + port + "/verify/0101001011938060621";
             byte[] pdf = new CertificatePdf().render(new CertificatePdf.Content("李瑞瑞", "HCIA-Datacom",
-                    "0101001011938060621", LocalDate.parse("2026-02-27"), LocalDate.parse("2029-02-27"), url));
+                    "0101001011938060621", LocalDate.parse("2026-02-27"), LocalDate.parse("2029-02-27"),
+                    LocalDate.parse("2026-03-02"), url));
             assertThat(qrOf(pdf)).as(url).isEqualTo(url);
         }
     }
@@ -62,11 +77,14 @@ class CertificatePdfTest {
     @ValueSource(strings = {"李瑞瑞", "José Núñez-Çelik", "محمد عبد الله", "Ἀλέξανδρος Παπαδόπουλος", "Wan Li"})
     void namesInAnyScriptArePrintedAndTheQrCodeLeadsToVerification(String name) throws Exception {
         byte[] pdf = new CertificatePdf().render(new CertificatePdf.Content(name, "HCIA-Datacom",
-                "0101001011938060621", LocalDate.parse("2026-02-27"), LocalDate.parse("2029-02-27"), URL));
+                "0101001011938060621", LocalDate.parse("2026-02-27"), LocalDate.parse("2029-02-27"),
+                LocalDate.parse("2026-03-02"), URL));
 
         String text = textOf(pdf);
         assertThat(text).contains(name).contains("0101001011938060621").contains("HCIA-Datacom")
-                .contains("2026-02-27").contains("2029-02-27");
+                .contains("2026-02-27").contains("2029-02-27").contains("2026-03-02")
+                .contains("CertTrail Certification Office").contains("Associate level").contains("Datacom track")
+                .contains("Head of Certification");
         assertThat(qrOf(pdf)).isEqualTo(URL);
     }
 }

@@ -165,7 +165,8 @@ class MyCertificateApplicationsController {
         }
         byte[] document = pdf.render(new CertificatePdf.Content(application.fullName(),
                 application.certificationName(), application.certificateNumber(), application.effectiveDate(),
-                application.expirationDate(), urls.verification(application.certificateNumber())));
+                application.expirationDate(), LocalDate.ofInstant(application.approvedAt(), ZoneOffset.UTC),
+                urls.verification(application.certificateNumber())));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).cacheControl(CacheControl.noStore())
                 .header("Content-Disposition", ContentDisposition.attachment()
                         .filename("certificate-" + application.certificateNumber() + ".pdf").build().toString())
