@@ -75,10 +75,10 @@ class AbuseProtectionTest {
         var wrong = solved.deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) wrong).put("answer", "99");
         assertThat(app.postAsIs("/api/me/email-associations", "holder5",
-                "{\"email\":\"coded@example.com\",\"verification\":" + wrong + "}").json().get("type").asText())
+                "{\"email\":\"coded@example.com\",\"acceptPrivacyStatement\":true,\"verification\":" + wrong + "}").json().get("type").asText())
                 .endsWith("/verification-failed");
 
-        String body = "{\"email\":\"coded@example.com\",\"verification\":" + solved + "}";
+        String body = "{\"email\":\"coded@example.com\",\"acceptPrivacyStatement\":true,\"verification\":" + solved + "}";
         assertThat(app.postAsIs("/api/me/email-associations", "holder5", body).status()).isEqualTo(202);
         Response replayed = app.postAsIs("/api/me/email-associations", "holder5", body);
         assertThat(replayed.status()).isEqualTo(422);
@@ -90,7 +90,7 @@ class AbuseProtectionTest {
     void requestsWithoutAValidCodeDoNotSpendTheAddressesMailBudget() {
         for (int i = 0; i < 4; i++) {
             Response unsolved = app.postAsIs("/api/me/email-associations", "holder" + (4 + i % 2),
-                    "{\"email\":\"lockout@example.com\",\"verification\":{\"challengeId\":\"1.2.3\",\"answer\":\"7\"}}");
+                    "{\"email\":\"lockout@example.com\",\"acceptPrivacyStatement\":true,\"verification\":{\"challengeId\":\"1.2.3\",\"answer\":\"7\"}}");
             assertThat(unsolved.status()).isEqualTo(422);
         }
         assertThat(app.post("/api/me/email-associations", "holder6", "{\"email\":\"lockout@example.com\"}").status())

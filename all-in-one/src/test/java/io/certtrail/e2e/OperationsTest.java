@@ -49,7 +49,7 @@ class OperationsTest {
                 .header("Authorization", "Bearer " + app.tokenFor("holder3"))
                 .header("Content-Type", "application/json")
                 .header("X-Correlation-Id", correlation)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"traced@example.com\",\"verification\":"
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"traced@example.com\",\"acceptPrivacyStatement\":true,\"verification\":"
                         + app.solvedChallenge("holder3") + "}"));
         Response answered = app.send(request);
         assertThat(answered.status()).as(answered.body()).isEqualTo(202);

@@ -115,6 +115,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (t instanceof RequestSizeLimitFilter.PayloadTooLargeException tooLarge) {
                 return ResponseEntity.status(413).body(problem(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
             }
+            if (t instanceof RequestSizeLimitFilter.NotUtf8Exception notUtf8) {
+                return ResponseEntity.badRequest().body(problem(ErrorCode.INVALID_INPUT, notUtf8.getMessage()));
+            }
         }
         return ResponseEntity.badRequest().body(problem(ErrorCode.INVALID_INPUT,
                 "The request body is not valid JSON of the expected shape."));

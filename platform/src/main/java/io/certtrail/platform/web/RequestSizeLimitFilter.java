@@ -41,15 +41,20 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
                     "The request body is larger than " + maxBytes + " bytes.");
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        String type = request.getContentType();
+        boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json")
+                && !request.getRequestURI().startsWith(bulkPathPrefix);
+        chain.doFilter(new LimitedRequest(request, maxBytes, json), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private final long maxBytes;
+        private final Utf8Check utf8;
 
-        LimitedRequest(HttpServletRequest request, long maxBytes) {
+        LimitedRequest(HttpServletRequest request, long maxBytes, boolean checkUtf8) {
             super(request);
             this.maxBytes = maxBytes;
+            this.utf8 = checkUtf8 ? new Utf8Check() : null;
         }
 
         @Override
@@ -63,6 +68,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
                     int b = in.read();
                     if (b >= 0) {
                         count(1);
+                        check(new byte[] {(byte) b}, 0, 1);
+                    } else {
+                        end();
                     }
                     return b;
                 }
@@ -72,8 +80,23 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
                     int n = in.read(buffer, off, len);
                     if (n > 0) {
                         count(n);
+                        check(buffer, off, n);
+                    } else if (n < 0) {
+                        end();
                     }
                     return n;
+                }
+
+                private void check(byte[] bytes, int off, int n) throws IOException {
+                    if (utf8 != null) {
+                        utf8.accept(bytes, off, n);
+                    }
+                }
+
+                private void end() throws IOException {
+                    if (utf8 != null) {
+                        utf8.end();
+                    }
                 }
 
                 private void count(int n) throws IOException {
@@ -98,6 +121,62 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
                     in.setReadListener(listener);
                 }
             };
+        }
+    }
+
+    /**
+     * Strict UTF-8, checked as a JSON body is read: JSON parsers take overlong forms and encoded
+     * surrogates as characters (found by {@code FuzzTest}: {@code C0 AF} read as "/"), so a body
+     * that is not UTF-8 would otherwise be accepted with other text than was sent. The JDK's
+     * decoder, reporting malformed input, across read boundaries.
+     */
+    static final class Utf8Check {
+        private final java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        private java.nio.ByteBuffer pending = java.nio.ByteBuffer.allocate(0);
+        private final java.nio.CharBuffer scratch = java.nio.CharBuffer.allocate(4096);
+
+        void accept(byte[] bytes, int off, int n) throws IOException {
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(pending.remaining() + n);
+            in.put(pending).put(bytes, off, n).flip();
+            decode(in, false);
+            pending = in.slice(); // an incomplete sequence at the end waits for the next bytes
+        }
+
+        private boolean ended;
+
+        /** At the end of the body; readers may ask again after it. */
+        void end() throws IOException {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            decode(pending, true);
+            scratch.clear();
+            if (decoder.flush(scratch).isError()) {
+                throw new NotUtf8Exception();
+            }
+        }
+
+        private void decode(java.nio.ByteBuffer in, boolean last) throws IOException {
+            while (true) {
+                scratch.clear();
+                java.nio.charset.CoderResult result = decoder.decode(in, scratch, last);
+                if (result.isError()) {
+                    throw new NotUtf8Exception();
+                }
+                if (result.isUnderflow()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Thrown while reading a JSON body that is not UTF-8. */
+    public static final class NotUtf8Exception extends IOException {
+        NotUtf8Exception() {
+            super("The request body is not valid UTF-8.");
         }
     }
 
