@@ -244,6 +244,43 @@ class CertificateStoryTest {
                 "{\"recipient\":\"Ana Lúcia\",\"phone\":\"+351 912 345 678\",\"address\":\"Elsewhere\"}");
         assertThat(late.status()).isEqualTo(409);
         assertThat(problemCode(late)).isEqualTo("ALREADY_SHIPPED");
+
+        // lost in the post: replaced once, on request, approved by the office, shipped like the first
+        Response lost = app.post("/api/me/certificate-applications/" + id + "/replacement", "holder6",
+                "{\"cause\":\"LOST\",\"mailing\":{\"recipient\":\"Ana Lúcia\",\"phone\":\"+351 912 345 678\","
+                        + "\"address\":\"Rua Nova 5\\nPorto\"}}");
+        assertThat(lost.status()).as(lost.body()).isEqualTo(200);
+        assertThat(application("holder6", lost).get("replacement").get("status").asText()).isEqualTo("REQUESTED");
+        assertThat(problemCode(app.post("/api/me/certificate-applications/" + id + "/replacement", "holder6",
+                "{\"cause\":\"DAMAGED\"}"))).isEqualTo("REPLACEMENT_NOT_POSSIBLE");
+        assertThat(app.post("/api/me/certificate-applications/" + id + "/replacement", "holder6", "{\"cause\":\"EATEN\"}")
+                .status()).isEqualTo(400);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> app.get(
+                "/api/operator/certificate-applications/waiting", "operator").body().contains("REPLACEMENT_REQUESTED"));
+        assertThat(app.post("/api/operator/certificate-applications/" + id + "/replacement/decision", "operator",
+                "{\"approve\":false}").status()).isEqualTo(400); // a refusal needs a reason
+        Response approvedReplacement = app.post("/api/operator/certificate-applications/" + id
+                + "/replacement/decision", "operator", "{\"approve\":true}");
+        assertThat(approvedReplacement.status()).as(approvedReplacement.body()).isEqualTo(200);
+        String shipper = app.clientToken("logistics", "logistics-demo", "shipments.read+shipments.write");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> app.getWithToken(
+                "/api/operator/shipment-queue", shipper).json().get("count").asInt() == 1);
+        JsonNode again = app.getWithToken("/api/operator/shipment-queue", shipper).json().get("packages").get(0);
+        assertThat(again.get("replacement").asBoolean()).isTrue();
+        assertThat(again.get("address").asText()).isEqualTo("Rua Nova 5\nPorto");
+        Response reshipped = app.postWithToken("/api/operator/certificate-applications/" + id + "/shipment", shipper,
+                "{\"courier\":\"SF Express\",\"expressOrderNumber\":\"SF1234567891\"}");
+        assertThat(reshipped.status()).as(reshipped.body()).isEqualTo(200);
+        JsonNode replaced = application("holder6", reshipped);
+        assertThat(replaced.get("replacement").get("status").asText()).isEqualTo("SHIPPED");
+        assertThat(replaced.get("expressOrderNumber").asText()).isEqualTo("SF1234567891");
+        // approval, shipment, replacement approved, replacement shipped: the last mail has the new order number
+        assertThat(CertTrailInstance.text(app.awaitMail("paper@example.com", 5))).contains("SF1234567891");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> app.getWithToken(
+                "/api/operator/shipment-queue", shipper).json().get("count").asInt() == 0);
+        assertThat(problemCode(app.postWithToken("/api/operator/certificate-applications/" + id + "/shipment",
+                shipper, "{\"courier\":\"EMS\",\"expressOrderNumber\":\"EE0000000009\"}")))
+                .isEqualTo("ALREADY_SHIPPED");
         // an electronic certificate is never shipped
         Response electronic = app.post("/api/operator/certificate-applications/app:CERT:E-1/shipment", "operator",
                 "{\"courier\":\"SF Express\",\"expressOrderNumber\":\"SF0000000001\"}");

@@ -329,7 +329,8 @@ class CrashRecoveryTest {
             String[] words = challenge.get("question").asText().replace("?", "").split(" ");
             int answer = DIGITS.indexOf(words[2]) + DIGITS.indexOf(words[4]);
             HttpResponse<String> requested = post("/api/me/email-associations", token, "{\"email\":\"" + email
-                    + "\",\"verification\":{\"challengeId\":\"" + challenge.get("challengeId").asText()
+                    + "\",\"acceptPrivacyStatement\":true,\"verification\":{\"challengeId\":\""
+                    + challenge.get("challengeId").asText()
                     + "\",\"answer\":\"" + answer + "\"}}");
             assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
             String link = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -111,7 +111,8 @@ class StandardOidcClientTest {
 
         // the API acts for the account the ID token names: the auditor sees the portal's request under it
         Response asked = app.postWithToken("/api/me/email-associations", access.getValue(),
-                "{\"email\":\"oidc-h4@example.com\",\"verification\":" + app.solvedChallenge("holder4") + "}");
+                "{\"email\":\"oidc-h4@example.com\",\"acceptPrivacyStatement\":true,\"verification\":"
+                        + app.solvedChallenge("holder4") + "}");
         assertThat(asked.status()).as(asked.body()).isEqualTo(202);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(app.get("/api/audit/events?accountId=" + id.getSubject().getValue(), "auditor").json()

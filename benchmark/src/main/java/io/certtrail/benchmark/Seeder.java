@@ -317,7 +317,7 @@ final class Seeder {
                 paper ? CertificateFormat.PAPER : CertificateFormat.ELECTRONIC), meta, at));
         if (paper && n % 20 == 0) {
             out.add(event("CertificateApplication", applicationId, 2, new PackageShipped(applicationId, accountId,
-                    earned.certificateNumber(), "DHL", "JD" + (1_000_000_000L + n), earned.email(), at.plusSeconds(60)),
+                    earned.certificateNumber(), "DHL", "JD" + (1_000_000_000L + n), earned.email(), at.plusSeconds(60), null),
                     meta("logistics", "INTEGRATION"), at.plusSeconds(60)));
         }
     }

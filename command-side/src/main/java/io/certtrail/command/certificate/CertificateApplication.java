@@ -7,6 +7,8 @@ import io.certtrail.command.certificate.CertificateCommands.ApplicationState;
 import io.certtrail.command.certificate.CertificateCommands.ApplyForCertificate;
 import io.certtrail.command.certificate.CertificateCommands.ApproveCertificate;
 import io.certtrail.command.certificate.CertificateCommands.ChangeMailingInformation;
+import io.certtrail.command.certificate.CertificateCommands.DecideReplacement;
+import io.certtrail.command.certificate.CertificateCommands.RequestReplacement;
 import io.certtrail.command.certificate.CertificateCommands.ShipPackage;
 import io.certtrail.command.certificate.CertificateCommands.Status;
 import io.certtrail.command.certificate.CertificateCommands.VoidApplication;
@@ -18,6 +20,8 @@ import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.events.certificate.MailingInformation;
 import io.certtrail.events.certificate.MailingInformationChanged;
 import io.certtrail.events.certificate.PackageShipped;
+import io.certtrail.events.certificate.ReplacementDecided;
+import io.certtrail.events.certificate.ReplacementRequested;
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.platform.certificates.CertificateFormats;
 import io.certtrail.platform.error.DomainException;
@@ -58,6 +62,7 @@ class CertificateApplication {
     private Status status;
     private String courier;
     private String expressOrderNumber;
+    private Replacement replacement = Replacement.NONE;
 
     CertificateApplication() {
         // for Axon
@@ -159,6 +164,12 @@ class CertificateApplication {
                     && Objects.equals(expressOrderNumber, command.expressOrderNumber())) {
                 return state();
             }
+            if (replacement == Replacement.APPROVED) {
+                requireNotRevoked(certificates);
+                apply(new PackageShipped(applicationId, accountId, certificateNumber, command.courier(),
+                        command.expressOrderNumber(), email, command.at(), true));
+                return state();
+            }
             throw new DomainException(ErrorCode.ALREADY_SHIPPED, "This package has already been shipped.");
         }
         if (status != Status.APPROVED) {
@@ -167,8 +178,71 @@ class CertificateApplication {
         }
         requireNotRevoked(certificates);
         apply(new PackageShipped(applicationId, accountId, certificateNumber, command.courier(),
-                command.expressOrderNumber(), email, command.at()));
+                command.expressOrderNumber(), email, command.at(), false));
         return state();
+    }
+
+    /** Where a lost or damaged paper certificate's replacement stands: one per application. */
+    enum Replacement {
+        NONE,
+        REQUESTED,
+        APPROVED,
+        REFUSED,
+        SHIPPED
+    }
+
+    /**
+     * The holder asks for a new paper certificate, once, after the first was shipped: lost or
+     * damaged. It goes to the given address, or where the first went.
+     */
+    @CommandHandler
+    ApplicationState handle(RequestReplacement command, EarnedCertificates certificates) {
+        if (!accountId.equals(command.accountId())) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
+        }
+        requirePaper();
+        requireNotVoided();
+        if (status != Status.SHIPPED) {
+            throw new DomainException(ErrorCode.REPLACEMENT_NOT_POSSIBLE,
+                    "A paper certificate can be replaced once it has been shipped.");
+        }
+        if (replacement != Replacement.NONE) {
+            throw new DomainException(ErrorCode.REPLACEMENT_NOT_POSSIBLE,
+                    "A paper certificate is replaced once; this one has been asked for already.");
+        }
+        requireNotRevoked(certificates);
+        apply(new ReplacementRequested(applicationId, accountId, certificateNumber, command.cause(),
+                command.mailing() == null ? mailing : command.mailing(), command.at()));
+        return state();
+    }
+
+    /** The office approves (logistics then ships it like the first) or refuses it with a reason. */
+    @CommandHandler
+    ApplicationState handle(DecideReplacement command, EarnedCertificates certificates) {
+        if (replacement == (command.approve() ? Replacement.APPROVED : Replacement.REFUSED)) {
+            return state();
+        }
+        if (replacement != Replacement.REQUESTED) {
+            throw new DomainException(ErrorCode.REPLACEMENT_NOT_POSSIBLE,
+                    "No replacement of this certificate is waiting for a decision.");
+        }
+        if (command.approve()) {
+            requireNotRevoked(certificates);
+        }
+        apply(new ReplacementDecided(applicationId, accountId, certificateNumber, command.approve(),
+                command.approve() ? null : command.reason(), command.at()));
+        return state();
+    }
+
+    @EventSourcingHandler
+    void on(ReplacementRequested event) {
+        replacement = Replacement.REQUESTED;
+        mailing = event.mailing();
+    }
+
+    @EventSourcingHandler
+    void on(ReplacementDecided event) {
+        replacement = event.approved() ? Replacement.APPROVED : Replacement.REFUSED;
     }
 
     /** The office revoked the certificate (its record no longer states a valid one): nothing more is issued. */
@@ -244,6 +318,9 @@ class CertificateApplication {
 
     @EventSourcingHandler
     void on(PackageShipped event) {
+        if (Boolean.TRUE.equals(event.replacement())) {
+            replacement = Replacement.SHIPPED;
+        }
         status = Status.SHIPPED;
         courier = event.courier();
         expressOrderNumber = event.expressOrderNumber();

@@ -57,6 +57,16 @@ public final class CertificateCommands {
         VOIDED
     }
 
+    /** @param cause LOST or DAMAGED; @param mailing null: where the first package went */
+    public record RequestReplacement(@TargetAggregateIdentifier String applicationId, String accountId, String cause,
+            MailingInformation mailing, Instant at) {
+    }
+
+    /** @param reason for a refusal */
+    public record DecideReplacement(@TargetAggregateIdentifier String applicationId, boolean approve, String reason,
+            Instant at) {
+    }
+
     /** The certification office voids an application made by an account the certificate is not (or no longer) of. */
     public record VoidApplication(@TargetAggregateIdentifier String applicationId, String reason, Instant at) {
     }

@@ -4,6 +4,7 @@ import io.certtrail.command.account.ActiveAddresses;
 import io.certtrail.events.certificate.CertificateApplicationVoided;
 import io.certtrail.events.certificate.CertificateApproved;
 import io.certtrail.events.certificate.CertificateFormat;
+import io.certtrail.events.certificate.ReplacementDecided;
 import io.certtrail.events.records.CertificationRevoked;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -50,6 +51,20 @@ class CertificateMailer {
                         + "Nothing more is issued for it. If you believe this is a mistake, contact the certification"
                         + " office.").formatted(event.certificateNumber(), MailTimes.format(event.voidedAt()),
                         event.reason()));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(ReplacementDecided event) {
+        notices.sendOnce("replacement-decided:" + event.applicationId(), event.decidedAt(),
+                addresses.emailsOf(event.accountId()), event.approved() ? "Your replacement certificate is approved"
+                        : "Your request for a replacement certificate was refused",
+                event.approved()
+                        ? ("Your request for a new paper certificate %s is approved. It will be mailed within five to"
+                                + " seven working days; you will get another mail with the courier and the express order"
+                                + " number.").formatted(event.certificateNumber())
+                        : ("The certification office refused your request for a new paper certificate %s.\n\n"
+                                + "Reason: %s").formatted(event.certificateNumber(), event.reason()));
     }
 
     @EventHandler

@@ -7,6 +7,8 @@ import io.certtrail.command.certificate.CertificateCommands.ApplicationState;
 import io.certtrail.command.certificate.CertificateCommands.ApplyForCertificate;
 import io.certtrail.command.certificate.CertificateCommands.ApproveCertificate;
 import io.certtrail.command.certificate.CertificateCommands.ChangeMailingInformation;
+import io.certtrail.command.certificate.CertificateCommands.DecideReplacement;
+import io.certtrail.command.certificate.CertificateCommands.RequestReplacement;
 import io.certtrail.command.certificate.CertificateCommands.ShipPackage;
 import io.certtrail.command.certificate.CertificateCommands.Status;
 import io.certtrail.command.certificate.CertificateCommands.VoidApplication;
@@ -18,6 +20,8 @@ import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.events.certificate.MailingInformation;
 import io.certtrail.events.certificate.MailingInformationChanged;
 import io.certtrail.events.certificate.PackageShipped;
+import io.certtrail.events.certificate.ReplacementDecided;
+import io.certtrail.events.certificate.ReplacementRequested;
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.platform.certificates.CertificateFormats;
 import io.certtrail.platform.error.ErrorCode;
@@ -107,7 +111,7 @@ class CertificateApplicationTest {
 
     private static PackageShipped shipped() {
         return new PackageShipped(APP, ACCOUNT, EARNED.certificateNumber(), "SF Express", "SF1234567890", EMAIL,
-                MONDAY.plusSeconds(3600));
+                MONDAY.plusSeconds(3600), false);
     }
 
     @Test
@@ -273,6 +277,41 @@ class CertificateApplicationTest {
                 .when(new VoidApplication(APP, "too late", MONDAY.plusSeconds(7200)))
                 .expectNoEvents()
                 .expectException(withCode(ErrorCode.ALREADY_SHIPPED));
+    }
+
+    @Test
+    void aShippedPaperCertificateIsReplacedOnceOnRequestAfterTheOfficeApproves() {
+        ReplacementRequested asked = new ReplacementRequested(APP, ACCOUNT, EARNED.certificateNumber(), "LOST", OFFICE,
+                MONDAY.plusSeconds(7200));
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved(), shipped())
+                .when(new RequestReplacement(APP, ACCOUNT, "LOST", OFFICE, MONDAY.plusSeconds(7200)))
+                .expectEvents(asked);
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved())
+                .when(new RequestReplacement(APP, ACCOUNT, "LOST", null, MONDAY.plusSeconds(7200)))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.REPLACEMENT_NOT_POSSIBLE)); // not shipped yet
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved(), shipped(), asked)
+                .when(new ShipPackage(APP, "EMS", "EE0000000001", MONDAY.plusSeconds(9000)))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.ALREADY_SHIPPED)); // not approved yet
+        ReplacementDecided yes = new ReplacementDecided(APP, ACCOUNT, EARNED.certificateNumber(), true, null,
+                MONDAY.plusSeconds(8000));
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved(), shipped(), asked)
+                .when(new DecideReplacement(APP, true, null, MONDAY.plusSeconds(8000)))
+                .expectEvents(yes);
+        PackageShipped again = new PackageShipped(APP, ACCOUNT, EARNED.certificateNumber(), "EMS", "EE0000000001",
+                EMAIL, MONDAY.plusSeconds(9000), true);
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved(), shipped(), asked, yes)
+                .when(new ShipPackage(APP, "EMS", "EE0000000001", MONDAY.plusSeconds(9000)))
+                .expectEvents(again);
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved(), shipped(), asked, yes, again)
+                .when(new RequestReplacement(APP, ACCOUNT, "DAMAGED", null, MONDAY.plusSeconds(9999)))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.REPLACEMENT_NOT_POSSIBLE)); // once
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved(), shipped())
+                .when(new RequestReplacement(APP, "acct-other", "LOST", null, MONDAY.plusSeconds(7200)))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.NOT_FOUND));
     }
 
     private static CertificateApproved approved() {

@@ -25,6 +25,7 @@ public enum ErrorCode {
     NOT_YET_APPROVED(409, "Not approved yet"),
     CERTIFICATE_REVOKED(409, "Certificate revoked"),
     APPLICATION_VOIDED(409, "Application voided"),
+    REPLACEMENT_NOT_POSSIBLE(409, "Replacement not possible"),
     DUPLICATE_CERTIFICATE_NUMBER(409, "Certificate number already used"),
     ALREADY_SHIPPED(409, "Package already shipped"),
     NOT_REPLAYABLE(409, "Never replayed"),

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * is. Only what waits is here, so listing it whole is cheap on any store.
  *
  * @param availableFrom the day it may be approved (and is, automatically)
+ * @param replacementCause set when what waits is a replacement paper certificate (LOST, DAMAGED)
  */
 @Document(ApprovalQueue.COLLECTION)
 public record ApprovalQueue(
@@ -23,7 +24,8 @@ public record ApprovalQueue(
         CertificateFormat format,
         String printedName,
         Instant requestedAt,
-        LocalDate availableFrom) {
+        LocalDate availableFrom,
+        String replacementCause) {
 
     public static final String COLLECTION = "approval_queue";
 }

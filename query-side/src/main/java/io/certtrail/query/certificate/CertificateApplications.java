@@ -23,6 +23,17 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
         return applications.stream().filter(a -> a.applicationId().equals(applicationId)).findFirst();
     }
 
+    /**
+     * A lost or damaged paper certificate's replacement.
+     *
+     * @param status REQUESTED, APPROVED, REFUSED or SHIPPED
+     * @param cause LOST or DAMAGED
+     * @param refusal the office's reason, when refused
+     */
+    public record Replacement(String status, String cause, Instant requestedAt, Instant decidedAt, String refusal,
+            Instant shippedAt) {
+    }
+
     public enum Status {
         REQUESTED,
         APPROVED,
@@ -53,19 +64,20 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
             String expressOrderNumber,
             Instant shippedAt,
             Instant voidedAt,
-            String voidReason) {
+            String voidReason,
+            Replacement replacement) {
 
         Application approved(long newVersion, Instant at) {
             return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
                     effectiveDate, expirationDate, addressKey, email, format, fullName, phone, mailing,
                     Status.APPROVED, requestedAt, availableFrom, at, courier, expressOrderNumber, shippedAt, voidedAt,
-                    voidReason);
+                    voidReason, replacement);
         }
 
         Application mailedTo(long newVersion, MailingInformation newMailing) {
             return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
                     effectiveDate, expirationDate, addressKey, email, format, fullName, phone, newMailing, status,
-                    requestedAt, availableFrom, approvedAt, courier, expressOrderNumber, shippedAt, voidedAt, voidReason);
+                    requestedAt, availableFrom, approvedAt, courier, expressOrderNumber, shippedAt, voidedAt, voidReason, replacement);
         }
 
         /**
@@ -75,21 +87,29 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
         public Application asCorrected(String number, String name, LocalDate effective, LocalDate expiration) {
             return new Application(applicationId, version, recordId, number, name, effective, expiration, addressKey,
                     email, format, fullName, phone, mailing, status, requestedAt, availableFrom, approvedAt, courier,
-                    expressOrderNumber, shippedAt, voidedAt, voidReason);
+                    expressOrderNumber, shippedAt, voidedAt, voidReason, replacement);
         }
 
         Application voided(long newVersion, String reason, Instant at) {
             return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
                     effectiveDate, expirationDate, addressKey, email, format, fullName, phone, mailing,
                     Status.VOIDED, requestedAt, availableFrom, approvedAt, courier, expressOrderNumber, shippedAt, at,
-                    reason);
+                    reason, replacement);
+        }
+
+        /** The same application with its replacement's new state (and, requested, where it goes). */
+        Application withReplacement(long newVersion, Replacement next, MailingInformation newMailing) {
+            return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
+                    effectiveDate, expirationDate, addressKey, email, format, fullName, phone, newMailing, status,
+                    requestedAt, availableFrom, approvedAt, courier, expressOrderNumber, shippedAt, voidedAt,
+                    voidReason, next);
         }
 
         Application shipped(long newVersion, String byCourier, String orderNumber, Instant at) {
             return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
                     effectiveDate, expirationDate, addressKey, email, format, fullName, phone, mailing,
                     Status.SHIPPED, requestedAt, availableFrom, approvedAt, byCourier, orderNumber, at, voidedAt,
-                    voidReason);
+                    voidReason, replacement);
         }
     }
 }

@@ -7,6 +7,8 @@ import io.certtrail.events.certificate.CertificateApproved;
 import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.events.certificate.MailingInformationChanged;
 import io.certtrail.events.certificate.PackageShipped;
+import io.certtrail.events.certificate.ReplacementDecided;
+import io.certtrail.events.certificate.ReplacementRequested;
 import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.query.certificate.CertificateApplications.Application;
 import io.certtrail.query.certificate.CertificateApplications.Status;
@@ -59,22 +61,29 @@ public class CertificateApplicationsProjection {
         if (next.format() == CertificateFormat.PAPER) {
             queue(batch, next, event.accountId());
         }
-        if (next.status() == Status.REQUESTED) {
+        boolean replacementAsked = next.replacement() != null && "REQUESTED".equals(next.replacement().status());
+        if (next.status() == Status.REQUESTED || replacementAsked) {
             batch.save(next.applicationId(), new ApprovalQueue(next.applicationId(), next.version(), event.accountId(),
                     next.recordId(), next.certificateNumber(), next.certificationName(), next.format(),
-                    next.fullName(), next.requestedAt(), next.availableFrom()));
+                    next.fullName(), replacementAsked ? next.replacement().requestedAt() : next.requestedAt(),
+                    next.availableFrom(), replacementAsked ? next.replacement().cause() : null));
         } else {
             batch.delete(ApprovalQueue.class, next.applicationId());
         }
     }
 
-    /** An approved paper application waits in logistics' queue until its package is shipped. */
+    /**
+     * An approved paper application waits in logistics' queue until its package is shipped; so does
+     * an approved replacement, from its approval.
+     */
     private static void queue(ProjectionBatch batch, Application application, String accountId) {
-        if (application.status() == Status.APPROVED) {
+        boolean replacement = application.replacement() != null && "APPROVED".equals(application.replacement().status());
+        if (application.status() == Status.APPROVED || (application.status() == Status.SHIPPED && replacement)) {
             batch.save(application.applicationId(), new ShipmentQueue(application.applicationId(),
                     application.version(), accountId, application.certificateNumber(),
                     application.certificationName(), application.fullName(), application.mailing(),
-                    application.requestedAt(), application.approvedAt()));
+                    application.requestedAt(),
+                    replacement ? application.replacement().decidedAt() : application.approvedAt(), replacement));
         } else {
             batch.delete(ShipmentQueue.class, application.applicationId());
         }
@@ -95,7 +104,7 @@ public class CertificateApplicationsProjection {
             return new Application(e.applicationId(), version, e.recordId(), e.certificateNumber(),
                     e.certificationName(), e.effectiveDate(), e.expirationDate(), e.addressKey(), e.email(), e.format(),
                     e.fullName(), e.phone(), e.mailing(), Status.REQUESTED, e.appliedAt(), e.availableFrom(), null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
         }
         if (a == null) {
             return null;
@@ -109,7 +118,23 @@ public class CertificateApplicationsProjection {
         if (event instanceof CertificateApplicationVoided e) {
             return a.voided(version, e.reason(), e.voidedAt());
         }
+        if (event instanceof ReplacementRequested e) {
+            return a.withReplacement(version, new CertificateApplications.Replacement("REQUESTED", e.cause(),
+                    e.requestedAt(), null, null, null), e.mailing());
+        }
+        if (event instanceof ReplacementDecided e) {
+            CertificateApplications.Replacement r = a.replacement();
+            return a.withReplacement(version, new CertificateApplications.Replacement(
+                    e.approved() ? "APPROVED" : "REFUSED", r == null ? null : r.cause(),
+                    r == null ? null : r.requestedAt(), e.decidedAt(), e.reason(), null), a.mailing());
+        }
         PackageShipped e = (PackageShipped) event;
-        return a.shipped(version, e.courier(), e.expressOrderNumber(), e.shippedAt());
+        Application shipped = a.shipped(version, e.courier(), e.expressOrderNumber(), e.shippedAt());
+        if (Boolean.TRUE.equals(e.replacement()) && a.replacement() != null) {
+            CertificateApplications.Replacement r = a.replacement();
+            return shipped.withReplacement(version, new CertificateApplications.Replacement("SHIPPED", r.cause(),
+                    r.requestedAt(), r.decidedAt(), null, e.shippedAt()), shipped.mailing());
+        }
+        return shipped;
     }
 }

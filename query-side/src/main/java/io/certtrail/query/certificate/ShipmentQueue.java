@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param version the application's last event's sequence number
  * @param printedName the name printed on the certificate, which may differ from the recipient's
+ * @param approvedAt of the application, or of its replacement
+ * @param replacement a new certificate for one lost or damaged
  */
 @Document(ShipmentQueue.COLLECTION)
 public record ShipmentQueue(
@@ -23,7 +25,8 @@ public record ShipmentQueue(
         String printedName,
         MailingInformation mailing,
         Instant requestedAt,
-        Instant approvedAt) {
+        Instant approvedAt,
+        boolean replacement) {
 
     public static final String COLLECTION = "shipment_queue";
 }

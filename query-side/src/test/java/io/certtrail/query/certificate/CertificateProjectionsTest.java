@@ -58,7 +58,7 @@ class CertificateProjectionsTest {
         MailingInformation office = new MailingInformation("李瑞瑞", "+86 139", "2 Jiaxian Road");
         applications.on(new MailingInformationChanged("app:1", ACCOUNT, office, T0.plusSeconds(60)), 1);
         applications.on(new PackageShipped("app:1", ACCOUNT, EARNED.certificateNumber(), "SF Express", "SF1", "li@x.io",
-                T0.plusSeconds(120)), 2);
+                T0.plusSeconds(120), null), 2);
 
         CertificateApplications.Application paper = application("app:1");
         assertThat(paper.status()).isEqualTo(Status.SHIPPED);
@@ -82,7 +82,7 @@ class CertificateProjectionsTest {
             assertThat(entry.printedName()).isEqualTo("李瑞瑞");
         });
         applications.on(new PackageShipped("app:1", ACCOUNT, EARNED.certificateNumber(), "SF Express", "SF1", "li@x.io",
-                T0.plusSeconds(120)), 3);
+                T0.plusSeconds(120), null), 3);
         assertThat(mongo.findAll(ShipmentQueue.class)).isEmpty();
         // handled again in order (a replay): the same end
         applications.on(new CertificateApproved("app:1", ACCOUNT, EARNED.certificateNumber(), true, T0,

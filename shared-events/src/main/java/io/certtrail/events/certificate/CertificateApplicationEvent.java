@@ -3,7 +3,7 @@ package io.certtrail.events.certificate;
 /** Every event the {@code CertificateApplication} aggregate emits; the index of the family. */
 public sealed interface CertificateApplicationEvent
         permits CertificateApplied, CertificateApproved, MailingInformationChanged, PackageShipped,
-        CertificateApplicationVoided {
+        CertificateApplicationVoided, ReplacementRequested, ReplacementDecided {
 
     String applicationId();
 

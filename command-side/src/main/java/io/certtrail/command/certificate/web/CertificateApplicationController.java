@@ -4,6 +4,7 @@ import io.certtrail.command.certificate.CertificateCommands;
 import io.certtrail.command.certificate.CertificateCommands.ApplicationState;
 import io.certtrail.command.certificate.CertificateCommands.ApplyForCertificate;
 import io.certtrail.command.certificate.CertificateCommands.ChangeMailingInformation;
+import io.certtrail.command.certificate.CertificateCommands.RequestReplacement;
 import io.certtrail.command.certificate.web.ApplicationInput.MailingRequest;
 import io.certtrail.platform.privacy.AddressKeys;
 import io.certtrail.command.support.CommandSender;
@@ -101,6 +102,28 @@ class CertificateApplicationController {
         requireApplicationId(applicationId);
         return Applied.of(commands.send(new ChangeMailingInformation(applicationId, caller.accountId(),
                 body.toMailing(), clock.instant()), caller.accountId(), Role.HOLDER, request));
+    }
+
+    /** @param mailing where the replacement goes; none: where the first package went */
+    record ReplacementRequest(@jakarta.validation.constraints.NotNull Cause cause, @Valid MailingRequest mailing) {
+    }
+
+    enum Cause {
+        LOST,
+        DAMAGED
+    }
+
+    /**
+     * A lost or damaged paper certificate is replaced once, on request, after the office approves;
+     * logistics then ships it like the first.
+     */
+    @PostMapping("/{applicationId}/replacement")
+    Applied requestReplacement(@PathVariable String applicationId, @Valid @RequestBody ReplacementRequest body,
+            Caller caller, HttpServletRequest request) {
+        requireApplicationId(applicationId);
+        return Applied.of(commands.send(new RequestReplacement(applicationId, caller.accountId(), body.cause().name(),
+                body.mailing() == null ? null : body.mailing().toMailing(), clock.instant()), caller.accountId(),
+                Role.HOLDER, request));
     }
 
     static void requireApplicationId(String applicationId) {

@@ -1,6 +1,7 @@
 package io.certtrail.command.certificate.web;
 
 import io.certtrail.command.certificate.CertificateCommands.ApproveCertificate;
+import io.certtrail.command.certificate.CertificateCommands.DecideReplacement;
 import io.certtrail.command.certificate.CertificateCommands.ShipPackage;
 import io.certtrail.command.certificate.CertificateCommands.VoidApplication;
 import io.certtrail.command.certificate.web.CertificateApplicationController.Applied;
@@ -59,6 +60,10 @@ class CertificateOfficeController {
     record VoidRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
+    /** @param reason required to refuse: the holder is told it */
+    record ReplacementDecision(@jakarta.validation.constraints.NotNull Boolean approve, @Size(max = 1000) String reason) {
+    }
+
     @PostMapping("/certificate-applications/{applicationId}/approval")
     Applied approve(@PathVariable String applicationId, Caller caller, HttpServletRequest request) {
         CertificateApplicationController.requireApplicationId(applicationId);
@@ -87,6 +92,19 @@ class CertificateOfficeController {
         CertificateApplicationController.requireApplicationId(applicationId);
         return Applied.of(commands.send(new VoidApplication(applicationId, body.reason().strip(), clock.instant()),
                 caller.accountId(), caller.primaryRole(), request));
+    }
+
+    /** Approves a holder's request for a replacement paper certificate, or refuses it with a reason. */
+    @PostMapping("/certificate-applications/{applicationId}/replacement/decision")
+    Applied decideReplacement(@PathVariable String applicationId, @Valid @RequestBody ReplacementDecision body,
+            Caller caller, HttpServletRequest request) {
+        CertificateApplicationController.requireApplicationId(applicationId);
+        if (!body.approve() && (body.reason() == null || body.reason().isBlank())) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "Give the holder a reason to refuse a replacement.");
+        }
+        return Applied.of(commands.send(new DecideReplacement(applicationId, body.approve(),
+                body.reason() == null ? null : body.reason().strip(), clock.instant()), caller.accountId(),
+                caller.primaryRole(), request));
     }
 
     @PostMapping("/certificate-revocations")

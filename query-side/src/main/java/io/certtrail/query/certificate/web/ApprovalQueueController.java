@@ -39,12 +39,14 @@ class ApprovalQueueController {
         /** Its day has come: the next automatic sweep (every minute by default) approves it. */
         DUE,
         /** The certificate was revoked: it is never approved. */
-        CERTIFICATE_REVOKED
+        CERTIFICATE_REVOKED,
+        /** The holder asks for a new paper certificate (lost or damaged): the office decides. */
+        REPLACEMENT_REQUESTED
     }
 
     record Waiting(String applicationId, String recordId, String certificateNumber, String certificationName,
             CertificateFormat format, String printedName, Instant requestedAt, LocalDate availableFrom,
-            Reason reason, Instant revokedAt) {
+            Reason reason, Instant revokedAt, String replacementCause) {
     }
 
     record WaitingList(LocalDate today, int count, List<Waiting> applications) {
@@ -60,9 +62,11 @@ class ApprovalQueueController {
                 .map(a -> {
                     Instant revokedAt = revoked.get(a.certificateNumber());
                     Reason reason = revokedAt != null ? Reason.CERTIFICATE_REVOKED
+                            : a.replacementCause() != null ? Reason.REPLACEMENT_REQUESTED
                             : today.isBefore(a.availableFrom()) ? Reason.NOT_YET_ITS_DAY : Reason.DUE;
                     return new Waiting(a.applicationId(), a.recordId(), a.certificateNumber(), a.certificationName(),
-                            a.format(), a.printedName(), a.requestedAt(), a.availableFrom(), reason, revokedAt);
+                            a.format(), a.printedName(), a.requestedAt(), a.availableFrom(), reason, revokedAt,
+                            a.replacementCause());
                 }).toList();
         return new WaitingList(today, waiting.size(), waiting);
     }

@@ -86,7 +86,7 @@ class MyCertificateApplicationsController {
             LocalDate availableFrom, Instant approvedAt, String fullName, String phone, String email,
             MailingInformation mailing, String courier, String expressOrderNumber, Instant shippedAt,
             String downloadUrl, CertificateStatus certificateStatus, Instant revokedAt, Instant voidedAt,
-            String voidReason) {
+            String voidReason, CertificateApplications.Replacement replacement) {
     }
 
     @GetMapping("/eligible")
@@ -200,7 +200,8 @@ class MyCertificateApplicationsController {
                 a.expressOrderNumber(),
                 a.shippedAt(), downloadable
                         ? "/api/me/certificate-applications/" + a.applicationId() + "/certificate.pdf" : null,
-                CertificateStatus.of(a.expirationDate(), revokedAt, today()), revokedAt, a.voidedAt(), a.voidReason());
+                CertificateStatus.of(a.expirationDate(), revokedAt, today()), revokedAt, a.voidedAt(), a.voidReason(),
+                a.replacement());
     }
 
     /** The phone number as the guides show it, masked; the holder changes it by sending it again whole. */

@@ -52,10 +52,11 @@ class ShipmentQueueController {
      * @param shipBy the last day of the promise: the seventh working day after approval
      * @param workingDaysLeft working days until {@code shipBy}; 0 on that day, negative once late
      * @param address the postal address, lines separated by line breaks
+     * @param replacement a new certificate for one lost or damaged (counted from the replacement's approval)
      */
     record Package(String applicationId, String certificateNumber, String certificationName, String printedName,
             String recipient, String phone, String address, Instant requestedAt, Instant approvedAt,
-            LocalDate shipBy, int workingDaysLeft, boolean late) {
+            LocalDate shipBy, int workingDaysLeft, boolean late, boolean replacement) {
     }
 
     record Queue(LocalDate today, int count, List<Package> packages) {
@@ -74,11 +75,11 @@ class ShipmentQueueController {
         StringWriter text = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setHeader("applicationId",
                 "certificateNumber", "certificationName", "printedName", "recipient", "phone", "address",
-                "approvedAt", "shipBy", "workingDaysLeft").get())) {
+                "approvedAt", "shipBy", "workingDaysLeft", "replacement").get())) {
             for (Package p : packages(today())) {
                 csv.printRecord(p.applicationId(), p.certificateNumber(), text(p.certificationName()),
                         text(p.printedName()), text(p.recipient()), p.phone(), text(p.address()), p.approvedAt(),
-                        p.shipBy(), p.workingDaysLeft());
+                        p.shipBy(), p.workingDaysLeft(), p.replacement());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -102,7 +103,7 @@ class ShipmentQueueController {
                     return new Package(entry.applicationId(), entry.certificateNumber(), entry.certificationName(),
                             entry.printedName(), entry.mailing().recipient(), entry.mailing().phone(),
                             entry.mailing().address(), entry.requestedAt(), entry.approvedAt(), shipBy, left,
-                            left < 0);
+                            left < 0, entry.replacement());
                 }).toList();
     }
 
