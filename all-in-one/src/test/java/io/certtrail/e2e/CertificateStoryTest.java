@@ -584,6 +584,12 @@ class CertificateStoryTest {
         assertThat(app.post("/api/operator/email-unbindings", "operator",
                 "{\"email\":\"contested@example.com\",\"reason\":\"Exam records of another person\"}").status())
                 .isEqualTo(200);
+        // the office is shown the application whose certificate's address left the applicant
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> app.get(
+                "/api/operator/certificate-applications/to-review", "operator").body().contains(id));
+        JsonNode review = app.get("/api/operator/certificate-applications/to-review", "operator").json().get(0);
+        assertThat(review.get("cause").asText()).isEqualTo("FORCED_UNBINDING");
+        assertThat(review.get("accountId").asText()).isEqualTo("acct-h12");
         app.associate("holder13", "contested@example.com");
         app.awaitProjectionsAtHead();
         assertThat(problemCode(apply("holder13", "CERT:V-1", "contested@example.com", "ELECTRONIC", "Right Person",
@@ -597,6 +603,8 @@ class CertificateStoryTest {
                 "{\"reason\":\"Applied for by an account the certificate is not of\"}");
         assertThat(voided.status()).as(voided.body()).isEqualTo(200);
         assertThat(voided.json().get("status").asText()).isEqualTo("VOIDED");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !app.get(
+                "/api/operator/certificate-applications/to-review", "operator").body().contains(id));
         JsonNode wrong = application("holder12", voided);
         assertThat(wrong.get("status").asText()).isEqualTo("VOIDED");
         assertThat(wrong.get("voidReason").asText()).contains("not of");

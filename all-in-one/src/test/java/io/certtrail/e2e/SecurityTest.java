@@ -153,6 +153,7 @@ class SecurityTest {
                 new Endpoint("GET", "/api/operator/shipment-queue.csv", null, Set.of("OPERATOR", "LOGISTICS")),
                 new Endpoint("POST", "/api/operator/certificate-revocations", json, Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/operator/certificate-applications/waiting", null, Set.of("OPERATOR")),
+                new Endpoint("GET", "/api/operator/certificate-applications/to-review", null, Set.of("OPERATOR")),
                 new Endpoint("POST", "/api/operator/certificate-applications/app:CERT:X/replacement/decision", json,
                         Set.of("OPERATOR")),
                 new Endpoint("POST", "/api/me/certificate-applications/app:CERT:X/replacement", json, Set.of("HOLDER")),

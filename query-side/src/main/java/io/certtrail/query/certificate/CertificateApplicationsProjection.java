@@ -1,5 +1,6 @@
 package io.certtrail.query.certificate;
 
+import io.certtrail.events.account.EmailDisassociated;
 import io.certtrail.events.certificate.CertificateApplicationEvent;
 import io.certtrail.events.certificate.CertificateApplicationVoided;
 import io.certtrail.events.certificate.CertificateApplied;
@@ -12,6 +13,7 @@ import io.certtrail.events.certificate.ReplacementRequested;
 import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.query.certificate.CertificateApplications.Application;
 import io.certtrail.query.certificate.CertificateApplications.Status;
+import io.certtrail.query.records.AddressRecords;
 import io.certtrail.query.support.ProjectionBatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,8 @@ public class CertificateApplicationsProjection {
 
     private static final ProjectionBatch.Reads<CertificateApplications> APPLICATIONS = ProjectionBatch.Reads
             .of(CertificateApplications.class)
-            .from(CertificateApplicationEvent.class, CertificateApplicationEvent::accountId);
+            .from(CertificateApplicationEvent.class, CertificateApplicationEvent::accountId)
+            .from(EmailDisassociated.class, EmailDisassociated::accountId);
 
     private final MongoTemplate mongo;
 
@@ -60,6 +63,9 @@ public class CertificateApplicationsProjection {
         batch.save(event.accountId(), new CertificateApplications(event.accountId(), applications));
         if (next.format() == CertificateFormat.PAPER) {
             queue(batch, next, event.accountId());
+        }
+        if (next.status() == Status.VOIDED) {
+            batch.delete(ApplicationReview.class, next.applicationId());
         }
         boolean replacementAsked = next.replacement() != null && "REQUESTED".equals(next.replacement().status());
         if (next.status() == Status.REQUESTED || replacementAsked) {
@@ -89,6 +95,34 @@ public class CertificateApplicationsProjection {
         }
     }
 
+    /**
+     * An address left the account: its applications for certificates recorded for that address are
+     * flagged to the office ({@link ApplicationReview}). The certificates of the address are read from
+     * the records view (they were recorded before anyone could apply for them).
+     */
+    @EventHandler
+    void on(EmailDisassociated event) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        CertificateApplications current = batch.find(APPLICATIONS, event.accountId());
+        if (current == null || current.applications().isEmpty()) {
+            return;
+        }
+        AddressRecords records = mongo.findById(event.addressKey(), AddressRecords.class);
+        if (records == null) {
+            return;
+        }
+        java.util.Set<String> there = new java.util.HashSet<>();
+        records.certifications().forEach(entry -> there.add(entry.recordId()));
+        for (Application application : current.applications()) {
+            if (there.contains(application.recordId()) && application.status() != Status.VOIDED) {
+                batch.save(application.applicationId(), new ApplicationReview(application.applicationId(),
+                        event.accountId(), application.recordId(), application.certificateNumber(),
+                        application.certificationName(), application.status().name(), event.cause(),
+                        event.disassociatedAt()));
+            }
+        }
+    }
+
     @ResetHandler
     void reset(ProjectionReset reset) {
         if (!reset.rebuild()) {
@@ -97,6 +131,7 @@ public class CertificateApplicationsProjection {
         mongo.dropCollection(CertificateApplications.class);
         mongo.dropCollection(ShipmentQueue.class);
         mongo.dropCollection(ApprovalQueue.class);
+        mongo.dropCollection(ApplicationReview.class);
     }
 
     static Application evolve(Application a, CertificateApplicationEvent event, long version) {

@@ -48,20 +48,6 @@ class CertificatePdfTest {
         }
     }
 
-    /** Not a test: writes a sample to look at (mvn -Dtest=CertificatePdfTest#sample -Dcertificate.sample=...). */
-    @org.junit.jupiter.api.Test
-    void sample() throws Exception {
-        String target = System.getProperty("certificate.sample");
-        org.junit.jupiter.api.Assumptions.assumeTrue(target != null);
-        byte[] pdf = new CertificatePdf().render(new CertificatePdf.Content("李瑞瑞", "HCIE-Datacom",
-                "0101001011938060621", LocalDate.parse("2026-02-27"), LocalDate.parse("2029-02-27"),
-                LocalDate.parse("2026-03-02"), URL));
-        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80),
-                    "png", new java.io.File(target));
-        }
-    }
-
     @org.junit.jupiter.api.Test
     void theQrCodeIsReadableWhateverThePortInTheUrl() throws Exception {
         for (int port : new int[] {8080, 38795, 45201, 9, 65535}) {

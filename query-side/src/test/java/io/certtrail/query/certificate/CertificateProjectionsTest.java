@@ -15,6 +15,7 @@ import io.certtrail.query.certificate.CertificateApplications.Status;
 import io.certtrail.query.support.MongoWireServer;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -88,6 +89,26 @@ class CertificateProjectionsTest {
         applications.on(new CertificateApproved("app:1", ACCOUNT, EARNED.certificateNumber(), true, T0,
                 "li@example.com", CertificateFormat.PAPER), 1);
         assertThat(mongo.findAll(ShipmentQueue.class)).isEmpty();
+    }
+
+    @Test
+    void anApplicationWhoseCertificatesAddressLeftTheApplicantIsFlaggedUntilVoided() {
+        mongo.save(new io.certtrail.query.records.AddressRecords("addr_1", null, null, List.of(
+                new io.certtrail.query.records.AddressRecords.CertificationEntry("CERT:C-1", 1, T0, EARNED))));
+        applications.on(applied("app:1", CertificateFormat.ELECTRONIC), 0);
+        applications.on(new io.certtrail.events.account.EmailDisassociated(ACCOUNT, "addr_other", "x@example.com",
+                io.certtrail.events.account.DisassociationCause.HOLDER_CONFIRMED, null, null, T0.plusSeconds(30)));
+        assertThat(mongo.findAll(ApplicationReview.class)).isEmpty(); // another address: nothing to look at
+        applications.on(new io.certtrail.events.account.EmailDisassociated(ACCOUNT, "addr_1", "li@example.com",
+                io.certtrail.events.account.DisassociationCause.FORCED_UNBINDING, null, "not theirs",
+                T0.plusSeconds(60)));
+        assertThat(mongo.findAll(ApplicationReview.class)).singleElement().satisfies(review -> {
+            assertThat(review.applicationId()).isEqualTo("app:1");
+            assertThat(review.cause()).isEqualTo(io.certtrail.events.account.DisassociationCause.FORCED_UNBINDING);
+        });
+        applications.on(new io.certtrail.events.certificate.CertificateApplicationVoided("app:1", ACCOUNT,
+                EARNED.certificateNumber(), "not theirs", T0.plusSeconds(90), "li@example.com"), 1);
+        assertThat(mongo.findAll(ApplicationReview.class)).isEmpty();
     }
 
     @Test

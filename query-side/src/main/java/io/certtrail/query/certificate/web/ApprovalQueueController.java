@@ -1,6 +1,7 @@
 package io.certtrail.query.certificate.web;
 
 import io.certtrail.events.certificate.CertificateFormat;
+import io.certtrail.query.certificate.ApplicationReview;
 import io.certtrail.query.certificate.ApprovalQueue;
 import io.certtrail.query.certificate.Revocations;
 import java.time.Clock;
@@ -50,6 +51,18 @@ class ApprovalQueueController {
     }
 
     record WaitingList(LocalDate today, int count, List<Waiting> applications) {
+    }
+
+    /**
+     * Applications whose certificate's address has left the account that applied: the office looks
+     * at each and voids those that are not the applicant's (the certificate's holder may then apply).
+     */
+    @GetMapping("/api/operator/certificate-applications/to-review")
+    List<ApplicationReview> toReview() {
+        return mongo.findAll(ApplicationReview.class).stream()
+                .sorted(Comparator.comparing(ApplicationReview::addressLeftAt)
+                        .thenComparing(ApplicationReview::applicationId))
+                .toList();
     }
 
     @GetMapping("/api/operator/certificate-applications/waiting")
