@@ -24,6 +24,8 @@ public final class CommandFailures {
             "Changes cannot be taken at the moment; nothing was changed. Send the request again shortly.";
     private static final String NOT_FOUND_DETAIL = "Nothing with this identifier was found.";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandFailures.class);
+
     private CommandFailures() {
     }
 
@@ -47,6 +49,8 @@ public final class CommandFailures {
                         ErrorCode.CONCURRENT_CHANGE));
             }
             if (unavailable(t)) {
+                // the caller is told to try again; the operator needs to know why
+                LOG.warn("Command not taken ({}): {}", t.getClass().getSimpleName(), t.getMessage());
                 return Optional.of(new CommandExecutionException(UNAVAILABLE_DETAIL, null,
                         ErrorCode.COMMANDS_UNAVAILABLE));
             }
