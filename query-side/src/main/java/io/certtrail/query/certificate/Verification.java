@@ -81,9 +81,8 @@ public class Verification {
             }
             replacedBy = next.replacedBy();
         }
-        Status status = replacedBy != null ? Status.REPLACED : entry.revokedAt() != null ? Status.REVOKED
-                : entry.expirationDate() != null && today.isAfter(entry.expirationDate()) ? Status.EXPIRED
-                : Status.VALID;
+        Status status = replacedBy != null ? Status.REPLACED
+                : Status.valueOf(CertificateStatus.of(entry.expirationDate(), entry.revokedAt(), today).name());
         boolean nameGiven = name != null && !name.isBlank();
         Boolean matches = nameGiven ? PersonNames.sameFullName(name, entry.holderName()) : null;
         String shownName = Boolean.TRUE.equals(matches) ? entry.holderName() : Masking.personName(entry.holderName());

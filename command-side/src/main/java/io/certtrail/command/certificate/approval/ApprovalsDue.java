@@ -1,5 +1,6 @@
 package io.certtrail.command.certificate.approval;
 
+import com.mongodb.client.model.ReplaceOptions;
 import io.certtrail.command.certificate.CertificateCommands;
 import io.certtrail.events.certificate.CertificateApplicationVoided;
 import io.certtrail.events.certificate.CertificateApplied;
@@ -39,7 +40,7 @@ public class ApprovalsDue {
     void on(CertificateApplied event) {
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", event.applicationId()),
                 new Document("_id", event.applicationId()).append("due", event.availableFrom().toString()),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true));
     }
 
     @EventHandler

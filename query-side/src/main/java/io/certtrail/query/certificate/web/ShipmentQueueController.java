@@ -3,6 +3,7 @@ package io.certtrail.query.certificate.web;
 import io.certtrail.platform.time.WorkingDays;
 import io.certtrail.query.certificate.Revocations;
 import io.certtrail.query.certificate.ShipmentQueue;
+import io.certtrail.query.support.SpreadsheetText;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -112,7 +113,7 @@ class ShipmentQueueController {
      * phone number is validated at input (digits, spaces, +, -, parentheses) and goes as it is.
      */
     private static String text(String value) {
-        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return SpreadsheetText.safe(value);
     }
 
     private LocalDate today() {

@@ -21,6 +21,7 @@ import io.certtrail.query.certificate.CertificateStatus;
 import io.certtrail.query.partner.PartnerView.Filter;
 import io.certtrail.query.support.PageRequest;
 import io.certtrail.query.support.PageRequest.Page;
+import io.certtrail.query.support.SpreadsheetText;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -190,10 +191,7 @@ class PartnerEmployeesController {
             if (i > 0) {
                 line.append(',');
             }
-            String value = values[i] == null ? "" : values[i].toString();
-            if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-                value = "'" + value;
-            }
+            String value = SpreadsheetText.safe(values[i] == null ? "" : values[i].toString());
             if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
                 value = "\"" + value.replace("\"", "\"\"") + "\"";
             }
