@@ -48,6 +48,9 @@ class AuditStoryTest {
                 {"recordId":"CERT:AU-1","email":"audited@example.com","format":"ELECTRONIC","fullName":"Holder One",
                  "phone":"+1 555 0100","acceptPrivacyStatement":true}""");
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        // the printed name is not the account holder's: the office approves it by hand
+        assertThat(app.post("/api/operator/certificate-applications/app:CERT:AU-1/approval", "operator", "")
+                .status()).isEqualTo(200);
         app.post("/api/operator/email-unbindings", "operator",
                 "{\"email\":\"audited@example.com\",\"reason\":\"Holds another person's exam records\"}");
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))

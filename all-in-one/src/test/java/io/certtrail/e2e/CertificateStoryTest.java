@@ -74,6 +74,20 @@ class CertificateStoryTest {
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
     }
 
+    /**
+     * The exam result of a candidate who sat under this name with this address: a printed name that
+     * is a candidate's (or the account holder's) is printed without the office's review.
+     */
+    private static void sat(String email, String firstName, String lastName) {
+        int id = email.hashCode() & 0x7fffffff;
+        Response recorded = app.post("/api/operator/records/exams", "operator", """
+                {"sourceRecordId":"SAT-%d","registrationNumber":"REG-SAT-%d","firstName":"%s","lastName":"%s",
+                 "email":"%s","examCode":"H12-811","examName":"HCIA-Datacom","examDate":"2026-01-20","score":800,
+                 "passed":true}""".formatted(id, id, firstName, lastName, email));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+        app.awaitProjectionsAtHead();
+    }
+
     private static Response apply(String user, String recordId, String email, String format, String name,
             String mailing) {
         return app.postAsIs("/api/me/certificate-applications", user, """
@@ -101,6 +115,7 @@ class CertificateStoryTest {
     void anElectronicCertificateIsAppliedForDownloadedAndItsQrCodeLeadsToItsVerification() throws Exception {
         // took effect on Friday: today, Monday, is the working day after, so approval is immediate
         certification("E-1", "ruirui@example.com", "0101001011938060621", "2026-02-27", "2029-02-27");
+        sat("ruirui@example.com", "瑞瑞", "李");
         long version = app.associate("holder4", "ruirui@example.com");
         app.get("/api/me/certificates?minVersion=" + version, "holder4");
 
@@ -163,6 +178,7 @@ class CertificateStoryTest {
     @Order(2)
     void anEarlyApplicationIsApprovedByTheOfficeFromTheWorkingDayAfterAndOnlyThenDownloads() {
         certification("E-2", "early@example.com", "0101001099000000001", "2026-03-02", "2029-03-02");
+        sat("early@example.com", "José", "Núñez");
         app.associate("holder5", "early@example.com");
         Response accepted = apply("holder5", "CERT:E-2", "early@example.com", "ELECTRONIC", "José Núñez", null);
         assertThat(accepted.json().get("status").asText()).as(accepted.body()).isEqualTo("REQUESTED");
@@ -193,6 +209,7 @@ class CertificateStoryTest {
     @Order(3)
     void aThirdPartyAccountMayApplyButNotDownload() {
         certification("E-3", "outsider@example.com", "0101001099000000003", "2026-02-02", "2029-02-02");
+        sat("outsider@example.com", "Out", "Sider");
         app.associate("outsider", "outsider@example.com");
         Response accepted = apply("outsider", "CERT:E-3", "outsider@example.com", "ELECTRONIC", "Out Sider", null);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
@@ -206,6 +223,7 @@ class CertificateStoryTest {
     @Order(4)
     void aPaperPackageIsShippedByLogisticsAndTheHolderGetsTheOrderNumberByMail() throws Exception {
         paperCertification("P-1", "paper@example.com", "0201001099000000001", "2026-02-02", "2029-02-02");
+        sat("paper@example.com", "Ana", "Lúcia");
         app.associate("holder6", "paper@example.com");
         assertThat(apply("holder6", "CERT:P-1", "paper@example.com", "PAPER", "Ana Lúcia", null).status())
                 .isEqualTo(400); // paper without mailing information
@@ -429,6 +447,8 @@ class CertificateStoryTest {
     void logisticsWorksItsQueueOfPaperPackagesToEmpty() throws Exception {
         paperCertification("Q-1", "queue1@example.com", "0301001099000000001", "2026-02-02", "2029-02-02");
         paperCertification("Q-2", "queue2@example.com", "0301001099000000002", "2026-02-02", "2029-02-02");
+        sat("queue1@example.com", "Wei", "Zhang");
+        sat("queue2@example.com", "Ana", "Lúcia");
         app.associate("holder8", "queue1@example.com");
         app.associate("holder9", "queue2@example.com");
         Response first = apply("holder8", "CERT:Q-1", "queue1@example.com", "PAPER", "Zhang Wei",
@@ -443,6 +463,7 @@ class CertificateStoryTest {
 
         // a third, revoked after its approval: not in the queue, and its shipment is refused
         paperCertification("Q-3", "queue3@example.com", "0301001099000000003", "2026-02-02", "2029-02-02");
+        sat("queue3@example.com", "Ola", "Nordmann");
         app.associate("holder10", "queue3@example.com");
         Response third = apply("holder10", "CERT:Q-3", "queue3@example.com", "PAPER", "Ola Nordmann",
                 "{\"recipient\":\"Ola Nordmann\",\"phone\":\"+47 912 34 567\",\"address\":\"Karl Johans gate 1\\nOslo\"}");
@@ -512,6 +533,7 @@ class CertificateStoryTest {
     @Order(10)
     void aCorrectedNumberFlowsEverywhereAndADuplicateNumberIsRefused() throws Exception {
         certification("COR-1", "corrected@example.com", "0401001099000000001", "2026-02-02", "2029-02-02");
+        sat("corrected@example.com", "Kari", "Nordmann");
         app.associate("holder11", "corrected@example.com");
         Response accepted = apply("holder11", "CERT:COR-1", "corrected@example.com", "ELECTRONIC", "Kari Nordmann",
                 null);
@@ -575,9 +597,10 @@ class CertificateStoryTest {
     @Order(11)
     void aVoidedApplicationLetsTheRightfulHolderApply() {
         certification("V-1", "contested@example.com", "0501001099000000001", "2026-02-02", "2029-02-02");
+        sat("contested@example.com", "Right", "Person");
         app.associate("holder12", "holder12@example.com");
         app.associate("holder12", "contested@example.com");
-        Response first = apply("holder12", "CERT:V-1", "contested@example.com", "ELECTRONIC", "Wrong Person", null);
+        Response first = apply("holder12", "CERT:V-1", "contested@example.com", "ELECTRONIC", "Right Person", null);
         assertThat(first.json().get("status").asText()).as(first.body()).isEqualTo("APPROVED");
         String id = first.json().get("applicationId").asText();
         app.awaitMail("contested@example.com", 2); // activation, approval
@@ -621,6 +644,128 @@ class CertificateStoryTest {
                 .isEqualTo(200);
         assertThat(app.getBytes("/api/me/certificate-applications/" + id + "/certificate.pdf", "holder12").statusCode())
                 .isEqualTo(409);
+    }
+
+    /**
+     * A printed name that is neither the account holder's nor an exam candidate's is not printed
+     * until the office approves it; a holder asks for another name, and the office approves (a new
+     * e-certificate, the register's name) or refuses it with a reason.
+     */
+    @Test
+    @Order(12)
+    void aNameThatIsNotTheHoldersWaitsForTheOfficeAndTheHolderMayAskForAnother() throws Exception {
+        certification("N-1", "named@example.com", "0601001099000000001", "2026-02-02", "2029-02-02");
+        app.associate("holder14", "named@example.com");
+        Response accepted = apply("holder14", "CERT:N-1", "named@example.com", "ELECTRONIC", "Mallory Printed", null);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        // its day has come, but the name is not Holder14 Test's, nor a candidate's at that address
+        assertThat(accepted.json().get("status").asText()).isEqualTo("REQUESTED");
+        String id = accepted.json().get("applicationId").asText();
+        JsonNode view = application("holder14", accepted);
+        assertThat(view.get("nameReview").asBoolean()).isTrue();
+        assertThat(view.get("downloadUrl").isNull()).isTrue();
+        assertThat(waitingFor(id).get("reason").asText()).isEqualTo("NAME_REVIEW");
+        assertThat(waitingFor(id).get("printedName").asText()).isEqualTo("Mallory Printed");
+
+        // the office looked and approves it: the name is printed
+        Response approved = app.post("/api/operator/certificate-applications/" + id + "/approval", "operator", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        view = application("holder14", approved);
+        assertThat(view.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(view.get("nameReview").asBoolean()).isFalse();
+        assertThat(pdfText("holder14", id)).contains("Mallory Printed");
+
+        // the holder asks for another name; one request waits at a time
+        String path = "/api/me/certificate-applications/" + id + "/printed-name-correction";
+        Response asked = app.post(path, "holder14", "{\"fullName\":\"Mei Han\"}");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+        assertThat(application("holder14", asked).get("nameCorrection").get("status").asText()).isEqualTo("REQUESTED");
+        assertThat(problemCode(app.post(path, "holder14", "{\"fullName\":\"Han Mei\"}")))
+                .isEqualTo("NAME_CORRECTION_NOT_POSSIBLE");
+        assertThat(app.post(path, "holder14", "{\"fullName\":\"H4x0r 1337\"}").status()).isEqualTo(400);
+        assertThat(app.post(path, "holder13", "{\"fullName\":\"Mei Han\"}").status()).isEqualTo(404);
+        JsonNode waits = waitingFor(id);
+        assertThat(waits.get("reason").asText()).isEqualTo("NAME_CORRECTION_REQUESTED");
+        assertThat(waits.get("requestedName").asText()).isEqualTo("Mei Han");
+
+        String decision = "/api/operator/certificate-applications/" + id + "/printed-name-correction/decision";
+        assertThat(app.post(decision, "holder14", "{\"approve\":true}").status()).isEqualTo(403);
+        Response corrected = app.post(decision, "operator", "{\"approve\":true}");
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        view = application("holder14", corrected);
+        assertThat(view.get("fullName").asText()).isEqualTo("Mei Han");
+        assertThat(view.get("nameCorrection").get("status").asText()).isEqualTo("APPROVED");
+        assertThat(pdfText("holder14", id)).contains("Mei Han").doesNotContain("Mallory");
+        app.awaitProjectionsAtHead();
+        assertThat(app.get("/api/public/certificates/0601001099000000001?name=Mei%20Han", null).json()
+                .get("nameMatches").asBoolean()).isTrue();
+        assertThat(CertTrailInstance.text(app.awaitMail("named@example.com", 3))).contains("Mei Han");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !app.get(
+                "/api/operator/certificate-applications/waiting", "operator").body().contains(id));
+
+        // another request, refused: a reason is required, and the holder sees it
+        assertThat(app.post(path, "holder14", "{\"fullName\":\"Mallory Printed\"}").status()).isEqualTo(200);
+        assertThat(app.post(decision, "operator", "{\"approve\":false}").status()).isEqualTo(400);
+        Response refused = app.post(decision, "operator", "{\"approve\":false,\"reason\":\"Not the holder's name\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(200);
+        view = application("holder14", refused);
+        assertThat(view.get("fullName").asText()).isEqualTo("Mei Han");
+        assertThat(view.get("nameCorrection").get("status").asText()).isEqualTo("REFUSED");
+        assertThat(view.get("nameCorrection").get("refusal").asText()).isEqualTo("Not the holder's name");
+    }
+
+    /** A waiting package whose certificate number was corrected is printed with the new number. */
+    @Test
+    @Order(13)
+    void aWaitingPackageShowsItsCorrectedNumberToLogistics() {
+        paperCertification("Q-4", "queue4@example.com", "0301001099000000004", "2026-02-02", "2029-02-02");
+        sat("queue4@example.com", "Kari", "Holm");
+        app.associate("holder15", "queue4@example.com");
+        Response applied = apply("holder15", "CERT:Q-4", "queue4@example.com", "PAPER", "Kari Holm",
+                "{\"recipient\":\"Kari Holm\",\"phone\":\"+47 912 34 568\",\"address\":\"Karl Johans gate 2\\nOslo\"}");
+        assertThat(applied.json().get("status").asText()).as(applied.body()).isEqualTo("APPROVED");
+        String id = applied.json().get("applicationId").asText();
+        Response corrected = app.post("/api/operator/records/certifications", "operator", """
+                {"sourceRecordId":"Q-4","email":"queue4@example.com","certificationName":"HCIE-Datacom",
+                 "certificateNumber":"0301001099000000005","effectiveDate":"2026-02-02","expirationDate":"2029-02-02",
+                 "renewal":true}""");
+        assertThat(corrected.json().get("outcome").asText()).as(corrected.body()).isEqualTo("CORRECTED");
+        app.awaitProjectionsAtHead();
+        JsonNode waiting = app.get("/api/operator/shipment-queue", "operator").json().get("packages");
+        JsonNode entry = null;
+        for (JsonNode p : waiting) {
+            if (p.get("applicationId").asText().equals(id)) {
+                entry = p;
+            }
+        }
+        assertThat(entry).as(waiting.toString()).isNotNull();
+        assertThat(entry.get("certificateNumber").asText()).isEqualTo("0301001099000000005");
+        assertThat(app.post("/api/operator/certificate-applications/" + id + "/shipment", "operator",
+                "{\"courier\":\"SF Express\",\"expressOrderNumber\":\"SF0000000104\"}").status()).isEqualTo(200);
+    }
+
+    private static JsonNode waitingFor(String applicationId) {
+        JsonNode[] found = new JsonNode[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode waiting : app.get("/api/operator/certificate-applications/waiting", "operator").json()
+                    .get("applications")) {
+                if (waiting.get("applicationId").asText().equals(applicationId)) {
+                    found[0] = waiting;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private static String pdfText(String user, String applicationId) throws Exception {
+        HttpResponse<byte[]> pdf = app.getBytes("/api/me/certificate-applications/" + applicationId
+                + "/certificate.pdf", user);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     private static JsonNode awaitQueue(String token, int count) {

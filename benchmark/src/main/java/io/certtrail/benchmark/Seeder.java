@@ -311,7 +311,7 @@ final class Seeder {
                 earned.expirationDate(), earned.addressKey(), earned.email(),
                 paper ? CertificateFormat.PAPER : CertificateFormat.ELECTRONIC, name, "+49 30 1234567",
                 paper ? new MailingInformation(name, "+49 30 1234567", "Musterstrasse " + n + "\n10115 Berlin")
-                        : null, "2026-01", WorkingDays.next(earned.effectiveDate()), at), meta, at));
+                        : null, "2026-01", WorkingDays.next(earned.effectiveDate()), at, false), meta, at));
         out.add(event("CertificateApplication", applicationId, 1, new CertificateApproved(applicationId,
                 accountId, earned.certificateNumber(), true, at, earned.email(),
                 paper ? CertificateFormat.PAPER : CertificateFormat.ELECTRONIC), meta, at));

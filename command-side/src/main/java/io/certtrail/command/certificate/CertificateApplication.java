@@ -7,7 +7,9 @@ import io.certtrail.command.certificate.CertificateCommands.ApplicationState;
 import io.certtrail.command.certificate.CertificateCommands.ApplyForCertificate;
 import io.certtrail.command.certificate.CertificateCommands.ApproveCertificate;
 import io.certtrail.command.certificate.CertificateCommands.ChangeMailingInformation;
+import io.certtrail.command.certificate.CertificateCommands.DecidePrintedNameCorrection;
 import io.certtrail.command.certificate.CertificateCommands.DecideReplacement;
+import io.certtrail.command.certificate.CertificateCommands.RequestPrintedNameCorrection;
 import io.certtrail.command.certificate.CertificateCommands.RequestReplacement;
 import io.certtrail.command.certificate.CertificateCommands.ShipPackage;
 import io.certtrail.command.certificate.CertificateCommands.Status;
@@ -20,6 +22,8 @@ import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.events.certificate.MailingInformation;
 import io.certtrail.events.certificate.MailingInformationChanged;
 import io.certtrail.events.certificate.PackageShipped;
+import io.certtrail.events.certificate.PrintedNameCorrectionDecided;
+import io.certtrail.events.certificate.PrintedNameCorrectionRequested;
 import io.certtrail.events.certificate.ReplacementDecided;
 import io.certtrail.events.certificate.ReplacementRequested;
 import io.certtrail.events.records.CertificationEarned;
@@ -63,6 +67,13 @@ class CertificateApplication {
     private String courier;
     private String expressOrderNumber;
     private Replacement replacement = Replacement.NONE;
+    private String fullName;
+    /** The printed name is not the holder's: the office approves the application, never the sweep. */
+    private boolean nameReview;
+    /** A printed-name correction waiting for the office; null when none does. */
+    private String requestedName;
+    /** The office's last decision on a correction, to answer a repeated decision alike; null before any. */
+    private Boolean lastNameDecision;
 
     CertificateApplication() {
         // for Axon
@@ -71,7 +82,7 @@ class CertificateApplication {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     ApplicationState handle(ApplyForCertificate command, EarnedCertificates certificates, ActiveAddresses addresses,
-            CertificateFormats formats) {
+            CertificateFormats formats, PrintedNames names) {
         if (command.privacyStatement() == null) {
             throw new DomainException(ErrorCode.PRIVACY_STATEMENT_NOT_ACCEPTED,
                     "Accept the privacy statement to apply.");
@@ -108,23 +119,32 @@ class CertificateApplication {
                     "Choose an e-mail address associated with your account.");
         }
         LocalDate from = WorkingDays.next(certificate.effectiveDate());
+        boolean review = !names.areTheHolders(command.fullName(), command.holderFirstName(), command.holderLastName(),
+                certificate.addressKey());
         apply(new CertificateApplied(command.applicationId(), command.accountId(), command.recordId(),
                 certificate.certificateNumber(), certificate.certificationName(), certificate.effectiveDate(),
                 certificate.expirationDate(), command.addressKey(), command.email(), command.format(),
                 command.fullName(), command.phone(), command.mailing(), command.privacyStatement(), from,
-                command.at()));
-        if (!command.today().isBefore(from)) {
+                command.at(), review));
+        if (!review && !command.today().isBefore(from)) {
             apply(new CertificateApproved(applicationId, accountId, certificateNumber, true, command.at(), email,
                     format));
         }
         return state();
     }
 
-    /** Idempotent: an application already approved (or shipped) stays as it is. */
+    /**
+     * Idempotent: an application already approved (or shipped) stays as it is. A printed name under
+     * review is approved by the office only: approving the application accepts the name.
+     */
     @CommandHandler
     ApplicationState handle(ApproveCertificate command, EarnedCertificates certificates) {
         if (status == Status.REQUESTED) {
             requireNotRevoked(certificates);
+            if (nameReview && !command.byOffice()) {
+                throw new DomainException(ErrorCode.NAME_UNDER_REVIEW, "The name to print is neither the account"
+                        + " holder's nor the exam candidate's: the certification office approves it.");
+            }
             if (command.today().isBefore(availableFrom)) {
                 throw new DomainException(ErrorCode.NOT_YET_APPROVABLE,
                         "A certificate can be approved from the working day after it took effect: " + availableFrom
@@ -245,6 +265,64 @@ class CertificateApplication {
         replacement = event.approved() ? Replacement.APPROVED : Replacement.REFUSED;
     }
 
+    /**
+     * The holder asks for another printed name: on an e-certificate at any time, on paper until it
+     * is shipped (a shipped one is corrected by a replacement). One waits at a time.
+     */
+    @CommandHandler
+    ApplicationState handle(RequestPrintedNameCorrection command) {
+        if (!accountId.equals(command.accountId())) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
+        }
+        requireNotVoided();
+        if (command.fullName().equals(requestedName)
+                || (requestedName == null && command.fullName().equals(fullName))) {
+            return state(); // asked again, or nothing to correct
+        }
+        if (requestedName != null) {
+            throw new DomainException(ErrorCode.NAME_CORRECTION_NOT_POSSIBLE,
+                    "A correction of the printed name is already waiting for the certification office.");
+        }
+        if (format == CertificateFormat.PAPER && status == Status.SHIPPED) {
+            throw new DomainException(ErrorCode.NAME_CORRECTION_NOT_POSSIBLE,
+                    "This paper certificate has been printed and shipped; ask the certification office.");
+        }
+        apply(new PrintedNameCorrectionRequested(applicationId, accountId, certificateNumber, command.fullName(),
+                command.at()));
+        return state();
+    }
+
+    /** The office approves (the name is printed from now on) or refuses it with a reason. */
+    @CommandHandler
+    ApplicationState handle(DecidePrintedNameCorrection command) {
+        if (requestedName == null) {
+            if (lastNameDecision != null && lastNameDecision == command.approve()) {
+                return state(); // the same decision, again
+            }
+            throw new DomainException(ErrorCode.NAME_CORRECTION_NOT_POSSIBLE,
+                    "No correction of the printed name is waiting for a decision.");
+        }
+        apply(new PrintedNameCorrectionDecided(applicationId, accountId, certificateNumber, command.approve(),
+                command.approve() ? requestedName : null, command.approve() ? null : command.reason(), command.at(),
+                email));
+        return state();
+    }
+
+    @EventSourcingHandler
+    void on(PrintedNameCorrectionRequested event) {
+        requestedName = event.fullName();
+    }
+
+    @EventSourcingHandler
+    void on(PrintedNameCorrectionDecided event) {
+        if (event.approved()) {
+            fullName = event.fullName();
+            nameReview = false; // the office accepted this name
+        }
+        requestedName = null;
+        lastNameDecision = event.approved();
+    }
+
     /** The office revoked the certificate (its record no longer states a valid one): nothing more is issued. */
     private void requireNotRevoked(EarnedCertificates certificates) {
         if (certificates.valid(recordId).isEmpty()) {
@@ -303,12 +381,17 @@ class CertificateApplication {
         format = event.format();
         mailing = event.mailing();
         availableFrom = event.availableFrom();
+        fullName = event.fullName();
+        nameReview = Boolean.TRUE.equals(event.nameReview());
+        requestedName = null;
+        lastNameDecision = null;
         status = Status.REQUESTED;
     }
 
     @EventSourcingHandler
     void on(CertificateApproved event) {
         status = Status.APPROVED;
+        nameReview = false;
     }
 
     @EventSourcingHandler

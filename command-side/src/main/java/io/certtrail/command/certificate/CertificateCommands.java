@@ -20,6 +20,8 @@ public final class CertificateCommands {
     /**
      * @param addressKey the key of the contact address chosen, which must be associated with the account
      * @param privacyStatement the version of the privacy statement the holder accepted; null if they did not
+     * @param holderFirstName the applicant's given name as their identity provider states it (may be null):
+     *        a printed name that is neither it nor an exam candidate's goes to the office
      * @param today the calendar day of {@code at} where the rules count working days
      */
     public record ApplyForCertificate(
@@ -33,12 +35,20 @@ public final class CertificateCommands {
             String phone,
             MailingInformation mailing,
             String privacyStatement,
+            String holderFirstName,
+            String holderLastName,
             LocalDate today,
             Instant at) {
     }
 
-    /** The certification office approves a certificate applied for before its day had come. */
-    public record ApproveCertificate(@TargetAggregateIdentifier String applicationId, LocalDate today, Instant at) {
+    /**
+     * Approves a certificate applied for before its day had come: the automatic sweep, or the
+     * certification office by hand.
+     *
+     * @param byOffice the office looked at it: only it approves a printed name under review
+     */
+    public record ApproveCertificate(@TargetAggregateIdentifier String applicationId, LocalDate today, Instant at,
+            boolean byOffice) {
     }
 
     public record ChangeMailingInformation(@TargetAggregateIdentifier String applicationId, String accountId,
@@ -65,6 +75,16 @@ public final class CertificateCommands {
     /** @param reason for a refusal */
     public record DecideReplacement(@TargetAggregateIdentifier String applicationId, boolean approve, String reason,
             Instant at) {
+    }
+
+    /** The holder asks the office to print another name on their certificate. */
+    public record RequestPrintedNameCorrection(@TargetAggregateIdentifier String applicationId, String accountId,
+            String fullName, Instant at) {
+    }
+
+    /** @param reason for a refusal */
+    public record DecidePrintedNameCorrection(@TargetAggregateIdentifier String applicationId, boolean approve,
+            String reason, Instant at) {
     }
 
     /** The certification office voids an application made by an account the certificate is not (or no longer) of. */

@@ -4,6 +4,7 @@ import io.certtrail.command.account.ActiveAddresses;
 import io.certtrail.events.certificate.CertificateApplicationVoided;
 import io.certtrail.events.certificate.CertificateApproved;
 import io.certtrail.events.certificate.CertificateFormat;
+import io.certtrail.events.certificate.PrintedNameCorrectionDecided;
 import io.certtrail.events.certificate.ReplacementDecided;
 import io.certtrail.events.records.CertificationRevoked;
 import org.axonframework.config.ProcessingGroup;
@@ -64,6 +65,21 @@ class CertificateMailer {
                                 + " seven working days; you will get another mail with the courier and the express order"
                                 + " number.").formatted(event.certificateNumber())
                         : ("The certification office refused your request for a new paper certificate %s.\n\n"
+                                + "Reason: %s").formatted(event.certificateNumber(), event.reason()));
+    }
+
+    /** A holder may ask more than once: each decision is its own notice. */
+    @EventHandler
+    @DisallowReplay
+    void on(PrintedNameCorrectionDecided event) {
+        notices.sendOnce("printed-name-decided:" + event.applicationId() + ":" + event.decidedAt().toEpochMilli(),
+                event.decidedAt(), event.email(), event.approved() ? "The name on your certificate is corrected"
+                        : "Your correction of the name on your certificate was refused",
+                event.approved()
+                        ? ("The certification office approved your correction: certificate %s now carries the name"
+                                + " \"%s\". Download the e-certificate again for a copy with it.")
+                                .formatted(event.certificateNumber(), event.fullName())
+                        : ("The certification office refused your correction of the name on certificate %s.\n\n"
                                 + "Reason: %s").formatted(event.certificateNumber(), event.reason()));
     }
 

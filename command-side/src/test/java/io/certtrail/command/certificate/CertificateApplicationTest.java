@@ -7,7 +7,9 @@ import io.certtrail.command.certificate.CertificateCommands.ApplicationState;
 import io.certtrail.command.certificate.CertificateCommands.ApplyForCertificate;
 import io.certtrail.command.certificate.CertificateCommands.ApproveCertificate;
 import io.certtrail.command.certificate.CertificateCommands.ChangeMailingInformation;
+import io.certtrail.command.certificate.CertificateCommands.DecidePrintedNameCorrection;
 import io.certtrail.command.certificate.CertificateCommands.DecideReplacement;
+import io.certtrail.command.certificate.CertificateCommands.RequestPrintedNameCorrection;
 import io.certtrail.command.certificate.CertificateCommands.RequestReplacement;
 import io.certtrail.command.certificate.CertificateCommands.ShipPackage;
 import io.certtrail.command.certificate.CertificateCommands.Status;
@@ -20,11 +22,14 @@ import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.events.certificate.MailingInformation;
 import io.certtrail.events.certificate.MailingInformationChanged;
 import io.certtrail.events.certificate.PackageShipped;
+import io.certtrail.events.certificate.PrintedNameCorrectionDecided;
+import io.certtrail.events.certificate.PrintedNameCorrectionRequested;
 import io.certtrail.events.certificate.ReplacementDecided;
 import io.certtrail.events.certificate.ReplacementRequested;
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.platform.certificates.CertificateFormats;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.privacy.PersonNames;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -70,7 +75,14 @@ class CertificateApplicationTest {
         fixture.registerInjectableResource((ActiveAddresses) (account, key) -> active.contains(account + "/" + key));
         // both formats for the certificate of these tests; the defaults have a test of their own
         fixture.registerInjectableResource(formats);
+        fixture.registerInjectableResource(printedNames);
     }
+
+    /** Exam candidates' names by address, beside the holder's own (the identity provider's). */
+    private final Map<String, List<String[]>> candidates = new HashMap<>();
+    private final PrintedNames printedNames = (printed, first, last, addressKey) ->
+            PersonNames.isNameOf(printed, first, last) || candidates.getOrDefault(addressKey, List.of()).stream()
+                    .anyMatch(name -> PersonNames.isNameOf(printed, name[0], name[1]));
 
     private CertificateFormats formats = new CertificateFormats(List.of(new CertificateFormats.Rule("HCIA",
             List.of(CertificateFormat.ELECTRONIC, CertificateFormat.PAPER))), null);
@@ -96,17 +108,18 @@ class CertificateApplicationTest {
         fixture.registerInjectableResource((EarnedCertificates) id -> Optional.ofNullable(certificates.get(id)));
         fixture.registerInjectableResource((ActiveAddresses) (account, key) -> active.contains(account + "/" + key));
         fixture.registerInjectableResource(formats);
+        fixture.registerInjectableResource(printedNames);
     }
 
     private static ApplyForCertificate apply(CertificateFormat format, MailingInformation mailing, Instant at) {
         return new ApplyForCertificate(APP, ACCOUNT, RECORD, KEY, EMAIL, format, NAME, "+86 139 2522 2157", mailing,
-                "2026-01", LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), at);
+                "2026-01", "瑞瑞", "李", LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), at);
     }
 
     private static CertificateApplied applied(CertificateFormat format, MailingInformation mailing, Instant at) {
         return new CertificateApplied(APP, ACCOUNT, RECORD, EARNED.certificateNumber(), "HCIA-Datacom", EFFECTIVE,
                 EARNED.expirationDate(), KEY, EMAIL, format, NAME, "+86 139 2522 2157", mailing, "2026-01", AVAILABLE,
-                at);
+                at, false);
     }
 
     private static PackageShipped shipped() {
@@ -135,7 +148,7 @@ class CertificateApplicationTest {
     @Test
     void theOfficeCannotApproveBeforeTheWorkingDayAfterTheCertificateTookEffect() {
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, SATURDAY))
-                .when(new ApproveCertificate(APP, LocalDate.parse("2026-03-01"), SATURDAY.plusSeconds(86_400)))
+                .when(new ApproveCertificate(APP, LocalDate.parse("2026-03-01"), SATURDAY.plusSeconds(86_400), true))
                 .expectNoEvents()
                 .expectException(withCode(ErrorCode.NOT_YET_APPROVABLE));
     }
@@ -143,7 +156,7 @@ class CertificateApplicationTest {
     @Test
     void theOfficeApprovesOnceTheDayHasCome() {
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, SATURDAY))
-                .when(new ApproveCertificate(APP, AVAILABLE, MONDAY))
+                .when(new ApproveCertificate(APP, AVAILABLE, MONDAY, true))
                 .expectEvents(new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), false, MONDAY, EMAIL,
                 CertificateFormat.ELECTRONIC));
     }
@@ -153,7 +166,7 @@ class CertificateApplicationTest {
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY),
                         new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), true, MONDAY, EMAIL,
                 CertificateFormat.ELECTRONIC))
-                .when(new ApproveCertificate(APP, AVAILABLE, MONDAY.plusSeconds(60)))
+                .when(new ApproveCertificate(APP, AVAILABLE, MONDAY.plusSeconds(60), true))
                 .expectNoEvents()
                 .expectResultMessagePayload(new ApplicationState(APP, Status.APPROVED, 1));
     }
@@ -198,7 +211,7 @@ class CertificateApplicationTest {
         ApplyForCertificate command = apply(CertificateFormat.ELECTRONIC, null, MONDAY);
         fixture.givenNoPriorActivity()
                 .when(new ApplyForCertificate(APP, ACCOUNT, RECORD, KEY, EMAIL, CertificateFormat.ELECTRONIC, NAME,
-                        command.phone(), null, null, command.today(), MONDAY))
+                        command.phone(), null, null, "瑞瑞", "李", command.today(), MONDAY))
                 .expectNoEvents()
                 .expectException(withCode(ErrorCode.PRIVACY_STATEMENT_NOT_ACCEPTED));
     }
@@ -240,7 +253,7 @@ class CertificateApplicationTest {
     void aRevokedCertificateIsNeitherApprovedNorShipped() {
         certificates.clear(); // the record no longer states a valid certificate: revoked
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, SATURDAY))
-                .when(new ApproveCertificate(APP, AVAILABLE, MONDAY))
+                .when(new ApproveCertificate(APP, AVAILABLE, MONDAY, true))
                 .expectNoEvents()
                 .expectException(withCode(ErrorCode.CERTIFICATE_REVOKED));
         fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved())
@@ -265,7 +278,7 @@ class CertificateApplicationTest {
         active.add("acct-rightful/" + KEY);
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), voided)
                 .when(new ApplyForCertificate(APP, "acct-rightful", RECORD, KEY, EMAIL, CertificateFormat.ELECTRONIC,
-                        "Li Wan", "+86 139 2522 2157", null, "2026-01", AVAILABLE, MONDAY.plusSeconds(180)))
+                        "Li Wan", "+86 139 2522 2157", null, "2026-01", "Wan", "Li", AVAILABLE, MONDAY.plusSeconds(180)))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(new ApplicationState(APP, Status.APPROVED, 3));
         // nothing more is issued for a voided one
@@ -376,5 +389,96 @@ class CertificateApplicationTest {
                 .when(new ShipPackage(APP, "EMS", "EE0000000001", MONDAY.plusSeconds(7200)))
                 .expectNoEvents()
                 .expectException(withCode(ErrorCode.ALREADY_SHIPPED));
+    }
+
+    private static ApplyForCertificate applyAs(String printed, String holderFirst, String holderLast, Instant at) {
+        return new ApplyForCertificate(APP, ACCOUNT, RECORD, KEY, EMAIL, CertificateFormat.ELECTRONIC, printed,
+                "+86 139 2522 2157", null, "2026-01", holderFirst, holderLast,
+                LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), at);
+    }
+
+    private static CertificateApplied appliedAs(String printed, boolean review, Instant at) {
+        return new CertificateApplied(APP, ACCOUNT, RECORD, EARNED.certificateNumber(), "HCIA-Datacom", EFFECTIVE,
+                EARNED.expirationDate(), KEY, EMAIL, CertificateFormat.ELECTRONIC, printed, "+86 139 2522 2157", null,
+                "2026-01", AVAILABLE, at, review);
+    }
+
+    @Test
+    void aPrintedNameThatIsNeitherTheHoldersNorACandidatesWaitsForTheOfficeNotForTheSweep() {
+        fixture.givenNoPriorActivity()
+                .when(applyAs("Someone Else", "Wan", "Li", MONDAY))
+                .expectEvents(appliedAs("Someone Else", true, MONDAY))
+                .expectResultMessagePayload(new ApplicationState(APP, Status.REQUESTED, 0));
+        fixture.given(appliedAs("Someone Else", true, MONDAY))
+                .when(new ApproveCertificate(APP, AVAILABLE, MONDAY.plusSeconds(60), false))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.NAME_UNDER_REVIEW));
+        fixture.given(appliedAs("Someone Else", true, MONDAY))
+                .when(new ApproveCertificate(APP, AVAILABLE, MONDAY.plusSeconds(60), true))
+                .expectEvents(new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), false,
+                        MONDAY.plusSeconds(60), EMAIL, CertificateFormat.ELECTRONIC));
+    }
+
+    @Test
+    void theHoldersNameInEitherOrderOrTheExamCandidatesNameIsPrintedWithoutReview() {
+        fixture.givenNoPriorActivity()
+                .when(applyAs("LI Wan", "Wan", "Li", MONDAY))
+                .expectEvents(appliedAs("LI Wan", false, MONDAY), new CertificateApproved(APP, ACCOUNT,
+                        EARNED.certificateNumber(), true, MONDAY, EMAIL, CertificateFormat.ELECTRONIC));
+        candidates.put(KEY, List.<String[]>of(new String[] {"瑞瑞", "李"}));
+        fixture.givenNoPriorActivity()
+                .when(applyAs("李瑞瑞", "Wan", "Li", MONDAY))
+                .expectEvents(appliedAs("李瑞瑞", false, MONDAY), new CertificateApproved(APP, ACCOUNT,
+                        EARNED.certificateNumber(), true, MONDAY, EMAIL, CertificateFormat.ELECTRONIC));
+    }
+
+    @Test
+    void theHolderAsksForAnotherPrintedNameAndTheOfficeApprovesOrRefusesIt() {
+        PrintedNameCorrectionRequested asked = new PrintedNameCorrectionRequested(APP, ACCOUNT,
+                EARNED.certificateNumber(), "Wan Li", MONDAY.plusSeconds(60));
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), approved())
+                .when(new RequestPrintedNameCorrection(APP, ACCOUNT, "Wan Li", MONDAY.plusSeconds(60)))
+                .expectEvents(asked);
+        // asked again: nothing new; another while one waits: refused; someone else's: not found
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), approved(), asked)
+                .when(new RequestPrintedNameCorrection(APP, ACCOUNT, "Wan Li", MONDAY.plusSeconds(90)))
+                .expectNoEvents().expectSuccessfulHandlerExecution();
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), approved(), asked)
+                .when(new RequestPrintedNameCorrection(APP, ACCOUNT, "Li Wan", MONDAY.plusSeconds(90)))
+                .expectNoEvents().expectException(withCode(ErrorCode.NAME_CORRECTION_NOT_POSSIBLE));
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), approved())
+                .when(new RequestPrintedNameCorrection(APP, "acct-other", "Wan Li", MONDAY.plusSeconds(60)))
+                .expectNoEvents().expectException(withCode(ErrorCode.NOT_FOUND));
+        PrintedNameCorrectionDecided approvedName = new PrintedNameCorrectionDecided(APP, ACCOUNT,
+                EARNED.certificateNumber(), true, "Wan Li", null, MONDAY.plusSeconds(120), EMAIL);
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), approved(), asked)
+                .when(new DecidePrintedNameCorrection(APP, true, null, MONDAY.plusSeconds(120)))
+                .expectEvents(approvedName);
+        // the same decision again changes nothing; a decision with nothing waiting is refused
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), approved(), asked, approvedName)
+                .when(new DecidePrintedNameCorrection(APP, true, null, MONDAY.plusSeconds(180)))
+                .expectNoEvents().expectSuccessfulHandlerExecution();
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), approved())
+                .when(new DecidePrintedNameCorrection(APP, false, "No", MONDAY.plusSeconds(180)))
+                .expectNoEvents().expectException(withCode(ErrorCode.NAME_CORRECTION_NOT_POSSIBLE));
+        fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), approved(), asked)
+                .when(new DecidePrintedNameCorrection(APP, false, "Not your name", MONDAY.plusSeconds(120)))
+                .expectEvents(new PrintedNameCorrectionDecided(APP, ACCOUNT, EARNED.certificateNumber(), false, null,
+                        "Not your name", MONDAY.plusSeconds(120), EMAIL));
+    }
+
+    @Test
+    void anAcceptedNameLetsTheSweepApproveAnApplicationUnderReviewAndAShippedPaperOneIsNotReprinted() {
+        PrintedNameCorrectionDecided accepted = new PrintedNameCorrectionDecided(APP, ACCOUNT,
+                EARNED.certificateNumber(), true, "Wan Li", null, SATURDAY.plusSeconds(120), EMAIL);
+        fixture.given(appliedAs("Someone Else", true, SATURDAY),
+                new PrintedNameCorrectionRequested(APP, ACCOUNT, EARNED.certificateNumber(), "Wan Li",
+                        SATURDAY.plusSeconds(60)), accepted)
+                .when(new ApproveCertificate(APP, AVAILABLE, MONDAY, false))
+                .expectEvents(new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), false, MONDAY, EMAIL,
+                        CertificateFormat.ELECTRONIC));
+        fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved(), shipped())
+                .when(new RequestPrintedNameCorrection(APP, ACCOUNT, "Wan Li", MONDAY.plusSeconds(7200)))
+                .expectNoEvents().expectException(withCode(ErrorCode.NAME_CORRECTION_NOT_POSSIBLE));
     }
 }

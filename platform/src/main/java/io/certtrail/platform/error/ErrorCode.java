@@ -26,6 +26,8 @@ public enum ErrorCode {
     CERTIFICATE_REVOKED(409, "Certificate revoked"),
     APPLICATION_VOIDED(409, "Application voided"),
     REPLACEMENT_NOT_POSSIBLE(409, "Replacement not possible"),
+    NAME_UNDER_REVIEW(409, "Printed name under review"),
+    NAME_CORRECTION_NOT_POSSIBLE(409, "Printed-name correction not possible"),
     DUPLICATE_CERTIFICATE_NUMBER(409, "Certificate number already used"),
     ALREADY_SHIPPED(409, "Package already shipped"),
     NOT_REPLAYABLE(409, "Never replayed"),

@@ -36,6 +36,19 @@ public final class PersonNames {
         return fold(typed).equals(fold(onRecord)) || words(typed).equals(words(onRecord));
     }
 
+    /**
+     * Whether a whole name someone typed (to print on a certificate, say) is this given and family
+     * name, in either order: "Wan Li" and "Li Wan" for Wan + Li, "李瑞瑞" for 瑞瑞 + 李.
+     */
+    public static boolean isNameOf(String typed, String first, String last) {
+        if (fold(first).isEmpty() && fold(last).isEmpty()) {
+            return false;
+        }
+        String given = Objects.requireNonNullElse(first, "");
+        String family = Objects.requireNonNullElse(last, "");
+        return sameFullName(typed, given + " " + family) || sameFullName(typed, family + " " + given);
+    }
+
     private static java.util.List<String> words(String name) {
         return java.util.Arrays.stream(name.strip().split("\\s+")).map(PersonNames::fold).filter(w -> !w.isEmpty())
                 .sorted().toList();

@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param availableFrom the day it may be approved (and is, automatically)
  * @param replacementCause set when what waits is a replacement paper certificate (LOST, DAMAGED)
+ * @param nameReview the printed name is neither the holder's nor an exam candidate's: the office approves it
+ * @param requestedName set when what waits is the holder's correction of the printed name: the name asked for
  */
 @Document(ApprovalQueue.COLLECTION)
 public record ApprovalQueue(
@@ -25,7 +27,9 @@ public record ApprovalQueue(
         String printedName,
         Instant requestedAt,
         LocalDate availableFrom,
-        String replacementCause) {
+        String replacementCause,
+        boolean nameReview,
+        String requestedName) {
 
     public static final String COLLECTION = "approval_queue";
 }

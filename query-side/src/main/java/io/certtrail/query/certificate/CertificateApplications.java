@@ -34,6 +34,16 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
             Instant shippedAt) {
     }
 
+    /**
+     * The holder's latest request to print another name.
+     *
+     * @param status REQUESTED, APPROVED or REFUSED
+     * @param refusal the office's reason, when refused
+     */
+    public record NameCorrection(String status, String fullName, Instant requestedAt, Instant decidedAt,
+            String refusal) {
+    }
+
     public enum Status {
         REQUESTED,
         APPROVED,
@@ -41,7 +51,11 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
         VOIDED
     }
 
-    /** @param version the application's last event's sequence number: what a reader waits for */
+    /**
+     * @param version the application's last event's sequence number: what a reader waits for
+     * @param nameReview the printed name is neither the holder's nor an exam candidate's: the office approves it
+     * @param nameCorrection the holder's latest request for another printed name, if any
+     */
     public record Application(
             String applicationId,
             long version,
@@ -65,19 +79,21 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
             Instant shippedAt,
             Instant voidedAt,
             String voidReason,
-            Replacement replacement) {
+            Replacement replacement,
+            boolean nameReview,
+            NameCorrection nameCorrection) {
 
         Application approved(long newVersion, Instant at) {
             return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
                     effectiveDate, expirationDate, addressKey, email, format, fullName, phone, mailing,
                     Status.APPROVED, requestedAt, availableFrom, at, courier, expressOrderNumber, shippedAt, voidedAt,
-                    voidReason, replacement);
+                    voidReason, replacement, false, nameCorrection);
         }
 
         Application mailedTo(long newVersion, MailingInformation newMailing) {
             return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
                     effectiveDate, expirationDate, addressKey, email, format, fullName, phone, newMailing, status,
-                    requestedAt, availableFrom, approvedAt, courier, expressOrderNumber, shippedAt, voidedAt, voidReason, replacement);
+                    requestedAt, availableFrom, approvedAt, courier, expressOrderNumber, shippedAt, voidedAt, voidReason, replacement, nameReview, nameCorrection);
         }
 
         /**
@@ -87,14 +103,14 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
         public Application asCorrected(String number, String name, LocalDate effective, LocalDate expiration) {
             return new Application(applicationId, version, recordId, number, name, effective, expiration, addressKey,
                     email, format, fullName, phone, mailing, status, requestedAt, availableFrom, approvedAt, courier,
-                    expressOrderNumber, shippedAt, voidedAt, voidReason, replacement);
+                    expressOrderNumber, shippedAt, voidedAt, voidReason, replacement, nameReview, nameCorrection);
         }
 
         Application voided(long newVersion, String reason, Instant at) {
             return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
                     effectiveDate, expirationDate, addressKey, email, format, fullName, phone, mailing,
                     Status.VOIDED, requestedAt, availableFrom, approvedAt, courier, expressOrderNumber, shippedAt, at,
-                    reason, replacement);
+                    reason, replacement, nameReview, nameCorrection);
         }
 
         /** The same application with its replacement's new state (and, requested, where it goes). */
@@ -102,14 +118,23 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
             return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
                     effectiveDate, expirationDate, addressKey, email, format, fullName, phone, newMailing, status,
                     requestedAt, availableFrom, approvedAt, courier, expressOrderNumber, shippedAt, voidedAt,
-                    voidReason, next);
+                    voidReason, next, nameReview, nameCorrection);
+        }
+
+        /** The holder asked for another printed name, or the office decided on it. */
+        Application withNameCorrection(long newVersion, NameCorrection next) {
+            boolean accepted = "APPROVED".equals(next.status());
+            return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
+                    effectiveDate, expirationDate, addressKey, email, format, accepted ? next.fullName() : fullName,
+                    phone, mailing, status, requestedAt, availableFrom, approvedAt, courier, expressOrderNumber,
+                    shippedAt, voidedAt, voidReason, replacement, nameReview && !accepted, next);
         }
 
         Application shipped(long newVersion, String byCourier, String orderNumber, Instant at) {
             return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
                     effectiveDate, expirationDate, addressKey, email, format, fullName, phone, mailing,
                     Status.SHIPPED, requestedAt, availableFrom, approvedAt, byCourier, orderNumber, at, voidedAt,
-                    voidReason, replacement);
+                    voidReason, replacement, nameReview, nameCorrection);
         }
     }
 }

@@ -8,6 +8,8 @@ import io.certtrail.events.certificate.CertificateApproved;
 import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.events.certificate.MailingInformationChanged;
 import io.certtrail.events.certificate.PackageShipped;
+import io.certtrail.events.certificate.PrintedNameCorrectionDecided;
+import io.certtrail.events.certificate.PrintedNameCorrectionRequested;
 import io.certtrail.events.certificate.ReplacementDecided;
 import io.certtrail.events.certificate.ReplacementRequested;
 import io.certtrail.platform.operations.ProjectionReset;
@@ -15,6 +17,7 @@ import io.certtrail.query.certificate.CertificateApplications.Application;
 import io.certtrail.query.certificate.CertificateApplications.Status;
 import io.certtrail.query.records.AddressRecords;
 import io.certtrail.query.support.ProjectionBatch;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -68,11 +71,15 @@ public class CertificateApplicationsProjection {
             batch.delete(ApplicationReview.class, next.applicationId());
         }
         boolean replacementAsked = next.replacement() != null && "REQUESTED".equals(next.replacement().status());
-        if (next.status() == Status.REQUESTED || replacementAsked) {
+        boolean nameAsked = next.status() != Status.VOIDED && next.nameCorrection() != null
+                && "REQUESTED".equals(next.nameCorrection().status());
+        if (next.status() == Status.REQUESTED || replacementAsked || nameAsked) {
+            Instant since = nameAsked ? next.nameCorrection().requestedAt()
+                    : replacementAsked ? next.replacement().requestedAt() : next.requestedAt();
             batch.save(next.applicationId(), new ApprovalQueue(next.applicationId(), next.version(), event.accountId(),
                     next.recordId(), next.certificateNumber(), next.certificationName(), next.format(),
-                    next.fullName(), replacementAsked ? next.replacement().requestedAt() : next.requestedAt(),
-                    next.availableFrom(), replacementAsked ? next.replacement().cause() : null));
+                    next.fullName(), since, next.availableFrom(), replacementAsked ? next.replacement().cause() : null,
+                    next.nameReview(), nameAsked ? next.nameCorrection().fullName() : null));
         } else {
             batch.delete(ApprovalQueue.class, next.applicationId());
         }
@@ -139,7 +146,7 @@ public class CertificateApplicationsProjection {
             return new Application(e.applicationId(), version, e.recordId(), e.certificateNumber(),
                     e.certificationName(), e.effectiveDate(), e.expirationDate(), e.addressKey(), e.email(), e.format(),
                     e.fullName(), e.phone(), e.mailing(), Status.REQUESTED, e.appliedAt(), e.availableFrom(), null,
-                    null, null, null, null, null, null);
+                    null, null, null, null, null, null, Boolean.TRUE.equals(e.nameReview()), null);
         }
         if (a == null) {
             return null;
@@ -162,6 +169,17 @@ public class CertificateApplicationsProjection {
             return a.withReplacement(version, new CertificateApplications.Replacement(
                     e.approved() ? "APPROVED" : "REFUSED", r == null ? null : r.cause(),
                     r == null ? null : r.requestedAt(), e.decidedAt(), e.reason(), null), a.mailing());
+        }
+        if (event instanceof PrintedNameCorrectionRequested e) {
+            return a.withNameCorrection(version, new CertificateApplications.NameCorrection("REQUESTED", e.fullName(),
+                    e.requestedAt(), null, null));
+        }
+        if (event instanceof PrintedNameCorrectionDecided e) {
+            CertificateApplications.NameCorrection asked = a.nameCorrection();
+            return a.withNameCorrection(version, new CertificateApplications.NameCorrection(
+                    e.approved() ? "APPROVED" : "REFUSED", e.approved() ? e.fullName()
+                            : asked == null ? null : asked.fullName(),
+                    asked == null ? null : asked.requestedAt(), e.decidedAt(), e.reason()));
         }
         PackageShipped e = (PackageShipped) event;
         Application shipped = a.shipped(version, e.courier(), e.expressOrderNumber(), e.shippedAt());

@@ -1,6 +1,7 @@
 package io.certtrail.query.certificate;
 
 import io.certtrail.events.certificate.CertificateApplied;
+import io.certtrail.events.certificate.PrintedNameCorrectionDecided;
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.events.records.CertificationRecorded;
 import io.certtrail.events.records.CertificationRevoked;
@@ -28,6 +29,7 @@ public class CertificateRegisterProjection {
             .from(CertificationRecorded.class,
                     event -> event.replaced() == null ? null : event.replaced().certificateNumber())
             .from(CertificateApplied.class, CertificateApplied::certificateNumber)
+            .from(PrintedNameCorrectionDecided.class, PrintedNameCorrectionDecided::certificateNumber)
             .from(CertificationRevoked.class, CertificationRevoked::certificateNumber);
 
     private final MongoTemplate mongo;
@@ -65,6 +67,29 @@ public class CertificateRegisterProjection {
         update(event.certificateNumber(), event.recordId(), entry -> new CertificateRegister(entry.certificateNumber(),
                 entry.recordId(), entry.certificationName(), entry.effectiveDate(), entry.expirationDate(),
                 event.fullName(), entry.revokedAt(), entry.replacedBy()));
+    }
+
+    /**
+     * An accepted name is the printed one from now on, under the number applied for and under the
+     * number a correction gave it since.
+     */
+    @EventHandler
+    void on(PrintedNameCorrectionDecided event) {
+        if (!event.approved()) {
+            return;
+        }
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        String number = event.certificateNumber();
+        for (int hop = 0; number != null && hop < 10; hop++) {
+            CertificateRegister entry = batch.find(REGISTER, number);
+            if (entry == null) {
+                return;
+            }
+            batch.save(number, new CertificateRegister(entry.certificateNumber(), entry.recordId(),
+                    entry.certificationName(), entry.effectiveDate(), entry.expirationDate(), event.fullName(),
+                    entry.revokedAt(), entry.replacedBy()));
+            number = entry.replacedBy();
+        }
     }
 
     @EventHandler

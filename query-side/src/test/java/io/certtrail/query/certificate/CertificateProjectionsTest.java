@@ -46,7 +46,7 @@ class CertificateProjectionsTest {
     private static CertificateApplied applied(String applicationId, CertificateFormat format) {
         return new CertificateApplied(applicationId, ACCOUNT, "CERT:C-1", EARNED.certificateNumber(), "HCIA-Datacom",
                 EARNED.effectiveDate(), EARNED.expirationDate(), "addr_1", "li@example.com", format, "李瑞瑞", "+86 139",
-                format == CertificateFormat.PAPER ? HOME : null, "2026-01", LocalDate.parse("2026-03-02"), T0);
+                format == CertificateFormat.PAPER ? HOME : null, "2026-01", LocalDate.parse("2026-03-02"), T0, false);
     }
 
     private CertificateApplications.Application application(String id) {

@@ -16,6 +16,9 @@ import org.axonframework.serialization.Revision;
  * @param mailing where the package goes; paper only, null for electronic
  * @param privacyStatement the version of the privacy statement accepted
  * @param availableFrom the first day the certificate may be approved: the working day after it took effect
+ * @param nameReview true when the printed name is neither the account holder's nor an exam
+ *        candidate's name for the certificate's address: the office approves it, never the sweep;
+ *        null in events stored before the check (they were not reviewed)
  */
 @Revision("1")
 public record CertificateApplied(
@@ -34,5 +37,6 @@ public record CertificateApplied(
         MailingInformation mailing,
         String privacyStatement,
         LocalDate availableFrom,
-        Instant appliedAt) implements CertificateApplicationEvent {
+        Instant appliedAt,
+        Boolean nameReview) implements CertificateApplicationEvent {
 }

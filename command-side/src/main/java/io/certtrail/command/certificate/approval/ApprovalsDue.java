@@ -5,6 +5,7 @@ import io.certtrail.command.certificate.CertificateCommands;
 import io.certtrail.events.certificate.CertificateApplicationVoided;
 import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.CertificateApproved;
+import io.certtrail.events.certificate.PrintedNameCorrectionDecided;
 import io.certtrail.events.records.CertificationRevoked;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,11 +37,27 @@ public class ApprovalsDue {
         this.mongo = mongo;
     }
 
+    /**
+     * A printed name under review is kept, marked, until the office accepts a name: only the office
+     * approves it meanwhile, the sweep passes it by.
+     */
     @EventHandler
     void on(CertificateApplied event) {
-        mongo.getCollection(COLLECTION).replaceOne(new Document("_id", event.applicationId()),
-                new Document("_id", event.applicationId()).append("due", event.availableFrom().toString()),
+        Document entry = new Document("_id", event.applicationId()).append("due", event.availableFrom().toString());
+        if (Boolean.TRUE.equals(event.nameReview())) {
+            entry.append("nameReview", true);
+        }
+        mongo.getCollection(COLLECTION).replaceOne(new Document("_id", event.applicationId()), entry,
                 new ReplaceOptions().upsert(true));
+    }
+
+    /** The office accepted a corrected name: still waiting (the entry is there), it is due on its day. */
+    @EventHandler
+    void on(PrintedNameCorrectionDecided event) {
+        if (event.approved()) {
+            mongo.getCollection(COLLECTION).updateOne(new Document("_id", event.applicationId()),
+                    new Document("$unset", new Document("nameReview", "")));
+        }
     }
 
     @EventHandler
@@ -69,7 +86,8 @@ public class ApprovalsDue {
 
     /** The applications whose day has come (ISO dates compare as text), oldest day first. */
     List<String> dueOn(LocalDate today) {
-        return mongo.find(Query.query(Criteria.where("due").lte(today.toString())), Document.class, COLLECTION)
+        return mongo.find(Query.query(Criteria.where("due").lte(today.toString()).and("nameReview").ne(true)),
+                        Document.class, COLLECTION)
                 .stream().sorted(java.util.Comparator.comparing((Document d) -> d.getString("due"))
                         .thenComparing(d -> d.getString("_id")))
                 .map(d -> d.getString("_id")).toList();

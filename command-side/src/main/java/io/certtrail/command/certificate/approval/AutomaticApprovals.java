@@ -61,7 +61,7 @@ class AutomaticApprovals {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         for (String applicationId : due.dueOn(today)) {
             try {
-                commands.sendAsSystem(new ApproveCertificate(applicationId, today, now), ACTOR);
+                commands.sendAsSystem(new ApproveCertificate(applicationId, today, now, false), ACTOR);
             } catch (DomainException refused) {
                 // e.g. revoked in the meantime: stays on the office's list with its reason
                 log.info("Automatic approval of {} refused: {}", applicationId, refused.code());

@@ -4,6 +4,7 @@ import io.certtrail.command.certificate.CertificateCommands;
 import io.certtrail.command.certificate.CertificateCommands.ApplicationState;
 import io.certtrail.command.certificate.CertificateCommands.ApplyForCertificate;
 import io.certtrail.command.certificate.CertificateCommands.ChangeMailingInformation;
+import io.certtrail.command.certificate.CertificateCommands.RequestPrintedNameCorrection;
 import io.certtrail.command.certificate.CertificateCommands.RequestReplacement;
 import io.certtrail.command.certificate.web.ApplicationInput.MailingRequest;
 import io.certtrail.platform.privacy.AddressKeys;
@@ -89,7 +90,8 @@ class CertificateApplicationController {
                 body.recordId(), addressKeys.of(email), email, body.format(),
                 ApplicationInput.personName(body.fullName(), "fullName"), body.phone().strip(),
                 body.mailing() == null ? null : body.mailing().toMailing(),
-                body.acceptPrivacyStatement() ? privacyStatement : null, LocalDate.ofInstant(now, ZoneOffset.UTC), now),
+                body.acceptPrivacyStatement() ? privacyStatement : null, caller.firstName(), caller.lastName(),
+                LocalDate.ofInstant(now, ZoneOffset.UTC), now),
                 caller.accountId(), Role.HOLDER, request);
         return ResponseEntity.created(URI.create("/api/me/certificate-applications/" + applicationId))
                 .body(Applied.of(state));
@@ -123,6 +125,23 @@ class CertificateApplicationController {
         requireApplicationId(applicationId);
         return Applied.of(commands.send(new RequestReplacement(applicationId, caller.accountId(), body.cause().name(),
                 body.mailing() == null ? null : body.mailing().toMailing(), clock.instant()), caller.accountId(),
+                Role.HOLDER, request));
+    }
+
+    /** @param fullName the name to print instead, in any script */
+    record PrintedNameRequest(@NotBlank @Size(max = 100) String fullName) {
+    }
+
+    /**
+     * The holder asks the certification office to print another name (a typing error, another
+     * script); once approved, the e-certificate carries it.
+     */
+    @PostMapping("/{applicationId}/printed-name-correction")
+    Applied requestPrintedNameCorrection(@PathVariable String applicationId,
+            @Valid @RequestBody PrintedNameRequest body, Caller caller, HttpServletRequest request) {
+        requireApplicationId(applicationId);
+        return Applied.of(commands.send(new RequestPrintedNameCorrection(applicationId, caller.accountId(),
+                ApplicationInput.personName(body.fullName(), "fullName"), clock.instant()), caller.accountId(),
                 Role.HOLDER, request));
     }
 

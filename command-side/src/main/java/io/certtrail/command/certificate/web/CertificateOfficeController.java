@@ -1,6 +1,7 @@
 package io.certtrail.command.certificate.web;
 
 import io.certtrail.command.certificate.CertificateCommands.ApproveCertificate;
+import io.certtrail.command.certificate.CertificateCommands.DecidePrintedNameCorrection;
 import io.certtrail.command.certificate.CertificateCommands.DecideReplacement;
 import io.certtrail.command.certificate.CertificateCommands.ShipPackage;
 import io.certtrail.command.certificate.CertificateCommands.VoidApplication;
@@ -60,7 +61,7 @@ class CertificateOfficeController {
     record VoidRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
-    /** @param reason required to refuse: the holder is told it */
+    /** A decision on a holder's request. @param reason required to refuse: the holder is told it */
     record ReplacementDecision(@jakarta.validation.constraints.NotNull Boolean approve, @Size(max = 1000) String reason) {
     }
 
@@ -69,7 +70,7 @@ class CertificateOfficeController {
         CertificateApplicationController.requireApplicationId(applicationId);
         Instant now = clock.instant();
         return Applied.of(commands.send(new ApproveCertificate(applicationId, LocalDate.ofInstant(now, ZoneOffset.UTC),
-                now), caller.accountId(), caller.primaryRole(), request));
+                now, true), caller.accountId(), caller.primaryRole(), request));
     }
 
     @PostMapping("/certificate-applications/{applicationId}/shipment")
@@ -103,6 +104,19 @@ class CertificateOfficeController {
             throw new DomainException(ErrorCode.INVALID_INPUT, "Give the holder a reason to refuse a replacement.");
         }
         return Applied.of(commands.send(new DecideReplacement(applicationId, body.approve(),
+                body.reason() == null ? null : body.reason().strip(), clock.instant()), caller.accountId(),
+                caller.primaryRole(), request));
+    }
+
+    /** Approves a holder's correction of the name printed on their certificate, or refuses it with a reason. */
+    @PostMapping("/certificate-applications/{applicationId}/printed-name-correction/decision")
+    Applied decidePrintedName(@PathVariable String applicationId, @Valid @RequestBody ReplacementDecision body,
+            Caller caller, HttpServletRequest request) {
+        CertificateApplicationController.requireApplicationId(applicationId);
+        if (!body.approve() && (body.reason() == null || body.reason().isBlank())) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "Give the holder a reason to refuse a correction.");
+        }
+        return Applied.of(commands.send(new DecidePrintedNameCorrection(applicationId, body.approve(),
                 body.reason() == null ? null : body.reason().strip(), clock.instant()), caller.accountId(),
                 caller.primaryRole(), request));
     }

@@ -42,12 +42,19 @@ class ApprovalQueueController {
         /** The certificate was revoked: it is never approved. */
         CERTIFICATE_REVOKED,
         /** The holder asks for a new paper certificate (lost or damaged): the office decides. */
-        REPLACEMENT_REQUESTED
+        REPLACEMENT_REQUESTED,
+        /** The holder asks to print another name ({@code requestedName}): the office approves or refuses it. */
+        NAME_CORRECTION_REQUESTED,
+        /**
+         * The name to print is neither the account holder's nor an exam candidate's: the office approves
+         * the application (accepting the name) or voids it; the sweep passes it by.
+         */
+        NAME_REVIEW
     }
 
     record Waiting(String applicationId, String recordId, String certificateNumber, String certificationName,
             CertificateFormat format, String printedName, Instant requestedAt, LocalDate availableFrom,
-            Reason reason, Instant revokedAt, String replacementCause) {
+            Reason reason, Instant revokedAt, String replacementCause, String requestedName) {
     }
 
     record WaitingList(LocalDate today, int count, List<Waiting> applications) {
@@ -76,10 +83,12 @@ class ApprovalQueueController {
                     Instant revokedAt = revoked.get(a.certificateNumber());
                     Reason reason = revokedAt != null ? Reason.CERTIFICATE_REVOKED
                             : a.replacementCause() != null ? Reason.REPLACEMENT_REQUESTED
+                            : a.requestedName() != null ? Reason.NAME_CORRECTION_REQUESTED
+                            : a.nameReview() ? Reason.NAME_REVIEW
                             : today.isBefore(a.availableFrom()) ? Reason.NOT_YET_ITS_DAY : Reason.DUE;
                     return new Waiting(a.applicationId(), a.recordId(), a.certificateNumber(), a.certificationName(),
                             a.format(), a.printedName(), a.requestedAt(), a.availableFrom(), reason, revokedAt,
-                            a.replacementCause());
+                            a.replacementCause(), a.requestedName());
                 }).toList();
         return new WaitingList(today, waiting.size(), waiting);
     }

@@ -80,13 +80,17 @@ class MyCertificateApplicationsController {
     /**
      * @param downloadUrl for an approved electronic certificate
      * @param courier for a shipped paper package, with its order number
+     * @param nameReview the name to print is neither the account holder's nor an exam candidate's: the
+     *        certification office approves the application by hand
+     * @param nameCorrection the holder's latest request to print another name, and the office's decision
      */
     record ApplicationView(String applicationId, long applicationVersion, String status, String recordId,
             String certificationName, String certificateNumber, CertificateFormat format, Instant requestedAt,
             LocalDate availableFrom, Instant approvedAt, String fullName, String phone, String email,
             MailingInformation mailing, String courier, String expressOrderNumber, Instant shippedAt,
             String downloadUrl, CertificateStatus certificateStatus, Instant revokedAt, Instant voidedAt,
-            String voidReason, CertificateApplications.Replacement replacement) {
+            String voidReason, CertificateApplications.Replacement replacement, boolean nameReview,
+            CertificateApplications.NameCorrection nameCorrection) {
     }
 
     @GetMapping("/eligible")
@@ -201,7 +205,7 @@ class MyCertificateApplicationsController {
                 a.shippedAt(), downloadable
                         ? "/api/me/certificate-applications/" + a.applicationId() + "/certificate.pdf" : null,
                 CertificateStatus.of(a.expirationDate(), revokedAt, today()), revokedAt, a.voidedAt(), a.voidReason(),
-                a.replacement());
+                a.replacement(), a.nameReview(), a.nameCorrection());
     }
 
     /** The phone number as the guides show it, masked; the holder changes it by sending it again whole. */

@@ -1,7 +1,8 @@
 package io.certtrail.query.certificate.web;
 
 import io.certtrail.platform.time.WorkingDays;
-import io.certtrail.query.certificate.Revocations;
+import io.certtrail.query.certificate.CertificateRegister;
+import io.certtrail.query.certificate.CurrentCertificates;
 import io.certtrail.query.certificate.ShipmentQueue;
 import io.certtrail.query.support.SpreadsheetText;
 import java.io.IOException;
@@ -40,12 +41,12 @@ class ShipmentQueueController {
     static final int PROMISED_WORKING_DAYS = 7;
 
     private final MongoTemplate mongo;
-    private final Revocations revocations;
+    private final CurrentCertificates certificates;
     private final Clock clock;
 
-    ShipmentQueueController(MongoTemplate mongo, Revocations revocations, Clock clock) {
+    ShipmentQueueController(MongoTemplate mongo, CurrentCertificates certificates, Clock clock) {
         this.mongo = mongo;
-        this.revocations = revocations;
+        this.certificates = certificates;
         this.clock = clock;
     }
 
@@ -91,17 +92,27 @@ class ShipmentQueueController {
                 .body(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** What waits, but never a revoked certificate (its shipment is refused too). */
+    /**
+     * What waits, with its certificate as the register states it now (a corrected number is printed,
+     * not the one applied for), but never a revoked certificate (its shipment is refused too).
+     */
     private List<Package> packages(LocalDate today) {
         List<ShipmentQueue> waiting = mongo.findAll(ShipmentQueue.class);
-        Map<String, Instant> revoked = revocations.of(waiting.stream().map(ShipmentQueue::certificateNumber).toList());
-        return waiting.stream().filter(entry -> !revoked.containsKey(entry.certificateNumber()))
+        Map<String, CertificateRegister> now = certificates.of(waiting.stream()
+                .map(ShipmentQueue::certificateNumber).toList());
+        return waiting.stream()
+                .filter(entry -> now.get(entry.certificateNumber()) == null
+                        || now.get(entry.certificateNumber()).revokedAt() == null)
                 .sorted(Comparator.comparing(ShipmentQueue::approvedAt).thenComparing(ShipmentQueue::applicationId))
                 .map(entry -> {
                     LocalDate shipBy = WorkingDays.plus(LocalDate.ofInstant(entry.approvedAt(), ZoneOffset.UTC),
                             PROMISED_WORKING_DAYS);
                     int left = WorkingDays.between(today, shipBy);
-                    return new Package(entry.applicationId(), entry.certificateNumber(), entry.certificationName(),
+                    CertificateRegister current = now.get(entry.certificateNumber());
+                    return new Package(entry.applicationId(),
+                            current == null ? entry.certificateNumber() : current.certificateNumber(),
+                            current == null || current.certificationName() == null ? entry.certificationName()
+                                    : current.certificationName(),
                             entry.printedName(), entry.mailing().recipient(), entry.mailing().phone(),
                             entry.mailing().address(), entry.requestedAt(), entry.approvedAt(), shipBy, left,
                             left < 0, entry.replacement());
