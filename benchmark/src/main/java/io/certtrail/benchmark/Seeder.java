@@ -108,23 +108,28 @@ final class Seeder {
         return account % 5 == 0;
     }
 
+    /** The account holder's given name, as the identity provider states it. */
     static String firstName(int account) {
-        return "Given" + account;
+        return "Holder";
     }
 
-    /** The name printed on the account's certificates: letters only, as printed names are. */
-    static String printedName(int account) {
+    /**
+     * The account holder's family name: letters only (a printed name holds no digits), one per
+     * account. The benchmark's holders print their own name, so no application waits for the office.
+     */
+    static String lastName(int account) {
         StringBuilder letters = new StringBuilder();
         int n = account;
         do {
             letters.append((char) ('a' + n % 26));
             n /= 26;
         } while (n > 0);
-        return "Holder " + Character.toUpperCase(letters.charAt(0)) + letters.substring(1);
+        return Character.toUpperCase(letters.charAt(0)) + letters.substring(1);
     }
 
-    static String lastName(int account) {
-        return "Family" + account;
+    /** The name printed on the account's certificates: the holder's own. */
+    static String printedName(int account) {
+        return firstName(account) + " " + lastName(account);
     }
 
     record Seeded(long events, Duration took) {
