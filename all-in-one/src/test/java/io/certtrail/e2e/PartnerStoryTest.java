@@ -133,6 +133,56 @@ class PartnerStoryTest {
         assertThat(app.post("/api/me/partner-membership/ending", "holder7", "{}").status()).isEqualTo(404);
     }
 
+    /**
+     * An exam recorded under another address joins the employee's records once they give its score
+     * report, for an address already theirs; a later correction of it reaches the view too.
+     */
+    @Test
+    void examsBroughtByAScoreReportForAnActiveAddressShowInTheViewAndMyExams() {
+        employee("holder10", "acme.scored@example.com", "S-1", "HCIA-Datacom", "2029-01-01", "partner-acme",
+                "partner");
+        String exam = """
+                {"sourceRecordId":"PS-1","registrationNumber":"REG-PS-10","firstName":"Ola","lastName":"Nordmann",
+                 "email":"centre-only@example.com","examCode":"H12-831","examName":"HCIP-Datacom",
+                 "examDate":"2026-02-02","score":%d,"passed":true}""";
+        assertThat(app.post("/api/operator/records/exams", "operator", exam.formatted(800)).status()).isEqualTo(200);
+        app.awaitProjectionsAtHead();
+        Response linked = app.post("/api/me/email-associations", "holder10", """
+                {"method":"SCORE_REPORT","lastName":"Nordmann","firstName":"Ola","registrationNumber":"REG-PS-10",
+                 "email":"acme.scored@example.com","acceptPrivacyStatement":true}""");
+        assertThat(linked.status()).as(linked.body()).isEqualTo(202);
+        assertThat(linked.json().get("status").asText()).isEqualTo("SCORE_REPORT_LINKED");
+        assertThat(linked.json().get("linkExpiresAt").isNull()).isTrue();
+        long version = linked.json().get("accountVersion").asLong();
+        JsonNode mine = app.get("/api/me/exams?minVersion=" + version, "holder10").json().get("items");
+        assertThat(mine).extracting(e -> e.get("recordId").asText()).containsExactly("EXAM:PS-1");
+        assertThat(app.get("/api/me/email-addresses", "holder10").body()).contains("REG-PS-10");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> examScoreOf("acct-h10") == 800);
+
+        // corrected at the centre: the view follows
+        assertThat(app.post("/api/operator/records/exams", "operator", exam.formatted(820)).status()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> examScoreOf("acct-h10") == 820);
+        // given again: nothing new
+        Response again = app.post("/api/me/email-associations", "holder10", """
+                {"method":"SCORE_REPORT","lastName":"Nordmann","firstName":"Ola","registrationNumber":"REG-PS-10",
+                 "email":"acme.scored@example.com","acceptPrivacyStatement":true}""");
+        assertThat(again.json().get("accountVersion").asLong()).isEqualTo(version);
+
+        assertThat(app.post("/api/me/partner-membership/ending", "holder10", "{}").status()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> !employees("partner", "").toString().contains("acct-h10"));
+    }
+
+    /** The score of the employee's one exam in the partner view; -1 while it is not there. */
+    private static int examScoreOf(String accountId) {
+        for (JsonNode row : employees("partner", "").get("employees").get("items")) {
+            if (row.get("accountId").asText().equals(accountId) && row.get("exams").size() == 1) {
+                return row.get("exams").get(0).get("score").asInt();
+            }
+        }
+        return -1;
+    }
+
     private record Call(String method, String path, String body) {
     }
 

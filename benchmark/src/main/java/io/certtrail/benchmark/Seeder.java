@@ -245,7 +245,7 @@ final class Seeder {
             out.add(event("AddressOwnership", key, 0, new AddressClaimed(key, accountId, null, activated), meta,
                     activated));
             out.add(event("Account", accountId, sequence++, new EmailActivated(accountId, requestId, key, email,
-                    AssociationMethod.EMAIL, null, activated), meta, activated));
+                    AssociationMethod.EMAIL, null, activated, null), meta, activated));
         }
     }
 

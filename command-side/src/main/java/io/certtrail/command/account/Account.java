@@ -17,6 +17,7 @@ import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailAssociationRequested;
 import io.certtrail.events.account.EmailDisassociated;
 import io.certtrail.events.account.EmailDisassociationRequested;
+import io.certtrail.events.account.ScoreReportLinked;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
 import java.time.Instant;
@@ -57,6 +58,8 @@ class Account {
     private final Map<String, PendingLink> pendingAssociations = new HashMap<>();
     private final Map<String, PendingLink> pendingDisassociations = new HashMap<>();
     private final Map<String, String> activeEmails = new HashMap<>();
+    /** The registration numbers whose exams each active address brought by score report. */
+    private final Map<String, java.util.Set<String>> registrations = new HashMap<>();
     private HolderName holder;
 
     Account() {
@@ -66,6 +69,14 @@ class Account {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     Accepted handle(RequestEmailAssociation command, AddressRegistry registry) {
+        if (activeEmails.containsKey(command.addressKey()) && command.method() == AssociationMethod.SCORE_REPORT) {
+            // the address is theirs already: the score report (checked before) brings its exams
+            String number = command.scoreReport().registrationNumber();
+            if (!registrations.getOrDefault(command.addressKey(), java.util.Set.of()).contains(number)) {
+                apply(new ScoreReportLinked(accountId, command.addressKey(), number, command.requestedAt()));
+            }
+            return new Accepted(command.requestId(), AggregateLifecycle.getVersion(), false, true);
+        }
         if (activeEmails.containsKey(command.addressKey())) {
             throw new DomainException(ErrorCode.ADDRESS_ALREADY_ACTIVE,
                     "This address is already associated with your account.");
@@ -82,7 +93,7 @@ class Account {
                 command.email(), command.method(),
                 command.method() == AssociationMethod.SCORE_REPORT ? command.scoreReport() : null,
                 heldByAnother, command.requestedAt(), command.expiresAt(), command.privacyStatement()));
-        return new Accepted(command.requestId(), AggregateLifecycle.getVersion(), heldByAnother);
+        return new Accepted(command.requestId(), AggregateLifecycle.getVersion(), heldByAnother, false);
     }
 
     @CommandHandler
@@ -90,8 +101,8 @@ class Account {
         PendingLink pending = findValid(pendingAssociations, command.requestId(), command.at());
         String previousOwner = registry.claim(pending.addressKey(), accountId, command.at()).orElse(null);
         apply(new EmailActivated(accountId, pending.requestId(), pending.addressKey(), pending.email(),
-                pending.method(), previousOwner, command.at()));
-        return new Accepted(pending.requestId(), AggregateLifecycle.getVersion(), previousOwner != null);
+                pending.method(), previousOwner, command.at(), pending.registrationNumber()));
+        return new Accepted(pending.requestId(), AggregateLifecycle.getVersion(), previousOwner != null, false);
     }
 
     @CommandHandler
@@ -103,7 +114,7 @@ class Account {
         }
         apply(new EmailDisassociationRequested(accountId, command.requestId(), command.addressKey(), email,
                 command.requestedAt(), command.expiresAt()));
-        return new Accepted(command.requestId(), AggregateLifecycle.getVersion(), false);
+        return new Accepted(command.requestId(), AggregateLifecycle.getVersion(), false, false);
     }
 
     @CommandHandler
@@ -112,7 +123,7 @@ class Account {
         registry.release(pending.addressKey(), accountId, command.at());
         apply(new EmailDisassociated(accountId, pending.addressKey(), activeEmails.get(pending.addressKey()),
                 DisassociationCause.HOLDER_CONFIRMED, null, null, command.at()));
-        return new Accepted(pending.requestId(), AggregateLifecycle.getVersion(), false);
+        return new Accepted(pending.requestId(), AggregateLifecycle.getVersion(), false, false);
     }
 
     /** Idempotent: an address that is no longer here needs no removal. */
@@ -152,29 +163,42 @@ class Account {
     void on(EmailAssociationRequested event) {
         accountId = event.accountId();
         pendingAssociations.put(event.addressKey(), new PendingLink(event.requestId(), event.addressKey(),
-                event.email(), event.method(), event.expiresAt()));
+                event.email(), event.method(), event.expiresAt(),
+                event.scoreReport() == null ? null : event.scoreReport().registrationNumber()));
     }
 
     @EventSourcingHandler
     void on(EmailActivated event) {
         pendingAssociations.remove(event.addressKey());
         activeEmails.put(event.addressKey(), event.email());
+        registrations.remove(event.addressKey());
+        if (event.registrationNumber() != null) {
+            registrations.computeIfAbsent(event.addressKey(), key -> new java.util.HashSet<>())
+                    .add(event.registrationNumber());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ScoreReportLinked event) {
+        registrations.computeIfAbsent(event.addressKey(), key -> new java.util.HashSet<>())
+                .add(event.registrationNumber());
     }
 
     @EventSourcingHandler
     void on(EmailDisassociationRequested event) {
         pendingDisassociations.put(event.addressKey(), new PendingLink(event.requestId(), event.addressKey(),
-                event.email(), null, event.expiresAt()));
+                event.email(), null, event.expiresAt(), null));
     }
 
     @EventSourcingHandler
     void on(EmailDisassociated event) {
         activeEmails.remove(event.addressKey());
         pendingDisassociations.remove(event.addressKey());
+        registrations.remove(event.addressKey());
     }
 
     private record PendingLink(String requestId, String addressKey, String email, AssociationMethod method,
-            Instant expiresAt) {
+            Instant expiresAt, String registrationNumber) {
         PendingLink {
             Objects.requireNonNull(requestId);
         }

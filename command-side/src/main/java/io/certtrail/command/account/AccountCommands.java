@@ -54,6 +54,8 @@ public final class AccountCommands {
     }
 
     /** What a command that changed the account answers: the version a reader can wait for. */
-    public record Accepted(String requestId, long accountVersion, boolean heldByAnotherAccount) {
+    /** @param scoreReportLinked a score report for an address already active: its exams came, no link was sent */
+    public record Accepted(String requestId, long accountVersion, boolean heldByAnotherAccount,
+            boolean scoreReportLinked) {
     }
 }

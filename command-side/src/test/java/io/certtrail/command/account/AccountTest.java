@@ -18,6 +18,7 @@ import io.certtrail.events.account.EmailAssociationRequested;
 import io.certtrail.events.account.EmailDisassociated;
 import io.certtrail.events.account.EmailDisassociationRequested;
 import io.certtrail.events.account.ScoreReport;
+import io.certtrail.events.account.ScoreReportLinked;
 import io.certtrail.platform.error.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +55,7 @@ class AccountTest {
     }
 
     private static EmailActivated activated(String requestId) {
-        return new EmailActivated(ACCOUNT, requestId, KEY, EMAIL, AssociationMethod.EMAIL, null, T0.plusSeconds(60));
+        return new EmailActivated(ACCOUNT, requestId, KEY, EMAIL, AssociationMethod.EMAIL, null, T0.plusSeconds(60), null);
     }
 
     @Test
@@ -64,7 +65,7 @@ class AccountTest {
                         EXPIRES, "2026-01"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(requested("r1"))
-                .expectResultMessagePayload(new Accepted("r1", 0, false));
+                .expectResultMessagePayload(new Accepted("r1", 0, false, false));
     }
 
     @Test
@@ -75,7 +76,7 @@ class AccountTest {
                         EXPIRES, "2026-01"))
                 .expectEvents(new EmailAssociationRequested(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null,
                         true, T0, EXPIRES, "2026-01"))
-                .expectResultMessagePayload(new Accepted("r1", 0, true));
+                .expectResultMessagePayload(new Accepted("r1", 0, true, false));
     }
 
     @Test
@@ -99,7 +100,7 @@ class AccountTest {
                 .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, liWan, T0,
                         EXPIRES, "2026-01"))
                 .expectEvents(new AccountHolderNamed(ACCOUNT, "Wan", "Li"), requested("r1"))
-                .expectResultMessagePayload(new Accepted("r1", 1, false));
+                .expectResultMessagePayload(new Accepted("r1", 1, false, false));
         fixture.given(new AccountHolderNamed(ACCOUNT, "Wan", "Li"))
                 .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, liWan, T0,
                         EXPIRES, "2026-01"))
@@ -124,7 +125,7 @@ class AccountTest {
         fixture.given(requested("r1"))
                 .when(new ActivateEmail(ACCOUNT, "r1", T0.plusSeconds(60)))
                 .expectEvents(activated("r1"))
-                .expectResultMessagePayload(new Accepted("r1", 1, false));
+                .expectResultMessagePayload(new Accepted("r1", 1, false, false));
         assertThat(registry.owners).containsEntry(KEY, ACCOUNT);
     }
 
@@ -134,7 +135,7 @@ class AccountTest {
         fixture.given(requested("r1"))
                 .when(new ActivateEmail(ACCOUNT, "r1", T0.plusSeconds(60)))
                 .expectEvents(new EmailActivated(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, "acct-other",
-                        T0.plusSeconds(60)));
+                        T0.plusSeconds(60), null));
         assertThat(registry.owners).containsEntry(KEY, ACCOUNT);
     }
 
@@ -176,7 +177,7 @@ class AccountTest {
         fixture.given(requested("r1"), activated("r1"))
                 .when(new RequestEmailDisassociation(ACCOUNT, "d1", KEY, T0.plusSeconds(300), EXPIRES))
                 .expectEvents(new EmailDisassociationRequested(ACCOUNT, "d1", KEY, EMAIL, T0.plusSeconds(300), EXPIRES))
-                .expectResultMessagePayload(new Accepted("d1", 2, false));
+                .expectResultMessagePayload(new Accepted("d1", 2, false, false));
     }
 
     @Test
@@ -258,5 +259,37 @@ class AccountTest {
                 released.add(addressKey + "@" + accountId);
             }
         }
+    }
+
+    @Test
+    void aScoreReportForAnAddressAlreadyActiveBringsItsExamsWithoutALinkAndOnlyOnce() {
+        ScoreReport report = new ScoreReport("Li", "Wan", "REG-2");
+        RequestEmailAssociation again = new RequestEmailAssociation(ACCOUNT, "r2", KEY, EMAIL,
+                AssociationMethod.SCORE_REPORT, report, null, T0.plusSeconds(120), EXPIRES, "2026-01");
+        ScoreReportLinked linked = new ScoreReportLinked(ACCOUNT, KEY, "REG-2", T0.plusSeconds(120));
+        fixture.given(requested("r1"), activated("r1"))
+                .when(again)
+                .expectEvents(linked)
+                .expectResultMessagePayload(new Accepted("r2", 2, false, true));
+        fixture.given(requested("r1"), activated("r1"), linked)
+                .when(again)
+                .expectNoEvents()
+                .expectResultMessagePayload(new Accepted("r2", 2, false, true));
+        // by e-mail, an active address is still refused
+        fixture.given(requested("r1"), activated("r1"))
+                .when(new RequestEmailAssociation(ACCOUNT, "r3", KEY, EMAIL, AssociationMethod.EMAIL, null, null,
+                        T0.plusSeconds(120), EXPIRES, "2026-01"))
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.ADDRESS_ALREADY_ACTIVE));
+    }
+
+    @Test
+    void anActivationByScoreReportCarriesItsRegistrationNumber() {
+        ScoreReport report = new ScoreReport("Li", "Wan", "REG-1");
+        fixture.given(new EmailAssociationRequested(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.SCORE_REPORT, report,
+                false, T0, EXPIRES, "2026-01"))
+                .when(new ActivateEmail(ACCOUNT, "r1", T0.plusSeconds(60)))
+                .expectEvents(new EmailActivated(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.SCORE_REPORT, null,
+                        T0.plusSeconds(60), "REG-1"));
     }
 }

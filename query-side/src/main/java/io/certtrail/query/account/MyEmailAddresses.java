@@ -29,6 +29,10 @@ public record MyEmailAddresses(@Id String accountId, long version, List<Entry> a
         ACTIVE
     }
 
+    /**
+     * @param registrationNumber the score report's, for an association by score report
+     * @param linkedRegistrations score reports given later for the address, already active
+     */
     public record Entry(
             String addressKey,
             String email,
@@ -38,6 +42,21 @@ public record MyEmailAddresses(@Id String accountId, long version, List<Entry> a
             Instant linkExpiresAt,
             Instant activatedAt,
             Instant disassociationRequestedAt,
-            String registrationNumber) {
+            String registrationNumber,
+            List<String> linkedRegistrations) {
+
+        public Entry {
+            linkedRegistrations = linkedRegistrations == null ? List.of() : List.copyOf(linkedRegistrations);
+        }
+
+        /** Every registration number whose exams this address brought: at its association, and since. */
+        public List<String> registrationNumbers() {
+            List<String> all = new ArrayList<>();
+            if (registrationNumber != null) {
+                all.add(registrationNumber);
+            }
+            linkedRegistrations.stream().filter(number -> !all.contains(number)).forEach(all::add);
+            return all;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.certtrail.query.account;
 
 import io.certtrail.events.account.AccountEmailEvent;
+import io.certtrail.events.account.ScoreReportLinked;
 import io.certtrail.events.account.AccountEvent;
 import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailAssociationRequested;
@@ -48,6 +49,7 @@ public class MyEmailAddressesProjection {
         }
         List<Entry> addresses = event instanceof AccountEmailEvent emailEvent
                 ? evolve(current.addresses(), emailEvent)
+                : event instanceof ScoreReportLinked linked ? linked(current.addresses(), linked)
                 : current.addresses();
         // the version moves with every account event, so minVersion waits always end
         batch.save(current.accountId(), new MyEmailAddresses(current.accountId(), sequence, addresses));
@@ -61,6 +63,22 @@ public class MyEmailAddressesProjection {
         mongo.dropCollection(MyEmailAddresses.class);
     }
 
+    static List<Entry> linked(List<Entry> addresses, ScoreReportLinked event) {
+        List<Entry> next = new ArrayList<>(addresses);
+        next.replaceAll(entry -> {
+            if (!entry.addressKey().equals(event.addressKey())
+                    || entry.registrationNumbers().contains(event.registrationNumber())) {
+                return entry;
+            }
+            List<String> linked = new ArrayList<>(entry.linkedRegistrations());
+            linked.add(event.registrationNumber());
+            return new Entry(entry.addressKey(), entry.email(), entry.status(), entry.method(), entry.requestedAt(),
+                    entry.linkExpiresAt(), entry.activatedAt(), entry.disassociationRequestedAt(),
+                    entry.registrationNumber(), linked);
+        });
+        return next;
+    }
+
     static List<Entry> evolve(List<Entry> addresses, AccountEmailEvent event) {
         List<Entry> next = new ArrayList<>(addresses);
         next.removeIf(entry -> entry.addressKey().equals(event.addressKey())
@@ -70,16 +88,17 @@ public class MyEmailAddressesProjection {
         if (event instanceof EmailAssociationRequested e) {
             next.add(new Entry(e.addressKey(), e.email(), Status.PENDING_ACTIVATION, e.method().name(),
                     e.requestedAt(), e.expiresAt(), null, null,
-                    e.scoreReport() == null ? null : e.scoreReport().registrationNumber()));
+                    e.scoreReport() == null ? null : e.scoreReport().registrationNumber(), null));
         } else if (event instanceof EmailActivated e) {
             next.add(new Entry(e.addressKey(), e.email(), Status.ACTIVE, e.method().name(),
                     previous == null ? null : previous.requestedAt(), null, e.activatedAt(), null,
-                    previous == null ? null : previous.registrationNumber()));
+                    e.registrationNumber() != null ? e.registrationNumber()
+                            : previous == null ? null : previous.registrationNumber(), null));
         } else if (event instanceof EmailDisassociationRequested e) {
             next.replaceAll(entry -> entry.addressKey().equals(e.addressKey())
                     ? new Entry(entry.addressKey(), entry.email(), entry.status(), entry.method(),
                             entry.requestedAt(), entry.linkExpiresAt(), entry.activatedAt(), e.requestedAt(),
-                            entry.registrationNumber())
+                            entry.registrationNumber(), entry.linkedRegistrations())
                     : entry);
         }
         // EmailDisassociated: gone from the view; the audit trail keeps the story.

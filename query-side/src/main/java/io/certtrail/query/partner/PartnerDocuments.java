@@ -46,7 +46,23 @@ public final class PartnerDocuments {
         }
     }
 
-    public record Address(String addressKey, String email) {
+    /** @param registrations the score reports given for the address: their exams are the holder's too */
+    public record Address(String addressKey, String email, List<String> registrations) {
+        public Address {
+            registrations = registrations == null ? new ArrayList<>() : new ArrayList<>(registrations);
+        }
+    }
+
+    /**
+     * The exams under one registration number, wherever they were recorded, and the accounts that
+     * brought it by score report: an exam recorded or corrected later reaches their employees' rows.
+     */
+    @Document("partner_registrations")
+    public record Registration(@Id String registrationNumber, List<Exam> exams, List<String> accounts) {
+        public Registration {
+            exams = exams == null ? new ArrayList<>() : new ArrayList<>(exams);
+            accounts = accounts == null ? new ArrayList<>() : new ArrayList<>(accounts);
+        }
     }
 
     /** One address: who holds it now and every record sent to it. */

@@ -3,6 +3,7 @@ package io.certtrail.query.partner;
 import io.certtrail.events.account.AccountHolderNamed;
 import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailDisassociated;
+import io.certtrail.events.account.ScoreReportLinked;
 import io.certtrail.events.partner.MembershipApproved;
 import io.certtrail.events.partner.MembershipEnded;
 import io.certtrail.events.partner.MembershipRequested;
@@ -25,6 +26,7 @@ import io.certtrail.query.partner.PartnerDocuments.Company;
 import io.certtrail.query.partner.PartnerDocuments.Employee;
 import io.certtrail.query.partner.PartnerDocuments.EmployeeRecords;
 import io.certtrail.query.partner.PartnerDocuments.Exam;
+import io.certtrail.query.partner.PartnerDocuments.Registration;
 import io.certtrail.query.partner.PartnerDocuments.Held;
 import io.certtrail.query.partner.PartnerDocuments.Request;
 import io.certtrail.query.partner.PartnerDocuments.Requests;
@@ -65,6 +67,13 @@ public class PartnerViewProjection {
             .from(MembershipApproved.class, MembershipApproved::accountId)
             .from(MembershipEnded.class, MembershipEnded::accountId)
             .fromDocuments(ADDRESSES, AddressRecords::ownerAccountId);
+    private static final ProjectionBatch.Reads<Registration> REGISTRATIONS = ProjectionBatch.Reads
+            .of(Registration.class)
+            .from(EmailActivated.class, EmailActivated::registrationNumber)
+            .from(ScoreReportLinked.class, ScoreReportLinked::registrationNumber)
+            .from(ExamResultRecorded.class, event -> event.exam().registrationNumber())
+            .from(ExamResultRecorded.class,
+                    event -> event.replaced() == null ? null : event.replaced().registrationNumber());
     private static final ProjectionBatch.Reads<CertificationAddress> FILED = ProjectionBatch.Reads
             .of(CertificationAddress.class).from(CertificationRevoked.class, CertificationRevoked::recordId);
 
@@ -87,11 +96,33 @@ public class PartnerViewProjection {
     void on(EmailActivated event) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
         Account account = account(batch, event.accountId());
+        List<String> before = registrations(account);
         account.addresses().removeIf(a -> a.addressKey().equals(event.addressKey()));
-        account.addresses().add(new Address(event.addressKey(), event.email()));
+        account.addresses().add(new Address(event.addressKey(), event.email(),
+                event.registrationNumber() == null ? null : List.of(event.registrationNumber())));
         save(batch, account);
+        relink(batch, event.accountId(), before, registrations(account));
         changeAddress(batch, event.addressKey(), a -> new AddressRecords(a.addressKey(), event.accountId(),
                 a.certifications(), a.exams(), a.trainings()));
+        refresh(batch, event.accountId());
+    }
+
+    /** A score report for an address already active: its registration's exams join the employee's. */
+    @EventHandler
+    void on(ScoreReportLinked event) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        Account account = account(batch, event.accountId());
+        List<String> before = registrations(account);
+        account.addresses().replaceAll(a -> {
+            if (!a.addressKey().equals(event.addressKey()) || a.registrations().contains(event.registrationNumber())) {
+                return a;
+            }
+            List<String> linked = new ArrayList<>(a.registrations());
+            linked.add(event.registrationNumber());
+            return new Address(a.addressKey(), a.email(), linked);
+        });
+        save(batch, account);
+        relink(batch, event.accountId(), before, registrations(account));
         refresh(batch, event.accountId());
     }
 
@@ -99,8 +130,10 @@ public class PartnerViewProjection {
     void on(EmailDisassociated event) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
         Account account = account(batch, event.accountId());
+        List<String> before = registrations(account);
         account.addresses().removeIf(a -> a.addressKey().equals(event.addressKey()));
         save(batch, account);
+        relink(batch, event.accountId(), before, registrations(account));
         changeAddress(batch, event.addressKey(), a -> new AddressRecords(a.addressKey(),
                 event.accountId().equals(a.ownerAccountId()) ? null : a.ownerAccountId(), a.certifications(),
                 a.exams(), a.trainings()));
@@ -118,7 +151,65 @@ public class PartnerViewProjection {
         if (event instanceof CertificationRecorded) {
             batch.save(event.recordId(), new CertificationAddress(event.recordId(), event.addressKey()));
         }
+        if (event instanceof ExamResultRecorded exam) {
+            filed(batch, exam);
+        }
         refresh(batch, now.ownerAccountId());
+    }
+
+    /**
+     * Files an exam under its registration number (and out of the one a correction took it from), and
+     * refreshes the accounts that brought either by score report.
+     */
+    private void filed(ProjectionBatch batch, ExamResultRecorded event) {
+        String number = event.exam().registrationNumber();
+        String before = event.replaced() == null ? null : event.replaced().registrationNumber();
+        if (before != null && !before.equals(number)) {
+            Registration old = batch.find(REGISTRATIONS, before);
+            if (old != null && old.exams().removeIf(e -> e.recordId().equals(event.recordId()))) {
+                batch.save(before, old);
+                old.accounts().forEach(accountId -> refresh(batch, accountId));
+            }
+        }
+        if (number == null) {
+            return;
+        }
+        Registration registration = registration(batch, number);
+        registration.exams().removeIf(e -> e.recordId().equals(event.recordId()));
+        registration.exams().add(exam(event));
+        batch.save(number, registration);
+        registration.accounts().forEach(accountId -> refresh(batch, accountId));
+    }
+
+    private static Registration registration(ProjectionBatch batch, String number) {
+        Registration found = batch.find(REGISTRATIONS, number);
+        return found == null ? new Registration(number, null, null)
+                : new Registration(number, found.exams(), found.accounts());
+    }
+
+    private static List<String> registrations(Account account) {
+        return account.addresses().stream().flatMap(a -> a.registrations().stream()).distinct().toList();
+    }
+
+    /** Keeps each registration's list of the accounts that brought it in step with the account's addresses. */
+    private static void relink(ProjectionBatch batch, String accountId, List<String> before, List<String> after) {
+        for (String number : before) {
+            if (!after.contains(number)) {
+                Registration registration = registration(batch, number);
+                if (registration.accounts().remove(accountId)) {
+                    batch.save(number, registration);
+                }
+            }
+        }
+        for (String number : after) {
+            if (!before.contains(number)) {
+                Registration registration = registration(batch, number);
+                if (!registration.accounts().contains(accountId)) {
+                    registration.accounts().add(accountId);
+                    batch.save(number, registration);
+                }
+            }
+        }
     }
 
     @EventHandler
@@ -181,7 +272,7 @@ public class PartnerViewProjection {
             return; // a replay: the documents take the events again, unchanged
         }
         for (Class<?> type : List.of(Account.class, AddressRecords.class, CertificationAddress.class, Roster.class,
-                EmployeeRecords.class, Requests.class, Company.class)) {
+                EmployeeRecords.class, Requests.class, Company.class, Registration.class)) {
             mongo.dropCollection(type);
         }
     }
@@ -206,6 +297,14 @@ public class PartnerViewProjection {
                 certifications.addAll(records.certifications());
                 exams.addAll(records.exams());
                 trainings.addAll(records.trainings());
+            }
+        }
+        for (String number : registrations(account)) {
+            Registration registration = batch.find(REGISTRATIONS, number);
+            if (registration != null) {
+                registration.exams().stream()
+                        .filter(exam -> exams.stream().noneMatch(e -> e.recordId().equals(exam.recordId())))
+                        .forEach(exams::add);
             }
         }
         Employee employee = new Employee(accountId, account.firstName(), account.lastName(), account.memberSince(),
@@ -269,13 +368,17 @@ public class PartnerViewProjection {
             a.certifications().add(new Certification(e.recordId(), c.certificationName(), c.certificateNumber(),
                     c.effectiveDate(), c.expirationDate(), null));
         } else if (event instanceof ExamResultRecorded e) {
-            ExamResult x = e.exam();
-            a.exams().add(new Exam(e.recordId(), x.examCode(), x.examName(), x.examDate(), x.score(), x.passed()));
+            a.exams().add(exam(e));
         } else if (event instanceof TrainingRecorded e) {
             TrainingCompletion t = e.training();
             a.trainings().add(new Training(e.recordId(), t.courseCode(), t.courseName(), t.endDate(), t.result()));
         }
         return a;
+    }
+
+    private static Exam exam(ExamResultRecorded e) {
+        ExamResult x = e.exam();
+        return new Exam(e.recordId(), x.examCode(), x.examName(), x.examDate(), x.score(), x.passed());
     }
 
     private AddressRecords changeAddress(ProjectionBatch batch, String addressKey,

@@ -95,9 +95,8 @@ public class HolderRecords {
             trainings.addAll(records.trainings());
             records.exams().forEach(exam -> exams.putIfAbsent(exam.recordId(), exam));
             certifications.addAll(records.certifications());
-            if (address.registrationNumber() != null) {
-                ExamRegistration registration =
-                        mongo.findById(address.registrationNumber(), ExamRegistration.class);
+            for (String number : address.registrationNumbers()) {
+                ExamRegistration registration = mongo.findById(number, ExamRegistration.class);
                 if (registration != null) {
                     for (ExamRegistration.Exam linked : registration.exams()) {
                         load(byAddress, linked.addressKey()).exams().stream()

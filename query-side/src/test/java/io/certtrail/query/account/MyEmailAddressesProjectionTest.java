@@ -39,7 +39,7 @@ class MyEmailAddressesProjectionTest {
     }
 
     private static EmailActivated activated(String key, String email) {
-        return new EmailActivated(ACCOUNT, "r-" + key, key, email, AssociationMethod.EMAIL, null, T0.plusSeconds(60));
+        return new EmailActivated(ACCOUNT, "r-" + key, key, email, AssociationMethod.EMAIL, null, T0.plusSeconds(60), null);
     }
 
     private MyEmailAddresses view() {

@@ -50,7 +50,7 @@ class PartnerViewProjectionTest {
 
     private void holder(String account, String key, String email) {
         projection.on(new AccountHolderNamed(account, "Wan", "Li"));
-        projection.on(new EmailActivated(account, "r-" + key, key, email, AssociationMethod.EMAIL, null, T0));
+        projection.on(new EmailActivated(account, "r-" + key, key, email, AssociationMethod.EMAIL, null, T0, null));
     }
 
     private void member(String account, String company) {
@@ -134,7 +134,7 @@ class PartnerViewProjectionTest {
         projection.on(new EmailDisassociated("acct-1", "k1", "li@example.com", DisassociationCause.OWNERSHIP_MOVED,
                 "acct-2", null, T0.plusSeconds(60)));
         projection.on(new EmailActivated("acct-2", "r-2", "k1", "li@example.com", AssociationMethod.EMAIL, "acct-1",
-                T0.plusSeconds(60)));
+                T0.plusSeconds(60), null));
         member("acct-2", "globex");
 
         assertThat(employees("acme", ALL)).singleElement().satisfies(e -> assertThat(e.certifications()).isEmpty());

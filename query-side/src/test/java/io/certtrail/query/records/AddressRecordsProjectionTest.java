@@ -110,6 +110,6 @@ class AddressRecordsProjectionTest {
 
     private static MyEmailAddresses.Entry entry(String key, Status status, String registrationNumber) {
         return new MyEmailAddresses.Entry(key, key + "@example.com", status, registrationNumber == null ? "EMAIL"
-                : "SCORE_REPORT", T0, null, status == Status.ACTIVE ? T0 : null, null, registrationNumber);
+                : "SCORE_REPORT", T0, null, status == Status.ACTIVE ? T0 : null, null, registrationNumber, null);
     }
 }

@@ -1,7 +1,7 @@
 package io.certtrail.events.account;
 
 /** Every event the {@code Account} aggregate emits; the index of the family. */
-public sealed interface AccountEvent permits AccountHolderNamed, AccountEmailEvent {
+public sealed interface AccountEvent permits AccountHolderNamed, AccountEmailEvent, ScoreReportLinked {
 
     String accountId();
 }

@@ -8,6 +8,8 @@ import org.axonframework.serialization.Revision;
  * The activation link was used: the address is now associated with the account.
  *
  * @param previousAccountId the account the address moved away from, or null
+ * @param registrationNumber for an association by score report, the report's registration number
+ *        (its exams are the holder's); null otherwise, and in events stored before it was recorded here
  */
 @Revision("1")
 public record EmailActivated(
@@ -17,5 +19,6 @@ public record EmailActivated(
         @PersonalData String email,
         AssociationMethod method,
         String previousAccountId,
-        Instant activatedAt) implements AccountEmailEvent {
+        Instant activatedAt,
+        String registrationNumber) implements AccountEmailEvent {
 }

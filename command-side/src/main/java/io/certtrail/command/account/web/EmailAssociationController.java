@@ -87,6 +87,8 @@ class EmailAssociationController {
     }
 
     /**
+     * @param status ACTIVATION_EMAIL_SENT, or SCORE_REPORT_LINKED for a score report given for an
+     *        address already active on the account (its exams are added; no link, no expiry)
      * @param heldByAnotherAccount the address is active on another account; following the link moves it here
      * @param accountVersion pass as {@code minVersion} to the query API to read your own write
      */
@@ -120,6 +122,10 @@ class EmailAssociationController {
                 addressKey, email, method, scoreReport,
                 new HolderName(caller.firstName(), caller.lastName()), now, expiresAt, privacyStatement),
                 caller.accountId(), Role.HOLDER, request);
+        if (accepted.scoreReportLinked()) {
+            // an address already theirs: the report's exams are added at once, no link is sent
+            return new LinkSent(accepted.requestId(), "SCORE_REPORT_LINKED", false, null, accepted.accountVersion());
+        }
         return new LinkSent(accepted.requestId(), "ACTIVATION_EMAIL_SENT", accepted.heldByAnotherAccount(),
                 expiresAt, accepted.accountVersion());
     }

@@ -30,9 +30,12 @@ class MyEmailAddressesController {
         this.clock = clock;
     }
 
-    /** @param status ACTIVE, PENDING_ACTIVATION, or ACTIVATION_EXPIRED (a link that was never used in time) */
+    /**
+     * @param status ACTIVE, PENDING_ACTIVATION, or ACTIVATION_EXPIRED (a link that was never used in time)
+     * @param registrationNumbers the score reports given for this address: their exams are the holder's
+     */
     record AddressView(String email, String status, String method, Instant requestedAt, Instant activatedAt,
-            Instant linkExpiresAt, Instant disassociationRequestedAt) {
+            Instant linkExpiresAt, Instant disassociationRequestedAt, List<String> registrationNumbers) {
     }
 
     record MyAddresses(long accountVersion, List<AddressView> addresses) {
@@ -50,7 +53,7 @@ class MyEmailAddressesController {
         return new MyAddresses(view.version(), view.addresses().stream()
                 .sorted(Comparator.comparing(MyEmailAddresses.Entry::email))
                 .map(e -> new AddressView(e.email(), status(e, now), e.method(), e.requestedAt(), e.activatedAt(),
-                        e.linkExpiresAt(), e.disassociationRequestedAt()))
+                        e.linkExpiresAt(), e.disassociationRequestedAt(), e.registrationNumbers()))
                 .toList());
     }
 
