@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.certtrail.events.records.CertificationRecorded;
+import io.certtrail.platform.axon.ProcessingGroups;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +83,7 @@ class PoisonEventTest {
                     .forEach(group -> groups.add(group.get("processingGroup").asText()));
             List<String> projections = new ArrayList<>();
             app.get("/api/operator/projections", "operator").json().get("processors").forEach(processor -> {
-                if (!List.of("mail", "approvals").contains(processor.get("name").asText())) {
+                if (!ProcessingGroups.COMMAND_SIDE.contains(processor.get("name").asText())) {
                     projections.add(processor.get("name").asText());
                 }
             });

@@ -2,6 +2,7 @@ package io.certtrail.benchmark;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.certtrail.platform.axon.ProcessingGroups;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,8 +30,7 @@ final class ProductionShape implements AutoCloseable {
     static final int QUERY_SIDES = 2;
     /** Each processor's segments, shared by the query sides: one each. */
     static final int SEGMENTS = QUERY_SIDES;
-    private static final List<String> PROJECTIONS = List.of("records", "suspect-bindings", "audit-trail",
-            "my-email-addresses", "certificate-applications", "certificate-register", "partner-view", "audit-events");
+    private static final List<String> PROJECTIONS = ProcessingGroups.PROJECTIONS;
 
     private final Path work;
     private final Path root;

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.certtrail.command.CommandSideApplication;
+import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.query.QuerySideApplication;
 import java.io.File;
 import java.io.IOException;
@@ -125,8 +126,7 @@ final class Topology implements AutoCloseable {
         args.add("--certtrail.processing.instance-id=" + instanceId);
         args.add("--certtrail.processing.segments=4");
         args.add("--certtrail.processing.threads=2");
-        for (String processor : List.of("records", "suspect-bindings", "audit-trail", "my-email-addresses",
-                "certificate-applications", "certificate-register", "partner-view", "audit-events")) {
+        for (String processor : ProcessingGroups.PROJECTIONS) {
             // claims are looked for every half second instead of every five: the test need not wait
             args.add("--axon.eventhandling.processors." + processor + ".token-claim-interval=500");
         }

@@ -3,6 +3,7 @@ package io.certtrail.command.mail;
 import io.certtrail.command.account.ActiveAddresses;
 import io.certtrail.events.account.DisassociationCause;
 import io.certtrail.events.account.EmailDisassociated;
+import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.privacy.Masking;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * address sees it in their addresses and history instead. Once per event, never on replay.
  */
 @Component
-@ProcessingGroup("mail")
+@ProcessingGroup(ProcessingGroups.MAIL)
 class AddressChangeMailer {
 
     private final Notices notices;

@@ -7,6 +7,7 @@ import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.events.certificate.PrintedNameCorrectionDecided;
 import io.certtrail.events.certificate.ReplacementDecided;
 import io.certtrail.events.records.CertificationRevoked;
+import io.certtrail.platform.axon.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * office's reason). Never on replay, and once per event ({@link Notices}).
  */
 @Component
-@ProcessingGroup("mail")
+@ProcessingGroup(ProcessingGroups.MAIL)
 class CertificateMailer {
 
     private final Notices notices;

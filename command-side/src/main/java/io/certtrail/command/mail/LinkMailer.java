@@ -4,12 +4,13 @@ import io.certtrail.command.mail.VerificationTokens.Link;
 import io.certtrail.command.support.CommandSideConfiguration.LinkProperties;
 import io.certtrail.events.account.EmailAssociationRequested;
 import io.certtrail.events.account.EmailDisassociationRequested;
+import io.certtrail.platform.axon.ProcessingGroups;
+import io.certtrail.platform.web.PublicUrls;
 import java.time.Clock;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import io.certtrail.platform.web.PublicUrls;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * never for a request already past its expiry.
  */
 @Component
-@ProcessingGroup("mail")
+@ProcessingGroup(ProcessingGroups.MAIL)
 class LinkMailer {
 
     private final VerificationTokens tokens;

@@ -1,6 +1,7 @@
 package io.certtrail.command.mail;
 
 import io.certtrail.events.certificate.PackageShipped;
+import io.certtrail.platform.axon.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * (rule 8). Never on replay, and once per shipment ({@link Notices}).
  */
 @Component
-@ProcessingGroup("mail")
+@ProcessingGroup(ProcessingGroups.MAIL)
 class ShipmentMailer {
 
     private final Notices notices;

@@ -1,12 +1,13 @@
 package io.certtrail.query.account;
 
 import io.certtrail.events.account.AccountEmailEvent;
-import io.certtrail.events.account.ScoreReportLinked;
 import io.certtrail.events.account.AccountEvent;
 import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailAssociationRequested;
 import io.certtrail.events.account.EmailDisassociated;
 import io.certtrail.events.account.EmailDisassociationRequested;
+import io.certtrail.events.account.ScoreReportLinked;
+import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.query.account.MyEmailAddresses.Entry;
 import io.certtrail.query.account.MyEmailAddresses.Status;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * applied, and an event at or below it changes nothing, so redelivery and replays are harmless.
  */
 @Component
-@ProcessingGroup("my-email-addresses")
+@ProcessingGroup(ProcessingGroups.MY_EMAIL_ADDRESSES)
 public class MyEmailAddressesProjection {
 
     private static final ProjectionBatch.Reads<MyEmailAddresses> ADDRESSES = ProjectionBatch.Reads

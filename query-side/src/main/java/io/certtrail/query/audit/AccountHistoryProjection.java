@@ -4,6 +4,7 @@ import io.certtrail.events.account.AccountEvent;
 import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailAssociationRequested;
 import io.certtrail.events.account.EmailDisassociated;
+import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.query.support.ProjectionBatch;
 import java.lang.reflect.RecordComponent;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * an entry whose sequence number the bucket already holds is not added again.
  */
 @Component
-@ProcessingGroup("audit-trail")
+@ProcessingGroup(ProcessingGroups.AUDIT_TRAIL)
 public class AccountHistoryProjection {
 
     /** The bucket each account event is filed in, named by its sequence number as the handler names it. */

@@ -1,6 +1,7 @@
 package io.certtrail.query.audit;
 
 import io.certtrail.events.account.AccountEvent;
+import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.query.support.ProjectionBatch;
 import java.lang.reflect.RecordComponent;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * history of one account also has its bucketed view ({@link AccountHistory}), read by key.
  */
 @Component
-@ProcessingGroup("audit-events")
+@ProcessingGroup(ProcessingGroups.AUDIT_EVENTS)
 public class AuditEventsProjection {
 
     private final MongoTemplate mongo;

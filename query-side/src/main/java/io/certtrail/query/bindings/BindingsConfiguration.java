@@ -1,5 +1,6 @@
 package io.certtrail.query.bindings;
 
+import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.query.support.ProjectionSequences;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,6 @@ class BindingsConfiguration {
     @Bean
     ConfigurerModule suspectBindingsInOrder() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSequencingPolicy("suspect-bindings", config -> ProjectionSequences.wholeStream()));
+                .registerSequencingPolicy(ProcessingGroups.SUSPECT_BINDINGS, config -> ProjectionSequences.wholeStream()));
     }
 }

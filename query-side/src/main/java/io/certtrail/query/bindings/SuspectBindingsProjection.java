@@ -4,6 +4,7 @@ import io.certtrail.events.account.AccountHolderNamed;
 import io.certtrail.events.address.AddressClaimed;
 import io.certtrail.events.address.AddressReleased;
 import io.certtrail.events.records.ExamResultRecorded;
+import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.platform.privacy.PersonNames;
 import io.certtrail.query.bindings.BindingDocuments.BoundAddress;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * addresses it touched from scratch, so redelivery and replays converge on the same list.
  */
 @Component
-@ProcessingGroup("suspect-bindings")
+@ProcessingGroup(ProcessingGroups.SUSPECT_BINDINGS)
 public class SuspectBindingsProjection {
 
     private static final ProjectionBatch.Reads<BoundAddress> ADDRESSES = ProjectionBatch.Reads.of(BoundAddress.class)

@@ -12,6 +12,7 @@ import io.certtrail.events.certificate.PrintedNameCorrectionDecided;
 import io.certtrail.events.certificate.PrintedNameCorrectionRequested;
 import io.certtrail.events.certificate.ReplacementDecided;
 import io.certtrail.events.certificate.ReplacementRequested;
+import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.query.certificate.CertificateApplications.Application;
 import io.certtrail.query.certificate.CertificateApplications.Status;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  * number of the last event applied to it; an event at or below it changes nothing.
  */
 @Component
-@ProcessingGroup("certificate-applications")
+@ProcessingGroup(ProcessingGroups.CERTIFICATE_APPLICATIONS)
 public class CertificateApplicationsProjection {
 
     private static final ProjectionBatch.Reads<CertificateApplications> APPLICATIONS = ProjectionBatch.Reads

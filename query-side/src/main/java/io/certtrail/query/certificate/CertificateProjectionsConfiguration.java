@@ -4,6 +4,7 @@ import io.certtrail.events.certificate.CertificateApplicationEvent;
 import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.records.CertificationRecorded;
 import io.certtrail.events.records.CertificationRevoked;
+import io.certtrail.platform.axon.ProcessingGroups;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -24,7 +25,7 @@ class CertificateProjectionsConfiguration {
     ConfigurerModule certificateSequencing() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerSequencingPolicy("certificate-applications", config -> event -> accountOf(event))
-                .registerSequencingPolicy("certificate-register", config -> event -> certificateOf(event)));
+                .registerSequencingPolicy(ProcessingGroups.CERTIFICATE_REGISTER, config -> event -> certificateOf(event)));
     }
 
     private static Object accountOf(EventMessage<?> event) {

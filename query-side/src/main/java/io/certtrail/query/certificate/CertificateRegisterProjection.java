@@ -5,6 +5,7 @@ import io.certtrail.events.certificate.PrintedNameCorrectionDecided;
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.events.records.CertificationRecorded;
 import io.certtrail.events.records.CertificationRevoked;
+import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.query.support.ProjectionBatch;
 import java.util.Objects;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * the entry to the new number.
  */
 @Component
-@ProcessingGroup("certificate-register")
+@ProcessingGroup(ProcessingGroups.CERTIFICATE_REGISTER)
 public class CertificateRegisterProjection {
 
     private static final ProjectionBatch.Reads<CertificateRegister> REGISTER = ProjectionBatch.Reads

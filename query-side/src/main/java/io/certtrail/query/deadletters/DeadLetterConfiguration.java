@@ -1,5 +1,6 @@
 package io.certtrail.query.deadletters;
 
+import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.query.support.ProjectionBatch;
 import java.util.Set;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -32,8 +33,7 @@ class DeadLetterConfiguration {
     static final String COLLECTION = "dead_letters";
 
     /** The projections of the query side, each its own processing group and processor. */
-    static final Set<String> PROJECTIONS = Set.of("records", "suspect-bindings", "audit-trail", "my-email-addresses",
-            "certificate-applications", "certificate-register", "partner-view", "audit-events");
+    static final Set<String> PROJECTIONS = Set.copyOf(ProcessingGroups.PROJECTIONS);
 
     @Bean
     ConfigurerModule deadLetterQueues(MongoDatabaseFactory mongo) {

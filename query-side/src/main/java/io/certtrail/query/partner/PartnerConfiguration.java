@@ -1,5 +1,6 @@
 package io.certtrail.query.partner;
 
+import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.query.support.ProjectionSequences;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,6 @@ class PartnerConfiguration {
     @Bean
     ConfigurerModule partnerViewInOrder() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSequencingPolicy("partner-view", config -> ProjectionSequences.wholeStream()));
+                .registerSequencingPolicy(ProcessingGroups.PARTNER_VIEW, config -> ProjectionSequences.wholeStream()));
     }
 }

@@ -122,6 +122,16 @@ public class PartnerView {
     }
 
     /** The full records of these employees of this company, by {@code _id}, in the given order. */
+    /** The account's membership and open request, as far as the view knows them; null for none. */
+    public PartnerDocuments.Account account(String accountId) {
+        return mongo.findById(accountId, PartnerDocuments.Account.class);
+    }
+
+    /** The requests to join this company that wait for its administrators; null for none. */
+    public PartnerDocuments.Requests requests(String companyId) {
+        return mongo.findById(companyId, PartnerDocuments.Requests.class);
+    }
+
     public List<EmployeeRecords> records(String companyId, List<String> accountIds) {
         // one query for the page, not one per employee (21 reads for a page of 20, measured with the benchmark)
         Map<String, EmployeeRecords> byAccount = new java.util.HashMap<>();

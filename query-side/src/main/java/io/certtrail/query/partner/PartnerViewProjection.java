@@ -15,6 +15,7 @@ import io.certtrail.events.records.ExamResultRecorded;
 import io.certtrail.events.records.RecordEvent;
 import io.certtrail.events.records.TrainingCompletion;
 import io.certtrail.events.records.TrainingRecorded;
+import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.platform.privacy.Masking;
 import io.certtrail.query.partner.PartnerDocuments.Account;
@@ -26,8 +27,8 @@ import io.certtrail.query.partner.PartnerDocuments.Company;
 import io.certtrail.query.partner.PartnerDocuments.Employee;
 import io.certtrail.query.partner.PartnerDocuments.EmployeeRecords;
 import io.certtrail.query.partner.PartnerDocuments.Exam;
-import io.certtrail.query.partner.PartnerDocuments.Registration;
 import io.certtrail.query.partner.PartnerDocuments.Held;
+import io.certtrail.query.partner.PartnerDocuments.Registration;
 import io.certtrail.query.partner.PartnerDocuments.Request;
 import io.certtrail.query.partner.PartnerDocuments.Requests;
 import io.certtrail.query.partner.PartnerDocuments.Roster;
@@ -50,7 +51,7 @@ import org.springframework.stereotype.Component;
  * an event twice leaves the same documents.
  */
 @Component
-@ProcessingGroup("partner-view")
+@ProcessingGroup(ProcessingGroups.PARTNER_VIEW)
 public class PartnerViewProjection {
 
     private static final ProjectionBatch.Reads<AddressRecords> ADDRESSES = ProjectionBatch.Reads.of(AddressRecords.class)

@@ -4,6 +4,7 @@ import io.certtrail.events.records.CertificationRecorded;
 import io.certtrail.events.records.ExamResultRecorded;
 import io.certtrail.events.records.RecordEvent;
 import io.certtrail.events.records.TrainingRecorded;
+import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.query.records.AddressRecords.CertificationEntry;
 import io.certtrail.query.records.AddressRecords.ExamEntry;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * bulk write.
  */
 @Component
-@ProcessingGroup("records")
+@ProcessingGroup(ProcessingGroups.RECORDS)
 public class AddressRecordsProjection {
 
     private final MongoTemplate mongo;

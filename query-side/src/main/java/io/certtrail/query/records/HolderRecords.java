@@ -4,13 +4,13 @@ import io.certtrail.query.account.MyEmailAddresses;
 import io.certtrail.query.records.AddressRecords.CertificationEntry;
 import io.certtrail.query.records.AddressRecords.ExamEntry;
 import io.certtrail.query.records.AddressRecords.TrainingEntry;
+import io.certtrail.query.support.ReadModelWait;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.certtrail.query.support.ReadModelWait;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 

@@ -7,6 +7,7 @@ import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.CertificateApproved;
 import io.certtrail.events.certificate.PrintedNameCorrectionDecided;
 import io.certtrail.events.records.CertificationRevoked;
+import io.certtrail.platform.axon.ProcessingGroups;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ApprovalsDue.PROCESSING_GROUP)
 public class ApprovalsDue {
 
-    public static final String PROCESSING_GROUP = "approvals";
+    public static final String PROCESSING_GROUP = ProcessingGroups.APPROVALS;
     static final String COLLECTION = "approvals_due";
 
     private final MongoTemplate mongo;

@@ -5,10 +5,12 @@ import io.certtrail.platform.axon.AxonInfrastructureConfiguration;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.privacy.AddressKeys;
-import io.certtrail.query.audit.AccountHistory;
+import io.certtrail.query.audit.AccountHistoryReads;
 import io.certtrail.query.audit.AuditConsistency;
 import io.certtrail.query.audit.AuditSearch;
 import io.certtrail.query.support.PageRequest;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -17,22 +19,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import io.certtrail.query.support.ReadModelWait;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The auditors' views: an account's own history read by key, searches over every event (by
@@ -43,16 +39,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/audit")
 class AuditController {
 
-    private final MongoTemplate mongo;
-    private final ReadModelWait wait;
+    private final AccountHistoryReads histories;
     private final AuditSearch search;
     private final AuditConsistency consistency;
     private final AddressKeys addressKeys;
 
-    AuditController(MongoTemplate mongo, ReadModelWait wait, AuditSearch search, AuditConsistency consistency,
+    AuditController(AccountHistoryReads histories, AuditSearch search, AuditConsistency consistency,
             AddressKeys addressKeys) {
-        this.mongo = mongo;
-        this.wait = wait;
+        this.histories = histories;
         this.search = search;
         this.consistency = consistency;
         this.addressKeys = addressKeys;
@@ -117,24 +111,10 @@ class AuditController {
                 p.type(), p.from(), p.to(), "newest".equals(p.order()));
     }
 
-    record History(String accountId, List<AccountHistory.Entry> events) {
-    }
-
     @GetMapping("/accounts/{accountId}/events")
-    History accountHistory(@PathVariable @Pattern(regexp = "[A-Za-z0-9_.:-]{1,128}") String accountId,
+    AccountHistoryReads.History accountHistory(
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9_.:-]{1,128}") String accountId,
             @RequestParam Optional<@Min(0) Long> minVersion) {
-        minVersion.ifPresent(min -> wait.untilVersion(accountId, min, AccountHistory.COLLECTION,
-                AccountHistory.id(accountId, AccountHistory.bucketOf(min)),
-                () -> mongo.findById(AccountHistory.id(accountId, AccountHistory.bucketOf(min)), AccountHistory.class),
-                bucket -> bucket != null && bucket.entries().stream().anyMatch(e -> e.sequence() >= min)));
-        List<AccountHistory.Entry> events = new ArrayList<>();
-        for (long bucket = 0; ; bucket++) {
-            AccountHistory history = mongo.findById(AccountHistory.id(accountId, bucket), AccountHistory.class);
-            if (history == null) {
-                break;
-            }
-            events.addAll(history.entries());
-        }
-        return new History(accountId, events);
+        return histories.of(accountId, minVersion);
     }
 }

@@ -1,13 +1,7 @@
 package io.certtrail.query.bindings.web;
 
-import io.certtrail.platform.privacy.Masking;
-import io.certtrail.query.bindings.SuspectBinding;
-import io.certtrail.query.support.PageRequest;
-import java.time.Instant;
-import java.util.List;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
+import io.certtrail.query.bindings.SuspectBindingReads.Suspects;
+import io.certtrail.query.bindings.SuspectBindingReads;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,28 +15,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/operator")
 class SuspectBindingsController {
 
-    private final MongoTemplate mongo;
+    private final SuspectBindingReads reads;
 
-    SuspectBindingsController(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
-
-    record SuspectView(String addressKey, String email, String accountId, String recordId, String registrationNumber,
-            String examName, String candidateName, String holderName, Instant detectedAt) {
-    }
-
-    record Suspects(int page, int size, long totalElements, List<SuspectView> items) {
+    SuspectBindingsController(SuspectBindingReads reads) {
+        this.reads = reads;
     }
 
     @GetMapping("/suspect-bindings")
     Suspects suspects(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        PageRequest.check(page, size);
-        Query all = new Query().with(Sort.by(Sort.Order.desc("detectedAt"), Sort.Order.asc("_id")));
-        long total = mongo.count(new Query(), SuspectBinding.class);
-        List<SuspectView> items = mongo.find(all.skip((long) page * size).limit(size), SuspectBinding.class).stream()
-                .map(s -> new SuspectView(s.addressKey(), Masking.email(s.email()), s.accountId(), s.recordId(),
-                        s.registrationNumber(), s.examName(), s.candidateName(), s.holderName(), s.detectedAt()))
-                .toList();
-        return new Suspects(page, size, total, items);
+        return reads.page(page, size);
     }
 }

@@ -1,63 +1,20 @@
 package io.certtrail.query.certificate.web;
 
-import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.query.certificate.ApplicationReview;
-import io.certtrail.query.certificate.ApprovalQueue;
-import io.certtrail.query.certificate.Revocations;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Comparator;
+import io.certtrail.query.certificate.ApprovalQueueReads.WaitingList;
+import io.certtrail.query.certificate.ApprovalQueueReads;
 import java.util.List;
-import java.util.Map;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The certification office's list of applications not approved yet, oldest first, each with why it
- * waits. Applications are approved automatically on their day (the command side's sweep); what is
- * left here past its day has a reason the office must look at.
- */
+/** The certification office's lists: what waits for approval and why, and what to review. */
 @RestController
 class ApprovalQueueController {
 
-    private final MongoTemplate mongo;
-    private final Revocations revocations;
-    private final Clock clock;
+    private final ApprovalQueueReads reads;
 
-    ApprovalQueueController(MongoTemplate mongo, Revocations revocations, Clock clock) {
-        this.mongo = mongo;
-        this.revocations = revocations;
-        this.clock = clock;
-    }
-
-    /** Why an application is not approved yet. */
-    enum Reason {
-        /** The certificate took effect too recently: approved automatically on {@code availableFrom}. */
-        NOT_YET_ITS_DAY,
-        /** Its day has come: the next automatic sweep (every minute by default) approves it. */
-        DUE,
-        /** The certificate was revoked: it is never approved. */
-        CERTIFICATE_REVOKED,
-        /** The holder asks for a new paper certificate (lost or damaged): the office decides. */
-        REPLACEMENT_REQUESTED,
-        /** The holder asks to print another name ({@code requestedName}): the office approves or refuses it. */
-        NAME_CORRECTION_REQUESTED,
-        /**
-         * The name to print is neither the account holder's nor an exam candidate's: the office approves
-         * the application (accepting the name) or voids it; the sweep passes it by.
-         */
-        NAME_REVIEW
-    }
-
-    record Waiting(String applicationId, String recordId, String certificateNumber, String certificationName,
-            CertificateFormat format, String printedName, Instant requestedAt, LocalDate availableFrom,
-            Reason reason, Instant revokedAt, String replacementCause, String requestedName) {
-    }
-
-    record WaitingList(LocalDate today, int count, List<Waiting> applications) {
+    ApprovalQueueController(ApprovalQueueReads reads) {
+        this.reads = reads;
     }
 
     /**
@@ -66,30 +23,11 @@ class ApprovalQueueController {
      */
     @GetMapping("/api/operator/certificate-applications/to-review")
     List<ApplicationReview> toReview() {
-        return mongo.findAll(ApplicationReview.class).stream()
-                .sorted(Comparator.comparing(ApplicationReview::addressLeftAt)
-                        .thenComparing(ApplicationReview::applicationId))
-                .toList();
+        return reads.toReview();
     }
 
     @GetMapping("/api/operator/certificate-applications/waiting")
     WaitingList waiting() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<ApprovalQueue> all = mongo.findAll(ApprovalQueue.class);
-        Map<String, Instant> revoked = revocations.of(all.stream().map(ApprovalQueue::certificateNumber).toList());
-        List<Waiting> waiting = all.stream()
-                .sorted(Comparator.comparing(ApprovalQueue::requestedAt).thenComparing(ApprovalQueue::applicationId))
-                .map(a -> {
-                    Instant revokedAt = revoked.get(a.certificateNumber());
-                    Reason reason = revokedAt != null ? Reason.CERTIFICATE_REVOKED
-                            : a.replacementCause() != null ? Reason.REPLACEMENT_REQUESTED
-                            : a.requestedName() != null ? Reason.NAME_CORRECTION_REQUESTED
-                            : a.nameReview() ? Reason.NAME_REVIEW
-                            : today.isBefore(a.availableFrom()) ? Reason.NOT_YET_ITS_DAY : Reason.DUE;
-                    return new Waiting(a.applicationId(), a.recordId(), a.certificateNumber(), a.certificationName(),
-                            a.format(), a.printedName(), a.requestedAt(), a.availableFrom(), reason, revokedAt,
-                            a.replacementCause(), a.requestedName());
-                }).toList();
-        return new WaitingList(today, waiting.size(), waiting);
+        return reads.waiting();
     }
 }

@@ -1,34 +1,13 @@
 package io.certtrail.query.certificate.web;
 
-import io.certtrail.events.certificate.CertificateApplied;
-import io.certtrail.events.certificate.CertificateFormat;
-import io.certtrail.events.certificate.MailingInformation;
-import io.certtrail.platform.certificates.CertificateFormats;
-import io.certtrail.platform.error.DomainException;
-import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.identity.Caller;
-import io.certtrail.platform.privacy.Masking;
-import io.certtrail.platform.web.PublicUrls;
-import io.certtrail.query.certificate.CertificateApplications.Application;
-import io.certtrail.query.certificate.CertificateApplications;
-import io.certtrail.query.certificate.CertificatePdf;
-import io.certtrail.query.certificate.CertificateStatus;
-import io.certtrail.query.certificate.Revocations;
-import io.certtrail.query.records.AddressRecords.CertificationEntry;
-import io.certtrail.query.records.HolderRecords;
-import io.certtrail.query.support.ReadModelWait;
+import io.certtrail.query.certificate.MyCertificateApplications.ApplicationView;
+import io.certtrail.query.certificate.MyCertificateApplications.Download;
+import io.certtrail.query.certificate.MyCertificateApplications.Eligible;
+import io.certtrail.query.certificate.MyCertificateApplications;
 import jakarta.validation.constraints.Min;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -41,194 +20,43 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The signed-in holder's certificate applications: what they may still apply for, how each
- * application stands, and the e-certificate download. Everything is looked up from the caller's
- * own account, so no identifier in a request can reach someone else's application.
+ * application stands, and the e-certificate download; always of the caller's own account.
  */
 @RestController
 @RequestMapping("/api/me/certificate-applications")
 class MyCertificateApplicationsController {
 
-    private final MongoTemplate mongo;
-    private final HolderRecords records;
-    private final ReadModelWait wait;
-    private final CertificatePdf pdf;
-    private final PublicUrls urls;
-    private final Clock clock;
-    private final Revocations revocations;
-    private final CertificateFormats formats;
+    private final MyCertificateApplications applications;
 
-    MyCertificateApplicationsController(MongoTemplate mongo, HolderRecords records, ReadModelWait wait,
-            CertificatePdf pdf, PublicUrls urls, Clock clock, Revocations revocations, CertificateFormats formats) {
-        this.revocations = revocations;
-        this.formats = formats;
-        this.mongo = mongo;
-        this.records = records;
-        this.wait = wait;
-        this.pdf = pdf;
-        this.urls = urls;
-        this.clock = clock;
-    }
-
-    /**
-     * @param email the address the certificate was sent to, masked as in My Certificates
-     * @param formats the formats this certification is issued in: apply with one of them
-     */
-    record Eligible(String recordId, String certificationName, String certificateNumber, LocalDate effectiveDate,
-            LocalDate expirationDate, String email, List<CertificateFormat> formats) {
-    }
-
-    /**
-     * @param downloadUrl for an approved electronic certificate
-     * @param courier for a shipped paper package, with its order number
-     * @param nameReview the name to print is neither the account holder's nor an exam candidate's: the
-     *        certification office approves the application by hand
-     * @param nameCorrection the holder's latest request to print another name, and the office's decision
-     */
-    record ApplicationView(String applicationId, long applicationVersion, String status, String recordId,
-            String certificationName, String certificateNumber, CertificateFormat format, Instant requestedAt,
-            LocalDate availableFrom, Instant approvedAt, String fullName, String phone, String email,
-            MailingInformation mailing, String courier, String expressOrderNumber, Instant shippedAt,
-            String downloadUrl, CertificateStatus certificateStatus, Instant revokedAt, Instant voidedAt,
-            String voidReason, CertificateApplications.Replacement replacement, boolean nameReview,
-            CertificateApplications.NameCorrection nameCorrection) {
+    MyCertificateApplicationsController(MyCertificateApplications applications) {
+        this.applications = applications;
     }
 
     @GetMapping("/eligible")
     List<Eligible> eligible(Caller caller) {
-        Set<String> applied = applications(caller.accountId()).applications().stream()
-                .map(Application::recordId).collect(Collectors.toSet());
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return records.certificationsOf(caller.accountId(), Optional.empty()).stream()
-                .filter(entry -> !applied.contains(entry.recordId()))
-                .filter(entry -> entry.certification().expirationDate() == null
-                        || !today.isAfter(entry.certification().expirationDate()))
-                .filter(entry -> !revoked(entry.certification().certificateNumber()))
-                .map(entry -> new Eligible(entry.recordId(), entry.certification().certificationName(),
-                        entry.certification().certificateNumber(), entry.certification().effectiveDate(),
-                        entry.certification().expirationDate(), Masking.email(entry.certification().email()),
-                        formats.of(entry.certification().certificationName())))
-                .sorted(Comparator.comparing(Eligible::effectiveDate, Comparator.nullsLast(Comparator.reverseOrder())))
-                .toList();
+        return applications.eligible(caller.accountId());
     }
 
     @GetMapping
     List<ApplicationView> list(Caller caller) {
-        List<Application> all = current(caller.accountId(), applications(caller.accountId()).applications());
-        Map<String, Instant> revoked = revocations.of(all.stream().map(Application::certificateNumber).toList());
-        return all.stream()
-                .sorted(Comparator.comparing(Application::requestedAt).reversed())
-                .map(a -> view(a, revoked.get(a.certificateNumber()))).toList();
+        return applications.list(caller.accountId());
     }
 
     /** @param minVersion the application version a command answered with: read your own write */
     @GetMapping("/{applicationId}")
     ApplicationView one(@PathVariable String applicationId, @RequestParam Optional<@Min(0) Long> minVersion,
             Caller caller) {
-        CertificateApplications mine = minVersion.isEmpty() ? applications(caller.accountId())
-                : wait.untilVersion(applicationId, minVersion.get(), new ReadModelWait.Visibility(
-                                first -> first instanceof CertificateApplied applied
-                                        && applied.accountId().equals(caller.accountId()),
-                                MyCertificateApplicationsController::notFound),
-                        CertificateApplications.COLLECTION, caller.accountId(),
-                        () -> applications(caller.accountId()),
-                        doc -> doc.find(applicationId).map(a -> a.version() >= minVersion.get()).orElse(false));
-        Application application = current(caller.accountId(), List.of(mine.find(applicationId)
-                .orElseThrow(MyCertificateApplicationsController::notFound))).get(0);
-        return view(application, revocations.of(application.certificateNumber()));
+        return applications.one(applicationId, minVersion, caller.accountId());
     }
 
-    /**
-     * The e-certificate (rule 8): for an approved electronic application of this account, while the
-     * certificate is still among its records and not revoked; never for third-party accounts.
-     */
+    /** The e-certificate (rule 8). */
     // no "produces": a refusal must still be able to answer with a problem document
     @GetMapping("/{applicationId}/certificate.pdf")
     ResponseEntity<byte[]> download(@PathVariable String applicationId, Caller caller) {
-        if (caller.thirdParty()) {
-            throw new DomainException(ErrorCode.THIRD_PARTY_ACCOUNT, "Electronic certificates cannot be downloaded"
-                    + " with a third-party account. Register a CertTrail account and associate your addresses.");
-        }
-        Application applied = applications(caller.accountId()).find(applicationId)
-                .orElseThrow(MyCertificateApplicationsController::notFound);
-        List<CertificationEntry> mine = records.certificationsOf(caller.accountId(), Optional.empty());
-        Application application = current(applied, mine);
-        if (application.format() != CertificateFormat.ELECTRONIC) {
-            throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, "A paper certificate is mailed, not downloaded.");
-        }
-        if (application.status() != CertificateApplications.Status.APPROVED) {
-            throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, "The certificate is not approved yet; it can be"
-                    + " from " + application.availableFrom() + ".");
-        }
-        if (revoked(application.certificateNumber())) {
-            throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, "This certificate has been revoked.");
-        }
-        boolean stillMine = mine.stream().map(CertificationEntry::recordId).anyMatch(application.recordId()::equals);
-        if (!stillMine) {
-            throw new DomainException(ErrorCode.NOT_DOWNLOADABLE,
-                    "The address of this certificate is no longer associated with your account.");
-        }
-        byte[] document = pdf.render(new CertificatePdf.Content(application.fullName(),
-                application.certificationName(), application.certificateNumber(), application.effectiveDate(),
-                application.expirationDate(), LocalDate.ofInstant(application.approvedAt(), ZoneOffset.UTC),
-                urls.verification(application.certificateNumber())));
+        Download download = applications.download(applicationId, caller.accountId(), caller.thirdParty());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).cacheControl(CacheControl.noStore())
-                .header("Content-Disposition", ContentDisposition.attachment()
-                        .filename("certificate-" + application.certificateNumber() + ".pdf").build().toString())
-                .body(document);
+                .header("Content-Disposition", ContentDisposition.attachment().filename(download.filename()).build()
+                        .toString())
+                .body(download.pdf());
     }
-
-    /** The applications with their certificates as the holder's records state them now (corrections). */
-    private List<Application> current(String accountId, List<Application> applications) {
-        if (applications.isEmpty()) {
-            return applications;
-        }
-        List<CertificationEntry> mine = records.certificationsOf(accountId, Optional.empty());
-        return applications.stream().map(a -> current(a, mine)).toList();
-    }
-
-    /** A record no longer among the holder's (its address left the account) keeps what was applied for. */
-    private static Application current(Application a, List<CertificationEntry> records) {
-        return records.stream().filter(entry -> entry.recordId().equals(a.recordId())).findFirst()
-                .map(entry -> a.asCorrected(entry.certification().certificateNumber(),
-                        entry.certification().certificationName(), entry.certification().effectiveDate(),
-                        entry.certification().expirationDate()))
-                .orElse(a);
-    }
-
-    private ApplicationView view(Application a, Instant revokedAt) {
-        boolean downloadable = a.format() == CertificateFormat.ELECTRONIC
-                && a.status() == CertificateApplications.Status.APPROVED && revokedAt == null;
-        return new ApplicationView(a.applicationId(), a.version(), a.status().name(), a.recordId(),
-                a.certificationName(), a.certificateNumber(), a.format(), a.requestedAt(), a.availableFrom(),
-                a.approvedAt(), a.fullName(), Masking.phone(a.phone()), a.email(), masked(a.mailing()), a.courier(),
-                a.expressOrderNumber(),
-                a.shippedAt(), downloadable
-                        ? "/api/me/certificate-applications/" + a.applicationId() + "/certificate.pdf" : null,
-                CertificateStatus.of(a.expirationDate(), revokedAt, today()), revokedAt, a.voidedAt(), a.voidReason(),
-                a.replacement(), a.nameReview(), a.nameCorrection());
-    }
-
-    /** The phone number as the guides show it, masked; the holder changes it by sending it again whole. */
-    private static MailingInformation masked(MailingInformation mailing) {
-        return mailing == null ? null
-                : new MailingInformation(mailing.recipient(), Masking.phone(mailing.phone()), mailing.address());
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    private CertificateApplications applications(String accountId) {
-        CertificateApplications doc = mongo.findById(accountId, CertificateApplications.class);
-        return doc == null ? new CertificateApplications(accountId, List.of()) : doc;
-    }
-
-    private boolean revoked(String certificateNumber) {
-        return revocations.of(certificateNumber) != null;
-    }
-
-    private static DomainException notFound() {
-        return new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
-    }
-
 }

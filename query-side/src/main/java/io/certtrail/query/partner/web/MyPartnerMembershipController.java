@@ -2,8 +2,8 @@ package io.certtrail.query.partner.web;
 
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.query.partner.PartnerDocuments.Account;
+import io.certtrail.query.partner.PartnerView;
 import java.time.Instant;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MyPartnerMembershipController {
 
-    private final MongoTemplate mongo;
+    private final PartnerView view;
 
-    MyPartnerMembershipController(MongoTemplate mongo) {
-        this.mongo = mongo;
+    MyPartnerMembershipController(PartnerView view) {
+        this.view = view;
     }
 
     record MyMembership(String companyId, Instant memberSince, String requestedCompanyId, Instant requestedAt) {
@@ -22,7 +22,7 @@ class MyPartnerMembershipController {
 
     @GetMapping("/api/me/partner-membership")
     MyMembership mine(Caller caller) {
-        Account account = mongo.findById(caller.accountId(), Account.class);
+        Account account = view.account(caller.accountId());
         return account == null ? new MyMembership(null, null, null, null)
                 : new MyMembership(account.companyId(), account.memberSince(), account.requestedCompanyId(),
                         account.requestedAt());
