@@ -1,11 +1,10 @@
 package io.certtrail.command.certificate;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import io.certtrail.platform.privacy.PersonNames;
-import java.util.List;
-import org.bson.Document;
+import io.certtrail.platform.readmodels.AddressRecords;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,14 +12,12 @@ import org.springframework.stereotype.Component;
  * identity provider states, or the candidate name of an exam taken with the certificate's address
  * (a holder who sat the exam as 李瑞瑞 may print it), in either order, accents and case aside.
  *
- * <p>The candidates' names are read from the query side's {@code address_records} view (one
+ * <p>The candidates' names are read from the query side's {@link AddressRecords} view (one
  * document per address, by {@code _id}): exams are recorded long before their certificate is
  * applied for, so its lag does not matter.
  */
 @Component
 class PrintedNamesFromRecords implements PrintedNames {
-
-    static final String ADDRESS_RECORDS = "address_records";
 
     private final MongoTemplate mongo;
 
@@ -33,19 +30,10 @@ class PrintedNamesFromRecords implements PrintedNames {
         if (PersonNames.isNameOf(printed, holderFirstName, holderLastName)) {
             return true;
         }
-        Document records = mongo.getCollection(ADDRESS_RECORDS).find(Filters.eq("_id", addressKey))
-                .projection(Projections.include("exams.exam.candidateFirstName", "exams.exam.candidateLastName"))
-                .first();
-        if (records == null) {
-            return false;
-        }
-        for (Document entry : records.getList("exams", Document.class, List.of())) {
-            Document exam = entry.get("exam", Document.class);
-            if (exam != null && PersonNames.isNameOf(printed, exam.getString("candidateFirstName"),
-                    exam.getString("candidateLastName"))) {
-                return true;
-            }
-        }
-        return false;
+        Query exams = Query.query(Criteria.where("_id").is(addressKey));
+        exams.fields().include("exams");
+        AddressRecords records = mongo.findOne(exams, AddressRecords.class);
+        return records != null && records.exams().stream().map(AddressRecords.ExamEntry::exam)
+                .anyMatch(exam -> PersonNames.isNameOf(printed, exam.candidateFirstName(), exam.candidateLastName()));
     }
 }

@@ -42,7 +42,7 @@ public class MyEmailAddressReads {
                 mongo.findById(accountId, MyEmailAddresses.class))
                 .orElseGet(() -> MyEmailAddresses.empty(accountId));
         MyEmailAddresses view = minVersion.isEmpty() ? read.get()
-                : wait.untilVersion(accountId, minVersion.get(), MyEmailAddresses.COLLECTION,
+                : wait.untilVersion(accountId, minVersion.get(), MyEmailAddresses.class,
                         accountId, read, current -> current.version() >= minVersion.get());
         Instant now = clock.instant();
         return new MyAddresses(view.version(), view.addresses().stream()

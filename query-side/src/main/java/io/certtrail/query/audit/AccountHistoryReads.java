@@ -26,7 +26,7 @@ public class AccountHistoryReads {
     }
 
     public History of(String accountId, Optional<Long> minVersion) {
-        minVersion.ifPresent(min -> wait.untilVersion(accountId, min, AccountHistory.COLLECTION,
+        minVersion.ifPresent(min -> wait.untilVersion(accountId, min, AccountHistory.class,
                 AccountHistory.id(accountId, AccountHistory.bucketOf(min)),
                 () -> mongo.findById(AccountHistory.id(accountId, AccountHistory.bucketOf(min)), AccountHistory.class),
                 bucket -> bucket != null && bucket.entries().stream().anyMatch(e -> e.sequence() >= min)));

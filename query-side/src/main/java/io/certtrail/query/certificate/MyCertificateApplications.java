@@ -7,9 +7,9 @@ import io.certtrail.platform.certificates.CertificateFormats;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.privacy.Masking;
+import io.certtrail.platform.readmodels.AddressRecords.CertificationEntry;
 import io.certtrail.platform.web.PublicUrls;
 import io.certtrail.query.certificate.CertificateApplications.Application;
-import io.certtrail.query.records.AddressRecords.CertificationEntry;
 import io.certtrail.query.records.HolderRecords;
 import io.certtrail.query.support.ReadModelWait;
 import java.time.Clock;
@@ -112,7 +112,7 @@ public class MyCertificateApplications {
                                 first -> first instanceof CertificateApplied applied
                                         && applied.accountId().equals(accountId),
                                 MyCertificateApplications::notFound),
-                        CertificateApplications.COLLECTION, accountId,
+                        CertificateApplications.class, accountId,
                         () -> applications(accountId),
                         doc -> doc.find(applicationId).map(a -> a.version() >= minVersion.get()).orElse(false));
         Application application = current(accountId, List.of(mine.find(applicationId)

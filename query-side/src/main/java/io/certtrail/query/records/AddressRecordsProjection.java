@@ -6,9 +6,11 @@ import io.certtrail.events.records.RecordEvent;
 import io.certtrail.events.records.TrainingRecorded;
 import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
-import io.certtrail.query.records.AddressRecords.CertificationEntry;
-import io.certtrail.query.records.AddressRecords.ExamEntry;
-import io.certtrail.query.records.AddressRecords.TrainingEntry;
+import io.certtrail.platform.readmodels.AddressRecords.CertificationEntry;
+import io.certtrail.platform.readmodels.AddressRecords.ExamEntry;
+import io.certtrail.platform.readmodels.AddressRecords.TrainingEntry;
+import io.certtrail.platform.readmodels.AddressRecords;
+import io.certtrail.platform.readmodels.ExamRegistration;
 import io.certtrail.query.support.ProjectionBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,15 +43,15 @@ public class AddressRecordsProjection {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
         String list = list(event);
         if (event.replacedAddressKey() != null) {
-            pull(batch, AddressRecords.COLLECTION, event.replacedAddressKey(), list, event.recordId());
+            pull(batch, AddressRecords.class, event.replacedAddressKey(), list, event.recordId());
         }
-        addToList(batch, AddressRecords.COLLECTION, event.addressKey(), list, entry(event));
+        addToList(batch, AddressRecords.class, event.addressKey(), list, entry(event));
         if (event instanceof ExamResultRecorded exam) {
             if (exam.replaced() != null) {
-                pull(batch, ExamRegistration.COLLECTION, exam.replaced().registrationNumber(), "exams",
+                pull(batch, ExamRegistration.class, exam.replaced().registrationNumber(), "exams",
                         event.recordId());
             }
-            addToList(batch, ExamRegistration.COLLECTION, exam.exam().registrationNumber(), "exams",
+            addToList(batch, ExamRegistration.class, exam.exam().registrationNumber(), "exams",
                     new ExamRegistration.Exam(exam.recordId(), exam.addressKey(), exam.exam().candidateFirstName(),
                             exam.exam().candidateLastName(), exam.exam().examDate()));
         }
@@ -82,16 +84,16 @@ public class AddressRecordsProjection {
         return new CertificationEntry(e.recordId(), e.revision(), e.receivedAt(), e.certification());
     }
 
-    private static void pull(ProjectionBatch batch, String collection, String id, String list, String recordId) {
-        batch.update(collection, id, new Update().pull(list, new Document("recordId", recordId)), false);
+    private static void pull(ProjectionBatch batch, Class<?> document, String id, String list, String recordId) {
+        batch.update(document, id, new Update().pull(list, new Document("recordId", recordId)), false);
     }
 
     /**
      * The entry is built from the event alone, so a redelivered event yields an identical entry,
      * which {@code $addToSet} does not add twice.
      */
-    private void addToList(ProjectionBatch batch, String collection, String id, String list, Object entry) {
-        batch.update(collection, id, new Update().addToSet(list, mongo.getConverter().convertToMongoType(entry)),
+    private void addToList(ProjectionBatch batch, Class<?> document, String id, String list, Object entry) {
+        batch.update(document, id, new Update().addToSet(list, mongo.getConverter().convertToMongoType(entry)),
                 true);
     }
 }

@@ -1,9 +1,11 @@
 package io.certtrail.query.records;
 
+import io.certtrail.platform.readmodels.AddressRecords.CertificationEntry;
+import io.certtrail.platform.readmodels.AddressRecords.ExamEntry;
+import io.certtrail.platform.readmodels.AddressRecords.TrainingEntry;
+import io.certtrail.platform.readmodels.AddressRecords;
+import io.certtrail.platform.readmodels.ExamRegistration;
 import io.certtrail.query.account.MyEmailAddresses;
-import io.certtrail.query.records.AddressRecords.CertificationEntry;
-import io.certtrail.query.records.AddressRecords.ExamEntry;
-import io.certtrail.query.records.AddressRecords.TrainingEntry;
 import io.certtrail.query.support.ReadModelWait;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +74,7 @@ public class HolderRecords {
 
     private MyEmailAddresses account(String accountId, Optional<Long> minVersion) {
         return minVersion.isEmpty() ? mongo.findById(accountId, MyEmailAddresses.class)
-                : wait.untilVersion(accountId, minVersion.get(), MyEmailAddresses.COLLECTION, accountId,
+                : wait.untilVersion(accountId, minVersion.get(), MyEmailAddresses.class, accountId,
                         () -> mongo.findById(accountId, MyEmailAddresses.class),
                         view -> view != null && view.version() >= minVersion.get());
     }

@@ -134,8 +134,13 @@ public final class ProjectionBatch {
         }
     }
 
-    /** An atomic single-document update by {@code _id}. */
-    public void update(String collection, Object id, Update update, boolean upsert) {
+    /** An atomic single-document update by {@code _id}, of a read-model document of this type. */
+    public void update(Class<?> document, Object id, Update update, boolean upsert) {
+        update(ReadModelChanges.collectionOf(document), id, update, upsert);
+    }
+
+    /** As {@link #update(Class, Object, Update, boolean)}, by collection name: for this package's tests. */
+    void update(String collection, Object id, Update update, boolean upsert) {
         UpdateOneModel<Document> model = new UpdateOneModel<>(Filters.eq("_id", id), update.getUpdateObject(),
                 new UpdateOptions().upsert(upsert));
         if (deferred) {

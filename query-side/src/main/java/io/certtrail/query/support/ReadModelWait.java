@@ -43,9 +43,9 @@ public class ReadModelWait {
      * never answered to any command (a command answers only after its events are stored), so
      * waiting for it cannot succeed: it is refused at once (400), not after the wait with a 503.
      */
-    public <T> T untilVersion(String aggregateId, long minVersion, String collection, Object id, Supplier<T> read,
+    public <T> T untilVersion(String aggregateId, long minVersion, Class<?> document, Object id, Supplier<T> read,
             Predicate<T> caughtUp) {
-        return untilVersion(aggregateId, minVersion, null, collection, id, read, caughtUp);
+        return untilVersion(aggregateId, minVersion, null, document, id, read, caughtUp);
     }
 
     /**
@@ -54,8 +54,8 @@ public class ReadModelWait {
      * one after a voided one), it is answered as unknown ({@code notVisible}), at once, whether it
      * exists or not, so that neither the answer nor its timing tells.
      */
-    public <T> T untilVersion(String aggregateId, long minVersion, Visibility visibility, String collection, Object id,
-            Supplier<T> read, Predicate<T> caughtUp) {
+    public <T> T untilVersion(String aggregateId, long minVersion, Visibility visibility, Class<?> document,
+            Object id, Supplier<T> read, Predicate<T> caughtUp) {
         T value = read.get();
         if (caughtUp.test(value)) {
             return value;
@@ -71,7 +71,7 @@ public class ReadModelWait {
                         + (latest < 0 ? "nothing has been written yet." : "the latest version is " + latest + "."));
             }
         }
-        return until(collection, id, read, caughtUp);
+        return until(document, id, read, caughtUp);
     }
 
     /** Who may learn about an aggregate: a test on its events' payloads, and the answer for everybody else. */
@@ -79,11 +79,13 @@ public class ReadModelWait {
     }
 
     /**
-     * @param collection the collection of the document the reader waits for
+     * @param document the type of the document the reader waits for: its collection is the one
+     *        {@link ProjectionBatch} signals when it writes a document of that type (both read it from
+     *        the type's {@code @Document}), so waiter and writer cannot name different collections
      * @param id that document's {@code _id}
      */
-    public <T> T until(String collection, Object id, Supplier<T> read, Predicate<T> caughtUp) {
-        int stripe = ReadModelChanges.stripe(collection, id);
+    public <T> T until(Class<?> document, Object id, Supplier<T> read, Predicate<T> caughtUp) {
+        int stripe = ReadModelChanges.stripe(ReadModelChanges.collectionOf(document), id);
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             long seen = ReadModelChanges.generation(stripe);

@@ -93,8 +93,8 @@ class CertificateProjectionsTest {
 
     @Test
     void anApplicationWhoseCertificatesAddressLeftTheApplicantIsFlaggedUntilVoided() {
-        mongo.save(new io.certtrail.query.records.AddressRecords("addr_1", null, null, List.of(
-                new io.certtrail.query.records.AddressRecords.CertificationEntry("CERT:C-1", 1, T0, EARNED))));
+        mongo.save(new io.certtrail.platform.readmodels.AddressRecords("addr_1", null, null, List.of(
+                new io.certtrail.platform.readmodels.AddressRecords.CertificationEntry("CERT:C-1", 1, T0, EARNED))));
         applications.on(applied("app:1", CertificateFormat.ELECTRONIC), 0);
         applications.on(new io.certtrail.events.account.EmailDisassociated(ACCOUNT, "addr_other", "x@example.com",
                 io.certtrail.events.account.DisassociationCause.HOLDER_CONFIRMED, null, null, T0.plusSeconds(30)));

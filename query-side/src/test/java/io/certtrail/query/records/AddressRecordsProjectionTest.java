@@ -1,5 +1,7 @@
 package io.certtrail.query.records;
 
+import io.certtrail.platform.readmodels.AddressRecords;
+import io.certtrail.platform.readmodels.ExamRegistration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certtrail.events.records.CertificationEarned;

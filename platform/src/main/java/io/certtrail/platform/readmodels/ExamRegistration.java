@@ -1,4 +1,4 @@
-package io.certtrail.query.records;
+package io.certtrail.platform.readmodels;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -7,8 +7,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The exam results that carry one exam registration number (association method 2 links them).
- * The command side reads this collection to check a score report before it sends the activation
- * mail; its shape is a contract between the two sides.
+ * The command side reads it ({@code ScoreReportCheck}) to check a score report before it sends the
+ * activation mail.
  */
 @Document(ExamRegistration.COLLECTION)
 public record ExamRegistration(@Id String registrationNumber, List<Exam> exams) {

@@ -1,4 +1,4 @@
-package io.certtrail.query.records;
+package io.certtrail.platform.readmodels;
 
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.events.records.ExamResult;
@@ -11,7 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * Every record sent to one address, whoever holds the address (or nobody yet): one document per
  * address, fetched by {@code _id}. A holder's views join the documents of the addresses active on
- * their account at read time, so records follow an address the moment it moves.
+ * their account at read time, so records follow an address the moment it moves. The command side
+ * reads its exams' candidate names ({@code PrintedNamesFromRecords}).
  */
 @Document(AddressRecords.COLLECTION)
 public record AddressRecords(
