@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** Moments as a person reads them in a mail: "3 December 2026, 01:50 UTC", not an ISO timestamp in nanoseconds. */
-final class MailTimes {
+public final class MailTimes {
 
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -16,7 +16,7 @@ final class MailTimes {
     }
 
     /** Rounded down to the minute: a link said to expire at 01:50 works until 01:50 at least. */
-    static String format(Instant moment) {
+    public static String format(Instant moment) {
         return FORMAT.format(moment.truncatedTo(ChronoUnit.MINUTES));
     }
 }

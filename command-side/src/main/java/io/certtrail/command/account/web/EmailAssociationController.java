@@ -4,13 +4,13 @@ import io.certtrail.command.account.AccountCommands.Accepted;
 import io.certtrail.command.account.AccountCommands.HolderName;
 import io.certtrail.command.account.AccountCommands.RequestEmailAssociation;
 import io.certtrail.command.account.AccountCommands.RequestEmailDisassociation;
+import io.certtrail.command.challenges.HumanChallenges;
 import io.certtrail.command.records.RegistrationNumbers;
 import io.certtrail.command.records.ScoreReportCheck;
 import io.certtrail.command.support.CommandSender;
 import io.certtrail.command.support.CommandSideConfiguration.LinkProperties;
 import io.certtrail.command.support.EmailAddresses;
 import io.certtrail.command.support.IdGenerator;
-import io.certtrail.command.verification.VerificationCodes;
 import io.certtrail.events.account.AssociationMethod;
 import io.certtrail.events.account.ScoreReport;
 import io.certtrail.platform.abuse.RateLimits;
@@ -48,14 +48,14 @@ class EmailAssociationController {
     private final LinkProperties links;
     private final ScoreReportCheck scoreReports;
     private final RateLimits rateLimits;
-    private final VerificationCodes verificationCodes;
+    private final HumanChallenges verificationCodes;
 
     /** The version of the privacy statement a request is made under (the same as applications'). */
     private final String privacyStatement;
 
     EmailAssociationController(CommandSender commands, AddressKeys addressKeys, IdGenerator ids, Clock clock,
             LinkProperties links, ScoreReportCheck scoreReports, RateLimits rateLimits,
-            VerificationCodes verificationCodes,
+            HumanChallenges verificationCodes,
             @Value("${certtrail.certificates.privacy-statement-version:2026-01}") String privacyStatement) {
         this.privacyStatement = privacyStatement;
         this.verificationCodes = verificationCodes;
@@ -77,13 +77,13 @@ class EmailAssociationController {
             @Size(max = 100) String lastName,
             @Size(max = 100) String firstName,
             @Size(max = 64) String registrationNumber,
-            @NotNull @Valid VerificationCodes.Verification verification,
+            @NotNull @Valid HumanChallenges.Verification verification,
             Boolean acceptPrivacyStatement) {
     }
 
     /** @param verification the answer to a challenge from {@code POST /api/me/verification-challenges} */
     record DisassociationRequest(@NotBlank @Size(max = 320) String email,
-            @NotNull @Valid VerificationCodes.Verification verification) {
+            @NotNull @Valid HumanChallenges.Verification verification) {
     }
 
     /**
@@ -150,7 +150,7 @@ class EmailAssociationController {
      * guessing verification codes is throttled too; the address's budget only once the code is right,
      * so nobody who cannot solve it can use up the mail an address may receive.
      */
-    private void checkRequester(Caller caller, VerificationCodes.Verification verification, String addressKey,
+    private void checkRequester(Caller caller, HumanChallenges.Verification verification, String addressKey,
             HttpServletRequest request) {
         rateLimits.consume(RateLimits.Policy.MAIL_PER_CLIENT, request.getRemoteAddr());
         rateLimits.consume(RateLimits.Policy.MAIL_PER_ACCOUNT, caller.accountId());

@@ -1,4 +1,4 @@
-package io.certtrail.command.mail;
+package io.certtrail.command.emaillinks;
 
 /** What following an e-mail link does. */
 public enum LinkPurpose {

@@ -1,11 +1,11 @@
-package io.certtrail.command.links;
+package io.certtrail.command.emaillinks.web;
 
 import io.certtrail.command.account.AccountCommands.Accepted;
 import io.certtrail.command.account.AccountCommands.ActivateEmail;
 import io.certtrail.command.account.AccountCommands.ConfirmEmailDisassociation;
-import io.certtrail.command.mail.LinkPurpose;
-import io.certtrail.command.mail.VerificationTokens;
-import io.certtrail.command.mail.VerificationTokens.Link;
+import io.certtrail.command.emaillinks.LinkPurpose;
+import io.certtrail.command.emaillinks.LinkTokens.Link;
+import io.certtrail.command.emaillinks.LinkTokens;
 import io.certtrail.command.support.CommandSender;
 import io.certtrail.platform.abuse.RateLimitedException;
 import io.certtrail.platform.abuse.RateLimits;
@@ -42,13 +42,13 @@ class EmailLinkController {
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'";
 
-    private final VerificationTokens tokens;
+    private final LinkTokens tokens;
     private final CommandSender commands;
     private final Clock clock;
     private final RateLimits rateLimits;
     private final String onward;
 
-    EmailLinkController(VerificationTokens tokens, CommandSender commands, Clock clock, RateLimits rateLimits,
+    EmailLinkController(LinkTokens tokens, CommandSender commands, Clock clock, RateLimits rateLimits,
             io.certtrail.command.support.CommandSideConfiguration.LinkProperties links) {
         this.rateLimits = rateLimits;
         this.onward = "<p><a href=\"" + HtmlUtils.htmlEscape(links.portalUrl().toString())

@@ -1,4 +1,4 @@
-package io.certtrail.command.verification;
+package io.certtrail.command.challenges;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  * used challenges are remembered until they expire, so each answers once. It keeps casual scripts
  * out of the embedded default; production should use an external captcha service.
  */
-final class BuiltInVerificationCodes implements VerificationCodes {
+final class BuiltInChallenges implements HumanChallenges {
 
     private static final String[] WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
         "nine"};
@@ -33,7 +33,7 @@ final class BuiltInVerificationCodes implements VerificationCodes {
     private final SecureRandom random = new SecureRandom();
     private final Cache<String, Boolean> used;
 
-    BuiltInVerificationCodes(byte[] secret, Duration ttl, Clock clock) {
+    BuiltInChallenges(byte[] secret, Duration ttl, Clock clock) {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
         this.ttl = ttl;
         this.clock = clock;

@@ -1,4 +1,4 @@
-package io.certtrail.command.verification;
+package io.certtrail.command.challenges;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -8,20 +8,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(VerificationProperties.class)
-class VerificationConfiguration {
+@EnableConfigurationProperties(ChallengeProperties.class)
+class ChallengeConfiguration {
 
     @Bean
-    VerificationCodes verificationCodes(VerificationProperties properties, Clock clock) {
+    HumanChallenges verificationCodes(ChallengeProperties properties, Clock clock) {
         return switch (properties.provider()) {
-            case "built-in" -> new BuiltInVerificationCodes(secret(properties), properties.ttl(), clock);
-            case "external" -> new ExternalVerificationCodes(properties.external());
+            case "built-in" -> new BuiltInChallenges(secret(properties), properties.ttl(), clock);
+            case "external" -> new ExternalChallenges(properties.external());
             default -> throw new IllegalStateException(
                     "certtrail.verification.provider must be built-in or external, not " + properties.provider());
         };
     }
 
-    private static byte[] secret(VerificationProperties properties) {
+    private static byte[] secret(ChallengeProperties properties) {
         if (properties.secret() != null && !properties.secret().isBlank()) {
             return properties.secret().getBytes(StandardCharsets.UTF_8);
         }

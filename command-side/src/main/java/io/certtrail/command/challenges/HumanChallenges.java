@@ -1,13 +1,15 @@
-package io.certtrail.command.verification;
+package io.certtrail.command.challenges;
 
 import java.time.Instant;
 
 /**
- * The verification code the guides ask for with every association and disassociation request:
- * a check that a person, not a script, is asking. Pluggable: a built-in challenge for the embedded
+ * The challenge against robots (the guides call it a verification code) that comes with every
+ * association and disassociation request: a check that a person, not a script, is asking. Not to
+ * be confused with an e-mail link's token ({@code LinkTokens}) or the public verification of a
+ * certificate. Pluggable: a built-in challenge for the embedded
  * default, or an external captcha service in production.
  */
-public interface VerificationCodes {
+public interface HumanChallenges {
 
     /** What the client shows the person. Fields a provider does not use are null. */
     record Challenge(String provider, String challengeId, String question, String imageSvg, Instant expiresAt,

@@ -1,4 +1,4 @@
-package io.certtrail.command.verification;
+package io.certtrail.command.challenges;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param external an external captcha service with a siteverify endpoint (Turnstile, hCaptcha, reCAPTCHA)
  */
 @ConfigurationProperties("certtrail.verification")
-public record VerificationProperties(String provider, String secret, Duration ttl, External external) {
+public record ChallengeProperties(String provider, String secret, Duration ttl, External external) {
 
-    public VerificationProperties {
+    public ChallengeProperties {
         provider = provider == null ? "built-in" : provider;
         ttl = ttl == null ? Duration.ofMinutes(10) : ttl;
     }

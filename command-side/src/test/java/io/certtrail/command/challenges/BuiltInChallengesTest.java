@@ -1,11 +1,11 @@
-package io.certtrail.command.verification;
+package io.certtrail.command.challenges;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.certtrail.command.verification.VerificationCodes.Challenge;
-import io.certtrail.command.verification.VerificationCodes.Verification;
+import io.certtrail.command.challenges.HumanChallenges.Challenge;
+import io.certtrail.command.challenges.HumanChallenges.Verification;
 import io.certtrail.platform.error.DomainException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,15 +15,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class BuiltInVerificationCodesTest {
+class BuiltInChallengesTest {
 
     private static final List<String> WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine");
     private final Instant t0 = Instant.parse("2026-03-02T08:00:00Z");
-    private final BuiltInVerificationCodes codes = codes(Clock.fixed(t0, ZoneOffset.UTC));
+    private final BuiltInChallenges codes = codes(Clock.fixed(t0, ZoneOffset.UTC));
 
-    private static BuiltInVerificationCodes codes(Clock clock) {
-        return new BuiltInVerificationCodes("secret".getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(10), clock);
+    private static BuiltInChallenges codes(Clock clock) {
+        return new BuiltInChallenges("secret".getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(10), clock);
     }
 
     static String solve(Challenge challenge) {
@@ -51,7 +51,7 @@ class BuiltInVerificationCodesTest {
     @Test
     void anExpiredChallengeIsRefused() {
         Challenge challenge = codes.newChallenge();
-        BuiltInVerificationCodes later = codes(Clock.fixed(t0.plus(Duration.ofMinutes(11)), ZoneOffset.UTC));
+        BuiltInChallenges later = codes(Clock.fixed(t0.plus(Duration.ofMinutes(11)), ZoneOffset.UTC));
         assertThatThrownBy(() -> later.verify(new Verification(challenge.challengeId(), solve(challenge)), "x"))
                 .isInstanceOf(DomainException.class);
     }

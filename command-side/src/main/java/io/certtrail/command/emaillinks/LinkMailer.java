@@ -1,6 +1,7 @@
-package io.certtrail.command.mail;
+package io.certtrail.command.emaillinks;
 
-import io.certtrail.command.mail.VerificationTokens.Link;
+import io.certtrail.command.emaillinks.LinkTokens.Link;
+import io.certtrail.command.mail.MailTimes;
 import io.certtrail.command.support.CommandSideConfiguration.LinkProperties;
 import io.certtrail.events.account.EmailAssociationRequested;
 import io.certtrail.events.account.EmailDisassociationRequested;
@@ -25,13 +26,13 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProcessingGroups.MAIL)
 class LinkMailer {
 
-    private final VerificationTokens tokens;
+    private final LinkTokens tokens;
     private final JavaMailSender mailSender;
     private final LinkProperties properties;
     private final PublicUrls urls;
     private final Clock clock;
 
-    LinkMailer(VerificationTokens tokens, JavaMailSender mailSender, LinkProperties properties,
+    LinkMailer(LinkTokens tokens, JavaMailSender mailSender, LinkProperties properties,
             PublicUrls urls, Clock clock) {
         this.tokens = tokens;
         this.mailSender = mailSender;

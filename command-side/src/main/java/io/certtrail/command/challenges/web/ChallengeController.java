@@ -1,7 +1,7 @@
-package io.certtrail.command.verification.web;
+package io.certtrail.command.challenges.web;
 
-import io.certtrail.command.verification.VerificationCodes;
-import io.certtrail.command.verification.VerificationCodes.Challenge;
+import io.certtrail.command.challenges.HumanChallenges.Challenge;
+import io.certtrail.command.challenges.HumanChallenges;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** A fresh verification challenge for the signed-in holder's next association or disassociation request. */
 @RestController
 @RequestMapping("/api/me")
-class VerificationController {
+class ChallengeController {
 
-    private final VerificationCodes codes;
+    private final HumanChallenges codes;
 
-    VerificationController(VerificationCodes codes) {
+    ChallengeController(HumanChallenges codes) {
         this.codes = codes;
     }
 

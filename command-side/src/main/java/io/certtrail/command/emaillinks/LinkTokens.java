@@ -1,4 +1,4 @@
-package io.certtrail.command.mail;
+package io.certtrail.command.emaillinks;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * store only maps a presented token to its request.
  */
 @Component
-public class VerificationTokens {
+public class LinkTokens {
 
     static final String COLLECTION = "verification_tokens";
 
@@ -34,7 +34,7 @@ public class VerificationTokens {
     private final TokenGenerator tokens;
     private final Clock clock;
 
-    VerificationTokens(MongoTemplate mongo, TokenGenerator tokens, Clock clock) {
+    LinkTokens(MongoTemplate mongo, TokenGenerator tokens, Clock clock) {
         this.mongo = mongo;
         this.tokens = tokens;
         this.clock = clock;

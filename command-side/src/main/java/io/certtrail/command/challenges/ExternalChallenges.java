@@ -1,4 +1,4 @@
-package io.certtrail.command.verification;
+package io.certtrail.command.challenges;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,14 +17,14 @@ import java.time.Duration;
  * widget's token as the answer; we confirm it with the service's siteverify endpoint (the form
  * protocol Turnstile, hCaptcha and reCAPTCHA share).
  */
-final class ExternalVerificationCodes implements VerificationCodes {
+final class ExternalChallenges implements HumanChallenges {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final VerificationProperties.External settings;
+    private final ChallengeProperties.External settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    ExternalVerificationCodes(VerificationProperties.External settings) {
+    ExternalChallenges(ChallengeProperties.External settings) {
         if (settings == null || settings.verifyUrl() == null || settings.secret() == null) {
             throw new IllegalStateException("certtrail.verification.external.verify-url and .secret are required");
         }
