@@ -1,5 +1,6 @@
 package io.certtrail.command.account;
 
+import io.certtrail.command.support.LockOrder;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -19,6 +20,7 @@ class AccountAddresses implements ActiveAddresses {
 
     @Override
     public boolean isActive(String accountId, String addressKey) {
+        LockOrder.step(LockOrder.CERTIFICATE_APPLICATION, LockOrder.ACCOUNT);
         if (eventStore.lastSequenceNumberFor(accountId).isEmpty()) {
             return false; // an account that never asked for anything holds nothing
         }

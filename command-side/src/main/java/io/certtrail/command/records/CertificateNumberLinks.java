@@ -1,5 +1,6 @@
 package io.certtrail.command.records;
 
+import io.certtrail.command.support.LockOrder;
 import java.time.Instant;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.Repository;
@@ -22,6 +23,7 @@ class CertificateNumberLinks implements CertificateNumbers {
 
     @Override
     public String claim(String certificateNumber, String recordId, Instant at) {
+        LockOrder.step(LockOrder.SOURCE_RECORD, LockOrder.CERTIFICATE_NUMBER);
         String id = CertificateNumber.PREFIX + certificateNumber;
         try {
             return (String) numbers.loadOrCreate(id, CertificateNumber::new).handle(GenericCommandMessage
@@ -35,6 +37,7 @@ class CertificateNumberLinks implements CertificateNumbers {
 
     @Override
     public void release(String certificateNumber, String recordId, Instant at) {
+        LockOrder.step(LockOrder.SOURCE_RECORD, LockOrder.CERTIFICATE_NUMBER);
         String id = CertificateNumber.PREFIX + certificateNumber;
         try {
             numbers.load(id).handle(GenericCommandMessage.asCommandMessage(new CertificateNumbers.Release(id, certificateNumber,

@@ -1,5 +1,6 @@
 package io.certtrail.command.records;
 
+import io.certtrail.command.support.LockOrder;
 import io.certtrail.events.records.CertificationEarned;
 import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -22,6 +23,7 @@ class SourceRecordCertificates implements EarnedCertificates {
 
     @Override
     public Optional<CertificationEarned> valid(String recordId) {
+        LockOrder.step(LockOrder.CERTIFICATE_APPLICATION, LockOrder.SOURCE_RECORD);
         if (!recordId.startsWith(RecordKind.CERTIFICATION.recordId(""))
                 || eventStore.lastSequenceNumberFor(recordId).isEmpty()) {
             return Optional.empty();
