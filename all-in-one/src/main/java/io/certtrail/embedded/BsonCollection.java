@@ -29,8 +29,12 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
 
     private final MVMap<Object, StoredDocument> dataMap;
 
-    BsonCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-            MVMap<Object, StoredDocument> dataMap, CursorRegistry cursorRegistry) {
+    BsonCollection(
+            MongoDatabase database,
+            String collectionName,
+            CollectionOptions options,
+            MVMap<Object, StoredDocument> dataMap,
+            CursorRegistry cursorRegistry) {
         super(database, collectionName, options, cursorRegistry);
         this.dataMap = dataMap;
     }
@@ -94,8 +98,8 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
     }
 
     @Override
-    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
-            int batchSize, Document fieldSelector) {
+    protected QueryResult matchDocuments(
+            Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
         Stream<Document> documents;
         if (isNaturalDescending(orderBy)) {
             documents = streamAllDocumentsWithPosition()

@@ -25,8 +25,7 @@ import org.h2.mvstore.type.StringDataType;
  */
 final class BsonDataTypes {
 
-    private BsonDataTypes() {
-    }
+    private BsonDataTypes() {}
 
     /** Whole documents with their BSON ({@link StoredDocument}), the values of a collection's data map. */
     static final class Documents extends BasicDataType<StoredDocument> {
@@ -103,6 +102,7 @@ final class BsonDataTypes {
         private static final byte KEY_VALUE = 2;
         /** A string as its UTF-8 bytes: the {@code _id}s of nearly every read model (VALUE before). */
         private static final byte STRING = 3;
+
         private static final String FIELD = "v";
         private static final ValueComparator ORDER = ValueComparator.asc();
 

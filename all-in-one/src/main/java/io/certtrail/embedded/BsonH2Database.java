@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
 import org.h2.mvstore.FileStore;
@@ -33,13 +32,19 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     }
 
     static MVMap<Object, StoredDocument> dataMap(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<Object, StoredDocument>()
-                .keyType(BsonDataTypes.Keys.INSTANCE).valueType(BsonDataTypes.Documents.INSTANCE));
+        return store.openMap(
+                name,
+                new MVMap.Builder<Object, StoredDocument>()
+                        .keyType(BsonDataTypes.Keys.INSTANCE)
+                        .valueType(BsonDataTypes.Documents.INSTANCE));
     }
 
     static MVMap<Object, Object> indexMap(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<Object, Object>()
-                .keyType(BsonDataTypes.Keys.INSTANCE).valueType(BsonDataTypes.Keys.INSTANCE));
+        return store.openMap(
+                name,
+                new MVMap.Builder<Object, Object>()
+                        .keyType(BsonDataTypes.Keys.INSTANCE)
+                        .valueType(BsonDataTypes.Keys.INSTANCE));
     }
 
     private String indexMapName(String collectionName, String indexName) {
@@ -47,16 +52,16 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     }
 
     @Override
-    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
-            boolean sparse) {
+    protected Index<Object> openOrCreateUniqueIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
         return new BsonUniqueIndex(indexMap(store, indexMapName(collectionName, indexName)), indexName, keys, sparse);
     }
 
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
-        return new BsonCollection(this, collectionName, options, dataMap(store, DATABASES_PREFIX + fullName),
-                cursorRegistry);
+        return new BsonCollection(
+                this, collectionName, options, dataMap(store, DATABASES_PREFIX + fullName), cursorRegistry);
     }
 
     @Override
@@ -69,7 +74,8 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     public void drop(Oplog oplog) {
         super.drop(oplog);
         for (String name : List.copyOf(store.getMapNames())) {
-            if (name.startsWith(databaseName + ".") || name.startsWith(DATABASES_PREFIX + databaseName + ".")
+            if (name.startsWith(databaseName + ".")
+                    || name.startsWith(DATABASES_PREFIX + databaseName + ".")
                     || name.startsWith(META_PREFIX + databaseName + ".")) {
                 store.removeMap(name);
             }

@@ -25,8 +25,7 @@ final class BsonStore {
     private static final Logger log = LoggerFactory.getLogger(BsonStore.class);
     private static final int COPY_COMMIT_EVERY = 10_000;
 
-    private BsonStore() {
-    }
+    private BsonStore() {}
 
     static MVStore open(Path dataDir) {
         Path file = dataDir.resolve(FILE);
@@ -40,9 +39,13 @@ final class BsonStore {
         // Pages compressed (LZF): BSON repeats every field name in every document; the small rebuild's
         // file went from 132-143 MB to 76 MB for 49 MB of documents, the medium one's from 856 to 410 MB
         // for 243 MB, at a rebuild rate within the machine's noise (README, Figures)
-        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0)
+        MVStore store = new MVStore.Builder()
+                .fileName(file.toString())
+                .autoCommitDisabled()
+                .autoCommitBufferSize(0)
                 .compress()
-                .cacheSize(CACHE_MEGABYTES).open();
+                .cacheSize(CACHE_MEGABYTES)
+                .open();
         store.setRetentionTime(RETENTION_MILLIS);
         return store;
     }
@@ -72,16 +75,24 @@ final class BsonStore {
         try {
             Files.deleteIfExists(partial);
             long entries = 0;
-            try (MVStore from = new MVStore.Builder().fileName(javaSerialized.toString()).readOnly().open();
-                    MVStore to = new MVStore.Builder().fileName(partial.toString()).autoCommitDisabled().open()) {
+            try (MVStore from = new MVStore.Builder()
+                            .fileName(javaSerialized.toString())
+                            .readOnly()
+                            .open();
+                    MVStore to = new MVStore.Builder()
+                            .fileName(partial.toString())
+                            .autoCommitDisabled()
+                            .open()) {
                 for (String name : from.getMapNames()) {
                     MVMap<Object, Object> source = from.openMap(name);
                     MVMap<Object, Object> target = target(to, name);
                     boolean documents = name.startsWith(BsonH2Database.DATABASES_PREFIX);
                     for (var entry : source.entrySet()) {
-                        target.put(entry.getKey(), documents
-                                ? new StoredDocument((de.bwaldvogel.mongo.bson.Document) entry.getValue())
-                                : entry.getValue());
+                        target.put(
+                                entry.getKey(),
+                                documents
+                                        ? new StoredDocument((de.bwaldvogel.mongo.bson.Document) entry.getValue())
+                                        : entry.getValue());
                         if (++entries % COPY_COMMIT_EVERY == 0) {
                             to.commit();
                         }
@@ -92,8 +103,11 @@ final class BsonStore {
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             Path kept = javaSerialized.resolveSibling(javaSerialized.getFileName() + CONVERTED_SUFFIX);
             Files.move(javaSerialized, kept, StandardCopyOption.REPLACE_EXISTING);
-            log.info("Read-model store converted to BSON ({} entries) into {}; the old file is kept as {} and may be deleted",
-                    entries, file.getFileName(), kept.getFileName());
+            log.info(
+                    "Read-model store converted to BSON ({} entries) into {}; the old file is kept as {} and may be deleted",
+                    entries,
+                    file.getFileName(),
+                    kept.getFileName());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not convert the read-model store " + javaSerialized, e);
         }

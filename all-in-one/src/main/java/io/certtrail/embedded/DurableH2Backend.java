@@ -37,11 +37,21 @@ public final class DurableH2Backend extends H2Backend {
 
     private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
 
-    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
-            "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
+    private static final Set<String> WRITES = Set.of(
+            "insert",
+            "update",
+            "delete",
+            "findandmodify",
+            "create",
+            "createindexes",
+            "drop",
+            "dropindexes",
+            "dropdatabase",
+            "renamecollection");
 
     /** Writes share it; a commit takes it alone. */
     private final ReadWriteLock between = new ReentrantReadWriteLock();
+
     private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "readmodels-commit");
         thread.setDaemon(true);
@@ -187,6 +197,7 @@ public final class DurableH2Backend extends H2Backend {
      * the store). Small rewrites before every commit keep up, and keep every chunk small.
      */
     static final long COMPACT_EVERY_MILLIS = 1_000;
+
     static final long CLOSE_WAIT_SECONDS = 30;
     static final int COMPACT_BELOW_FILL_RATE = 75;
     static final int COMPACT_BYTES = 4 * 1024 * 1024;
@@ -207,7 +218,8 @@ public final class DurableH2Backend extends H2Backend {
         committer.shutdown();
         try {
             if (!committer.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                log.warn("The read-model store's commit thread did not finish within {} s; closing anyway",
+                log.warn(
+                        "The read-model store's commit thread did not finish within {} s; closing anyway",
                         CLOSE_WAIT_SECONDS);
             }
         } catch (InterruptedException e) {

@@ -35,8 +35,8 @@ class EmbeddedInfrastructure {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + properties.dataDir(), e);
         }
-        MongoServer server = new MongoServer(
-                DurableH2Backend.open(properties.dataDir().toAbsolutePath()));
+        MongoServer server =
+                new MongoServer(DurableH2Backend.open(properties.dataDir().toAbsolutePath()));
         server.bind("127.0.0.1", properties.mongoPort());
         return server;
     }

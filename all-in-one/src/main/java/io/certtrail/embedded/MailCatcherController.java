@@ -35,8 +35,7 @@ class MailCatcherController {
         this.smtp = smtp;
     }
 
-    record CaughtMail(List<String> to, String subject, Instant receivedAt, List<String> links, String text) {
-    }
+    record CaughtMail(List<String> to, String subject, Instant receivedAt, List<String> links, String text) {}
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     List<CaughtMail> mails() throws MessagingException {
@@ -51,15 +50,20 @@ class MailCatcherController {
                 links.add(matcher.group());
             }
             mails.add(new CaughtMail(
-                    Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList(),
+                    Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                            .map(Object::toString)
+                            .toList(),
                     message.getSubject(),
-                    message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant(),
-                    links, text));
+                    message.getReceivedDate() == null
+                            ? null
+                            : message.getReceivedDate().toInstant(),
+                    links,
+                    text));
         }
         // newest first across all mailboxes: GreenMail lists them mailbox by mailbox, so the README's
         // `head -1` picked an older mail to another address (a stable sort keeps same-moment mails' order)
-        mails.sort(java.util.Comparator.comparing(CaughtMail::receivedAt,
-                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+        mails.sort(java.util.Comparator.comparing(
+                CaughtMail::receivedAt, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
         return mails;
     }
 
@@ -74,12 +78,20 @@ class MailCatcherController {
             html.append("<p>No mail yet.</p>");
         }
         for (CaughtMail mail : mails) {
-            html.append("<article><h2>").append(HtmlUtils.htmlEscape(String.valueOf(mail.subject())))
-                    .append("</h2><p>To: ").append(HtmlUtils.htmlEscape(String.join(", ", mail.to())))
-                    .append(" &middot; ").append(mail.receivedAt()).append("</p>");
+            html.append("<article><h2>")
+                    .append(HtmlUtils.htmlEscape(String.valueOf(mail.subject())))
+                    .append("</h2><p>To: ")
+                    .append(HtmlUtils.htmlEscape(String.join(", ", mail.to())))
+                    .append(" &middot; ")
+                    .append(mail.receivedAt())
+                    .append("</p>");
             for (String link : mail.links()) {
                 String escaped = HtmlUtils.htmlEscape(link);
-                html.append("<p><a href=\"").append(escaped).append("\">").append(escaped).append("</a></p>");
+                html.append("<p><a href=\"")
+                        .append(escaped)
+                        .append("\">")
+                        .append(escaped)
+                        .append("</a></p>");
             }
             html.append("</article>");
         }

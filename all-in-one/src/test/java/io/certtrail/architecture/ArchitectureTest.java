@@ -22,23 +22,33 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.certtrail");
     }
 
     @Test
     void webEdgesNeverTouchTheDatabase() {
-        noClasses().that().resideInAPackage("io.certtrail..web..")
-                .and().resideOutsideOfPackage("io.certtrail.platform..")
-                .should().dependOnClassesThat().areAssignableTo(MongoOperations.class)
+        noClasses()
+                .that()
+                .resideInAPackage("io.certtrail..web..")
+                .and()
+                .resideOutsideOfPackage("io.certtrail.platform..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(MongoOperations.class)
                 .because("each feature's reads class is the only user of MongoTemplate; controllers map HTTP only")
                 .check(classes);
     }
 
     @Test
     void aggregatesAreDomainCodeWithoutSpring() {
-        noClasses().that().areAnnotatedWith(Aggregate.class)
-                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+        noClasses()
+                .that()
+                .areAnnotatedWith(Aggregate.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
                 .because("an aggregate decides from its events and the command; infrastructure comes in as"
                         + " interfaces (EarnedCertificates, PrintedNames, AddressRegistry)")
                 .check(classes);
@@ -46,26 +56,45 @@ class ArchitectureTest {
 
     @Test
     void theCommandAndQuerySidesNeverImportEachOther() {
-        noClasses().that().resideInAPackage("io.certtrail.command..")
-                .should().dependOnClassesThat().resideInAPackage("io.certtrail.query..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.certtrail.command..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.certtrail.query..")
                 .check(classes);
-        noClasses().that().resideInAPackage("io.certtrail.query..")
-                .should().dependOnClassesThat().resideInAPackage("io.certtrail.command..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.certtrail.query..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.certtrail.command..")
                 .check(classes);
     }
 
     @Test
     void thePlatformServesBothSidesAndKnowsNeither() {
-        noClasses().that().resideInAPackage("io.certtrail.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.certtrail.command..", "io.certtrail.query..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.certtrail.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.certtrail.command..", "io.certtrail.query..")
                 .check(classes);
     }
 
     @Test
     void theEventsAreTheStoredContractAndDependOnNothingOfOurs() {
-        classes().that().resideInAPackage("io.certtrail.events..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.certtrail.events..",
-                        "org.axonframework.serialization..", "com.fasterxml.jackson..")
+        classes()
+                .that()
+                .resideInAPackage("io.certtrail.events..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..",
+                        "io.certtrail.events..",
+                        "org.axonframework.serialization..",
+                        "com.fasterxml.jackson..")
                 .check(classes);
     }
 }

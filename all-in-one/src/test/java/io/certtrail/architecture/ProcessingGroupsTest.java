@@ -45,7 +45,8 @@ class ProcessingGroupsTest {
     void everyHandlersGroupIsRegisteredAndEveryRegisteredGroupHasHandlers() {
         Set<String> used = new HashSet<>();
         List<String> unknown = new ArrayList<>();
-        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass type : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.certtrail")) {
             type.tryGetAnnotationOfType(ProcessingGroup.class).ifPresent(group -> {
                 used.add(group.value());

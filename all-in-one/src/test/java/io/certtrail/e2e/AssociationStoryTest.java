@@ -21,6 +21,7 @@ class AssociationStoryTest {
 
     @TempDir
     static Path dataDir;
+
     static MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
     static CertTrailInstance app;
 
@@ -64,7 +65,10 @@ class AssociationStoryTest {
      * Read it once every processor has reached the head of the stream.
      */
     private static List<JsonNode> history(String accountId) {
-        Awaitility.await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10))
                 .until(AssociationStoryTest::everyProcessorAtTheHead);
         Response response = app.get("/api/audit/accounts/" + accountId + "/events", "auditor");
         assertThat(response.status()).isEqualTo(200);
@@ -74,7 +78,8 @@ class AssociationStoryTest {
     }
 
     private static boolean everyProcessorAtTheHead() {
-        for (JsonNode processor : app.get("/api/operator/projections", "operator").json().get("processors")) {
+        for (JsonNode processor :
+                app.get("/api/operator/projections", "operator").json().get("processors")) {
             if (processor.get("behind").isNull() || processor.get("behind").asLong() > 0) {
                 return false;
             }
@@ -106,20 +111,24 @@ class AssociationStoryTest {
         // opening the link shows a confirmation page and changes nothing by itself
         Response page = app.getHtml(link);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
-                assertThat(csp).contains("default-src 'none'").contains("frame-ancestors 'none'"));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(
+                        csp -> assertThat(csp).contains("default-src 'none'").contains("frame-ancestors 'none'"));
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
-        assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+        assertThat(page.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(c -> assertThat(c).contains("no-store"));
         assertThat(page.body()).contains("<form method=\"post\"");
-        assertThat(addressIn(myAddresses("holder0", requestVersion), "li.wan@example.com").get("status").asText())
+        assertThat(addressIn(myAddresses("holder0", requestVersion), "li.wan@example.com")
+                        .get("status")
+                        .asText())
                 .isEqualTo("PENDING_ACTIVATION");
 
         Response activated = app.followLink(link);
         assertThat(activated.status()).isEqualTo(200);
         assertThat(activated.json().get("outcome").asText()).isEqualTo("ASSOCIATED");
 
-        JsonNode active = addressIn(myAddresses("holder0", activated.json().get("accountVersion").asLong()),
-                "li.wan@example.com");
+        JsonNode active = addressIn(
+                myAddresses("holder0", activated.json().get("accountVersion").asLong()), "li.wan@example.com");
         assertThat(active.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(active.get("method").asText()).isEqualTo("EMAIL");
         assertThat(active.get("requestedAt").asText()).isNotBlank();
@@ -136,7 +145,8 @@ class AssociationStoryTest {
         assertThat(app.post("/api/operator/records/exams", "operator", """
                 {"sourceRecordId":"SR-1","registrationNumber":"REG-20261","firstName":"Ruirui","lastName":"Li",
                  "email":"exam@example.org","examCode":"H12-811","examName":"HCIA-Datacom","examDate":"2026-02-27",
-                 "score":900,"passed":true}""").status()).isEqualTo(200);
+                 "score":900,"passed":true}""").status())
+                .isEqualTo(200);
         Response first = associate("holder1", "first@example.org");
         app.followLink(CertTrailInstance.linkIn(app.awaitMail("first@example.org", 1)));
         Response second = app.post("/api/me/email-associations", "holder1", """
@@ -144,15 +154,20 @@ class AssociationStoryTest {
         // the exam was on Friday 27 February; on Monday 2 March, one working day has passed
         assertThat(second.status()).as(second.body()).isEqualTo(202);
         Response activated = app.followLink(CertTrailInstance.linkIn(app.awaitMail("exam@example.org", 1)));
-        assertThat(first.json().get("accountVersion").asLong()).isLessThan(activated.json().get("accountVersion").asLong());
+        assertThat(first.json().get("accountVersion").asLong())
+                .isLessThan(activated.json().get("accountVersion").asLong());
 
-        JsonNode view = myAddresses("holder1", activated.json().get("accountVersion").asLong());
+        JsonNode view =
+                myAddresses("holder1", activated.json().get("accountVersion").asLong());
         assertThat(addressIn(view, "first@example.org").get("status").asText()).isEqualTo("ACTIVE");
         assertThat(addressIn(view, "exam@example.org").get("method").asText()).isEqualTo("SCORE_REPORT");
 
         JsonNode scoreReport = history("acct-h1").stream()
                 .filter(e -> e.get("type").asText().equals("EmailAssociationRequested"))
-                .reduce((a, b) -> b).orElseThrow().get("details").get("scoreReport");
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .get("details")
+                .get("scoreReport");
         assertThat(scoreReport.get("registrationNumber").asText()).isEqualTo("REG-20261");
     }
 
@@ -169,18 +184,29 @@ class AssociationStoryTest {
 
         Response activated = app.followLink(CertTrailInstance.linkIn(mail));
         assertThat(activated.status()).isEqualTo(200);
-        assertThat(addressIn(myAddresses("holder3", activated.json().get("accountVersion").asLong()),
-                "shared@example.net").get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(addressIn(
+                                myAddresses(
+                                        "holder3",
+                                        activated.json().get("accountVersion").asLong()),
+                                "shared@example.net")
+                        .get("status")
+                        .asText())
+                .isEqualTo("ACTIVE");
 
         // the address left the first account, and the history says why
-        Awaitility.await().atMost(Duration.ofSeconds(5))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> addressIn(myAddresses("holder2"), "shared@example.net") == null);
         JsonNode moved = history("acct-h2").stream()
-                .filter(e -> e.get("type").asText().equals("EmailDisassociated")).findFirst().orElseThrow();
+                .filter(e -> e.get("type").asText().equals("EmailDisassociated"))
+                .findFirst()
+                .orElseThrow();
         assertThat(moved.get("details").get("cause").asText()).isEqualTo("OWNERSHIP_MOVED");
         assertThat(moved.get("reason").asText()).contains("acct-h3").contains("proved control of the mailbox");
         JsonNode arrived = history("acct-h3").stream()
-                .filter(e -> e.get("type").asText().equals("EmailActivated")).findFirst().orElseThrow();
+                .filter(e -> e.get("type").asText().equals("EmailActivated"))
+                .findFirst()
+                .orElseThrow();
         assertThat(arrived.get("details").get("previousAccountId").asText()).isEqualTo("acct-h2");
     }
 
@@ -191,22 +217,34 @@ class AssociationStoryTest {
 
         Response asked = app.post("/api/me/email-disassociations", "holder4", "{\"email\":\"leaving@example.com\"}");
         assertThat(asked.status()).isEqualTo(202);
-        assertThat(addressIn(myAddresses("holder4", asked.json().get("accountVersion").asLong()),
-                "leaving@example.com").get("disassociationRequestedAt").isNull()).isFalse();
+        assertThat(addressIn(
+                                myAddresses(
+                                        "holder4",
+                                        asked.json().get("accountVersion").asLong()),
+                                "leaving@example.com")
+                        .get("disassociationRequestedAt")
+                        .isNull())
+                .isFalse();
 
         MimeMessage mail = app.awaitMail("leaving@example.com", 2);
         assertThat(mail.getSubject()).contains("disassociation");
         Response confirmed = app.followLink(CertTrailInstance.linkIn(mail));
         assertThat(confirmed.json().get("outcome").asText()).isEqualTo("DISASSOCIATED");
-        assertThat(addressIn(myAddresses("holder4", confirmed.json().get("accountVersion").asLong()),
-                "leaving@example.com")).isNull();
+        assertThat(addressIn(
+                        myAddresses(
+                                "holder4",
+                                confirmed.json().get("accountVersion").asLong()),
+                        "leaving@example.com"))
+                .isNull();
         assertThat(history("acct-h4")).last().satisfies(e -> {
             assertThat(e.get("type").asText()).isEqualTo("EmailDisassociated");
             assertThat(e.get("details").get("cause").asText()).isEqualTo("HOLDER_CONFIRMED");
         });
 
-        assertProblem(app.post("/api/me/email-disassociations", "holder4", "{\"email\":\"leaving@example.com\"}"),
-                409, "address-not-associated");
+        assertProblem(
+                app.post("/api/me/email-disassociations", "holder4", "{\"email\":\"leaving@example.com\"}"),
+                409,
+                "address-not-associated");
     }
 
     @Test
@@ -214,19 +252,30 @@ class AssociationStoryTest {
         associate("holder5", "wrong-person@example.com");
         app.followLink(CertTrailInstance.linkIn(app.awaitMail("wrong-person@example.com", 1)));
 
-        assertProblem(app.post("/api/operator/email-unbindings", "holder5",
-                "{\"email\":\"wrong-person@example.com\",\"reason\":\"x\"}"), 403, "forbidden");
+        assertProblem(
+                app.post(
+                        "/api/operator/email-unbindings",
+                        "holder5",
+                        "{\"email\":\"wrong-person@example.com\",\"reason\":\"x\"}"),
+                403,
+                "forbidden");
 
-        Response unbound = app.post("/api/operator/email-unbindings", "operator",
+        Response unbound = app.post(
+                "/api/operator/email-unbindings",
+                "operator",
                 "{\"email\":\"wrong-person@example.com\",\"reason\":\"Exam records of another person\"}");
         assertThat(unbound.status()).as(unbound.body()).isEqualTo(200);
         assertThat(unbound.json().get("unboundAccountId").asText()).isEqualTo("acct-h5");
         assertThat(unbound.json().get("email").asText()).isEqualTo("wrong-p****@example.com");
 
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> history("acct-h5").size() == 4);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> history("acct-h5").size() == 4);
         List<JsonNode> events = history("acct-h5");
-        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(
-                "AccountHolderNamed", "EmailAssociationRequested", "EmailActivated", "EmailDisassociated");
+        assertThat(events)
+                .extracting(e -> e.get("type").asText())
+                .containsExactly(
+                        "AccountHolderNamed", "EmailAssociationRequested", "EmailActivated", "EmailDisassociated");
         assertThat(events).extracting(e -> e.get("sequence").asLong()).containsExactly(0L, 1L, 2L, 3L);
         assertThat(events.get(0).get("details").get("lastName").asText()).isEqualTo("Test");
         JsonNode forced = events.get(3);
@@ -237,27 +286,42 @@ class AssociationStoryTest {
         assertThat(events.get(0).get("actor").asText()).isEqualTo("acct-h5");
         assertThat(events.get(0).get("correlationId").asText()).isNotBlank();
 
-        assertProblem(app.post("/api/operator/email-unbindings", "operator",
-                "{\"email\":\"wrong-person@example.com\",\"reason\":\"again\"}"), 409, "address-not-bound");
-        assertProblem(app.post("/api/operator/email-unbindings", "operator",
-                "{\"email\":\"never-seen@example.com\",\"reason\":\"x\"}"), 409, "address-not-bound");
+        assertProblem(
+                app.post(
+                        "/api/operator/email-unbindings",
+                        "operator",
+                        "{\"email\":\"wrong-person@example.com\",\"reason\":\"again\"}"),
+                409,
+                "address-not-bound");
+        assertProblem(
+                app.post(
+                        "/api/operator/email-unbindings",
+                        "operator",
+                        "{\"email\":\"never-seen@example.com\",\"reason\":\"x\"}"),
+                409,
+                "address-not-bound");
     }
 
     @Test
     void theHolderIsToldAtTheirOtherAddressesWhenAnAddressLeavesWithoutTheirAsking() {
         app.associate("holder13", "h13-main@example.com");
         app.associate("holder13", "h13-exam@example.com");
-        Response unbound = app.post("/api/operator/email-unbindings", "operator",
+        Response unbound = app.post(
+                "/api/operator/email-unbindings",
+                "operator",
                 "{\"email\":\"h13-exam@example.com\",\"reason\":\"Exam records of another person\"}");
         assertThat(unbound.status()).as(unbound.body()).isEqualTo(200);
         String removed = CertTrailInstance.text(app.awaitMail("h13-main@example.com", 2));
-        assertThat(removed).contains("removed the address h13-****@example.com")
+        assertThat(removed)
+                .contains("removed the address h13-****@example.com")
                 .contains("Reason: Exam records of another person");
 
         app.associate("holder13", "h13-shared@example.com");
         app.associate("holder14", "h13-shared@example.com"); // proves control of the mailbox: takes it over
         String moved = CertTrailInstance.text(app.awaitMail("h13-main@example.com", 3));
-        assertThat(moved).contains("h13-sh****@example.com").contains("another CertTrail account")
+        assertThat(moved)
+                .contains("h13-sh****@example.com")
+                .contains("another CertTrail account")
                 .doesNotContain("acct-h14");
         // never to the address that left, and once per event
         app.awaitProjectionsAtHead();
@@ -273,9 +337,12 @@ class AssociationStoryTest {
         try {
             assertThat(app.getHtml(link).status()).isEqualTo(404);
             assertProblem(app.followLink(link), 404, "link-not-valid");
-            JsonNode view = myAddresses("holder6", requested.json().get("accountVersion").asLong());
-            assertThat(view.get("accountVersion").asLong()).isEqualTo(requested.json().get("accountVersion").asLong());
-            assertThat(addressIn(view, "slow@example.com").get("status").asText()).isEqualTo("ACTIVATION_EXPIRED");
+            JsonNode view = myAddresses(
+                    "holder6", requested.json().get("accountVersion").asLong());
+            assertThat(view.get("accountVersion").asLong())
+                    .isEqualTo(requested.json().get("accountVersion").asLong());
+            assertThat(addressIn(view, "slow@example.com").get("status").asText())
+                    .isEqualTo("ACTIVATION_EXPIRED");
         } finally {
             clock.advance(Duration.ZERO);
         }
@@ -300,29 +367,60 @@ class AssociationStoryTest {
         assertProblem(app.post("/api/me/email-associations", "holder8", "{}"), 400, "invalid-input");
         // the guides' form has the privacy statement's box: not ticked, nothing is sent
         int mails = app.mailsTo("unticked@example.com").size();
-        assertProblem(app.post("/api/me/email-associations", "holder8",
-                "{\"email\":\"unticked@example.com\",\"acceptPrivacyStatement\":false}"), 422,
+        assertProblem(
+                app.post(
+                        "/api/me/email-associations",
+                        "holder8",
+                        "{\"email\":\"unticked@example.com\",\"acceptPrivacyStatement\":false}"),
+                422,
                 "privacy-statement-not-accepted");
         assertThat(app.mailsTo("unticked@example.com")).hasSize(mails);
-        assertProblem(app.post("/api/me/email-associations", "holder8", "{\"email\":\"not-an-address\"}"), 400,
+        assertProblem(
+                app.post("/api/me/email-associations", "holder8", "{\"email\":\"not-an-address\"}"),
+                400,
                 "invalid-email");
-        assertProblem(app.post("/api/me/email-associations", "holder8",
-                "{\"email\":\"a@example.com\",\"admin\":true}"), 400, "invalid-input");
-        assertProblem(app.post("/api/me/email-associations", "holder8",
-                "{\"email\":\"a@example.com\",\"method\":\"TELEPATHY\"}"), 400, "invalid-input");
-        assertProblem(app.post("/api/me/email-associations", "holder8",
-                "{\"email\":\"a@example.com\",\"method\":\"SCORE_REPORT\"}"), 400, "invalid-input");
-        assertProblem(app.post("/api/me/email-associations", "holder8",
-                "{\"email\":\"" + "a".repeat(100_000) + "@example.com\"}"), 413, "payload-too-large");
-        assertProblem(app.post("/api/me/email-associations", "holder8", "{\"email\":\"a\u0000b@example.com\"}"), 400,
+        assertProblem(
+                app.post("/api/me/email-associations", "holder8", "{\"email\":\"a@example.com\",\"admin\":true}"),
+                400,
+                "invalid-input");
+        assertProblem(
+                app.post(
+                        "/api/me/email-associations",
+                        "holder8",
+                        "{\"email\":\"a@example.com\",\"method\":\"TELEPATHY\"}"),
+                400,
+                "invalid-input");
+        assertProblem(
+                app.post(
+                        "/api/me/email-associations",
+                        "holder8",
+                        "{\"email\":\"a@example.com\",\"method\":\"SCORE_REPORT\"}"),
+                400,
+                "invalid-input");
+        assertProblem(
+                app.post(
+                        "/api/me/email-associations",
+                        "holder8",
+                        "{\"email\":\"" + "a".repeat(100_000) + "@example.com\"}"),
+                413,
+                "payload-too-large");
+        assertProblem(
+                app.post("/api/me/email-associations", "holder8", "{\"email\":\"a\u0000b@example.com\"}"),
+                400,
                 "invalid-input");
         // an escaped control character is refused as text before it is looked at as an address
-        assertProblem(app.post("/api/me/email-associations", "holder8", "{\"email\":\"a\\u0000b@example.com\"}"), 400,
+        assertProblem(
+                app.post("/api/me/email-associations", "holder8", "{\"email\":\"a\\u0000b@example.com\"}"),
+                400,
                 "invalid-input");
-        assertProblem(app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                app.baseUrl + "/api/me/email-associations")).header("Content-Type", "text/plain")
-                .header("Authorization", "Bearer " + app.tokenFor("holder8"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello"))), 415, "invalid-request");
+        assertProblem(
+                app.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(app.baseUrl + "/api/me/email-associations"))
+                        .header("Content-Type", "text/plain")
+                        .header("Authorization", "Bearer " + app.tokenFor("holder8"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello"))),
+                415,
+                "invalid-request");
         assertProblem(app.followLink(app.baseUrl + "/email-links/not-a-real-token"), 404, "link-not-valid");
         assertProblem(app.get("/api/me/email-addresses?minVersion=-1", "holder8"), 400, "invalid-input");
         assertProblem(app.get("/api/me/email-addresses?minVersion=abc", "holder8"), 400, "invalid-request");

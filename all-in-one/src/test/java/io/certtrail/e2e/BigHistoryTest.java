@@ -36,8 +36,8 @@ class BigHistoryTest {
             for (int from = 0; from < HISTORY; from += 1_000) {
                 List<DomainEventMessage<?>> batch = new ArrayList<>();
                 for (int n = from; n < from + 1_000; n++) {
-                    batch.add(new GenericDomainEventMessage<>("Account", "acct-h8", n,
-                            new AccountHolderNamed("acct-h8", "Name" + n, "Test")));
+                    batch.add(new GenericDomainEventMessage<>(
+                            "Account", "acct-h8", n, new AccountHolderNamed("acct-h8", "Name" + n, "Test")));
                 }
                 store.publish(batch);
             }
@@ -53,7 +53,8 @@ class BigHistoryTest {
             DomainEventMessage<?> snapshot = engine.readSnapshot("acct-h8").orElseThrow();
             assertThat(snapshot.getSequenceNumber()).isGreaterThanOrEqualTo(HISTORY - 1);
             // what loading the account reads now: the snapshot, then the events after it
-            List<? extends DomainEventMessage<?>> loaded = store.readEvents("acct-h8").asStream().toList();
+            List<? extends DomainEventMessage<?>> loaded =
+                    store.readEvents("acct-h8").asStream().toList();
             assertThat(loaded.get(0).getPayloadType().getSimpleName()).isEqualTo("Account");
             assertThat(loaded.size() - 1).isLessThan(100);
 
@@ -61,7 +62,8 @@ class BigHistoryTest {
             var again = app.post("/api/me/email-associations", "holder8", "{\"email\":\"big.history.2@example.com\"}");
             long secondMillis = (System.nanoTime() - second) / 1_000_000;
             assertThat(again.status()).as(again.body()).isEqualTo(202);
-            System.out.printf("BigHistoryTest: %,d events; first command (full load) %d ms, next (snapshot) %d ms%n",
+            System.out.printf(
+                    "BigHistoryTest: %,d events; first command (full load) %d ms, next (snapshot) %d ms%n",
                     HISTORY, firstMillis, secondMillis);
         }
     }

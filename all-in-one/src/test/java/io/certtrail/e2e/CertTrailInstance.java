@@ -38,7 +38,8 @@ final class CertTrailInstance implements AutoCloseable {
     final ConfigurableApplicationContext context;
     final String baseUrl;
     final GreenMail smtp;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private CertTrailInstance(ConfigurableApplicationContext context) {
         this.context = context;
@@ -67,9 +68,8 @@ final class CertTrailInstance implements AutoCloseable {
 
     /** With more beans of the test's own, such as a projection handler that fails on purpose. */
     static CertTrailInstance start(Path dataDir, Clock clock, Map<String, String> overrides, Class<?>... beans) {
-        List<String> args = new ArrayList<>(List.of(
-                "--certtrail.embedded.data-dir=" + dataDir,
-                "--spring.main.banner-mode=off"));
+        List<String> args =
+                new ArrayList<>(List.of("--certtrail.embedded.data-dir=" + dataDir, "--spring.main.banner-mode=off"));
         Map<String, String> settings = new java.util.TreeMap<>(DEFAULTS);
         settings.put("server.port", "0");
         settings.put("certtrail.embedded.mongo-port", "0");
@@ -90,7 +90,8 @@ final class CertTrailInstance implements AutoCloseable {
         args.add("--certtrail.identity.users[" + n + "].partner-company=partner-globex");
         n = user(args, n, "partner2", "acct-partner2", "PARTNER_ADMIN");
         user(args, n, "operator", "operator-1", "OPERATOR");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CertTrailAllInOne.class).sources(beans)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CertTrailAllInOne.class)
+                .sources(beans)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
                 .run(args.toArray(String[]::new));
         return new CertTrailInstance(context);
@@ -124,7 +125,8 @@ final class CertTrailInstance implements AutoCloseable {
     }
 
     Response post(String path, String user, String contentType, String body) {
-        return send(request(path, user).header("Content-Type", contentType)
+        return send(request(path, user)
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -138,28 +140,31 @@ final class CertTrailInstance implements AutoCloseable {
     }
 
     Response postAsIs(String path, String user, String json) {
-        return send(request(path, user).header("Content-Type", "application/json")
+        return send(request(path, user)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    private static final List<String> DIGITS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
-            "eight", "nine");
+    private static final List<String> DIGITS =
+            List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
 
     /** Asks for a challenge and answers it: {"challengeId":…,"answer":…}. */
     JsonNode solvedChallenge(String user) {
-        Response challenge = send(request("/api/me/verification-challenges", user)
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        Response challenge =
+                send(request("/api/me/verification-challenges", user).POST(HttpRequest.BodyPublishers.noBody()));
         if (challenge.status() != 200) {
             return null;
         }
-        String[] words = challenge.json().get("question").asText().replace("?", "").split(" ");
-        return JSON.createObjectNode().put("challengeId", challenge.json().get("challengeId").asText())
+        String[] words =
+                challenge.json().get("question").asText().replace("?", "").split(" ");
+        return JSON.createObjectNode()
+                .put("challengeId", challenge.json().get("challengeId").asText())
                 .put("answer", Integer.toString(DIGITS.indexOf(words[2]) + DIGITS.indexOf(words[4])));
     }
 
     private String withVerification(String path, String user, String json) {
-        if (user == null || !(path.equals("/api/me/email-associations")
-                || path.equals("/api/me/email-disassociations"))) {
+        if (user == null
+                || !(path.equals("/api/me/email-associations") || path.equals("/api/me/email-disassociations"))) {
             return json;
         }
         try {
@@ -201,7 +206,8 @@ final class CertTrailInstance implements AutoCloseable {
     /** Waits until every event processor of the instance is at the head of the event stream. */
     void awaitProjectionsAtHead() {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode processor : get("/api/operator/projections", "operator").json().get("processors")) {
+            for (JsonNode processor :
+                    get("/api/operator/projections", "operator").json().get("processors")) {
                 if (!processor.get("caughtUp").asBoolean()) {
                     return false;
                 }
@@ -212,7 +218,8 @@ final class CertTrailInstance implements AutoCloseable {
 
     /** Follows an e-mail link as the API would: a POST asking for JSON. */
     Response followLink(String link) {
-        return send(HttpRequest.newBuilder(URI.create(link)).header("Accept", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(link))
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
@@ -222,10 +229,15 @@ final class CertTrailInstance implements AutoCloseable {
     String tokenFor(String user) {
         return tokens.computeIfAbsent(user, name -> {
             Response response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/dev/tokens"))
-                    .header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString((name + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    .header(
+                            "Authorization",
+                            "Basic "
+                                    + Base64.getEncoder()
+                                            .encodeToString((name + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
                     .POST(HttpRequest.BodyPublishers.noBody()));
-            return response.status() == 200 ? response.json().get("access_token").asText() : "";
+            return response.status() == 200
+                    ? response.json().get("access_token").asText()
+                    : "";
         });
     }
 
@@ -236,25 +248,32 @@ final class CertTrailInstance implements AutoCloseable {
 
     String clientToken(String clientId, String secret, String scope) {
         Response response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + scope)));
         return response.status() == 200 ? response.json().get("access_token").asText() : null;
     }
 
     Response getWithToken(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token)
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token)
                 .GET());
     }
 
     Response postWithToken(String path, String token, String json) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Response put(String path, String user, String json) {
-        return send(request(path, user).header("Content-Type", "application/json")
+        return send(request(path, user)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -268,8 +287,13 @@ final class CertTrailInstance implements AutoCloseable {
 
     HttpResponse<byte[]> getBytesWithToken(String path, String token) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .timeout(Duration.ofSeconds(20))
+                            .header("Authorization", "Bearer " + token)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -280,7 +304,8 @@ final class CertTrailInstance implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String path, String user) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
         String token = user == null ? "" : tokenFor(user);
         if (!token.isEmpty()) {
             builder.header("Authorization", "Bearer " + token);
@@ -291,8 +316,11 @@ final class CertTrailInstance implements AutoCloseable {
     Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    response.headers());
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -317,7 +345,9 @@ final class CertTrailInstance implements AutoCloseable {
 
     /** Waits for the n-th mail to the address and returns it. */
     MimeMessage awaitMail(String address, int n) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(address).size() >= n);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> mailsTo(address).size() >= n);
         return mailsTo(address).get(n - 1);
     }
 

@@ -31,7 +31,9 @@ final class Chromium {
     static Chromium orSkip(Path workDir) {
         if (!Files.isExecutable(BINARY)) {
             boolean required = "required".equals(System.getenv("CERTTRAIL_BROWSER_TESTS"));
-            assertThat(required).as("CERTTRAIL_BROWSER_TESTS=required but /usr/bin/chromium is missing").isFalse();
+            assertThat(required)
+                    .as("CERTTRAIL_BROWSER_TESTS=required but /usr/bin/chromium is missing")
+                    .isFalse();
             Assumptions.abort("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it");
         }
         return new Chromium(workDir);
@@ -40,8 +42,11 @@ final class Chromium {
     /** The page's DOM once it has loaded and its scripts had {@code scriptMillis} to run. */
     String dom(String url, int scriptMillis) throws Exception {
         File out = workDir.resolve("dom-" + System.nanoTime() + ".html").toFile();
-        run(out, scriptMillis > 0 ? List.of("--virtual-time-budget=" + scriptMillis, "--dump-dom", url)
-                : List.of("--dump-dom", url));
+        run(
+                out,
+                scriptMillis > 0
+                        ? List.of("--virtual-time-budget=" + scriptMillis, "--dump-dom", url)
+                        : List.of("--dump-dom", url));
         return Files.readString(out.toPath(), StandardCharsets.UTF_8);
     }
 
@@ -56,13 +61,23 @@ final class Chromium {
 
     private void run(File out, List<String> arguments) throws Exception {
         Path profile = Files.createTempDirectory(workDir, "chromium");
-        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile));
+        List<String> command = new ArrayList<>(List.of(
+                BINARY.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.redirectOutput(out == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(out));
         Process process = builder.start();
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        assertThat(process.waitFor(90, TimeUnit.SECONDS))
+                .as("chromium finished")
+                .isTrue();
     }
 }

@@ -44,16 +44,15 @@ class CrashRecoveryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADDRESS = "crash.test@example.com";
-    private static final List<String> DIGITS = List.of("zero", "one", "two", "three", "four", "five", "six",
-            "seven", "eight", "nine");
+    private static final List<String> DIGITS =
+            List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
 
     /** Kept when the test fails: the store files and each run's log show what happened. */
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     Path dataDir;
 
     /** The latest acknowledged version of a record. */
-    record Ack(String recordId, String certificateNumber, LocalDate expirationDate, int revision) {
-    }
+    record Ack(String recordId, String certificateNumber, LocalDate expirationDate, int revision) {}
 
     @Test
     void everyAcknowledgedCommandSurvivesThreeKillsAndTheViewsConverge() throws Exception {
@@ -92,8 +91,8 @@ class CrashRecoveryTest {
                 for (Thread driver : drivers) {
                     driver.join(30_000);
                 }
-                kills.add("round " + round + ": killed after " + killAfter + " ms, "
-                        + (acknowledged.size() - before) + " new records acknowledged");
+                kills.add("round " + round + ": killed after " + killAfter + " ms, " + (acknowledged.size() - before)
+                        + " new records acknowledged");
                 app = Child.start(dataDir);
             }
             System.out.println("CrashRecoveryTest " + kills);
@@ -118,10 +117,14 @@ class CrashRecoveryTest {
 
             // the audit view holds every stored event of every record exactly once, as stored
             for (Ack ack : acknowledged.values()) {
-                JsonNode report = app.get("/api/audit/aggregates/" + ack.recordId() + "/consistency", "audrey",
-                        "audrey-demo");
-                assertThat(report.get("consistent").asBoolean()).as(report.toString()).isTrue();
-                assertThat(report.get("storeEvents").asLong()).as(ack.recordId()).isGreaterThanOrEqualTo(1);
+                JsonNode report =
+                        app.get("/api/audit/aggregates/" + ack.recordId() + "/consistency", "audrey", "audrey-demo");
+                assertThat(report.get("consistent").asBoolean())
+                        .as(report.toString())
+                        .isTrue();
+                assertThat(report.get("storeEvents").asLong())
+                        .as(ack.recordId())
+                        .isGreaterThanOrEqualTo(1);
             }
             Map<String, String> holderView = app.certificatesOf("alice", "alice-demo");
             app.stop();
@@ -130,7 +133,9 @@ class CrashRecoveryTest {
             Map<String, JsonNode> latestStored = latestStoredCertifications(dataDir);
             for (Ack ack : acknowledged.values()) {
                 JsonNode stored = latestStored.get(ack.recordId());
-                assertThat(stored).as("stored events of acknowledged " + ack.recordId()).isNotNull();
+                assertThat(stored)
+                        .as("stored events of acknowledged " + ack.recordId())
+                        .isNotNull();
                 assertThat(stored.get("revision").asInt()).as(ack.recordId()).isGreaterThanOrEqualTo(ack.revision());
                 if (stored.get("revision").asInt() == ack.revision()) {
                     assertThat(stored.at("/certification/expirationDate").asText())
@@ -139,8 +144,11 @@ class CrashRecoveryTest {
             }
             // the holder's view is exactly the stored records (acknowledged or not): each once, latest version
             Map<String, String> expected = new HashMap<>();
-            latestStored.values().forEach(event -> expected.put(event.at("/certification/certificateNumber").asText(),
-                    event.at("/certification/expirationDate").asText()));
+            latestStored
+                    .values()
+                    .forEach(event -> expected.put(
+                            event.at("/certification/certificateNumber").asText(),
+                            event.at("/certification/expirationDate").asText()));
             assertThat(holderView).isEqualTo(expected);
         } finally {
             app.kill();
@@ -148,15 +156,18 @@ class CrashRecoveryTest {
     }
 
     /** Pushes new records and corrections until told to stop or the application is gone; keeps what was acknowledged. */
-    private static void drive(Child app, Random random, Map<String, Ack> acknowledged, AtomicInteger sequence,
-            AtomicBoolean stop) {
+    private static void drive(
+            Child app, Random random, Map<String, Ack> acknowledged, AtomicInteger sequence, AtomicBoolean stop) {
         while (!stop.get()) {
             List<Ack> known = new ArrayList<>(acknowledged.values());
             Ack next;
             if (!known.isEmpty() && random.nextInt(4) == 0) {
                 Ack earlier = known.get(random.nextInt(known.size()));
-                next = new Ack(earlier.recordId(), earlier.certificateNumber(),
-                        earlier.expirationDate().plusDays(1 + random.nextInt(300)), 0);
+                next = new Ack(
+                        earlier.recordId(),
+                        earlier.certificateNumber(),
+                        earlier.expirationDate().plusDays(1 + random.nextInt(300)),
+                        0);
             } else {
                 int n = sequence.incrementAndGet();
                 next = new Ack("CERT:K-" + n, String.format("09%017d", n), LocalDate.of(2029, 1, 1), 0);
@@ -175,7 +186,10 @@ class CrashRecoveryTest {
                 throw new AssertionError("refused: " + response.statusCode() + " " + response.body());
             }
             JsonNode answer = read(response.body());
-            Ack ack = new Ack(answer.get("recordId").asText(), next.certificateNumber(), next.expirationDate(),
+            Ack ack = new Ack(
+                    answer.get("recordId").asText(),
+                    next.certificateNumber(),
+                    next.expirationDate(),
                     answer.get("revision").asInt());
             acknowledged.merge(ack.recordId(), ack, (a, b) -> a.revision() >= b.revision() ? a : b);
         }
@@ -186,9 +200,11 @@ class CrashRecoveryTest {
         Map<String, JsonNode> latest = new HashMap<>();
         String url = "jdbc:h2:file:" + dataDir.resolve("eventstore").toAbsolutePath();
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
-                ResultSet rows = connection.createStatement().executeQuery(
-                        "SELECT aggregateIdentifier, payload FROM DomainEventEntry WHERE payloadType LIKE "
-                                + "'%CertificationRecorded' ORDER BY globalIndex")) {
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery(
+                                "SELECT aggregateIdentifier, payload FROM DomainEventEntry WHERE payloadType LIKE "
+                                        + "'%CertificationRecorded' ORDER BY globalIndex")) {
             while (rows.next()) {
                 latest.put(rows.getString(1), read(new String(rows.getBytes(2), StandardCharsets.UTF_8)));
             }
@@ -212,7 +228,8 @@ class CrashRecoveryTest {
         final Process process;
         final String baseUrl;
         final Path log;
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
         private Child(Process process, int port, Path log) {
@@ -231,8 +248,11 @@ class CrashRecoveryTest {
             Path log = Files.createTempFile(dataDir, "run-", ".log");
             List<String> command = List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"),
+                    "-Xmx384m",
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-cp",
+                    System.getProperty("java.class.path"),
                     "io.certtrail.CertTrailAllInOne",
                     "--server.port=" + port,
                     "--certtrail.identity.issuer=http://127.0.0.1:" + port,
@@ -240,11 +260,15 @@ class CrashRecoveryTest {
                     "--certtrail.embedded.mongo-port=" + mongoPort,
                     "--certtrail.embedded.smtp-port=" + freePort(),
                     "--spring.main.banner-mode=off");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             Child child = new Child(process, port, log);
             try {
-                Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(250))
                         .until(() -> {
                             if (!process.isAlive()) {
                                 throw new AssertionError("the application exited: " + child.tail());
@@ -260,8 +284,11 @@ class CrashRecoveryTest {
 
         private int health() {
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                return http.send(
+                                HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
             } catch (IOException | InterruptedException notYet) {
                 return -1;
             }
@@ -302,22 +329,34 @@ class CrashRecoveryTest {
         }
 
         String userToken(String user, String password) {
-            return tokens.computeIfAbsent(user, name -> read(send(HttpRequest.newBuilder(URI.create(baseUrl
-                    + "/dev/tokens")).header("Authorization", basic(user, password))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build()).body()).get("access_token").asText());
+            return tokens.computeIfAbsent(
+                    user,
+                    name -> read(send(HttpRequest.newBuilder(URI.create(baseUrl + "/dev/tokens"))
+                                            .header("Authorization", basic(user, password))
+                                            .POST(HttpRequest.BodyPublishers.noBody())
+                                            .build())
+                                    .body())
+                            .get("access_token")
+                            .asText());
         }
 
         HttpResponse<String> post(String path, String token, String json) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .header("Accept", "application/json").timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json")
+                            .timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         JsonNode get(String path, String user, String password) {
             HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .header("Authorization", "Bearer " + userToken(user, password))
-                    .header("Accept", "application/json").build());
+                    .header("Accept", "application/json")
+                    .build());
             assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
             return read(response.body());
         }
@@ -325,35 +364,52 @@ class CrashRecoveryTest {
         /** The holder associates the address the whole way: challenge, request, the mail, the link. */
         void associate(String user, String password, String email) throws Exception {
             String token = userToken(user, password);
-            JsonNode challenge = read(post("/api/me/verification-challenges", token, "").body());
+            JsonNode challenge =
+                    read(post("/api/me/verification-challenges", token, "").body());
             String[] words = challenge.get("question").asText().replace("?", "").split(" ");
             int answer = DIGITS.indexOf(words[2]) + DIGITS.indexOf(words[4]);
-            HttpResponse<String> requested = post("/api/me/email-associations", token, "{\"email\":\"" + email
-                    + "\",\"acceptPrivacyStatement\":true,\"verification\":{\"challengeId\":\""
-                    + challenge.get("challengeId").asText()
-                    + "\",\"answer\":\"" + answer + "\"}}");
+            HttpResponse<String> requested = post(
+                    "/api/me/email-associations",
+                    token,
+                    "{\"email\":\"" + email
+                            + "\",\"acceptPrivacyStatement\":true,\"verification\":{\"challengeId\":\""
+                            + challenge.get("challengeId").asText()
+                            + "\",\"answer\":\"" + answer + "\"}}");
             assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
-            String link = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                Matcher matcher = LINK.matcher(send(HttpRequest.newBuilder(URI.create(baseUrl + "/dev/mails"))
-                        .header("Accept", "application/json").build()).body());
-                return matcher.find() ? matcher.group() : null;
-            }, found -> found != null);
-            HttpResponse<String> activated = http.send(HttpRequest.newBuilder(URI.create(link))
-                    .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
+            String link = Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> {
+                                Matcher matcher =
+                                        LINK.matcher(send(HttpRequest.newBuilder(URI.create(baseUrl + "/dev/mails"))
+                                                        .header("Accept", "application/json")
+                                                        .build())
+                                                .body());
+                                return matcher.find() ? matcher.group() : null;
+                            },
+                            found -> found != null);
+            HttpResponse<String> activated = http.send(
+                    HttpRequest.newBuilder(URI.create(link))
+                            .header("Accept", "application/json")
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
         }
 
         void awaitProjectionsAtHead() {
-            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                JsonNode projections = get("/api/operator/projections", "oscar", "oscar-demo");
-                for (JsonNode processor : projections.get("processors")) {
-                    if (!processor.get("caughtUp").asBoolean()) {
-                        return false;
-                    }
-                }
-                return true;
-            });
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        JsonNode projections = get("/api/operator/projections", "oscar", "oscar-demo");
+                        for (JsonNode processor : projections.get("processors")) {
+                            if (!processor.get("caughtUp").asBoolean()) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    });
         }
 
         /** certificate number to expiration date, as the holder's My Certificates shows them. */
@@ -362,7 +418,8 @@ class CrashRecoveryTest {
             for (int page = 0; ; page++) {
                 JsonNode answer = get("/api/me/certificates?size=100&page=" + page, user, password);
                 for (JsonNode item : answer.get("items")) {
-                    String previous = shown.put(item.get("certificateNumber").asText(),
+                    String previous = shown.put(
+                            item.get("certificateNumber").asText(),
                             item.get("expirationDate").asText());
                     assertThat(previous).as("shown twice: " + item).isNull();
                 }
@@ -381,8 +438,8 @@ class CrashRecoveryTest {
         }
 
         private static String basic(String user, String password) {
-            return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                    .getBytes(StandardCharsets.UTF_8));
+            return "Basic "
+                    + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
 
         static int freePort() throws IOException {

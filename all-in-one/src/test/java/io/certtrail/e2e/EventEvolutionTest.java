@@ -26,18 +26,28 @@ class EventEvolutionTest {
 
     /** The stored JSON of a partner membership that was requested, approved and left, as revision 1 wrote it. */
     private static final String[][] REVISION_1_HISTORY = {
-            {"io.certtrail.events.partner.MembershipRequested", "1",
-                    "{\"accountId\":\"acct-h9\",\"companyId\":\"partner-acme\",\"requestedAt\":\"2026-01-05T09:00:00Z\"}",
-                    "2026-01-05T09:00:00Z"},
-            {"io.certtrail.events.partner.MembershipApproved", "1",
-                    "{\"accountId\":\"acct-h9\",\"companyId\":\"partner-acme\",\"approvedBy\":\"acct-partner\","
-                            + "\"approvedAt\":\"2026-01-06T09:00:00Z\"}",
-                    "2026-01-06T09:00:00Z"},
-            {"io.certtrail.events.partner.MembershipEnded", "1",
-                    "{\"accountId\":\"acct-h9\",\"companyId\":\"partner-acme\",\"endedBy\":\"acct-h9\","
-                            + "\"byEmployee\":true,\"wasApproved\":true,\"reason\":\"New job\","
-                            + "\"endedAt\":\"2026-01-10T09:00:00Z\"}",
-                    "2026-01-10T09:00:00Z"}};
+        {
+            "io.certtrail.events.partner.MembershipRequested",
+            "1",
+            "{\"accountId\":\"acct-h9\",\"companyId\":\"partner-acme\",\"requestedAt\":\"2026-01-05T09:00:00Z\"}",
+            "2026-01-05T09:00:00Z"
+        },
+        {
+            "io.certtrail.events.partner.MembershipApproved",
+            "1",
+            "{\"accountId\":\"acct-h9\",\"companyId\":\"partner-acme\",\"approvedBy\":\"acct-partner\","
+                    + "\"approvedAt\":\"2026-01-06T09:00:00Z\"}",
+            "2026-01-06T09:00:00Z"
+        },
+        {
+            "io.certtrail.events.partner.MembershipEnded",
+            "1",
+            "{\"accountId\":\"acct-h9\",\"companyId\":\"partner-acme\",\"endedBy\":\"acct-h9\","
+                    + "\"byEmployee\":true,\"wasApproved\":true,\"reason\":\"New job\","
+                    + "\"endedAt\":\"2026-01-10T09:00:00Z\"}",
+            "2026-01-10T09:00:00Z"
+        }
+    };
 
     @Test
     void aHistoryStoredByRevisionOneIsReadAsRevisionTwo() throws Exception {
@@ -66,23 +76,29 @@ class EventEvolutionTest {
         try (CertTrailInstance app = CertTrailInstance.start(dataDir, clock)) {
             // the audit view shows the old event in the new shape
             app.awaitProjectionsAtHead();
-            JsonNode ended = app.get("/api/audit/events?accountId=acct-h9&type=MembershipEnded", "auditor").json()
+            JsonNode ended = app.get("/api/audit/events?accountId=acct-h9&type=MembershipEnded", "auditor")
+                    .json()
                     .get("items");
             assertThat(ended).hasSize(1);
             JsonNode details = ended.get(0).get("details");
             assertThat(details.get("ending").asText()).isEqualTo("LEFT");
             assertThat(details.has("byEmployee")).isFalse();
             assertThat(details.has("wasApproved")).isFalse();
-            JsonNode check = app.get("/api/audit/aggregates/member:acct-h9/consistency", "auditor").json();
+            JsonNode check = app.get("/api/audit/aggregates/member:acct-h9/consistency", "auditor")
+                    .json();
             assertThat(check.get("consistent").asBoolean()).as(check.toString()).isTrue();
             assertThat(check.get("storeEvents").asLong()).isEqualTo(3);
 
             // the aggregate, sourced from the old events, knows the employee left, and takes a new request
             var again = app.post("/api/me/partner-membership", "holder9", "{\"companyId\":\"partner-globex\"}");
             assertThat(again.status()).as(again.body()).isLessThan(300);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> app.get(
-                    "/api/audit/events?accountId=acct-h9&type=MembershipRequested", "auditor").json().get("items")
-                    .size() == 2);
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> app.get("/api/audit/events?accountId=acct-h9&type=MembershipRequested", "auditor")
+                                    .json()
+                                    .get("items")
+                                    .size()
+                            == 2);
         }
     }
 }

@@ -36,13 +36,16 @@ import org.junit.jupiter.api.io.TempDir;
 class FuzzTest {
 
     private static final int AT_LEAST = 10_000;
-    private static final String[] CONTROL = {"\u0000", "\u0001", "\u0007", "\u0008", "\u000B", "\u000C", "\u001B[31m",
-            "\u007F", "\u0085"};
+    private static final String[] CONTROL = {
+        "\u0000", "\u0001", "\u0007", "\u0008", "\u000B", "\u000C", "\u001B[31m", "\u007F", "\u0085"
+    };
 
     @TempDir
     static Path dataDir;
+
     static CertTrailInstance app;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() {
@@ -52,16 +55,20 @@ class FuzzTest {
         assertThat(app.post("/api/operator/records/certifications", "operator", """
                 {"sourceRecordId":"FZ-1","email":"fuzz@example.com","certificationName":"HCIE-Datacom",
                  "certificateNumber":"0600000000000000001","effectiveDate":"2025-12-02","expirationDate":"2028-12-02",
-                 "renewal":false}""").status()).isEqualTo(200);
+                 "renewal":false}""")
+                        .status())
+                .isEqualTo(200);
         assertThat(app.post("/api/operator/records/certifications", "operator", """
                 {"sourceRecordId":"FZ-2","email":"fuzz@example.com","certificationName":"HCIP-Datacom",
                  "certificateNumber":"0600000000000000002","effectiveDate":"2025-12-02","expirationDate":"2028-12-02",
-                 "renewal":false}""").status()).isEqualTo(200);
+                 "renewal":false}""")
+                        .status())
+                .isEqualTo(200);
         assertThat(app.post("/api/me/certificate-applications", "holder5", """
                 {"recordId":"CERT:FZ-1","email":"fuzz@example.com","format":"PAPER","fullName":"Fuzz Holder",
                  "phone":"+49 30 123456","acceptPrivacyStatement":true,
-                 "mailing":{"recipient":"Fuzz Holder","phone":"+49 30 123456","address":"Street 1\\nBerlin"}}""")
-                .status()).isEqualTo(201);
+                 "mailing":{"recipient":"Fuzz Holder","phone":"+49 30 123456","address":"Street 1\\nBerlin"}}""").status())
+                .isEqualTo(201);
     }
 
     @AfterAll
@@ -69,8 +76,7 @@ class FuzzTest {
         app.close();
     }
 
-    record Param(String name, String in, String type) {
-    }
+    record Param(String name, String in, String type) {}
 
     record Operation(String method, String path, List<Param> params, ObjectNode body, String user) {
         String label() {
@@ -78,8 +84,7 @@ class FuzzTest {
         }
     }
 
-    record Attempt(String defect, String method, String uri, String contentType, byte[] body) {
-    }
+    record Attempt(String defect, String method, String uri, String contentType, byte[] body) {}
 
     @Test
     void tenThousandMalformedRequestsNeverAnswer5xxAndChangeNothing() throws Exception {
@@ -100,9 +105,13 @@ class FuzzTest {
             for (Operation operation : operations) {
                 Attempt attempt = malformed(operation, random);
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl + attempt.uri()))
-                        .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
-                        .method(attempt.method(), attempt.body() == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(attempt.body()));
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Accept", "application/json")
+                        .method(
+                                attempt.method(),
+                                attempt.body() == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofByteArray(attempt.body()));
                 if (attempt.contentType() != null) {
                     request.header("Content-Type", attempt.contentType());
                 }
@@ -112,8 +121,9 @@ class FuzzTest {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 sent++;
                 statuses.merge(operation.method() + " " + response.statusCode(), 1, Integer::sum);
-                if (response.statusCode() >= 500 || response.statusCode() / 100 == 2
-                        && !operation.method().equals("GET")) {
+                if (response.statusCode() >= 500
+                        || response.statusCode() / 100 == 2
+                                && !operation.method().equals("GET")) {
                     failures.add(response.statusCode() + " " + operation.label() + " [" + attempt.defect() + "] "
                             + attempt.uri() + " " + shortened(attempt.body()) + " -> " + response.body());
                 }
@@ -134,10 +144,16 @@ class FuzzTest {
     @Test
     void aWriteWithAnAcceptItCannotAnswerIsRefusedAndChangesNothing() throws Exception {
         List<Operation> writes = operations(app.get("/v3/api-docs", null).json(), true).stream()
-                .filter(operation -> !operation.method().equals("GET")).toList();
-        assertThat(writes).extracting(Operation::label).contains("POST /api/operator/certificate-revocations",
-                "POST /api/operator/records/{kind}", "POST /api/me/certificate-applications",
-                "POST /api/me/partner-membership", "POST /api/me/verification-challenges");
+                .filter(operation -> !operation.method().equals("GET"))
+                .toList();
+        assertThat(writes)
+                .extracting(Operation::label)
+                .contains(
+                        "POST /api/operator/certificate-revocations",
+                        "POST /api/operator/records/{kind}",
+                        "POST /api/me/certificate-applications",
+                        "POST /api/me/partner-membership",
+                        "POST /api/me/verification-challenges");
         app.awaitProjectionsAtHead();
         long head = head();
         int mails = app.smtp.getReceivedMessages().length;
@@ -146,14 +162,20 @@ class FuzzTest {
         for (Operation operation : writes) {
             for (String accept : List.of("image/png", "text/csv")) {
                 boolean csvImport = operation.path().startsWith("/api/operator/record-imports/");
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl
-                                + filledPath(operation, random, false))).timeout(Duration.ofSeconds(30))
+                HttpRequest.Builder request = HttpRequest.newBuilder(
+                                URI.create(app.baseUrl + filledPath(operation, random, false)))
+                        .timeout(Duration.ofSeconds(30))
                         .header("Accept", accept)
-                        .method(operation.method(), csvImport ? HttpRequest.BodyPublishers.ofString(
-                                "sourceRecordId,email,certificationName,certificateNumber,effectiveDate,expirationDate,renewal\n"
-                                + "FZ-ACCEPT,fuzz@example.com,HCIA-Datacom,0600000000000000077,2025-12-02,2028-12-02,false\n")
-                                : operation.body() == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(withVerification(operation).toString()));
+                        .method(
+                                operation.method(),
+                                csvImport
+                                        ? HttpRequest.BodyPublishers.ofString(
+                                                "sourceRecordId,email,certificationName,certificateNumber,effectiveDate,expirationDate,renewal\n"
+                                                        + "FZ-ACCEPT,fuzz@example.com,HCIA-Datacom,0600000000000000077,2025-12-02,2028-12-02,false\n")
+                                        : operation.body() == null
+                                                ? HttpRequest.BodyPublishers.noBody()
+                                                : HttpRequest.BodyPublishers.ofString(withVerification(operation)
+                                                        .toString()));
                 if (csvImport) {
                     request.header("Content-Type", "text/csv");
                 } else if (operation.body() != null) {
@@ -199,9 +221,16 @@ class FuzzTest {
             for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
                 Map.Entry<String, JsonNode> method = methods.next();
                 List<Param> params = new ArrayList<>();
-                method.getValue().path("parameters").forEach(p -> params.add(new Param(p.get("name").asText(),
-                        p.get("in").asText(), p.path("schema").path("type").asText("string"))));
-                JsonNode schema = method.getValue().path("requestBody").path("content").path("application/json")
+                method.getValue()
+                        .path("parameters")
+                        .forEach(p -> params.add(new Param(
+                                p.get("name").asText(),
+                                p.get("in").asText(),
+                                p.path("schema").path("type").asText("string"))));
+                JsonNode schema = method.getValue()
+                        .path("requestBody")
+                        .path("content")
+                        .path("application/json")
                         .path("schema");
                 ObjectNode body = schema.isMissingNode() ? null : template(document, schema);
                 if (path.getKey().startsWith("/api/operator/records/")) {
@@ -210,12 +239,14 @@ class FuzzTest {
                              "certificateNumber":"0600000000000000009","effectiveDate":"2025-12-02",
                              "expirationDate":"2028-12-02","renewal":false}""");
                 }
-                if (body == null && params.stream().noneMatch(p -> !p.name().equals("caller"))
-                        && !method.getKey().equals("get") && !withCommandsWithoutInput) {
+                if (body == null
+                        && params.stream().noneMatch(p -> !p.name().equals("caller"))
+                        && !method.getKey().equals("get")
+                        && !withCommandsWithoutInput) {
                     continue; // a command without any input (a new challenge, say) cannot be malformed
                 }
-                operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(), params, body,
-                        callerFor(path.getKey())));
+                operations.add(new Operation(
+                        method.getKey().toUpperCase(), path.getKey(), params, body, callerFor(path.getKey())));
             }
         }
         return operations;
@@ -249,7 +280,8 @@ class FuzzTest {
     private static ObjectNode template(JsonNode document, JsonNode schema) {
         JsonNode resolved = resolve(document, schema);
         ObjectNode body = CertTrailInstance.JSON.createObjectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> properties = resolved.path("properties").fields();
+        for (Iterator<Map.Entry<String, JsonNode>> properties =
+                        resolved.path("properties").fields();
                 properties.hasNext(); ) {
             Map.Entry<String, JsonNode> property = properties.next();
             JsonNode type = resolve(document, property.getValue());
@@ -310,42 +342,107 @@ class FuzzTest {
                 return new Attempt("query", operation.method(), path + malformedQuery(operation, random), null, null);
             }
             // a read without inputs: a body nobody asked for, in a type nobody takes
-            return new Attempt("unexpected body", operation.method(), path, "application/xml",
+            return new Attempt(
+                    "unexpected body",
+                    operation.method(),
+                    path,
+                    "application/xml",
                     "<unexpected/>".getBytes(StandardCharsets.UTF_8));
         }
         if (hasPath && random.nextInt(11) == 0) {
-            return new Attempt("path", operation.method(), filledPath(operation, random, true), "application/json",
+            return new Attempt(
+                    "path",
+                    operation.method(),
+                    filledPath(operation, random, true),
+                    "application/json",
                     bytes(operation.body().toString()));
         }
         int choice = 2 + random.nextInt(10);
         ObjectNode body = operation.body().deepCopy();
         String json = body.toString();
         return switch (choice) {
-            case 2 -> new Attempt("truncated JSON", operation.method(), path, "application/json",
-                    bytes(json.substring(0, 1 + random.nextInt(json.length() - 1))));
-            case 3 -> new Attempt("broken JSON", operation.method(), path, "application/json", bytes(List.of(
-                    "{", "{\"a\":}", "{\"a\" \"b\"}", "[}", "nul", json + "}", "{,}", "{'a':1}", json.replaceFirst(
-                            ":", "=")).get(random.nextInt(9))));
-            case 4 -> new Attempt("invalid UTF-8", operation.method(), path, "application/json",
-                    invalidUtf8(json, random));
+            case 2 ->
+                new Attempt(
+                        "truncated JSON",
+                        operation.method(),
+                        path,
+                        "application/json",
+                        bytes(json.substring(0, 1 + random.nextInt(json.length() - 1))));
+            case 3 ->
+                new Attempt(
+                        "broken JSON",
+                        operation.method(),
+                        path,
+                        "application/json",
+                        bytes(List.of(
+                                        "{",
+                                        "{\"a\":}",
+                                        "{\"a\" \"b\"}",
+                                        "[}",
+                                        "nul",
+                                        json + "}",
+                                        "{,}",
+                                        "{'a':1}",
+                                        json.replaceFirst(":", "="))
+                                .get(random.nextInt(9))));
+            case 4 ->
+                new Attempt("invalid UTF-8", operation.method(), path, "application/json", invalidUtf8(json, random));
             case 5 -> {
                 body.put("unknownField" + random.nextInt(100), "x");
-                yield new Attempt("unknown field", operation.method(), path, "application/json", bytes(body.toString()));
+                yield new Attempt(
+                        "unknown field", operation.method(), path, "application/json", bytes(body.toString()));
             }
-            case 6 -> new Attempt("wrong type", operation.method(), path, "application/json",
-                    bytes(wrongType(body, random).toString()));
-            case 7 -> new Attempt("control characters", operation.method(), path, "application/json",
-                    bytes(withText(body, random, value -> value + CONTROL[random.nextInt(CONTROL.length)]).toString()));
-            case 8 -> new Attempt("huge field", operation.method(), path, "application/json",
-                    bytes(withText(body, random, value -> value.repeat(1 + 20_000 / Math.max(1, value.length())))
-                            .toString()));
-            case 9 -> new Attempt("huge body", operation.method(), path, "application/json",
-                    bytes(withText(body, random, value -> "x".repeat(70_000 + random.nextInt(200_000))).toString()));
-            case 10 -> new Attempt("wrong shape", operation.method(), path, "application/json",
-                    bytes(List.of("[]", "\"text\"", "42", "null", "true", "[" + json + "]").get(random.nextInt(6))));
-            default -> new Attempt("wrong content type", operation.method(), path, List.of("text/plain",
-                    "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")
-                    .get(random.nextInt(4)), bytes(json));
+            case 6 ->
+                new Attempt(
+                        "wrong type",
+                        operation.method(),
+                        path,
+                        "application/json",
+                        bytes(wrongType(body, random).toString()));
+            case 7 ->
+                new Attempt(
+                        "control characters",
+                        operation.method(),
+                        path,
+                        "application/json",
+                        bytes(withText(body, random, value -> value + CONTROL[random.nextInt(CONTROL.length)])
+                                .toString()));
+            case 8 ->
+                new Attempt(
+                        "huge field",
+                        operation.method(),
+                        path,
+                        "application/json",
+                        bytes(withText(body, random, value -> value.repeat(1 + 20_000 / Math.max(1, value.length())))
+                                .toString()));
+            case 9 ->
+                new Attempt(
+                        "huge body",
+                        operation.method(),
+                        path,
+                        "application/json",
+                        bytes(withText(body, random, value -> "x".repeat(70_000 + random.nextInt(200_000)))
+                                .toString()));
+            case 10 ->
+                new Attempt(
+                        "wrong shape",
+                        operation.method(),
+                        path,
+                        "application/json",
+                        bytes(List.of("[]", "\"text\"", "42", "null", "true", "[" + json + "]")
+                                .get(random.nextInt(6))));
+            default ->
+                new Attempt(
+                        "wrong content type",
+                        operation.method(),
+                        path,
+                        List.of(
+                                        "text/plain",
+                                        "application/xml",
+                                        "application/x-www-form-urlencoded",
+                                        "multipart/form-data; boundary=x")
+                                .get(random.nextInt(4)),
+                        bytes(json));
         };
     }
 
@@ -356,9 +453,20 @@ class FuzzTest {
             if (!param.in().equals("path")) {
                 continue;
             }
-            String value = malformed ? List.of("%00", "%FF%FE", "..%2F..%2Fetc%2Fpasswd", "x".repeat(5_000),
-                    "%F0%9F%92%A5", "%20", "%0D%0ASet-Cookie:x", "'%20OR%201=1--", "%7B%24gt%7D", "%C0%AF")
-                    .get(random.nextInt(10)) : switch (param.name()) {
+            String value = malformed
+                    ? List.of(
+                                    "%00",
+                                    "%FF%FE",
+                                    "..%2F..%2Fetc%2Fpasswd",
+                                    "x".repeat(5_000),
+                                    "%F0%9F%92%A5",
+                                    "%20",
+                                    "%0D%0ASet-Cookie:x",
+                                    "'%20OR%201=1--",
+                                    "%7B%24gt%7D",
+                                    "%C0%AF")
+                            .get(random.nextInt(10))
+                    : switch (param.name()) {
                         case "applicationId" -> "app:CERT:FZ-1";
                         case "kind" -> "certifications";
                         case "accountId" -> "acct-h5";
@@ -381,10 +489,13 @@ class FuzzTest {
                 continue;
             }
             String value = param.type().equals("integer")
-                    ? List.of("abc", "-1", "99999999999999999999", "1.5", "%00", "", "0x10").get(random.nextInt(7))
+                    ? List.of("abc", "-1", "99999999999999999999", "1.5", "%00", "", "0x10")
+                            .get(random.nextInt(7))
                     : List.of("%00", "x".repeat(5_000), "%FF%FE", "%7B%22%24ne%22%3A1%7D", "%0A%0D", "2026-13-45")
                             .get(random.nextInt(6));
-            query.append(URLEncoder.encode(param.name(), StandardCharsets.UTF_8)).append('=').append(value)
+            query.append(URLEncoder.encode(param.name(), StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(value)
                     .append('&');
         }
         query.append("page=-").append(random.nextInt(5)).append("&size=abc");
@@ -418,7 +529,8 @@ class FuzzTest {
     }
 
     /** The body with one text value (at any depth) changed; a new text field when there is none. */
-    private static ObjectNode withText(ObjectNode body, Random random, java.util.function.UnaryOperator<String> change) {
+    private static ObjectNode withText(
+            ObjectNode body, Random random, java.util.function.UnaryOperator<String> change) {
         List<Map.Entry<ObjectNode, String>> texts = new ArrayList<>();
         collectTexts(body, texts);
         if (texts.isEmpty()) {
@@ -426,7 +538,10 @@ class FuzzTest {
             return body;
         }
         Map.Entry<ObjectNode, String> chosen = texts.get(random.nextInt(texts.size()));
-        chosen.getKey().put(chosen.getValue(), change.apply(chosen.getKey().get(chosen.getValue()).asText()));
+        chosen.getKey()
+                .put(
+                        chosen.getValue(),
+                        change.apply(chosen.getKey().get(chosen.getValue()).asText()));
         return body;
     }
 
@@ -447,8 +562,13 @@ class FuzzTest {
         } else {
             at += 2;
         }
-        byte[][] broken = {{(byte) 0xC3, 0x28}, {(byte) 0xFF, (byte) 0xFE}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-                {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}};
+        byte[][] broken = {
+            {(byte) 0xC3, 0x28},
+            {(byte) 0xFF, (byte) 0xFE},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xC0, (byte) 0xAF}
+        };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(bytes(json.substring(0, at)));
         out.writeBytes(broken[random.nextInt(broken.length)]);
@@ -469,6 +589,9 @@ class FuzzTest {
     }
 
     private static long head() {
-        return app.get("/api/operator/projections", "operator").json().get("headPosition").asLong();
+        return app.get("/api/operator/projections", "operator")
+                .json()
+                .get("headPosition")
+                .asLong();
     }
 }

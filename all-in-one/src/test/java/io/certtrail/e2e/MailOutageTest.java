@@ -22,7 +22,8 @@ class MailOutageTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        try (CertTrailInstance app = CertTrailInstance.start(dataDir,
+        try (CertTrailInstance app = CertTrailInstance.start(
+                dataDir,
                 new MutableClock(Instant.parse("2026-03-02T08:00:00Z")),
                 Map.of("certtrail.embedded.smtp-port", Integer.toString(port)))) {
             app.smtp.stop();

@@ -26,9 +26,16 @@ class NoPersonalDataInLogsTest {
 
     @Test
     void aFullRunLogsNoPersonalDataAndNoTokens(CapturedOutput output) {
-        List<String> secrets = new ArrayList<>(List.of("log-victim@example.com", "logs-second@example.org",
-                "Zhaoxia", "Oyelaran", "REG-LOG-4711", "Confidential reason 8812", "Ruirui"));
-        try (CertTrailInstance app = CertTrailInstance.start(dataDir,
+        List<String> secrets = new ArrayList<>(List.of(
+                "log-victim@example.com",
+                "logs-second@example.org",
+                "Zhaoxia",
+                "Oyelaran",
+                "REG-LOG-4711",
+                "Confidential reason 8812",
+                "Ruirui"));
+        try (CertTrailInstance app = CertTrailInstance.start(
+                dataDir,
                 new MutableClock(Instant.parse("2026-03-02T08:00:00Z")),
                 java.util.Map.of("logging.level.io.certtrail.access", "INFO"))) {
             app.post("/api/operator/records/exams", "operator", """
@@ -52,7 +59,9 @@ class NoPersonalDataInLogsTest {
             secrets.add(second.substring(second.lastIndexOf('/') + 1));
             app.post("/api/me/email-associations", "holder2", "{\"email\":\"log-victim@example.com\",}");
             app.post("/api/me/email-associations", "holder2", "{\"email\":\"not-valid log-victim@example.com\"}");
-            app.post("/api/operator/email-unbindings", "operator",
+            app.post(
+                    "/api/operator/email-unbindings",
+                    "operator",
                     "{\"email\":\"log-victim@example.com\",\"reason\":\"Confidential reason 8812\"}");
             app.get("/api/operator/suspect-bindings", "operator");
             app.get("/api/audit/accounts/acct-h0/events", "auditor");
@@ -67,15 +76,30 @@ class NoPersonalDataInLogsTest {
             app.clientToken("exam-centre", "wrong-secret-4431");
             secrets.add("wrong-secret-4431");
             // refusals of unknown things: each a 4xx, none worth a stack trace (the fuzzer saw 24 KB per request)
-            assertThat(app.post("/api/operator/certificate-revocations", "operator",
-                    "{\"recordId\":\"CERT:NEVER-RECORDED\",\"reason\":\"checking\"}").status()).isEqualTo(404);
-            assertThat(app.put("/api/me/certificate-applications/app:CERT:NEVER-RECORDED/mailing-information", "holder0",
-                    "{\"recipient\":\"Li Wan\",\"phone\":\"+86 10 1234 5678\",\"address\":\"1 Road\"}").status())
+            assertThat(app.post(
+                                    "/api/operator/certificate-revocations",
+                                    "operator",
+                                    "{\"recordId\":\"CERT:NEVER-RECORDED\",\"reason\":\"checking\"}")
+                            .status())
+                    .isEqualTo(404);
+            assertThat(app.put(
+                                    "/api/me/certificate-applications/app:CERT:NEVER-RECORDED/mailing-information",
+                                    "holder0",
+                                    "{\"recipient\":\"Li Wan\",\"phone\":\"+86 10 1234 5678\",\"address\":\"1 Road\"}")
+                            .status())
                     .isBetween(400, 499);
-            assertThat(app.post("/api/operator/email-unbindings", "operator",
-                    "{\"email\":\"never-bound@example.com\",\"reason\":\"checking\"}").status()).isEqualTo(409);
-            assertThat(app.post("/api/operator/certificate-applications/app:CERT:NEVER-RECORDED/approval", "operator",
-                    "{}").status()).isEqualTo(404);
+            assertThat(app.post(
+                                    "/api/operator/email-unbindings",
+                                    "operator",
+                                    "{\"email\":\"never-bound@example.com\",\"reason\":\"checking\"}")
+                            .status())
+                    .isEqualTo(409);
+            assertThat(app.post(
+                                    "/api/operator/certificate-applications/app:CERT:NEVER-RECORDED/approval",
+                                    "operator",
+                                    "{}")
+                            .status())
+                    .isEqualTo(404);
         }
         String log = output.getAll();
         assertThat(log).contains("Tomcat started on port"); // the capture did see the application

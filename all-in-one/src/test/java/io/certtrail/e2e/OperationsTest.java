@@ -21,6 +21,7 @@ class OperationsTest {
 
     @TempDir
     static Path dataDir;
+
     static CertTrailInstance app;
 
     @BeforeAll
@@ -49,14 +50,17 @@ class OperationsTest {
                 .header("Authorization", "Bearer " + app.tokenFor("holder3"))
                 .header("Content-Type", "application/json")
                 .header("X-Correlation-Id", correlation)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"traced@example.com\",\"acceptPrivacyStatement\":true,\"verification\":"
-                        + app.solvedChallenge("holder3") + "}"));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"traced@example.com\",\"acceptPrivacyStatement\":true,\"verification\":"
+                                + app.solvedChallenge("holder3") + "}"));
         Response answered = app.send(request);
         assertThat(answered.status()).as(answered.body()).isEqualTo(202);
         assertThat(answered.headers().firstValue("X-Correlation-Id")).contains(correlation);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode items = app.get("/api/audit/events?accountId=acct-h3&size=50", "auditor").json().get("items");
+            JsonNode items = app.get("/api/audit/events?accountId=acct-h3&size=50", "auditor")
+                    .json()
+                    .get("items");
             assertThat(items).anySatisfy(event -> {
                 assertThat(event.get("type").asText()).isEqualTo("EmailAssociationRequested");
                 assertThat(event.get("correlationId").asText()).isEqualTo(correlation);
@@ -65,8 +69,10 @@ class OperationsTest {
 
         // anything but a plain token is replaced, so nobody can write into the logs through it
         Response replaced = app.send(HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/public/certificates/0"))
-                .header("X-Correlation-Id", "evil\" injected=1").GET());
-        assertThat(replaced.headers().firstValue("X-Correlation-Id").orElseThrow()).matches("[0-9a-f-]{36}");
+                .header("X-Correlation-Id", "evil\" injected=1")
+                .GET());
+        assertThat(replaced.headers().firstValue("X-Correlation-Id").orElseThrow())
+                .matches("[0-9a-f-]{36}");
     }
 
     /** The same figures feed the Prometheus gauge certtrail_processor_lag_events (services only). */
@@ -77,15 +83,23 @@ class OperationsTest {
             assertThat(app.post("/api/operator/records/exams", "operator", """
                     {"sourceRecordId":"LAG-%d","registrationNumber":"REG-LAG-%d","firstName":"Ruirui","lastName":"Li",
                      "email":"lag%d@example.org","examCode":"H12-811","examName":"HCIA-Datacom","examDate":"2026-02-27",
-                     "score":900,"passed":true}""".formatted(i, i, i)).status()).isEqualTo(200);
+                     "score":900,"passed":true}""".formatted(i, i, i))
+                            .status())
+                    .isEqualTo(200);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode projections = app.get("/api/operator/projections", "operator").json();
-            assertThat(projections.get("processors")).extracting(p -> p.get("name").asText())
+            JsonNode projections =
+                    app.get("/api/operator/projections", "operator").json();
+            assertThat(projections.get("processors"))
+                    .extracting(p -> p.get("name").asText())
                     .contains("mail", "my-email-addresses", "records");
             assertThat(projections.get("processors")).allSatisfy(processor -> {
-                assertThat(processor.get("behind").asLong()).as(processor.toString()).isZero();
-                assertThat(processor.get("caughtUp").asBoolean()).as(processor.toString()).isTrue();
+                assertThat(processor.get("behind").asLong())
+                        .as(processor.toString())
+                        .isZero();
+                assertThat(processor.get("caughtUp").asBoolean())
+                        .as(processor.toString())
+                        .isTrue();
             });
         });
     }
@@ -125,14 +139,17 @@ class OperationsTest {
         assertThat(badFrom.body()).contains("2026-12-02T08:00:00Z").doesNotContain("java.");
 
         // the same key twice: refused, not "the last one wins"
-        Response twice = app.postAsIs("/api/operator/certificate-revocations", "operator",
+        Response twice = app.postAsIs(
+                "/api/operator/certificate-revocations",
+                "operator",
                 "{\"recordId\":\"CERT:A-1\",\"recordId\":\"CERT:B-2\",\"reason\":\"checking\"}");
         assertThat(twice.status()).isEqualTo(400);
         assertThat(twice.json().get("code").asText()).isEqualTo("INVALID_INPUT");
 
         // the demo token endpoint is for programs: a missing password is a 401 whatever they accept
         Response token = app.send(HttpRequest.newBuilder(URI.create(app.baseUrl + "/dev/tokens"))
-                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.noBody()));
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(token.status()).isEqualTo(401);
     }
 
@@ -141,18 +158,21 @@ class OperationsTest {
         Response asked = app.post("/api/me/email-associations", "holder2", "{\"email\":\"Page.Reader@example.com\"}");
         assertThat(asked.status()).as(asked.body()).isEqualTo(202);
         var mail = app.awaitMail("page.reader@example.com", 1);
-        assertThat(CertTrailInstance.text(mail)).containsPattern("expires at [0-9]{1,2} [A-Z][a-z]+ 20[0-9]{2}, [0-9]{2}:[0-9]{2} UTC")
+        assertThat(CertTrailInstance.text(mail))
+                .containsPattern("expires at [0-9]{1,2} [A-Z][a-z]+ 20[0-9]{2}, [0-9]{2}:[0-9]{2} UTC")
                 .doesNotContainPattern("T[0-9]{2}:[0-9]{2}:[0-9]{2}");
         String link = CertTrailInstance.linkIn(mail);
         Response page = app.getHtml(link);
         assertThat(page.body()).contains("page.reader@example.com").contains("<button");
-        Response done = app.send(HttpRequest.newBuilder(URI.create(link)).header("Accept", "text/html")
+        Response done = app.send(HttpRequest.newBuilder(URI.create(link))
+                .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(done.body()).contains("Associated").contains("href=\"http://localhost:3000/\"");
 
         // the mail catcher lists the newest mail first, whichever mailbox it went to
         app.post("/api/me/email-associations", "holder2", "{\"email\":\"aaa-newest@example.com\"}");
         app.awaitMail("aaa-newest@example.com", 1);
-        assertThat(app.get("/dev/mails", null).json().get(0).get("to").get(0).asText()).isEqualTo("aaa-newest@example.com");
+        assertThat(app.get("/dev/mails", null).json().get(0).get("to").get(0).asText())
+                .isEqualTo("aaa-newest@example.com");
     }
 }

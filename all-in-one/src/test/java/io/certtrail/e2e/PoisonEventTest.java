@@ -44,22 +44,28 @@ class PoisonEventTest {
     @Test
     void aFailingEventIsParkedVisibleAndRetriedWhileEverythingElseFlows() {
         FaultyRecordsHandler.failOn = "CERT:P-2";
-        try (CertTrailInstance app = CertTrailInstance.start(dataDir,
-                new MutableClock(Instant.parse("2026-03-02T08:00:00Z")), Map.of(), FaultyRecordsHandler.class)) {
+        try (CertTrailInstance app = CertTrailInstance.start(
+                dataDir,
+                new MutableClock(Instant.parse("2026-03-02T08:00:00Z")),
+                Map.of(),
+                FaultyRecordsHandler.class)) {
             app.associate("holder0", "poison@example.com");
             for (int n = 1; n <= 3; n++) {
                 assertThat(app.post("/api/operator/records/certifications", "operator", certification(n, "2029-01-01"))
-                        .status()).isEqualTo(200);
+                                .status())
+                        .isEqualTo(200);
             }
 
             // the records after the poisoned one arrive; the poisoned one does not
-            Awaitility.await().atMost(Duration.ofSeconds(30))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> certificates(app).contains("0800000000000000003=2029-01-01"));
             app.awaitProjectionsAtHead();
-            assertThat(certificates(app)).containsExactlyInAnyOrder("0800000000000000001=2029-01-01",
-                    "0800000000000000003=2029-01-01");
+            assertThat(certificates(app))
+                    .containsExactlyInAnyOrder("0800000000000000001=2029-01-01", "0800000000000000003=2029-01-01");
             // the other projections have it: the audit view matches the store
-            JsonNode audit = app.get("/api/audit/aggregates/CERT:P-2/consistency", "auditor").json();
+            JsonNode audit = app.get("/api/audit/aggregates/CERT:P-2/consistency", "auditor")
+                    .json();
             assertThat(audit.get("consistent").asBoolean()).as(audit.toString()).isTrue();
 
             // the operator sees what is parked, where, and why; nobody else does
@@ -74,48 +80,65 @@ class PoisonEventTest {
             assertThat(letter.get("causeType").asText()).isEqualTo(IllegalStateException.class.getName());
             assertThat(letter.get("causeMessage").asText()).contains("Simulated bug");
             assertThat(letter.toString()).doesNotContain("poison@example.com");
-            assertThat(app.get("/api/operator/dead-letters", "auditor").status()).isEqualTo(403);
-            assertThat(app.get("/api/operator/dead-letters", "holder0").status()).isEqualTo(403);
+            assertThat(app.get("/api/operator/dead-letters", "auditor").status())
+                    .isEqualTo(403);
+            assertThat(app.get("/api/operator/dead-letters", "holder0").status())
+                    .isEqualTo(403);
             // every projection parks its failures: each processor but the command side's has a queue (the
             // mailer and the approvals' list retry: a transient outage must not skip a mail or an approval)
             List<String> groups = new ArrayList<>();
-            app.get("/api/operator/dead-letters", "operator").json()
+            app.get("/api/operator/dead-letters", "operator")
+                    .json()
                     .forEach(group -> groups.add(group.get("processingGroup").asText()));
             List<String> projections = new ArrayList<>();
-            app.get("/api/operator/projections", "operator").json().get("processors").forEach(processor -> {
-                if (!ProcessingGroups.COMMAND_SIDE.contains(processor.get("name").asText())) {
-                    projections.add(processor.get("name").asText());
-                }
-            });
+            app.get("/api/operator/projections", "operator")
+                    .json()
+                    .get("processors")
+                    .forEach(processor -> {
+                        if (!ProcessingGroups.COMMAND_SIDE.contains(
+                                processor.get("name").asText())) {
+                            projections.add(processor.get("name").asText());
+                        }
+                    });
             assertThat(groups).hasSize(8).containsExactlyInAnyOrderElementsOf(projections);
 
             // a correction of the parked record waits behind it, in order
             assertThat(app.post("/api/operator/records/certifications", "operator", certification(2, "2030-06-30"))
-                    .status()).isEqualTo(200);
-            Awaitility.await().atMost(Duration.ofSeconds(30))
+                            .status())
+                    .isEqualTo(200);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> parked(app, "records").get("letters").asLong() == 2);
 
             // retried before the fix: still parked, with the cause
-            JsonNode early = app.post("/api/operator/dead-letters/records/retries", "operator", "").json();
+            JsonNode early = app.post("/api/operator/dead-letters/records/retries", "operator", "")
+                    .json();
             assertThat(early.get("recovered").asInt()).isZero();
             assertThat(early.get("stillParked").asLong()).isEqualTo(2);
 
             // fixed and retried: both events, in order, into the view
             FaultyRecordsHandler.failOn = null;
-            JsonNode retried = app.post("/api/operator/dead-letters/records/retries", "operator", "").json();
+            JsonNode retried = app.post("/api/operator/dead-letters/records/retries", "operator", "")
+                    .json();
             assertThat(retried.get("sequencesTried").asInt()).isEqualTo(1);
             assertThat(retried.get("recovered").asInt()).isEqualTo(1);
             assertThat(retried.get("stillParked").asLong()).isZero();
-            assertThat(certificates(app)).containsExactlyInAnyOrder("0800000000000000001=2029-01-01",
-                    "0800000000000000002=2030-06-30", "0800000000000000003=2029-01-01");
+            assertThat(certificates(app))
+                    .containsExactlyInAnyOrder(
+                            "0800000000000000001=2029-01-01",
+                            "0800000000000000002=2030-06-30",
+                            "0800000000000000003=2029-01-01");
             assertThat(parked(app, "records").get("sequences").asLong()).isZero();
 
             // and the sequence flows live again
             assertThat(app.post("/api/operator/records/certifications", "operator", certification(2, "2031-01-31"))
-                    .status()).isEqualTo(200);
-            Awaitility.await().atMost(Duration.ofSeconds(30))
+                            .status())
+                    .isEqualTo(200);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> certificates(app).contains("0800000000000000002=2031-01-31"));
-            assertThat(app.post("/api/operator/dead-letters/nothing-here/retries", "operator", "").status())
+            assertThat(app.post("/api/operator/dead-letters/nothing-here/retries", "operator", "")
+                            .status())
                     .isEqualTo(404);
         } finally {
             FaultyRecordsHandler.failOn = null;
@@ -131,13 +154,17 @@ class PoisonEventTest {
 
     private static List<String> certificates(CertTrailInstance app) {
         List<String> shown = new ArrayList<>();
-        app.get("/api/me/certificates?size=100", "holder0").json().get("items").forEach(item ->
-                shown.add(item.get("certificateNumber").asText() + "=" + item.get("expirationDate").asText()));
+        app.get("/api/me/certificates?size=100", "holder0")
+                .json()
+                .get("items")
+                .forEach(item -> shown.add(item.get("certificateNumber").asText() + "="
+                        + item.get("expirationDate").asText()));
         return shown;
     }
 
     private static JsonNode parked(CertTrailInstance app, String group) {
-        for (JsonNode candidate : app.get("/api/operator/dead-letters", "operator").json()) {
+        for (JsonNode candidate :
+                app.get("/api/operator/dead-letters", "operator").json()) {
             if (candidate.get("processingGroup").asText().equals(group)) {
                 return candidate;
             }

@@ -41,6 +41,7 @@ class RacesTest {
 
     @TempDir
     static Path dataDir;
+
     static CertTrailInstance app;
     static final ExecutorService pool = Executors.newFixedThreadPool(2);
 
@@ -60,7 +61,9 @@ class RacesTest {
         String email = "race.both." + repetition.getCurrentRepetition() + "@example.com";
         String first = pendingLink("holder0", email);
         String second = pendingLink("holder1", email);
-        List<Integer> statuses = race(() -> app.followLink(first).status(), () -> app.followLink(second).status());
+        List<Integer> statuses = race(
+                () -> app.followLink(first).status(),
+                () -> app.followLink(second).status());
         assertThat(statuses).allSatisfy(status -> assertThat(status).isIn(200, 409));
         assertThat(statuses).contains(200);
         String owner = assertLegalStory(email, "holder0", "holder1");
@@ -73,17 +76,19 @@ class RacesTest {
         String email = "race.leave." + repetition.getCurrentRepetition() + "@example.com";
         app.associate("holder2", email);
         int mails = app.mailsTo(email).size();
-        assertThat(app.post("/api/me/email-disassociations", "holder2", "{\"email\":\"" + email + "\"}").status())
+        assertThat(app.post("/api/me/email-disassociations", "holder2", "{\"email\":\"" + email + "\"}")
+                        .status())
                 .isEqualTo(202);
         String leave = CertTrailInstance.linkIn(app.awaitMail(email, mails + 1));
         String take = pendingLink("holder3", email);
-        List<Integer> statuses = race(() -> app.followLink(leave).status(), () -> app.followLink(take).status());
+        List<Integer> statuses = race(
+                () -> app.followLink(leave).status(), () -> app.followLink(take).status());
         // the disassociation link is void once the address has moved; the activation may be told to retry
         assertThat(statuses.get(0)).isIn(200, 404, 409);
         assertThat(statuses.get(1)).isIn(200, 409);
         String owner = assertLegalStory(email, "holder2", "holder3");
-        System.out.println("RacesTest disassociation " + statuses.get(0) + ", activation " + statuses.get(1)
-                + ", owner " + owner);
+        System.out.println(
+                "RacesTest disassociation " + statuses.get(0) + ", activation " + statuses.get(1) + ", owner " + owner);
         if (statuses.get(1) == 200) {
             assertThat(owner).isEqualTo("acct-h3");
         }
@@ -96,14 +101,17 @@ class RacesTest {
         app.associate("holder4", email);
         String take = pendingLink("holder5", email);
         List<Integer> statuses = race(
-                () -> app.post("/api/operator/email-unbindings", "operator",
-                        "{\"email\":\"" + email + "\",\"reason\":\"Race test\"}").status(),
+                () -> app.post(
+                                "/api/operator/email-unbindings",
+                                "operator",
+                                "{\"email\":\"" + email + "\",\"reason\":\"Race test\"}")
+                        .status(),
                 () -> app.followLink(take).status());
         assertThat(statuses.get(0)).isIn(200, 409);
         assertThat(statuses.get(1)).isIn(200, 409);
         String owner = assertLegalStory(email, "holder4", "holder5");
-        System.out.println("RacesTest unbinding " + statuses.get(0) + ", activation " + statuses.get(1)
-                + ", owner " + owner);
+        System.out.println(
+                "RacesTest unbinding " + statuses.get(0) + ", activation " + statuses.get(1) + ", owner " + owner);
     }
 
     /** Asks for the address and returns the activation link mailed for it, not yet followed. */
@@ -142,9 +150,12 @@ class RacesTest {
         EventStore store = app.context.getBean(EventStore.class);
         String addressKey = app.context.getBean(AddressKeys.class).of(email);
         String owner = null;
-        for (Object event : store.readEvents(addressKey).asStream().map(m -> m.getPayload()).toList()) {
+        for (Object event :
+                store.readEvents(addressKey).asStream().map(m -> m.getPayload()).toList()) {
             if (event instanceof AddressClaimed claimed) {
-                assertThat(claimed.previousAccountId()).as("claim names the owner before it").isEqualTo(owner);
+                assertThat(claimed.previousAccountId())
+                        .as("claim names the owner before it")
+                        .isEqualTo(owner);
                 owner = claimed.accountId();
             } else if (event instanceof AddressReleased released) {
                 assertThat(released.accountId()).as("release names the owner").isEqualTo(owner);
@@ -155,29 +166,41 @@ class RacesTest {
         Map<String, List<AccountEmailEvent>> histories = new HashMap<>();
         for (String user : users) {
             String account = "acct-h" + user.substring("holder".length());
-            histories.put(account, store.readEvents(account).asStream().map(m -> m.getPayload())
-                    .filter(AccountEmailEvent.class::isInstance).map(AccountEmailEvent.class::cast)
-                    .filter(e -> e.addressKey().equals(addressKey)).toList());
+            histories.put(
+                    account,
+                    store.readEvents(account)
+                            .asStream()
+                            .map(m -> m.getPayload())
+                            .filter(AccountEmailEvent.class::isInstance)
+                            .map(AccountEmailEvent.class::cast)
+                            .filter(e -> e.addressKey().equals(addressKey))
+                            .toList());
         }
         for (Map.Entry<String, List<AccountEmailEvent>> history : histories.entrySet()) {
             boolean active = false;
             for (AccountEmailEvent event : history.getValue()) {
                 if (event instanceof EmailActivated activated) {
-                    assertThat(active).as(history.getKey() + " activated it twice in a row").isFalse();
+                    assertThat(active)
+                            .as(history.getKey() + " activated it twice in a row")
+                            .isFalse();
                     active = true;
                     if (activated.previousAccountId() != null && histories.containsKey(activated.previousAccountId())) {
-                        assertThat(histories.get(activated.previousAccountId())).as("the loser's history explains the move")
+                        assertThat(histories.get(activated.previousAccountId()))
+                                .as("the loser's history explains the move")
                                 .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(EmailDisassociated.class, d -> {
                                     assertThat(d.cause()).isEqualTo(DisassociationCause.OWNERSHIP_MOVED);
                                     assertThat(d.newAccountId()).isEqualTo(history.getKey());
                                 }));
                     }
                 } else if (event instanceof EmailDisassociated) {
-                    assertThat(active).as(history.getKey() + " lost what it did not hold").isTrue();
+                    assertThat(active)
+                            .as(history.getKey() + " lost what it did not hold")
+                            .isTrue();
                     active = false;
                 }
             }
-            assertThat(active).as(history.getKey() + "'s history against the ownership chain")
+            assertThat(active)
+                    .as(history.getKey() + "'s history against the ownership chain")
                     .isEqualTo(history.getKey().equals(owner));
         }
 
@@ -186,7 +209,11 @@ class RacesTest {
             for (String user : users) {
                 String account = "acct-h" + user.substring("holder".length());
                 long last = store.lastSequenceNumberFor(account).orElse(-1L);
-                if (app.get("/api/me/email-addresses", user).json().get("accountVersion").asLong() != last) {
+                if (app.get("/api/me/email-addresses", user)
+                                .json()
+                                .get("accountVersion")
+                                .asLong()
+                        != last) {
                     return false;
                 }
             }
@@ -195,12 +222,15 @@ class RacesTest {
         List<String> showingItActive = new ArrayList<>();
         for (String user : users) {
             String account = "acct-h" + user.substring("holder".length());
-            for (JsonNode entry : app.get("/api/me/email-addresses", user).json().get("addresses")) {
-                if (entry.get("email").asText().equals(email) && entry.get("status").asText().equals("ACTIVE")) {
+            for (JsonNode entry :
+                    app.get("/api/me/email-addresses", user).json().get("addresses")) {
+                if (entry.get("email").asText().equals(email)
+                        && entry.get("status").asText().equals("ACTIVE")) {
                     showingItActive.add(account);
                 }
             }
-            JsonNode check = app.get("/api/audit/aggregates/" + account + "/consistency", "auditor").json();
+            JsonNode check = app.get("/api/audit/aggregates/" + account + "/consistency", "auditor")
+                    .json();
             assertThat(check.get("consistent").asBoolean()).as(check.toString()).isTrue();
         }
         assertThat(showingItActive).containsExactlyElementsOf(owner == null ? List.of() : List.of(owner));

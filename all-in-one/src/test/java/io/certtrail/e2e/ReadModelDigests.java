@@ -15,13 +15,18 @@ import org.bson.Document;
 final class ReadModelDigests {
 
     /** Written by the command side or by Axon itself, not projected from events. */
-    static final Set<String> NOT_PROJECTED = Set.of("axon_tracking_tokens", "dead_letters", "verification_tokens",
-            "sent_notifications", "processor_instances", "scheduler_locks");
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    static final Set<String> NOT_PROJECTED = Set.of(
+            "axon_tracking_tokens",
+            "dead_letters",
+            "verification_tokens",
+            "sent_notifications",
+            "processor_instances",
+            "scheduler_locks");
 
-    private ReadModelDigests() {
-    }
+    private static final ObjectMapper CANONICAL =
+            new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private ReadModelDigests() {}
 
     /** Collection name to a SHA-256 of its documents, in {@code _id} order, with keys in a fixed order. */
     static Map<String, String> of(MongoDatabase database) throws Exception {

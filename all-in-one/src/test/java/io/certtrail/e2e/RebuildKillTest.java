@@ -44,48 +44,71 @@ class RebuildKillTest {
             StringBuilder csv = new StringBuilder(
                     "sourceRecordId,registrationNumber,firstName,lastName,email,examCode,examName,examDate,score,passed\n");
             for (int i = 0; i < RESULTS; i++) {
-                csv.append("KILL-").append(i).append(",REG-KILL-").append(i).append(",Given,Family,")
-                        .append(i % 10 == 0 ? "alice.rebuild" : "holder" + i % 700).append("@example.com,H12-811,")
-                        .append("HCIA-Datacom,2026-02-20,").append(600 + i % 400).append(",true\n");
+                csv.append("KILL-")
+                        .append(i)
+                        .append(",REG-KILL-")
+                        .append(i)
+                        .append(",Given,Family,")
+                        .append(i % 10 == 0 ? "alice.rebuild" : "holder" + i % 700)
+                        .append("@example.com,H12-811,")
+                        .append("HCIA-Datacom,2026-02-20,")
+                        .append(600 + i % 400)
+                        .append(",true\n");
             }
-            HttpResponse<String> imported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(app.baseUrl + "/api/operator/record-imports/exams"))
-                    .header("Authorization", "Bearer " + app.userToken("oscar", "oscar-demo"))
-                    .header("Content-Type", "text/csv").header("Accept", "application/x-ndjson")
-                    .timeout(Duration.ofMinutes(3)).POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> imported = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/operator/record-imports/exams"))
+                                    .header("Authorization", "Bearer " + app.userToken("oscar", "oscar-demo"))
+                                    .header("Content-Type", "text/csv")
+                                    .header("Accept", "application/x-ndjson")
+                                    .timeout(Duration.ofMinutes(3))
+                                    .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(imported.body()).contains("\"recorded\":" + RESULTS);
             app.awaitProjectionsAtHead();
             before = digests(mongoPort);
 
             String operator = app.userToken("oscar", "oscar-demo");
-            for (JsonNode processor : app.get("/api/operator/projections", "oscar", "oscar-demo").get("processors")) {
+            for (JsonNode processor :
+                    app.get("/api/operator/projections", "oscar", "oscar-demo").get("processors")) {
                 String name = processor.get("name").asText();
                 if (name.equals("mail")) {
                     continue; // processors that send mail never replay
                 }
-                HttpResponse<String> started = app.post("/api/operator/projections/" + name + "/replays", operator,
-                        "{\"rebuild\": true}");
-                assertThat(started.statusCode()).as(name + ": " + started.body()).isEqualTo(202);
+                HttpResponse<String> started =
+                        app.post("/api/operator/projections/" + name + "/replays", operator, "{\"rebuild\": true}");
+                assertThat(started.statusCode())
+                        .as(name + ": " + started.body())
+                        .isEqualTo(202);
                 rebuilt.add(name);
             }
             // kill once the slowest rebuilt projection is somewhere in the middle of the stream
-            JsonNode middle = Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> app.get("/api/operator/projections", "oscar", "oscar-demo"),
-                            status -> slowest(status, rebuilt) >= status.get("headPosition").asLong() / 4);
+            JsonNode middle = Awaitility.await()
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(
+                            () -> app.get("/api/operator/projections", "oscar", "oscar-demo"),
+                            status -> slowest(status, rebuilt)
+                                    >= status.get("headPosition").asLong() / 4);
             app.kill();
             killedAt = slowest(middle, rebuilt);
             head = middle.get("headPosition").asLong();
         } finally {
             app.kill();
         }
-        assertThat(killedAt).as("killed before every rebuilt projection reached the head").isLessThan(head);
-        System.out.println("RebuildKillTest: killed with the slowest of " + rebuilt + " at " + killedAt + " of " + head);
+        assertThat(killedAt)
+                .as("killed before every rebuilt projection reached the head")
+                .isLessThan(head);
+        System.out.println(
+                "RebuildKillTest: killed with the slowest of " + rebuilt + " at " + killedAt + " of " + head);
 
         Child again = Child.start(dataDir, mongoPort);
         try {
             again.awaitProjectionsAtHead();
-            assertThat(digests(mongoPort)).as("killed at position %d of %d", killedAt, head).isEqualTo(before);
+            assertThat(digests(mongoPort))
+                    .as("killed at position %d of %d", killedAt, head)
+                    .isEqualTo(before);
         } finally {
             again.kill();
         }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +22,7 @@ class RecordsStoryTest {
 
     @TempDir
     static Path dataDir;
+
     static MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
     static CertTrailInstance app;
 
@@ -67,13 +67,14 @@ class RecordsStoryTest {
                 MIX-3,REG-MIX3,Other,Person,other@example.com,H12-821,HCIP-Datacom,2026-02-21,700,true
                 "unclosed,quote
                 """));
-        assertThat(exams.subList(0, 6)).extracting(l -> l.get("line").asInt() + ":" + l.get("outcome").asText())
+        assertThat(exams.subList(0, 6))
+                .extracting(l -> l.get("line").asInt() + ":" + l.get("outcome").asText())
                 .containsExactly("2:RECORDED", "3:UNCHANGED", "4:CORRECTED", "5:REJECTED", "6:RECORDED", "7:REJECTED");
         assertThat(exams.get(3).get("reason").asText()).contains("email").contains("passed");
         assertThat(exams.get(6).get("summary").get("rejected").asInt()).isEqualTo(2);
 
-        List<JsonNode> training = report(app.post("/api/operator/record-imports/training", "operator",
-                "application/x-ndjson", """
+        List<JsonNode> training =
+                report(app.post("/api/operator/record-imports/training", "operator", "application/x-ndjson", """
                 {"sourceRecordId":"T-MIX","email":"mixed@example.com","courseCode":"DC-101","courseName":"Datacom basics","provider":"Academy","startDate":"2026-01-05","endDate":"2026-01-09","result":"COMPLETED"}
                 {"sourceRecordId":"T-BAD","email":"mixed@example.com"
                 """));
@@ -81,7 +82,11 @@ class RecordsStoryTest {
         assertThat(app.post("/api/operator/records/certifications", "operator", """
                 {"sourceRecordId":"C-MIX","email":"Mixed@Example.com","certificationName":"HCIA-Datacom",
                  "certificateNumber":"0101001011938060621","effectiveDate":"2026-02-21","expirationDate":"2029-02-21",
-                 "renewal":true}""").json().get("outcome").asText()).isEqualTo("RECORDED");
+                 "renewal":true}""")
+                        .json()
+                        .get("outcome")
+                        .asText())
+                .isEqualTo("RECORDED");
 
         // nobody holds the address yet; once holder2 associates it, exactly its records show
         long version = app.associate("holder2", "mixed@example.com");
@@ -89,7 +94,8 @@ class RecordsStoryTest {
         assertThat(myExams).hasSize(1);
         assertThat(myExams.get(0).get("score").asInt()).isEqualTo(820);
         assertThat(myExams.get(0).get("email").asText()).isEqualTo("m****@example.com");
-        assertThat(items("holder2", "training", version)).extracting(t -> t.get("courseCode").asText())
+        assertThat(items("holder2", "training", version))
+                .extracting(t -> t.get("courseCode").asText())
                 .containsExactly("DC-101");
         JsonNode certificate = items("holder2", "certificates", version).get(0);
         assertThat(certificate.get("status").asText()).isEqualTo("NOT_APPLIED");
@@ -107,7 +113,8 @@ class RecordsStoryTest {
 
         // another account activates the address and sees them
         long other = app.associate("holder3", "mixed@example.com");
-        assertThat(items("holder3", "exams", other)).extracting(e -> e.get("recordId").asText())
+        assertThat(items("holder3", "exams", other))
+                .extracting(e -> e.get("recordId").asText())
                 .containsExactly("EXAM:MIX-1");
         assertThat(items("holder3", "certificates", other)).hasSize(1);
     }
@@ -126,7 +133,9 @@ class RecordsStoryTest {
         long pendingVersion = pending.json().get("accountVersion").asLong();
         assertThat(items("holder8", "exams", pendingVersion)).isEmpty();
         // guessing identifiers gets nothing either: the views take no account, address or record id
-        for (String guess : List.of("/api/me/exams?accountId=acct-h7", "/api/me/exams?addressKey=x&recordId=EXAM:PRIV-1",
+        for (String guess : List.of(
+                "/api/me/exams?accountId=acct-h7",
+                "/api/me/exams?addressKey=x&recordId=EXAM:PRIV-1",
                 "/api/me/exams?registrationNumber=REG-PRIV")) {
             Response response = app.get(guess, "holder8");
             assertThat(response.status()).isEqualTo(200);
@@ -143,8 +152,14 @@ class RecordsStoryTest {
         app.post("/api/operator/records/certifications", "operator", """
                 {"sourceRecordId":"C-LATER","email":"later@example.com","certificationName":"HCIP-Security",
                  "certificateNumber":"0202","effectiveDate":"2026-02-21","expirationDate":"2029-02-21"}""");
-        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
-                .until(() -> app.get("/api/me/certificates", "holder4").json().get("totalElements").asInt() == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> app.get("/api/me/certificates", "holder4")
+                                .json()
+                                .get("totalElements")
+                                .asInt()
+                        == 1);
         assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(5));
     }
 
@@ -167,7 +182,8 @@ class RecordsStoryTest {
         Response accepted = app.post("/api/me/email-associations", "holder5", request);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         Response activated = app.followLink(CertTrailInstance.linkIn(app.awaitMail("own@example.com", 1)));
-        JsonNode exams = items("holder5", "exams", activated.json().get("accountVersion").asLong());
+        JsonNode exams =
+                items("holder5", "exams", activated.json().get("accountVersion").asLong());
         assertThat(exams).extracting(e -> e.get("recordId").asText()).containsExactly("EXAM:SR-TODAY");
     }
 
@@ -183,10 +199,14 @@ class RecordsStoryTest {
         assertThat(suspect.get("email").asText()).isEqualTo("borr****@example.com");
         assertThat(suspect.get("candidateName").asText()).isEqualTo("Mei Zhang");
         assertThat(suspect.get("holderName").asText()).isEqualTo("Holder6 Test");
-        assertThat(app.get("/api/operator/suspect-bindings", "holder6").status()).isEqualTo(403);
+        assertThat(app.get("/api/operator/suspect-bindings", "holder6").status())
+                .isEqualTo(403);
 
-        Response unbound = app.post("/api/operator/email-unbindings", "operator", "{\"addressKey\":\""
-                + suspect.get("addressKey").asText() + "\",\"reason\":\"Exam results of Mei Zhang\"}");
+        Response unbound = app.post(
+                "/api/operator/email-unbindings",
+                "operator",
+                "{\"addressKey\":\"" + suspect.get("addressKey").asText()
+                        + "\",\"reason\":\"Exam results of Mei Zhang\"}");
         assertThat(unbound.status()).as(unbound.body()).isEqualTo(200);
         assertThat(unbound.json().get("unboundAccountId").asText()).isEqualTo("acct-h6");
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> suspectFor("acct-h6") == null);
@@ -200,10 +220,13 @@ class RecordsStoryTest {
             JsonNode status = app.get("/api/operator/projections", "operator").json();
             long head = status.get("headPosition").asLong();
             assertThat(head).isPositive();
-            assertThat(status.get("processors")).extracting(p -> p.get("name").asText())
+            assertThat(status.get("processors"))
+                    .extracting(p -> p.get("name").asText())
                     .contains("records", "my-email-addresses", "audit-trail", "suspect-bindings", "mail");
             assertThat(status.get("processors")).allSatisfy(processor -> {
-                assertThat(processor.get("caughtUp").asBoolean()).as(processor.toString()).isTrue();
+                assertThat(processor.get("caughtUp").asBoolean())
+                        .as(processor.toString())
+                        .isTrue();
                 assertThat(processor.get("position").asLong()).isEqualTo(head);
                 assertThat(processor.get("behind").asLong()).isZero();
                 assertThat(processor.get("error").asBoolean()).isFalse();
@@ -213,7 +236,8 @@ class RecordsStoryTest {
     }
 
     private static JsonNode suspectFor(String accountId) {
-        for (JsonNode item : app.get("/api/operator/suspect-bindings", "operator").json().get("items")) {
+        for (JsonNode item :
+                app.get("/api/operator/suspect-bindings", "operator").json().get("items")) {
             if (item.get("accountId").asText().equals(accountId)) {
                 return item;
             }
@@ -223,28 +247,59 @@ class RecordsStoryTest {
 
     @Test
     void anImportItCannotReadIsRefusedClearly() {
-        assertThat(app.post("/api/operator/record-imports/diplomas", "operator", "text/csv", "a\n").status())
+        assertThat(app.post("/api/operator/record-imports/diplomas", "operator", "text/csv", "a\n")
+                        .status())
                 .isEqualTo(404);
-        assertThat(app.post("/api/operator/record-imports/exams", "operator", "text/plain", "a\n").status())
+        assertThat(app.post("/api/operator/record-imports/exams", "operator", "text/plain", "a\n")
+                        .status())
                 .isEqualTo(415);
-        assertThat(app.post("/api/operator/record-imports/exams", "holder0", "text/csv", "a\n").status())
+        assertThat(app.post("/api/operator/record-imports/exams", "holder0", "text/csv", "a\n")
+                        .status())
                 .isEqualTo(403);
-        List<JsonNode> badHeader = report(app.post("/api/operator/record-imports/exams", "operator", "text/csv",
-                "name,shoe size\nx,42\n"));
+        List<JsonNode> badHeader = report(
+                app.post("/api/operator/record-imports/exams", "operator", "text/csv", "name,shoe size\nx,42\n"));
         assertThat(badHeader.get(0).get("outcome").asText()).isEqualTo("REJECTED");
         assertThat(badHeader.get(0).get("reason").asText()).contains("header");
         assertThat(badHeader.get(1).get("summary").get("lines").asInt()).isEqualTo(1);
 
-        byte[] invalidUtf8 = {'{', '"', 's', 'o', 'u', 'r', 'c', 'e', 'R', 'e', 'c', 'o', 'r', 'd', 'I', 'd', '"', ':',
-                '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'};
-        Response broken = app.send(HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/operator/record-imports/exams"))
-                .header("Content-Type", "application/x-ndjson")
-                .header("Authorization", "Bearer " + app.tokenFor("operator"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(invalidUtf8)));
+        byte[] invalidUtf8 = {
+            '{',
+            '"',
+            's',
+            'o',
+            'u',
+            'r',
+            'c',
+            'e',
+            'R',
+            'e',
+            'c',
+            'o',
+            'r',
+            'd',
+            'I',
+            'd',
+            '"',
+            ':',
+            '"',
+            (byte) 0xC3,
+            (byte) 0x28,
+            '"',
+            '}',
+            '\n'
+        };
+        Response broken =
+                app.send(HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/operator/record-imports/exams"))
+                        .header("Content-Type", "application/x-ndjson")
+                        .header("Authorization", "Bearer " + app.tokenFor("operator"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(invalidUtf8)));
         assertThat(report(broken).get(0).get("reason").asText()).contains("invalid UTF-8");
 
-        List<JsonNode> tooLong = report(app.post("/api/operator/record-imports/exams", "operator",
-                "application/x-ndjson", "{\"x\":\"" + "y".repeat(20_000) + "\"}\n"));
+        List<JsonNode> tooLong = report(app.post(
+                "/api/operator/record-imports/exams",
+                "operator",
+                "application/x-ndjson",
+                "{\"x\":\"" + "y".repeat(20_000) + "\"}\n"));
         assertThat(tooLong.get(0).get("reason").asText()).contains("longer than");
     }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +25,7 @@ class ReplayTest {
 
     @TempDir
     static Path dataDir;
+
     static MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
     static CertTrailInstance app;
 
@@ -43,45 +43,72 @@ class ReplayTest {
     void replayingASliceTwiceAndRebuildingEverythingReproduceEveryReadModel() throws Exception {
         Instant middle = story();
         Map<String, String> before = digests();
-        assertThat(before.keySet()).contains("address_records", "audit_events", "audit_account_history",
-                "my_email_addresses", "certificate_applications", "certificate_register", "suspect_bindings",
-                "partner_employees");
+        assertThat(before.keySet())
+                .contains(
+                        "address_records",
+                        "audit_events",
+                        "audit_account_history",
+                        "my_email_addresses",
+                        "certificate_applications",
+                        "certificate_register",
+                        "suspect_bindings",
+                        "partner_employees");
 
         List<String> projections = replayable();
         // eight query-side projections and the command side's list of approvals due
         assertThat(projections).hasSize(9).contains("approvals");
         for (int round = 1; round <= 2; round++) {
             for (String projection : projections) {
-                var started = app.post("/api/operator/projections/" + projection + "/replays", "operator",
+                var started = app.post(
+                        "/api/operator/projections/" + projection + "/replays",
+                        "operator",
                         "{\"since\":\"" + middle + "\"}");
                 assertThat(started.status()).as(started.body()).isEqualTo(202);
             }
             awaitReplayed();
-            assertThat(digests()).as("after replaying the events since " + middle + ", round " + round)
+            assertThat(digests())
+                    .as("after replaying the events since " + middle + ", round " + round)
                     .isEqualTo(before);
         }
 
         for (String projection : projections) {
-            assertThat(app.post("/api/operator/projections/" + projection + "/replays", "operator",
-                    "{\"rebuild\":true}").status()).isEqualTo(202);
+            assertThat(app.post(
+                                    "/api/operator/projections/" + projection + "/replays",
+                                    "operator",
+                                    "{\"rebuild\":true}")
+                            .status())
+                    .isEqualTo(202);
         }
         awaitReplayed();
         assertThat(digests()).as("after rebuilding every projection").isEqualTo(before);
 
         // the mailers act on the world: never replayed; only operators replay
         String rebuild = "{\"rebuild\":true}";
-        assertThat(app.post("/api/operator/projections/mail/replays", "operator", rebuild).status()).isEqualTo(409);
-        assertThat(app.post("/api/operator/projections/nothing/replays", "operator", rebuild).status())
+        assertThat(app.post("/api/operator/projections/mail/replays", "operator", rebuild)
+                        .status())
+                .isEqualTo(409);
+        assertThat(app.post("/api/operator/projections/nothing/replays", "operator", rebuild)
+                        .status())
                 .isEqualTo(404);
-        assertThat(app.post("/api/operator/projections/records/replays", "auditor", rebuild).status())
+        assertThat(app.post("/api/operator/projections/records/replays", "auditor", rebuild)
+                        .status())
                 .isEqualTo(403);
         // a rebuild clears a view: never what an empty or ambiguous request means
-        assertThat(app.post("/api/operator/projections/records/replays", "operator", "").status()).isEqualTo(400);
-        assertThat(app.post("/api/operator/projections/records/replays", "operator", "{}").status()).isEqualTo(400);
-        assertThat(app.post("/api/operator/projections/records/replays", "operator",
-                "{\"rebuild\":true,\"since\":\"2026-03-02T08:00:00Z\"}").status()).isEqualTo(400);
+        assertThat(app.post("/api/operator/projections/records/replays", "operator", "")
+                        .status())
+                .isEqualTo(400);
+        assertThat(app.post("/api/operator/projections/records/replays", "operator", "{}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(app.post(
+                                "/api/operator/projections/records/replays",
+                                "operator",
+                                "{\"rebuild\":true,\"since\":\"2026-03-02T08:00:00Z\"}")
+                        .status())
+                .isEqualTo(400);
         assertThat(app.post("/api/operator/projections/records/replays", "operator", "{\"since\":\"yesterday\"}")
-                .status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
     }
 
     /** Touches every view: addresses, records, corrections, applications, shipment, membership, unbinding. Returns a moment in its middle. */
@@ -119,16 +146,27 @@ class ReplayTest {
         // neither name is the holder's nor a candidate's: the office approves them by hand
         for (String id : List.of("app:CERT:R-1", "app:CERT:R-2")) {
             assertThat(app.post("/api/operator/certificate-applications/" + id + "/approval", "operator", "")
-                    .status()).isEqualTo(200);
+                            .status())
+                    .isEqualTo(200);
         }
-        assertThat(app.post("/api/operator/certificate-applications/app:CERT:R-2/shipment", "operator",
-                "{\"courier\":\"DHL\",\"expressOrderNumber\":\"DHL000001\"}").status()).isEqualTo(200);
-        assertThat(app.post("/api/me/partner-membership", "holder0", "{\"companyId\":\"partner-acme\"}").status())
+        assertThat(app.post(
+                                "/api/operator/certificate-applications/app:CERT:R-2/shipment",
+                                "operator",
+                                "{\"courier\":\"DHL\",\"expressOrderNumber\":\"DHL000001\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(app.post("/api/me/partner-membership", "holder0", "{\"companyId\":\"partner-acme\"}")
+                        .status())
                 .isLessThan(300);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> app.post(
-                "/api/partner/memberships/acct-h0/approval", "partner", "").status() == 200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> app.post("/api/partner/memberships/acct-h0/approval", "partner", "")
+                                .status()
+                        == 200);
         app.associate("holder2", "replay.c@example.com");
-        var unbound = app.post("/api/operator/email-unbindings", "operator",
+        var unbound = app.post(
+                "/api/operator/email-unbindings",
+                "operator",
                 "{\"email\":\"replay.c@example.com\",\"reason\":\"Replay test\"}");
         assertThat(unbound.status()).as(unbound.body()).isLessThan(300);
         awaitReplayed();
@@ -142,7 +180,9 @@ class ReplayTest {
 
     private static List<String> replayable() {
         return app.get("/api/operator/projections", "operator").json().findValues("name").stream()
-                .map(JsonNode::asText).filter(name -> !name.equals("mail")).toList();
+                .map(JsonNode::asText)
+                .filter(name -> !name.equals("mail"))
+                .toList();
     }
 
     /**
@@ -150,14 +190,20 @@ class ReplayTest {
      * "replaying" until an event newer than the reset arrives, so that flag cannot be waited for.)
      */
     private static void awaitReplayed() {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            for (JsonNode processor : app.get("/api/operator/projections", "operator").json().get("processors")) {
-                if (!processor.get("caughtUp").asBoolean() || !processor.get("running").asBoolean()) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    for (JsonNode processor : app.get("/api/operator/projections", "operator")
+                            .json()
+                            .get("processors")) {
+                        if (!processor.get("caughtUp").asBoolean()
+                                || !processor.get("running").asBoolean()) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
     }
 
     private static Map<String, String> digests() throws Exception {

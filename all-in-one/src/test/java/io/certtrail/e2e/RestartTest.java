@@ -25,18 +25,27 @@ class RestartTest {
             first.post("/api/me/email-associations", "holder0", "{\"email\":\"kept@example.com\"}");
             first.followLink(CertTrailInstance.linkIn(first.awaitMail("kept@example.com", 1)));
             var pending = first.post("/api/me/email-associations", "holder0", "{\"email\":\"later@example.com\"}");
-            pendingLinkPath = URI.create(CertTrailInstance.linkIn(first.awaitMail("later@example.com", 1))).getPath();
+            pendingLinkPath = URI.create(CertTrailInstance.linkIn(first.awaitMail("later@example.com", 1)))
+                    .getPath();
             version = pending.json().get("accountVersion").asLong();
-            assertThat(first.get("/api/me/email-addresses?minVersion=" + version, "holder0").status()).isEqualTo(200);
-            historyBefore = first.get("/api/audit/accounts/acct-h0/events?minVersion=" + version, "auditor").json();
+            assertThat(first.get("/api/me/email-addresses?minVersion=" + version, "holder0")
+                            .status())
+                    .isEqualTo(200);
+            historyBefore = first.get("/api/audit/accounts/acct-h0/events?minVersion=" + version, "auditor")
+                    .json();
         }
 
         try (CertTrailInstance second = CertTrailInstance.start(dataDir, clock)) {
-            JsonNode view = second.get("/api/me/email-addresses?minVersion=" + version, "holder0").json();
+            JsonNode view = second.get("/api/me/email-addresses?minVersion=" + version, "holder0")
+                    .json();
             assertThat(view.get("accountVersion").asLong()).isEqualTo(version);
-            assertThat(view.get("addresses")).extracting(a -> a.get("email").asText() + "=" + a.get("status").asText())
+            assertThat(view.get("addresses"))
+                    .extracting(
+                            a -> a.get("email").asText() + "=" + a.get("status").asText())
                     .containsExactly("kept@example.com=ACTIVE", "later@example.com=PENDING_ACTIVATION");
-            assertThat(second.get("/api/audit/accounts/acct-h0/events", "auditor").json()).isEqualTo(historyBefore);
+            assertThat(second.get("/api/audit/accounts/acct-h0/events", "auditor")
+                            .json())
+                    .isEqualTo(historyBefore);
 
             // the link mailed before the restart still works, once
             var followed = second.followLink(second.baseUrl + pendingLinkPath);

@@ -32,6 +32,7 @@ class SecurityTest {
 
     @TempDir
     static Path dataDir;
+
     static CertTrailInstance app;
 
     @BeforeAll
@@ -46,11 +47,18 @@ class SecurityTest {
 
     @SuppressWarnings("unchecked")
     private static String token(JWKSource<SecurityContext> keys, String issuer, Instant expiresAt) {
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer).subject("acct-h0").audience(List.of("certtrail"))
-                .issuedAt(expiresAt.minus(Duration.ofHours(1))).expiresAt(expiresAt)
-                .claim("roles", List.of("HOLDER", "OPERATOR", "AUDITOR")).build();
-        return new NimbusJwtEncoder(keys).encode(JwtEncoderParameters.from(
-                JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(issuer)
+                .subject("acct-h0")
+                .audience(List.of("certtrail"))
+                .issuedAt(expiresAt.minus(Duration.ofHours(1)))
+                .expiresAt(expiresAt)
+                .claim("roles", List.of("HOLDER", "OPERATOR", "AUDITOR"))
+                .build();
+        return new NimbusJwtEncoder(keys)
+                .encode(JwtEncoderParameters.from(
+                        JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                .getTokenValue();
     }
 
     @SuppressWarnings("unchecked")
@@ -66,37 +74,64 @@ class SecurityTest {
 
     @Test
     void aValidTokenFromOurIssuerIsAccepted() {
-        assertThat(app.getWithToken("/api/me/email-addresses",
-                token(realKeys(), "http://localhost:8080", Instant.now().plusSeconds(600))).status()).isEqualTo(200);
+        assertThat(app.getWithToken(
+                                "/api/me/email-addresses",
+                                token(
+                                        realKeys(),
+                                        "http://localhost:8080",
+                                        Instant.now().plusSeconds(600)))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void aTokenForAnotherAudienceIsRefused() {
         // an ID token, say: its audience is the client that asked for it, not the APIs
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("http://localhost:8080").subject("acct-h0")
-                .audience(List.of("certtrail-portal")).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600))
-                .claim("roles", List.of("HOLDER")).build();
-        assertUnauthenticated(app.getWithToken("/api/me/email-addresses", new NimbusJwtEncoder(realKeys())
-                .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue()));
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("http://localhost:8080")
+                .subject("acct-h0")
+                .audience(List.of("certtrail-portal"))
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(600))
+                .claim("roles", List.of("HOLDER"))
+                .build();
+        assertUnauthenticated(app.getWithToken(
+                "/api/me/email-addresses",
+                new NimbusJwtEncoder(realKeys())
+                        .encode(JwtEncoderParameters.from(
+                                JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                        .getTokenValue()));
     }
 
     @Test
     void expiredForeignForgedAndMalformedTokensAreRefused() throws Exception {
-        assertUnauthenticated(app.getWithToken("/api/me/email-addresses",
+        assertUnauthenticated(app.getWithToken(
+                "/api/me/email-addresses",
                 token(realKeys(), "http://localhost:8080", Instant.now().minusSeconds(600))));
-        assertUnauthenticated(app.getWithToken("/api/me/email-addresses",
-                token(realKeys(), "https://issuer.elsewhere.example", Instant.now().plusSeconds(600))));
+        assertUnauthenticated(app.getWithToken(
+                "/api/me/email-addresses",
+                token(
+                        realKeys(),
+                        "https://issuer.elsewhere.example",
+                        Instant.now().plusSeconds(600))));
         RSAKey otherKey = new RSAKeyGenerator(2048).keyID("attacker").generate();
-        assertUnauthenticated(app.getWithToken("/api/me/email-addresses",
-                token(new ImmutableJWKSet<>(new JWKSet(otherKey)), "http://localhost:8080",
+        assertUnauthenticated(app.getWithToken(
+                "/api/me/email-addresses",
+                token(
+                        new ImmutableJWKSet<>(new JWKSet(otherKey)),
+                        "http://localhost:8080",
                         Instant.now().plusSeconds(600))));
         assertUnauthenticated(app.getWithToken("/api/me/email-addresses", "not.a.token"));
         assertUnauthenticated(app.get("/api/me/email-addresses", null));
         // HTTP Basic is not accepted by the APIs
         assertUnauthenticated(app.send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(app.baseUrl + "/api/me/email-addresses"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                        .encodeToString(("holder0:" + CertTrailInstance.PASSWORD).getBytes())).GET()));
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(("holder0:" + CertTrailInstance.PASSWORD).getBytes()))
+                .GET()));
     }
 
     @Test
@@ -109,25 +144,34 @@ class SecurityTest {
                  "email":"sec@example.com","examCode":"H12-811","examName":"HCIA","examDate":"2026-02-20",
                  "score":800,"passed":true}""");
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
-        assertThat(app.getWithToken("/api/operator/suspect-bindings", examCentre).status()).isEqualTo(403);
-        assertThat(app.getWithToken("/api/me/email-addresses", examCentre).status()).isEqualTo(403);
-        assertThat(app.getWithToken("/api/audit/accounts/acct-h0/events", examCentre).status()).isEqualTo(403);
+        assertThat(app.getWithToken("/api/operator/suspect-bindings", examCentre)
+                        .status())
+                .isEqualTo(403);
+        assertThat(app.getWithToken("/api/me/email-addresses", examCentre).status())
+                .isEqualTo(403);
+        assertThat(app.getWithToken("/api/audit/accounts/acct-h0/events", examCentre)
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
     void aRequestLineTomcatCannotReadGetsAProblemDocumentNotAnHtmlPage() throws Exception {
         java.net.URI base = java.net.URI.create(app.baseUrl);
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            socket.getOutputStream().write(("GET /api/public/certificates/0101?name=李瑞瑞 HTTP/1.1\r\nHost: localhost"
-                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream()
+                    .write(("GET /api/public/certificates/0101?name=李瑞瑞 HTTP/1.1\r\nHost: localhost"
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
-                    .contains("\"code\":\"INVALID_REQUEST\"").doesNotContain("<html");
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 400")
+                    .contains("application/problem+json")
+                    .contains("\"code\":\"INVALID_REQUEST\"")
+                    .doesNotContain("<html");
         }
     }
 
-    private record Endpoint(String method, String path, String body, Set<String> allowed) {
-    }
+    private record Endpoint(String method, String path, String body, Set<String> allowed) {}
 
     @Test
     void everyRoleAgainstEveryEndpoint() {
@@ -143,27 +187,38 @@ class SecurityTest {
                 new Endpoint("GET", "/api/me/certificate-applications", null, Set.of("HOLDER")),
                 new Endpoint("GET", "/api/me/certificate-applications/eligible", null, Set.of("HOLDER")),
                 new Endpoint("POST", "/api/me/certificate-applications", json, Set.of("HOLDER")),
-                new Endpoint("GET", "/api/me/certificate-applications/app:CERT:X/certificate.pdf", null,
-                        Set.of("HOLDER")),
-                new Endpoint("POST", "/api/operator/certificate-applications/app:CERT:X/approval", "",
-                        Set.of("OPERATOR")),
-                new Endpoint("POST", "/api/operator/certificate-applications/app:CERT:X/shipment", json,
+                new Endpoint(
+                        "GET", "/api/me/certificate-applications/app:CERT:X/certificate.pdf", null, Set.of("HOLDER")),
+                new Endpoint(
+                        "POST", "/api/operator/certificate-applications/app:CERT:X/approval", "", Set.of("OPERATOR")),
+                new Endpoint(
+                        "POST",
+                        "/api/operator/certificate-applications/app:CERT:X/shipment",
+                        json,
                         Set.of("OPERATOR", "LOGISTICS")),
                 new Endpoint("GET", "/api/operator/shipment-queue", null, Set.of("OPERATOR", "LOGISTICS")),
                 new Endpoint("GET", "/api/operator/shipment-queue.csv", null, Set.of("OPERATOR", "LOGISTICS")),
                 new Endpoint("POST", "/api/operator/certificate-revocations", json, Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/operator/certificate-applications/waiting", null, Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/operator/certificate-applications/to-review", null, Set.of("OPERATOR")),
-                new Endpoint("POST", "/api/operator/certificate-applications/app:CERT:X/replacement/decision", json,
+                new Endpoint(
+                        "POST",
+                        "/api/operator/certificate-applications/app:CERT:X/replacement/decision",
+                        json,
                         Set.of("OPERATOR")),
                 new Endpoint("POST", "/api/me/certificate-applications/app:CERT:X/replacement", json, Set.of("HOLDER")),
-                new Endpoint("POST", "/api/me/certificate-applications/app:CERT:X/printed-name-correction", json,
+                new Endpoint(
+                        "POST",
+                        "/api/me/certificate-applications/app:CERT:X/printed-name-correction",
+                        json,
                         Set.of("HOLDER")),
-                new Endpoint("POST",
-                        "/api/operator/certificate-applications/app:CERT:X/printed-name-correction/decision", json,
+                new Endpoint(
+                        "POST",
+                        "/api/operator/certificate-applications/app:CERT:X/printed-name-correction/decision",
+                        json,
                         Set.of("OPERATOR")),
-                new Endpoint("POST", "/api/operator/certificate-applications/app:CERT:X/voiding", json,
-                        Set.of("OPERATOR")),
+                new Endpoint(
+                        "POST", "/api/operator/certificate-applications/app:CERT:X/voiding", json, Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/me/partner-membership", null, Set.of("HOLDER")),
                 new Endpoint("POST", "/api/me/partner-membership", json, Set.of("HOLDER")),
                 new Endpoint("GET", "/api/partner/employees", null, Set.of("PARTNER_ADMIN")),
@@ -174,8 +229,8 @@ class SecurityTest {
                 new Endpoint("GET", "/api/operator/suspect-bindings", null, Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/operator/projections", null, Set.of("OPERATOR")),
                 // every client is an integration; logistics' scopes add its queue and shipments
-                new Endpoint("POST", "/api/operator/records/exams", json, Set.of("OPERATOR", "INTEGRATION",
-                        "LOGISTICS")),
+                new Endpoint(
+                        "POST", "/api/operator/records/exams", json, Set.of("OPERATOR", "INTEGRATION", "LOGISTICS")),
                 new Endpoint("GET", "/api/audit/accounts/acct-h0/events", null, Set.of("AUDITOR")),
                 new Endpoint("GET", "/api/audit/events", null, Set.of("AUDITOR")),
                 new Endpoint("GET", "/api/audit/events.jsonl", null, Set.of("AUDITOR")),

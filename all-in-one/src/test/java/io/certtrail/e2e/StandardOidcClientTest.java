@@ -67,6 +67,7 @@ class StandardOidcClientTest {
 
     @TempDir
     static Path dataDir;
+
     static CertTrailInstance app;
     static OIDCProviderMetadata issuer;
 
@@ -77,8 +78,10 @@ class StandardOidcClientTest {
             port = free.getLocalPort();
         }
         // the issuer is what clients see, so the instance is told the address it will listen at
-        app = CertTrailInstance.start(dataDir, Clock.systemUTC(), Map.of("server.port", String.valueOf(port),
-                "certtrail.identity.issuer", "http://127.0.0.1:" + port));
+        app = CertTrailInstance.start(
+                dataDir,
+                Clock.systemUTC(),
+                Map.of("server.port", String.valueOf(port), "certtrail.identity.issuer", "http://127.0.0.1:" + port));
         issuer = OIDCProviderMetadata.resolve(new Issuer("http://127.0.0.1:" + port));
     }
 
@@ -90,7 +93,9 @@ class StandardOidcClientTest {
     @Test
     void discoveryDescribesTheServer() {
         assertThat(issuer.getScopes().toStringList()).contains("openid", "profile", "email");
-        assertThat(issuer.getTokenEndpointAuthMethods()).extracting(Object::toString).contains("none");
+        assertThat(issuer.getTokenEndpointAuthMethods())
+                .extracting(Object::toString)
+                .contains("none");
         assertThat(issuer.getClaims()).contains("sub", "given_name", "family_name", "email");
         assertThat(issuer.getEndSessionEndpointURI()).isNotNull();
         assertThat(issuer.getRevocationEndpointURI()).isNotNull();
@@ -102,34 +107,54 @@ class StandardOidcClientTest {
         Nonce nonce = new Nonce();
         OIDCTokenResponse signedIn = browser.signIn("holder4", nonce);
 
-        IDTokenClaimsSet id = new IDTokenValidator(issuer.getIssuer(), PORTAL, JWSAlgorithm.RS256,
-                issuer.getJWKSetURI().toURL()).validate(signedIn.getOIDCTokens().getIDToken(), nonce);
+        IDTokenClaimsSet id = new IDTokenValidator(
+                        issuer.getIssuer(),
+                        PORTAL,
+                        JWSAlgorithm.RS256,
+                        issuer.getJWKSetURI().toURL())
+                .validate(signedIn.getOIDCTokens().getIDToken(), nonce);
         assertThat(id.getSubject().getValue()).isEqualTo("acct-h4");
         assertThat(id.getStringClaim("given_name")).isEqualTo("Holder4");
         BearerAccessToken access = signedIn.getOIDCTokens().getBearerAccessToken();
-        assertThat(SignedJWT.parse(access.getValue()).getJWTClaimsSet().getSubject()).isEqualTo(id.getSubject().getValue());
+        assertThat(SignedJWT.parse(access.getValue()).getJWTClaimsSet().getSubject())
+                .isEqualTo(id.getSubject().getValue());
 
         // the API acts for the account the ID token names: the auditor sees the portal's request under it
-        Response asked = app.postWithToken("/api/me/email-associations", access.getValue(),
+        Response asked = app.postWithToken(
+                "/api/me/email-associations",
+                access.getValue(),
                 "{\"email\":\"oidc-h4@example.com\",\"acceptPrivacyStatement\":true,\"verification\":"
                         + app.solvedChallenge("holder4") + "}");
         assertThat(asked.status()).as(asked.body()).isEqualTo(202);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(app.get("/api/audit/events?accountId=" + id.getSubject().getValue(), "auditor").json()
-                        .get("items")).anySatisfy(event -> {
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(app.get(
+                                        "/api/audit/events?accountId="
+                                                + id.getSubject().getValue(),
+                                        "auditor")
+                                .json()
+                                .get("items"))
+                        .anySatisfy(event -> {
                             assertThat(event.get("type").asText()).isEqualTo("EmailAssociationRequested");
-                            assertThat(event.get("actor").asText()).isEqualTo(id.getSubject().getValue());
+                            assertThat(event.get("actor").asText())
+                                    .isEqualTo(id.getSubject().getValue());
                         }));
         // userinfo names the same person
-        assertThat(app.getWithToken("/api/me/email-addresses", access.getValue()).status()).isEqualTo(200);
+        assertThat(app.getWithToken("/api/me/email-addresses", access.getValue())
+                        .status())
+                .isEqualTo(200);
         UserInfoResponse userInfo = UserInfoResponse.parse(new UserInfoRequest(issuer.getUserInfoEndpointURI(), access)
-                .toHTTPRequest().send());
+                .toHTTPRequest()
+                .send());
         assertThat(userInfo.indicatesSuccess()).isTrue();
-        assertThat(((UserInfoSuccessResponse) userInfo).getUserInfo().getSubject()).isEqualTo(id.getSubject());
-        assertThat(((UserInfoSuccessResponse) userInfo).getUserInfo().getGivenName()).isEqualTo("Holder4");
+        assertThat(((UserInfoSuccessResponse) userInfo).getUserInfo().getSubject())
+                .isEqualTo(id.getSubject());
+        assertThat(((UserInfoSuccessResponse) userInfo).getUserInfo().getGivenName())
+                .isEqualTo("Holder4");
 
         // the ID token is no bearer for the API (its audience is the portal)
-        Response withIdToken = app.getWithToken("/api/me/email-addresses", signedIn.getOIDCTokens().getIDTokenString());
+        Response withIdToken = app.getWithToken(
+                "/api/me/email-addresses", signedIn.getOIDCTokens().getIDTokenString());
         assertThat(withIdToken.status()).isEqualTo(401);
 
         // refresh: new tokens, a new refresh token, the same person
@@ -138,22 +163,33 @@ class StandardOidcClientTest {
         OIDCTokenResponse refreshed = refresh(first);
         assertThat(refreshed.getOIDCTokens().getRefreshToken()).isNotEqualTo(first);
         String refreshedAccess = refreshed.getOIDCTokens().getAccessToken().getValue();
-        assertThat(SignedJWT.parse(refreshedAccess).getJWTClaimsSet().getSubject()).isEqualTo("acct-h4");
+        assertThat(SignedJWT.parse(refreshedAccess).getJWTClaimsSet().getSubject())
+                .isEqualTo("acct-h4");
         Response again = app.getWithToken("/api/me/email-addresses", refreshedAccess);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("addresses").toString()).contains("oidc-h4@example.com");
 
         // logout to the registered address, and the browser's session is over
         String idTokenHint = refreshed.getOIDCTokens().getIDTokenString() != null
-                ? refreshed.getOIDCTokens().getIDTokenString() : signedIn.getOIDCTokens().getIDTokenString();
-        URI logout = new LogoutRequest(issuer.getEndSessionEndpointURI(), SignedJWT.parse(idTokenHint), null, PORTAL,
-                SIGNED_OUT, new State("bye"), null).toURI();
+                ? refreshed.getOIDCTokens().getIDTokenString()
+                : signedIn.getOIDCTokens().getIDTokenString();
+        URI logout = new LogoutRequest(
+                        issuer.getEndSessionEndpointURI(),
+                        SignedJWT.parse(idTokenHint),
+                        null,
+                        PORTAL,
+                        SIGNED_OUT,
+                        new State("bye"),
+                        null)
+                .toURI();
         HttpResponse<String> loggedOut = browser.get(logout);
         assertThat(loggedOut.statusCode()).isEqualTo(302);
-        assertThat(loggedOut.headers().firstValue("Location").orElseThrow()).startsWith(SIGNED_OUT.toString())
+        assertThat(loggedOut.headers().firstValue("Location").orElseThrow())
+                .startsWith(SIGNED_OUT.toString())
                 .contains("state=bye");
         HttpResponse<String> authorizeAgain = browser.get(browser.authorization(new Nonce(), new CodeVerifier()));
-        assertThat(authorizeAgain.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(authorizeAgain.headers().firstValue("Location").orElseThrow())
+                .endsWith("/login");
     }
 
     @Test
@@ -173,15 +209,19 @@ class StandardOidcClientTest {
         OIDCTokenResponse signedIn = new Browser().signIn("holder6", new Nonce());
         RefreshToken refreshToken = signedIn.getOIDCTokens().getRefreshToken();
         var revoked = new TokenRevocationRequest(issuer.getRevocationEndpointURI(), PORTAL, refreshToken)
-                .toHTTPRequest().send();
+                .toHTTPRequest()
+                .send();
         assertThat(revoked.getStatusCode()).isEqualTo(200);
         assertThat(refreshError(refreshToken).getCode()).isEqualTo("invalid_grant");
 
         // a revocation that names no client is an OAuth error, not a redirect to the sign-in page
-        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        issuer.getRevocationEndpointURI()).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + refreshToken.getValue())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(issuer.getRevocationEndpointURI())
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("token=" + refreshToken.getValue()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.body()).contains("\"error\":\"invalid_client\"");
     }
@@ -200,8 +240,10 @@ class StandardOidcClientTest {
         // RP-initiated logout without a post_logout_redirect_uri: not a raw 401 at "/"
         Browser portalUser = new Browser();
         OIDCTokenResponse portal = portalUser.signIn("holder7", new Nonce());
-        HttpResponse<String> loggedOut = portalUser.get(new LogoutRequest(issuer.getEndSessionEndpointURI(),
-                SignedJWT.parse(portal.getOIDCTokens().getIDTokenString())).toURI());
+        HttpResponse<String> loggedOut = portalUser.get(new LogoutRequest(
+                        issuer.getEndSessionEndpointURI(),
+                        SignedJWT.parse(portal.getOIDCTokens().getIDTokenString()))
+                .toURI());
         assertThat(loggedOut.statusCode()).isEqualTo(302);
         HttpResponse<String> signedOut = portalUser.get(Browser.resolve(loggedOut));
         assertThat(signedOut.statusCode()).isEqualTo(200);
@@ -209,15 +251,19 @@ class StandardOidcClientTest {
     }
 
     private static OIDCTokenResponse refresh(RefreshToken token) throws Exception {
-        var response = OIDCTokenResponseParser.parse(new TokenRequest(issuer.getTokenEndpointURI(), PORTAL,
-                new RefreshTokenGrant(token), null).toHTTPRequest().send());
+        var response = OIDCTokenResponseParser.parse(
+                new TokenRequest(issuer.getTokenEndpointURI(), PORTAL, new RefreshTokenGrant(token), null)
+                        .toHTTPRequest()
+                        .send());
         assertThat(response.indicatesSuccess()).as(String.valueOf(response)).isTrue();
         return (OIDCTokenResponse) response.toSuccessResponse();
     }
 
     private static ErrorObject refreshError(RefreshToken token) throws Exception {
-        var response = OIDCTokenResponseParser.parse(new TokenRequest(issuer.getTokenEndpointURI(), PORTAL,
-                new RefreshTokenGrant(token), null).toHTTPRequest().send());
+        var response = OIDCTokenResponseParser.parse(
+                new TokenRequest(issuer.getTokenEndpointURI(), PORTAL, new RefreshTokenGrant(token), null)
+                        .toHTTPRequest()
+                        .send());
         assertThat(response.indicatesSuccess()).isFalse();
         return ((TokenErrorResponse) response).getErrorObject();
     }
@@ -225,13 +271,20 @@ class StandardOidcClientTest {
     /** A person's browser: cookies, no automatic redirects, and the sign-in page filled in. */
     private static final class Browser {
         private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
 
         URI authorization(Nonce nonce, CodeVerifier verifier) {
-            return new AuthenticationRequest.Builder(new ResponseType("code"), new Scope("openid", "profile", "email"),
-                    PORTAL, CALLBACK).endpointURI(issuer.getAuthorizationEndpointURI()).state(new State("s1"))
-                    .nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256).build().toURI();
+            return new AuthenticationRequest.Builder(
+                            new ResponseType("code"), new Scope("openid", "profile", "email"), PORTAL, CALLBACK)
+                    .endpointURI(issuer.getAuthorizationEndpointURI())
+                    .state(new State("s1"))
+                    .nonce(nonce)
+                    .codeChallenge(verifier, CodeChallengeMethod.S256)
+                    .build()
+                    .toURI();
         }
 
         OIDCTokenResponse signIn(String user, Nonce nonce) throws Exception {
@@ -244,11 +297,17 @@ class StandardOidcClientTest {
             assertThat(toPortal.statusCode()).isEqualTo(302);
             URI callback = resolve(toPortal);
             assertThat(callback.toString()).startsWith(CALLBACK.toString());
-            AuthenticationSuccessResponse code = AuthenticationResponseParser.parse(callback).toSuccessResponse();
+            AuthenticationSuccessResponse code =
+                    AuthenticationResponseParser.parse(callback).toSuccessResponse();
             assertThat(code.getState()).isEqualTo(new State("s1"));
             AuthorizationCode authorizationCode = code.getAuthorizationCode();
-            var tokens = OIDCTokenResponseParser.parse(new TokenRequest(issuer.getTokenEndpointURI(), PORTAL,
-                    new AuthorizationCodeGrant(authorizationCode, CALLBACK, verifier), null).toHTTPRequest().send());
+            var tokens = OIDCTokenResponseParser.parse(new TokenRequest(
+                            issuer.getTokenEndpointURI(),
+                            PORTAL,
+                            new AuthorizationCodeGrant(authorizationCode, CALLBACK, verifier),
+                            null)
+                    .toHTTPRequest()
+                    .send());
             assertThat(tokens.indicatesSuccess()).as(String.valueOf(tokens)).isTrue();
             return (OIDCTokenResponse) tokens.toSuccessResponse();
         }
@@ -258,24 +317,33 @@ class StandardOidcClientTest {
             HttpResponse<String> page = get(loginPage);
             assertThat(page.statusCode()).isEqualTo(200);
             Matcher csrf = CSRF.matcher(page.body());
-            assertThat(csrf.find()).as("the sign-in page has its form: " + page.body()).isTrue();
-            HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(loginPage)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
-                            + URLEncoder.encode(CertTrailInstance.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-                            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+            assertThat(csrf.find())
+                    .as("the sign-in page has its form: " + page.body())
+                    .isTrue();
+            HttpResponse<String> signedIn = http.send(
+                    HttpRequest.newBuilder(loginPage)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                                    + URLEncoder.encode(CertTrailInstance.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+                                    + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(signedIn.statusCode()).isEqualTo(302);
             return signedIn;
         }
 
         HttpResponse<String> get(URI uri) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Accept", "text/html")
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
         static URI resolve(HttpResponse<?> redirect) {
-            return redirect.uri().resolve(redirect.headers().firstValue("Location").orElseThrow());
+            return redirect.uri()
+                    .resolve(redirect.headers().firstValue("Location").orElseThrow());
         }
     }
 }

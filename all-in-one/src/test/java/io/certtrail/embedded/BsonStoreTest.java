@@ -36,9 +36,12 @@ class BsonStoreTest {
 
     private static final Document EVERY_TYPE = new Document("_id", "acct-1")
             .append("text", "李瑞瑞 – Ünïcode")
-            .append("int", 42).append("long", 9_000_000_000L).append("double", 2.5)
+            .append("int", 42)
+            .append("long", 9_000_000_000L)
+            .append("double", 2.5)
             .append("decimal", Decimal128.parse("12.345"))
-            .append("flag", true).append("nothing", null)
+            .append("flag", true)
+            .append("nothing", null)
             .append("when", new Date(1_764_633_600_000L))
             .append("oid", new ObjectId("6750f0a1b2c3d4e5f6a7b8c9"))
             .append("bytes", new Binary(new byte[] {1, 2, 3}))
@@ -50,18 +53,25 @@ class BsonStoreTest {
         with(DurableH2Backend.open(dataDir), collection -> {
             collection.createIndex(Indexes.ascending("email", "kind"), new IndexOptions().unique(true));
             collection.insertOne(EVERY_TYPE);
-            collection.insertOne(new Document("_id", new ObjectId()).append("email", "a@example.com").append("kind", 1));
-            collection.insertOne(new Document("_id", 7).append("email", "a@example.com").append("kind", 2));
+            collection.insertOne(new Document("_id", new ObjectId())
+                    .append("email", "a@example.com")
+                    .append("kind", 1));
+            collection.insertOne(
+                    new Document("_id", 7).append("email", "a@example.com").append("kind", 2));
         });
         with(DurableH2Backend.open(dataDir), collection -> {
             assertThat(collection.find(Filters.eq("_id", "acct-1")).first()).isEqualTo(EVERY_TYPE);
-            assertThat(collection.find(Filters.eq("_id", 7)).first().getInteger("kind")).isEqualTo(2);
+            assertThat(collection.find(Filters.eq("_id", 7)).first().getInteger("kind"))
+                    .isEqualTo(2);
             // the compound unique index still holds after the restart
             assertThatThrownBy(() -> collection.insertOne(new Document("email", "a@example.com").append("kind", 1)))
                     .isInstanceOf(MongoWriteException.class);
-            collection.replaceOne(Filters.eq("_id", "acct-1"), new Document("_id", "acct-1").append("v", 2),
+            collection.replaceOne(
+                    Filters.eq("_id", "acct-1"),
+                    new Document("_id", "acct-1").append("v", 2),
                     new ReplaceOptions().upsert(true));
-            assertThat(collection.find(Filters.eq("_id", "acct-1")).first().getInteger("v")).isEqualTo(2);
+            assertThat(collection.find(Filters.eq("_id", "acct-1")).first().getInteger("v"))
+                    .isEqualTo(2);
             assertThat(collection.countDocuments()).isEqualTo(3);
         });
         assertThat(dataDir.resolve(BsonStore.FILE)).exists();
@@ -79,17 +89,22 @@ class BsonStoreTest {
             collection.insertOne(new Document("_id", "a").append("v", 1).append("list", List.of("x")));
             collection.insertOne(new Document("_id", "b").append("v", 1));
             collection.insertOne(new Document("_id", "c").append("v", 1));
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !first.hasUnsavedChanges());
-            collection.updateOne(Filters.eq("_id", "a"), new Document("$set", new Document("v", 2))
-                    .append("$addToSet", new Document("list", "y")));
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> !first.hasUnsavedChanges());
+            collection.updateOne(
+                    Filters.eq("_id", "a"),
+                    new Document("$set", new Document("v", 2)).append("$addToSet", new Document("list", "y")));
             collection.replaceOne(Filters.eq("_id", "b"), new Document("_id", "b").append("w", 3));
             collection.findOneAndUpdate(Filters.eq("_id", "c"), new Document("$inc", new Document("v", 4)));
         });
         with(DurableH2Backend.open(dataDir), collection -> {
             assertThat(collection.find(Filters.eq("_id", "a")).first())
                     .isEqualTo(new Document("_id", "a").append("v", 2).append("list", List.of("x", "y")));
-            assertThat(collection.find(Filters.eq("_id", "b")).first()).isEqualTo(new Document("_id", "b").append("w", 3));
-            assertThat(collection.find(Filters.eq("_id", "c")).first().getInteger("v")).isEqualTo(5);
+            assertThat(collection.find(Filters.eq("_id", "b")).first())
+                    .isEqualTo(new Document("_id", "b").append("w", 3));
+            assertThat(collection.find(Filters.eq("_id", "c")).first().getInteger("v"))
+                    .isEqualTo(5);
             assertThat(collection.countDocuments()).isEqualTo(3);
         });
     }
@@ -102,8 +117,8 @@ class BsonStoreTest {
     void aWriterNeverCommitsByItselfHoweverMuchIsUnsaved() {
         org.h2.mvstore.MVStore store = BsonStore.open(dataDir);
         try {
-            org.h2.mvstore.MVMap<Object, StoredDocument> documents = BsonH2Database.dataMap(store,
-                    "databases.test.big");
+            org.h2.mvstore.MVMap<Object, StoredDocument> documents =
+                    BsonH2Database.dataMap(store, "databases.test.big");
             long version = store.getCurrentVersion();
             for (int i = 0; i < 20_000; i++) { // about 60 MB by MVStore's count, beyond its 19 MB of unsaved changes
                 de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "doc-" + i);
@@ -130,13 +145,18 @@ class BsonStoreTest {
         });
         with(DurableH2Backend.open(dataDir), collection -> {
             assertThat(collection.find(Filters.eq("_id", "acct-1")).first()).isEqualTo(EVERY_TYPE);
-            assertThat(collection.find(Filters.eq("tokenHash", "h24999")).first().getString("_id")).isEqualTo("req-24999");
+            assertThat(collection
+                            .find(Filters.eq("tokenHash", "h24999"))
+                            .first()
+                            .getString("_id"))
+                    .isEqualTo("req-24999");
             assertThat(collection.countDocuments()).isEqualTo(25_001);
             assertThatThrownBy(() -> collection.insertOne(new Document("_id", "x").append("tokenHash", "h7")))
                     .isInstanceOf(MongoWriteException.class);
         });
         assertThat(dataDir.resolve(BsonStore.JAVA_SERIALIZED_FILE)).doesNotExist();
-        assertThat(dataDir.resolve(BsonStore.JAVA_SERIALIZED_FILE + BsonStore.CONVERTED_SUFFIX)).exists();
+        assertThat(dataDir.resolve(BsonStore.JAVA_SERIALIZED_FILE + BsonStore.CONVERTED_SUFFIX))
+                .exists();
     }
 
     @Test
@@ -148,7 +168,8 @@ class BsonStoreTest {
             }
             List<Object> found = new ArrayList<>();
             collection.find().sort(new Document("_id", 1)).forEach(document -> found.add(document.get("_id")));
-            assertThat(found).containsExactly(1.5, 3, 10L, "a", "b", UUID.fromString("00000000-0000-0000-0000-000000000001"));
+            assertThat(found)
+                    .containsExactly(1.5, 3, 10L, "a", "b", UUID.fromString("00000000-0000-0000-0000-000000000001"));
         });
     }
 
@@ -172,7 +193,8 @@ class BsonStoreTest {
                 for (int i = 0; i < 2_000; i++) {
                     String id = "doc-" + (round * 7_919 + i * 31) % 20_000;
                     written.add(id);
-                    batch.add(new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", id),
+                    batch.add(new com.mongodb.client.model.ReplaceOneModel<>(
+                            Filters.eq("_id", id),
                             new Document("_id", id).append("round", round).append("pad", pad),
                             new ReplaceOptions().upsert(true)));
                 }
@@ -180,12 +202,15 @@ class BsonStoreTest {
                 largest[0] = Math.max(largest[0], size(file));
             }
             assertThat(largest[0]).as("the file under load").isLessThan(1_000_000_000L);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
-                    .pollInterval(java.time.Duration.ofSeconds(1)).untilAsserted(() -> {
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(90))
+                    .pollInterval(java.time.Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
                         collection.insertOne(new Document("idle", true)); // a write now and then, as in life
                         // the documents' bytes alone, without the _id index, page and chunk overhead;
                         // 4.3 GB before the retention and compaction fixes
-                        assertThat(size(file)).as("the file at rest, beside %,d bytes of documents", documentBytes)
+                        assertThat(size(file))
+                                .as("the file at rest, beside %,d bytes of documents", documentBytes)
                                 .isLessThanOrEqualTo(4 * documentBytes);
                     });
             // every document written is there (how many rounds fit in the time depends on the machine)
@@ -205,13 +230,12 @@ class BsonStoreTest {
         MongoServer server = new MongoServer(backend);
         try {
             java.net.InetSocketAddress address = server.bind();
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort()
-                    + "/?uuidRepresentation=standard")) {
+            try (MongoClient client =
+                    MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/?uuidRepresentation=standard")) {
                 use.accept(client.getDatabase("certtrail").getCollection("things"));
             }
         } finally {
             server.shutdownNow();
         }
     }
-
 }

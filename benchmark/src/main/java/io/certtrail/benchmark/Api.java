@@ -18,8 +18,8 @@ import java.util.concurrent.Executors;
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
-            "eight", "nine", "ten");
+    private static final List<String> WORDS =
+            List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
 
     private final String base;
     private final HttpClient http;
@@ -40,15 +40,20 @@ final class Api {
     /** A demo user's access token from the embedded identity provider (HTTP Basic, as its README shows). */
     String token(String user, String password) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/dev/tokens"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
         return send(request).get("access_token").asText();
     }
 
     /** @param token null for the public endpoints */
     JsonNode get(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -56,26 +61,39 @@ final class Api {
     }
 
     CompletableFuture<HttpResponse<String>> getAsync(String path, String token) {
-        return http.sendAsync(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.sendAsync(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> getRaw(String path, String token) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A bulk import: the whole body in one request, the outcome lines as they come back. */
     HttpResponse<String> postBody(String path, String token, String contentType, String body)
             throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", contentType)
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     CompletableFuture<HttpResponse<String>> postAsync(String path, String token, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -106,8 +124,9 @@ final class Api {
 
     static JsonNode parse(HttpResponse<String> response) {
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri().getPath()
-                    + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    response.request().method() + " " + response.request().uri().getPath() + " answered "
+                            + response.statusCode() + ": " + response.body());
         }
         try {
             return JSON.readTree(response.body());

@@ -37,22 +37,26 @@ final class AppUnderTest implements AutoCloseable {
         int port = freePort();
         int mongoPort = freePort();
         Path log = work.resolve("app.log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
         // BENCHMARK_APP_JVM_ARGS adds JVM options, e.g. a flight recording to profile a run:
         // -XX:StartFlightRecording=filename=app.jfr,settings=profile
         String extra = System.getenv("BENCHMARK_APP_JVM_ARGS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
+        command.addAll(List.of(
+                "-jar",
+                jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--certtrail.identity.issuer=http://localhost:" + port,
                 "--certtrail.embedded.data-dir=" + work.resolve("data").toAbsolutePath(),
                 "--certtrail.embedded.mongo-port=" + mongoPort));
         command.addAll(settings);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new AppUnderTest(process, port, mongoPort, log, work);
     }
 
@@ -64,8 +68,8 @@ final class AppUnderTest implements AutoCloseable {
 
     /** The documents' size as the embedded wire server counts them (dbStats dataSize), in MB. */
     double liveDataMegabytes() {
-        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(
-                "mongodb://127.0.0.1:" + mongoPort)) {
+        try (com.mongodb.client.MongoClient client =
+                com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
             org.bson.Document stats = client.getDatabase("certtrail").runCommand(new org.bson.Document("dbStats", 1));
             return ((Number) stats.get("dataSize")).doubleValue() / 1024 / 1024;
         }
@@ -91,8 +95,10 @@ final class AppUnderTest implements AutoCloseable {
                 throw new IllegalStateException("The application exited; see " + log);
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create(baseUrl() + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;
                 }
@@ -134,7 +140,8 @@ final class AppUnderTest implements AutoCloseable {
 
     private long usedHeap() throws IOException, InterruptedException {
         // G1: "garbage-first heap total 524288K, used 123456K"; Serial: one "used" per generation
-        Matcher used = Pattern.compile("(heap|generation)\\s+total \\d+K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        Matcher used = Pattern.compile("(heap|generation)\\s+total \\d+K, used (\\d+)K")
+                .matcher(jcmd("GC.heap_info"));
         long kilobytes = 0;
         while (used.find()) {
             kilobytes += Long.parseLong(used.group(2));
@@ -143,8 +150,10 @@ final class AppUnderTest implements AutoCloseable {
     }
 
     private String jcmd(String what) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid()), what).redirectErrorStream(true).start();
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid()), what)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(jcmd.getInputStream().readAllBytes());
         jcmd.waitFor(30, TimeUnit.SECONDS);
         return out;

@@ -97,15 +97,20 @@ public final class Benchmark {
 
     Report run() throws Exception {
         progress("raw limits on scratch files in %s", work);
-        report.raw = RawLimits.measure(Files.createDirectories(work.resolve("raw")), Math.min(100_000, preset.records()));
+        report.raw =
+                RawLimits.measure(Files.createDirectories(work.resolve("raw")), Math.min(100_000, preset.records()));
         progress("seeding %,d accounts and %,d records", preset.accounts(), preset.records());
         Seeder seeder = new Seeder(preset, ADDRESS_KEY_SECRET);
         report.seeded = seeder.seed(Files.createDirectories(work.resolve("data")));
-        progress("seeded %,d events in %.1f s", report.seeded.events(), report.seeded.took().toMillis() / 1000.0);
+        progress(
+                "seeded %,d events in %.1f s",
+                report.seeded.events(), report.seeded.took().toMillis() / 1000.0);
         report.readLimit = Seeder.readLimit(work.resolve("data"), report.seeded.events());
         progress("read and deserialised them again at %,.0f events/s (the rebuild's limit)", report.readLimit);
         // the seeded store as it is now, for the production shape's rebuild after the embedded run
-        ProductionShape production = ProductionShape.prepare(work, jar.toAbsolutePath().getParent().getParent().getParent(),
+        ProductionShape production = ProductionShape.prepare(
+                work,
+                jar.toAbsolutePath().getParent().getParent().getParent(),
                 work.resolve("data").resolve("eventstore.mv.db"));
         try {
             embedded(seeder);
@@ -132,8 +137,9 @@ public final class Benchmark {
             report.rebuild = app.sinceLaunch();
             report.storeAfterRebuild = app.readModelStoreMegabytes();
             report.liveAfterRebuild = app.liveDataMegabytes();
-            progress("read models rebuilt: %,d events in %.1f s", report.seeded.events(),
-                    report.rebuild.toMillis() / 1000.0);
+            progress(
+                    "read models rebuilt: %,d events in %.1f s",
+                    report.seeded.events(), report.rebuild.toMillis() / 1000.0);
             List<String> holders = new ArrayList<>();
             for (int user = 0; user < preset.users(); user++) {
                 holders.add(api.token("bench" + user, PASSWORD));
@@ -161,8 +167,13 @@ public final class Benchmark {
                 step.appCpuPerFlowMs = (app.cpuSeconds() - appCpu) * 1000 / Math.max(1, step.flow.count());
                 step.driverCpuPerFlowMs = (ownCpuSeconds() - ownCpu) * 1000 / Math.max(1, step.flow.count());
                 report.steps.add(step);
-                progress("%,d/s offered: %,.0f/s done, p99 %.1f ms, lag p99 %.1f ms, %d failed%s%s", rate,
-                        step.achieved, step.flow.ms(99), step.lag.ms(99), step.flow.failures(),
+                progress(
+                        "%,d/s offered: %,.0f/s done, p99 %.1f ms, lag p99 %.1f ms, %d failed%s%s",
+                        rate,
+                        step.achieved,
+                        step.flow.ms(99),
+                        step.lag.ms(99),
+                        step.flow.failures(),
                         step.firstError.get() == null ? "" : " (" + step.firstError.get() + ")",
                         step.firstLagError.get() == null ? "" : "; a lag probe: " + step.firstLagError.get());
                 if (step.flow.ms(99) > Preset.P99_BOUND_MS) {
@@ -172,17 +183,31 @@ public final class Benchmark {
             report.activations = activations(api, mail);
             awaitCaughtUp(api, operator, 0, Duration.ofMinutes(10));
             report.applications = applications(api, holders, preset.rates().get(0), preset.step());
-            progress("certificate applications: %,d done, p99 %.1f ms, %d failed%s", report.applications.count(),
-                    report.applications.ms(99), report.applications.failures(),
+            progress(
+                    "certificate applications: %,d done, p99 %.1f ms, %d failed%s",
+                    report.applications.count(),
+                    report.applications.ms(99),
+                    report.applications.failures(),
                     report.firstApplicationError.get() == null ? "" : " (" + report.firstApplicationError.get() + ")");
             awaitCaughtUp(api, operator, 0, Duration.ofMinutes(10));
             Random random = new Random(5);
-            // the floor: an authenticated request that reads nothing (the JWT checked, the role refused), the same readers
-            report.floor = readers(api, user -> holders.get(random.nextInt(holders.size())),
-                    user -> "/api/audit/events", preset.queryTime(), preset.readers(), 403);
-            report.myCertificates = readers(api, user -> holders.get(random.nextInt(holders.size())),
-                    user -> "/api/me/certificates?size=20", preset.queryTime());
-            report.auditHistory = readers(api, user -> auditor,
+            // the floor: an authenticated request that reads nothing (the JWT checked, the role refused), the same
+            // readers
+            report.floor = readers(
+                    api,
+                    user -> holders.get(random.nextInt(holders.size())),
+                    user -> "/api/audit/events",
+                    preset.queryTime(),
+                    preset.readers(),
+                    403);
+            report.myCertificates = readers(
+                    api,
+                    user -> holders.get(random.nextInt(holders.size())),
+                    user -> "/api/me/certificates?size=20",
+                    preset.queryTime());
+            report.auditHistory = readers(
+                    api,
+                    user -> auditor,
                     user -> "/api/audit/accounts/" + Seeder.accountId(random.nextInt(preset.accounts())) + "/events",
                     preset.queryTime());
             // the partner view: admins of all companies, most of the load on the largest ones, as in life
@@ -191,15 +216,23 @@ public final class Benchmark {
                 admins.add(api.token("admin" + company, PASSWORD));
             }
             checkPartnerView(api, seeder, admins);
-            report.partnerView = readers(api, user -> admins.get(Math.min(Seeder.COMPANIES - 1,
-                    Integer.numberOfTrailingZeros(random.nextInt() | (1 << (Seeder.COMPANIES - 1))))),
-                    user -> "/api/partner/employees?size=20", preset.queryTime());
+            report.partnerView = readers(
+                    api,
+                    user -> admins.get(Math.min(
+                            Seeder.COMPANIES - 1,
+                            Integer.numberOfTrailingZeros(random.nextInt() | (1 << (Seeder.COMPANIES - 1))))),
+                    user -> "/api/partner/employees?size=20",
+                    preset.queryTime());
             report.largestCompany = seeder.companySize(0);
             // one reader, nothing else running: how long one answer takes, not how many fit on two cores
-            report.largestCompanyAlone = readers(api, user -> admins.get(0), user -> "/api/partner/employees?size=20",
-                    preset.queryTime(), 1);
-            report.auditHistoryAlone = readers(api, user -> auditor, user -> "/api/audit/accounts/"
-                    + Seeder.accountId(random.nextInt(preset.accounts())) + "/events", preset.queryTime(), 1);
+            report.largestCompanyAlone = readers(
+                    api, user -> admins.get(0), user -> "/api/partner/employees?size=20", preset.queryTime(), 1);
+            report.auditHistoryAlone = readers(
+                    api,
+                    user -> auditor,
+                    user -> "/api/audit/accounts/" + Seeder.accountId(random.nextInt(preset.accounts())) + "/events",
+                    preset.queryTime(),
+                    1);
             report.imports = imports(api, operator);
             report.heap = app.heapMegabytes();
             report.rss = app.rssMegabytes();
@@ -214,7 +247,8 @@ public final class Benchmark {
      */
     private void productionRebuild(ProductionShape production, Seeder seeder) throws Exception {
         try (production) {
-            progress("production shape: %d query sides on stand-ins (H2 over TCP, the wire server in memory)",
+            progress(
+                    "production shape: %d query sides on stand-ins (H2 over TCP, the wire server in memory)",
                     ProductionShape.QUERY_SIDES);
             production.start(ADDRESS_KEY_SECRET);
             String operator = new Api(production.issuer()).token("oscar", "oscar-demo");
@@ -228,7 +262,8 @@ public final class Benchmark {
             for (Api instance : instances) {
                 checkVerification(instance, seeder);
             }
-            progress("production shape: read models rebuilt in %.1f s, %.1f CPU seconds in the query sides once started",
+            progress(
+                    "production shape: read models rebuilt in %.1f s, %.1f CPU seconds in the query sides once started",
                     report.productionRebuild.toMillis() / 1000.0, report.productionCpuSeconds);
         }
     }
@@ -272,8 +307,8 @@ public final class Benchmark {
                 }
             }
             // every segment of every processor is held by one instance or the other
-            done &= !claimed.isEmpty() && claimed.values().stream()
-                    .allMatch(segments -> segments.size() == ProductionShape.SEGMENTS);
+            done &= !claimed.isEmpty()
+                    && claimed.values().stream().allMatch(segments -> segments.size() == ProductionShape.SEGMENTS);
             if (done) {
                 return;
             }
@@ -298,8 +333,9 @@ public final class Benchmark {
         int rate = preset.rates().get(0);
         long end = System.nanoTime() + preset.soak().toNanos();
         report.soakSamples.add(storeSample(app, "start"));
-        progress("soak: %d association flows/s and 1,000 corrected exam results a minute for %d minutes", rate,
-                preset.soak().toMinutes());
+        progress(
+                "soak: %d association flows/s and 1,000 corrected exam results a minute for %d minutes",
+                rate, preset.soak().toMinutes());
         for (int minute = 1; System.nanoTime() < end; minute++) {
             Step step = associationStep(api, holders, rate, preset.step());
             if (step.flow.failures() > 0) {
@@ -309,21 +345,29 @@ public final class Benchmark {
             StringBuilder csv = new StringBuilder(
                     "sourceRecordId,registrationNumber,firstName,lastName,email,examCode,examName,examDate,score,passed\n");
             for (int i = 0; i < 1_000; i++) {
-                csv.append("SOAK-").append(i).append(",REG-SOAK-").append(i).append(",Given,Family,soak").append(i % 200)
-                        .append("@example.com,H12-811,HCIA-Datacom,2026-02-20,").append(600 + (i + minute) % 400)
+                csv.append("SOAK-")
+                        .append(i)
+                        .append(",REG-SOAK-")
+                        .append(i)
+                        .append(",Given,Family,soak")
+                        .append(i % 200)
+                        .append("@example.com,H12-811,HCIA-Datacom,2026-02-20,")
+                        .append(600 + (i + minute) % 400)
                         .append(",true\n");
             }
-            HttpResponse<String> response = api.postBody("/api/operator/record-imports/exams", operator, "text/csv",
-                    csv.toString());
+            HttpResponse<String> response =
+                    api.postBody("/api/operator/record-imports/exams", operator, "text/csv", csv.toString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("soak: import failed: " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        "soak: import failed: " + response.statusCode() + " " + response.body());
             }
             report.soakRecords += 1_000;
             awaitCaughtUp(api, operator, 0, Duration.ofMinutes(10));
             Report.StoreSample sample = storeSample(app, "minute " + minute);
             report.soakSamples.add(sample);
-            progress("soak, minute %d: store file %.0f MB, live data %.0f MB", minute, sample.fileMegabytes(),
-                    sample.liveMegabytes());
+            progress(
+                    "soak, minute %d: store file %.0f MB, live data %.0f MB",
+                    minute, sample.fileMegabytes(), sample.liveMegabytes());
         }
         Thread.sleep(TimeUnit.MINUTES.toMillis(1));
         report.soakSamples.add(storeSample(app, "a minute at rest"));
@@ -340,19 +384,34 @@ public final class Benchmark {
                 "sourceRecordId,registrationNumber,firstName,lastName,email,examCode,examName,examDate,score,passed\n");
         StringBuilder json = new StringBuilder();
         for (int i = 0; i < lines; i++) {
-            csv.append("IMP-C-").append(i).append(",REG-IMP-C-").append(i).append(",Given,Family,import").append(i % 5_000)
-                    .append("@example.com,H12-811,HCIA-Datacom,2026-02-20,").append(600 + i % 400).append(",true\n");
-            json.append("{\"sourceRecordId\":\"IMP-J-").append(i).append("\",\"registrationNumber\":\"REG-IMP-J-").append(i)
-                    .append("\",\"firstName\":\"Given\",\"lastName\":\"Family\",\"email\":\"import").append(i % 5_000)
-                    .append("@example.com\",\"examCode\":\"H12-811\",\"examName\":\"HCIA-Datacom\",\"examDate\":\"2026-02-20\",")
-                    .append("\"score\":").append(600 + i % 400).append(",\"passed\":true}\n");
+            csv.append("IMP-C-")
+                    .append(i)
+                    .append(",REG-IMP-C-")
+                    .append(i)
+                    .append(",Given,Family,import")
+                    .append(i % 5_000)
+                    .append("@example.com,H12-811,HCIA-Datacom,2026-02-20,")
+                    .append(600 + i % 400)
+                    .append(",true\n");
+            json.append("{\"sourceRecordId\":\"IMP-J-")
+                    .append(i)
+                    .append("\",\"registrationNumber\":\"REG-IMP-J-")
+                    .append(i)
+                    .append("\",\"firstName\":\"Given\",\"lastName\":\"Family\",\"email\":\"import")
+                    .append(i % 5_000)
+                    .append(
+                            "@example.com\",\"examCode\":\"H12-811\",\"examName\":\"HCIA-Datacom\",\"examDate\":\"2026-02-20\",")
+                    .append("\"score\":")
+                    .append(600 + i % 400)
+                    .append(",\"passed\":true}\n");
         }
         double[] perSecond = new double[2];
         String[] bodies = {csv.toString(), json.toString()};
         String[] types = {"text/csv", "application/x-ndjson"};
         for (int k = 0; k < 2; k++) {
             long start = System.nanoTime();
-            HttpResponse<String> response = api.postBody("/api/operator/record-imports/exams", operator, types[k], bodies[k]);
+            HttpResponse<String> response =
+                    api.postBody("/api/operator/record-imports/exams", operator, types[k], bodies[k]);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (response.statusCode() != 200 || !response.body().contains("\"recorded\":" + lines)) {
                 throw new IllegalStateException("import " + types[k] + " failed: " + response.statusCode() + " "
@@ -378,8 +437,8 @@ public final class Benchmark {
             lines.add(user.apply(i) + "last-name=" + Seeder.lastName(i));
         }
         int next = preset.users();
-        for (String[] staff : new String[][] {{"audrey", "auditor-audrey", "AUDITOR"},
-                {"oscar", "operator-oscar", "OPERATOR"}}) {
+        for (String[] staff :
+                new String[][] {{"audrey", "auditor-audrey", "AUDITOR"}, {"oscar", "operator-oscar", "OPERATOR"}}) {
             lines.add(user.apply(next) + "username=" + staff[0]);
             lines.add(user.apply(next) + "password={noop}" + PASSWORD);
             lines.add(user.apply(next) + "account-id=" + staff[1]);
@@ -396,17 +455,23 @@ public final class Benchmark {
         }
         // The load comes from one client address and a few thousand accounts: per-client and
         // per-account mail budgets would stop it within seconds. Per-address limits stay as they are.
-        for (String limit : List.of("mail-per-account", "mail-per-client", "link-attempts-per-client",
-                "verifications-per-client", "verification-misses-per-client")) {
+        for (String limit : List.of(
+                "mail-per-account",
+                "mail-per-client",
+                "link-attempts-per-client",
+                "verifications-per-client",
+                "verification-misses-per-client")) {
             lines.add("certtrail.rate-limits." + limit + ".capacity=100000000");
             lines.add("certtrail.rate-limits." + limit + ".period=PT1H");
         }
         Path file = work.resolve("benchmark.properties");
         Files.write(file, lines);
-        return List.of("--spring.config.additional-location=file:" + file.toAbsolutePath(),
+        return List.of(
+                "--spring.config.additional-location=file:" + file.toAbsolutePath(),
                 "--certtrail.address-key-secret=" + ADDRESS_KEY_SECRET,
                 "--certtrail.embedded.smtp-server=false",
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.port());
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + mail.port());
     }
 
     /** Waits until every processor has reached the head of the event stream (and at least {@code minHead}). */
@@ -420,7 +485,8 @@ public final class Benchmark {
             long slowest = Long.MAX_VALUE;
             for (JsonNode processor : status.path("processors")) {
                 if (processor.path("error").asBoolean()) {
-                    throw new IllegalStateException("Processor " + processor.path("name").asText() + " is in error");
+                    throw new IllegalStateException(
+                            "Processor " + processor.path("name").asText() + " is in error");
                 }
                 long position = processor.path("position").asLong(-1);
                 slowest = Math.min(slowest, position);
@@ -443,7 +509,9 @@ public final class Benchmark {
     /** A rebuild that is fast but wrong is worth nothing: some holders' views must show exactly what was seeded. */
     private void checkReadModels(Api api, Seeder seeder, List<String> holders) {
         for (int user = 0; user < Math.min(20, holders.size()); user++) {
-            long shown = api.get("/api/me/certificates?size=1", holders.get(user)).get("totalElements").asLong();
+            long shown = api.get("/api/me/certificates?size=1", holders.get(user))
+                    .get("totalElements")
+                    .asLong();
             if (shown != seeder.certificationsOf(user)) {
                 throw new IllegalStateException("After the rebuild, " + Seeder.accountId(user) + " sees " + shown
                         + " certificates; the event store holds " + seeder.certificationsOf(user));
@@ -455,8 +523,10 @@ public final class Benchmark {
     /** Every company's administrator sees exactly the employees seeded for it. */
     private void checkPartnerView(Api api, Seeder seeder, List<String> admins) {
         for (int company = 0; company < Seeder.COMPANIES; company++) {
-            long shown = api.get("/api/partner/employees?size=1", admins.get(company)).path("employees")
-                    .path("totalElements").asLong(-1);
+            long shown = api.get("/api/partner/employees?size=1", admins.get(company))
+                    .path("employees")
+                    .path("totalElements")
+                    .asLong(-1);
             if (shown != seeder.companySize(company)) {
                 throw new IllegalStateException("Company " + Seeder.companyId(company) + " shows " + shown
                         + " employees; " + seeder.companySize(company) + " were seeded");
@@ -467,9 +537,12 @@ public final class Benchmark {
     /** Seeded applications must show on public verification, with the name printed on the certificate. */
     private void checkVerification(Api api, Seeder seeder) {
         for (String[] sample : seeder.appliedSamples()) {
-            JsonNode result = api.get("/api/public/certificates/" + sample[0] + "?name="
-                    + java.net.URLEncoder.encode(sample[1], java.nio.charset.StandardCharsets.UTF_8), null);
-            if (!result.path("nameMatches").asBoolean() || !"VALID".equals(result.path("status").asText())) {
+            JsonNode result = api.get(
+                    "/api/public/certificates/" + sample[0] + "?name="
+                            + java.net.URLEncoder.encode(sample[1], java.nio.charset.StandardCharsets.UTF_8),
+                    null);
+            if (!result.path("nameMatches").asBoolean()
+                    || !"VALID".equals(result.path("status").asText())) {
                 throw new IllegalStateException("After the rebuild, certificate " + sample[0]
                         + " does not verify with its printed name: " + result);
             }
@@ -485,8 +558,12 @@ public final class Benchmark {
         List<String[]> pending = new ArrayList<>();
         for (int user = 0; user < holders.size(); user++) {
             for (JsonNode eligible : api.get("/api/me/certificate-applications/eligible", holders.get(user))) {
-                pending.add(new String[] {holders.get(user), eligible.get("recordId").asText(),
-                        Seeder.email(user, 0), Seeder.printedName(user)});
+                pending.add(new String[] {
+                    holders.get(user),
+                    eligible.get("recordId").asText(),
+                    Seeder.email(user, 0),
+                    Seeder.printedName(user)
+                });
             }
         }
         Latencies latencies = new Latencies();
@@ -502,16 +579,21 @@ public final class Benchmark {
                 LockSupport.parkNanos(wait);
             }
             // the seeded certifications are HCIA: issued as e-certificates only (CertificateFormats)
-            inflight.add(api.postAsync("/api/me/certificate-applications", application[0], "{\"recordId\":\""
-                    + application[1] + "\",\"email\":\"" + application[2] + "\",\"format\":\"ELECTRONIC\""
-                    + ",\"fullName\":\"" + application[3] + "\",\"phone\":\"+49 30 1234567\","
-                    + "\"acceptPrivacyStatement\":true}").thenAccept(response -> {
+            inflight.add(api.postAsync(
+                            "/api/me/certificate-applications",
+                            application[0],
+                            "{\"recordId\":\""
+                                    + application[1] + "\",\"email\":\"" + application[2]
+                                    + "\",\"format\":\"ELECTRONIC\""
+                                    + ",\"fullName\":\"" + application[3] + "\",\"phone\":\"+49 30 1234567\","
+                                    + "\"acceptPrivacyStatement\":true}")
+                    .thenAccept(response -> {
                         if (response.statusCode() == 201) {
                             latencies.record(System.nanoTime() - intended);
                         } else {
                             latencies.failed();
-                            report.firstApplicationError.compareAndSet(null,
-                                    response.statusCode() + " " + response.body());
+                            report.firstApplicationError.compareAndSet(
+                                    null, response.statusCode() + " " + response.body());
                         }
                     }));
         }
@@ -543,8 +625,7 @@ public final class Benchmark {
 
     private static final AtomicLong ADDRESSES = new AtomicLong();
 
-    private Step associationStep(Api api, List<String> holders, int rate, Duration length)
-            throws InterruptedException {
+    private Step associationStep(Api api, List<String> holders, int rate, Duration length) throws InterruptedException {
         Step step = new Step(rate);
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
         int total = (int) (rate * length.toSeconds());
@@ -563,7 +644,9 @@ public final class Benchmark {
             String email = "load" + ADDRESSES.incrementAndGet() + "@bench.example";
             boolean probe = i % probeEvery == 0;
             inflight.add(api.solvedChallenge(token)
-                    .thenCompose(verification -> api.postAsync("/api/me/email-associations", token,
+                    .thenCompose(verification -> api.postAsync(
+                            "/api/me/email-associations",
+                            token,
                             "{\"email\":\"" + email + "\",\"acceptPrivacyStatement\":true,\"verification\":"
                                     + verification + "}"))
                     .thenCompose(response -> {
@@ -615,7 +698,10 @@ public final class Benchmark {
         int rate = Math.max(10, preset.rates().get(0) / 4);
         while (System.nanoTime() < end) {
             associationStep(api, holders, rate, Duration.ofSeconds(2));
-            readers(api, user -> holders.get(user % holders.size()), user -> "/api/me/certificates?size=20",
+            readers(
+                    api,
+                    user -> holders.get(user % holders.size()),
+                    user -> "/api/me/certificates?size=20",
                     Duration.ofSeconds(1));
             awaitCaughtUp(api, operator, 0, Duration.ofMinutes(10));
         }
@@ -657,35 +743,44 @@ public final class Benchmark {
         return readers(api, token, path, length, preset.readers());
     }
 
-    private Latencies readers(Api api, IntFunction<String> token, IntFunction<String> path, Duration length,
-            int readers) throws InterruptedException {
+    private Latencies readers(
+            Api api, IntFunction<String> token, IntFunction<String> path, Duration length, int readers)
+            throws InterruptedException {
         return readers(api, token, path, length, readers, 200);
     }
 
-    private Latencies readers(Api api, IntFunction<String> token, IntFunction<String> path, Duration length,
-            int readers, int expectedStatus) throws InterruptedException {
+    private Latencies readers(
+            Api api,
+            IntFunction<String> token,
+            IntFunction<String> path,
+            Duration length,
+            int readers,
+            int expectedStatus)
+            throws InterruptedException {
         Latencies latencies = new Latencies();
         long end = System.nanoTime() + length.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int r = 0; r < readers; r++) {
             int reader = r;
-            Thread thread = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<String> response = api.getRaw(path.apply(reader), token.apply(reader));
-                        if (response.statusCode() == expectedStatus) {
-                            latencies.record(System.nanoTime() - start);
-                        } else {
-                            latencies.failed();
+            Thread thread = new Thread(
+                    () -> {
+                        while (System.nanoTime() < end) {
+                            long start = System.nanoTime();
+                            try {
+                                HttpResponse<String> response = api.getRaw(path.apply(reader), token.apply(reader));
+                                if (response.statusCode() == expectedStatus) {
+                                    latencies.record(System.nanoTime() - start);
+                                } else {
+                                    latencies.failed();
+                                }
+                            } catch (IOException e) {
+                                latencies.failed();
+                            } catch (InterruptedException e) {
+                                return;
+                            }
                         }
-                    } catch (IOException e) {
-                        latencies.failed();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "reader-" + r);
+                    },
+                    "reader-" + r);
             thread.start();
             threads.add(thread);
         }
@@ -703,8 +798,10 @@ public final class Benchmark {
     }
 
     private static double ownCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        return ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
     }
 
     private void progress(String format, Object... args) {

@@ -30,6 +30,7 @@ final class ProductionShape implements AutoCloseable {
     static final int QUERY_SIDES = 2;
     /** Each processor's segments, shared by the query sides: one each. */
     static final int SEGMENTS = QUERY_SIDES;
+
     private static final List<String> PROJECTIONS = ProcessingGroups.PROJECTIONS;
 
     private final Path work;
@@ -57,8 +58,9 @@ final class ProductionShape implements AutoCloseable {
     static ProductionShape prepare(Path work, Path root, Path seededEventStore) throws IOException, SQLException {
         Path data = Files.createDirectories(work.resolve("production"));
         Files.copy(seededEventStore, data.resolve(seededEventStore.getFileName()));
-        Server eventStore = Server.createTcpServer("-tcpPort", "0", "-baseDir", data.toAbsolutePath().toString(),
-                "-ifExists").start();
+        Server eventStore = Server.createTcpServer(
+                        "-tcpPort", "0", "-baseDir", data.toAbsolutePath().toString(), "-ifExists")
+                .start();
         MongoServer mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
         return new ProductionShape(work, root, eventStore, mongo);
@@ -68,8 +70,15 @@ final class ProductionShape implements AutoCloseable {
     void start(String addressKeySecret) throws IOException, InterruptedException {
         int identityPort = AppUnderTest.freePort();
         issuer = "http://127.0.0.1:" + identityPort;
-        processes.add(launch(jar("demo-identity"), "identity", "256m", List.of("--server.port=" + identityPort,
-                "--server.address=127.0.0.1", "--certtrail.identity.issuer=" + issuer, "--spring.main.banner-mode=off"),
+        processes.add(launch(
+                jar("demo-identity"),
+                "identity",
+                "256m",
+                List.of(
+                        "--server.port=" + identityPort,
+                        "--server.address=127.0.0.1",
+                        "--certtrail.identity.issuer=" + issuer,
+                        "--spring.main.banner-mode=off"),
                 null));
         awaitOk(issuer + "/oauth2/jwks", processes.get(0), Duration.ofMinutes(2));
         launchedAt = System.nanoTime();
@@ -83,7 +92,8 @@ final class ProductionShape implements AutoCloseable {
                     "--management.server.port=0",
                     "--spring.main.banner-mode=off",
                     "--spring.datasource.url=jdbc:h2:tcp://127.0.0.1:" + eventStore.getPort() + "/eventstore",
-                    "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/certtrail",
+                    "--spring.mongodb.uri=mongodb://127.0.0.1:"
+                            + mongo.getLocalAddress().getPort() + "/certtrail",
                     "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
                     "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks",
                     "--certtrail.address-key-secret=" + addressKeySecret,
@@ -97,11 +107,18 @@ final class ProductionShape implements AutoCloseable {
                 settings.add("--axon.eventhandling.processors." + processor + ".token-claim-interval=500");
             }
             String options = System.getenv("BENCHMARK_QUERY_JVM_ARGS");
-            processes.add(launch(jar("query-side"), "query-" + instance, "512m", settings,
+            processes.add(launch(
+                    jar("query-side"),
+                    "query-" + instance,
+                    "512m",
+                    settings,
                     options == null ? null : options.replace("{instance}", Integer.toString(instance))));
         }
         for (int instance = 0; instance < QUERY_SIDES; instance++) {
-            awaitOk(baseUrl(instance) + "/api/public/certificates/0", processes.get(1 + instance), Duration.ofMinutes(3));
+            awaitOk(
+                    baseUrl(instance) + "/api/public/certificates/0",
+                    processes.get(1 + instance),
+                    Duration.ofMinutes(3));
         }
         cpuAtStart = queryCpuSeconds();
     }
@@ -135,21 +152,24 @@ final class ProductionShape implements AutoCloseable {
     /** @param jvmOptions more options, or null (e.g. a flight recording per process: filename=query-{instance}.jfr) */
     private Process launch(Path jar, String name, String heap, List<String> settings, String jvmOptions)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
         if (jvmOptions != null && !jvmOptions.isBlank()) {
             command.addAll(List.of(jvmOptions.trim().split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         command.addAll(settings);
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve(name + ".log").toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve(name + ".log").toFile())
+                .start();
     }
 
     /** The module's runnable jar, as the benchmark's build leaves it. */
     private Path jar(String module) throws IOException {
         try (Stream<Path> files = Files.list(root.resolve(module).resolve("target"))) {
-            return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar")).findFirst()
+            return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no runnable jar in " + module + "/target"));
         }
     }
@@ -163,8 +183,9 @@ final class ProductionShape implements AutoCloseable {
                 throw new IllegalStateException("A process of the production shape exited; see its log in " + work);
             }
             try {
-                int status = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = http.send(
+                                HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (status < 500) {
                     return;
                 }
@@ -175,7 +196,6 @@ final class ProductionShape implements AutoCloseable {
         }
         throw new IllegalStateException(url + " did not answer within " + timeout + "; see the logs in " + work);
     }
-
 
     @Override
     public void close() throws InterruptedException {

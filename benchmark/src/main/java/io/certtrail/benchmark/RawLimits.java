@@ -10,8 +10,8 @@ import com.mongodb.client.model.Updates;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
-import io.certtrail.platform.axon.H2EventTableFactory;
 import io.certtrail.events.account.AccountHolderNamed;
+import io.certtrail.platform.axon.H2EventTableFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,8 +34,7 @@ import org.bson.conversions.Bson;
  */
 final class RawLimits {
 
-    record Figures(double appendsPerSecond, double insertsPerSecond, double upsertsPerSecond, Latencies lookups) {
-    }
+    record Figures(double appendsPerSecond, double insertsPerSecond, double upsertsPerSecond, Latencies lookups) {}
 
     static Figures measure(Path scratch, int documents) throws Exception {
         double appends = eventAppends(scratch.resolve("raw-eventstore"), Duration.ofSeconds(5), 8);
@@ -44,7 +43,8 @@ final class RawLimits {
                 java.nio.file.Files.createDirectories(scratch.resolve("raw-readmodels"))));
         try {
             server.bind("127.0.0.1", 0);
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            try (MongoClient client = MongoClients.create(
+                    "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
                 MongoCollection<Document> collection = client.getDatabase("raw").getCollection("documents");
                 double inserts = bulkInserts(collection, documents);
                 double upserts = bulkUpserts(client.getDatabase("raw").getCollection("lists"), documents);
@@ -74,8 +74,12 @@ final class RawLimits {
                 String aggregate = "raw-" + w;
                 running.add(pool.submit(() -> {
                     for (long sequence = 0; System.nanoTime() < end; sequence++) {
-                        engine.appendEvents(new GenericDomainEventMessage<>("Account", aggregate, sequence,
-                                new AccountHolderNamed(aggregate, "Given", "Family"), MetaData.with("actor", aggregate)));
+                        engine.appendEvents(new GenericDomainEventMessage<>(
+                                "Account",
+                                aggregate,
+                                sequence,
+                                new AccountHolderNamed(aggregate, "Given", "Family"),
+                                MetaData.with("actor", aggregate)));
                         appended.incrementAndGet();
                     }
                 }));
@@ -92,10 +96,15 @@ final class RawLimits {
     }
 
     private static Document document(int i) {
-        return new Document("_id", "doc-" + i).append("accountId", "bench-acct-" + i)
-                .append("entries", List.of(new Document("recordId", UUID.randomUUID().toString())
-                        .append("courseName", "Course " + (i % 300)).append("provider", "Authorized Learning Partner")
-                        .append("endDate", "2026-03-01").append("result", "COMPLETED")));
+        return new Document("_id", "doc-" + i)
+                .append("accountId", "bench-acct-" + i)
+                .append(
+                        "entries",
+                        List.of(new Document("recordId", UUID.randomUUID().toString())
+                                .append("courseName", "Course " + (i % 300))
+                                .append("provider", "Authorized Learning Partner")
+                                .append("endDate", "2026-03-01")
+                                .append("result", "COMPLETED")));
     }
 
     private static double bulkInserts(MongoCollection<Document> collection, int documents) {
@@ -119,8 +128,11 @@ final class RawLimits {
             List<UpdateOneModel<Document>> batch = new ArrayList<>();
             for (int j = i; j < Math.min(documents, i + 1_000); j++) {
                 Bson filter = Filters.eq("_id", "list-" + random.nextInt(distinct));
-                batch.add(new UpdateOneModel<>(filter, Updates.addToSet("entries",
-                        new Document("recordId", "r-" + j).append("courseName", "Course " + (j % 300))),
+                batch.add(new UpdateOneModel<>(
+                        filter,
+                        Updates.addToSet(
+                                "entries",
+                                new Document("recordId", "r-" + j).append("courseName", "Course " + (j % 300))),
                         new UpdateOptions().upsert(true)));
             }
             collection.bulkWrite(batch);
@@ -133,7 +145,9 @@ final class RawLimits {
         Latencies latencies = new Latencies();
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
-            collection.find(Filters.eq("_id", "doc-" + random.nextInt(documents))).first();
+            collection
+                    .find(Filters.eq("_id", "doc-" + random.nextInt(documents)))
+                    .first();
             latencies.record(System.nanoTime() - start);
         }
         return latencies;

@@ -132,8 +132,7 @@ final class Seeder {
         return firstName(account) + " " + lastName(account);
     }
 
-    record Seeded(long events, Duration took) {
-    }
+    record Seeded(long events, Duration took) {}
 
     Seeded seed(Path dataDir) {
         long started = System.nanoTime();
@@ -164,7 +163,8 @@ final class Seeder {
                 }
             }
             written += flush(engine, batch);
-            try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            try (var connection = dataSource.getConnection();
+                    var statement = connection.createStatement()) {
                 statement.execute("CHECKPOINT SYNC");
             }
         } catch (java.sql.SQLException e) {
@@ -206,7 +206,8 @@ final class Seeder {
     /** @param readBatch events per query when reading (Axon's default 100; the application reads 1,000) */
     static JdbcEventStorageEngine engine(HikariDataSource dataSource, int readBatch) {
         JacksonSerializer serializer = JacksonSerializer.builder()
-                .objectMapper(AxonInfrastructureConfiguration.storedFormat()).build();
+                .objectMapper(AxonInfrastructureConfiguration.storedFormat())
+                .build();
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(dataSource)))
@@ -230,22 +231,48 @@ final class Seeder {
         Instant at = BASE.plusSeconds(account * 60L);
         MetaData meta = meta(accountId, "HOLDER");
         long sequence = 0;
-        out.add(event("Account", accountId, sequence++,
-                new AccountHolderNamed(accountId, firstName(account), lastName(account)), meta, at));
+        out.add(event(
+                "Account",
+                accountId,
+                sequence++,
+                new AccountHolderNamed(accountId, firstName(account), lastName(account)),
+                meta,
+                at));
         int addresses = hasSecondAddress(account) ? 2 : 1;
         for (int address = 0; address < addresses; address++) {
             String email = email(account, address);
             String key = addressKeys.of(email);
-            String requestId = UUID.nameUUIDFromBytes((accountId + "/" + address).getBytes()).toString();
+            String requestId = UUID.nameUUIDFromBytes((accountId + "/" + address).getBytes())
+                    .toString();
             Instant requested = at.plusSeconds(address * 10L);
             Instant activated = requested.plusSeconds(120);
-            out.add(event("Account", accountId, sequence++, new EmailAssociationRequested(accountId, requestId, key,
-                    email, AssociationMethod.EMAIL, null, false, requested,
-                    requested.plus(Duration.ofHours(24)), "2026-01"), meta, requested));
-            out.add(event("AddressOwnership", key, 0, new AddressClaimed(key, accountId, null, activated), meta,
+            out.add(event(
+                    "Account",
+                    accountId,
+                    sequence++,
+                    new EmailAssociationRequested(
+                            accountId,
+                            requestId,
+                            key,
+                            email,
+                            AssociationMethod.EMAIL,
+                            null,
+                            false,
+                            requested,
+                            requested.plus(Duration.ofHours(24)),
+                            "2026-01"),
+                    meta,
+                    requested));
+            out.add(event(
+                    "AddressOwnership", key, 0, new AddressClaimed(key, accountId, null, activated), meta, activated));
+            out.add(event(
+                    "Account",
+                    accountId,
+                    sequence++,
+                    new EmailActivated(
+                            accountId, requestId, key, email, AssociationMethod.EMAIL, null, activated, null),
+                    meta,
                     activated));
-            out.add(event("Account", accountId, sequence++, new EmailActivated(accountId, requestId, key, email,
-                    AssociationMethod.EMAIL, null, activated, null), meta, activated));
         }
     }
 
@@ -253,7 +280,8 @@ final class Seeder {
     private void recordEvents(int record, List<EventMessage<?>> out) {
         int account = random.nextInt(preset.accounts());
         boolean unclaimed = random.nextInt(10) == 0;
-        String email = unclaimed ? "unclaimed" + account + "@bench.example"
+        String email = unclaimed
+                ? "unclaimed" + account + "@bench.example"
                 : email(account, hasSecondAddress(account) && random.nextBoolean() ? 1 : 0);
         String key = addressKeys.of(email);
         Instant at = BASE.plus(Duration.ofDays(30)).plusSeconds(record * 5L);
@@ -262,28 +290,74 @@ final class Seeder {
         String source = "S-" + record;
         if (kind < 4) {
             String recordId = "TRAINING:" + source;
-            out.add(event("SourceRecord", recordId, 0, new TrainingRecorded(recordId, 1, at, new TrainingCompletion(
-                    key, email, "C-" + (record % 300), "Course " + (record % 300), "Authorized Learning Partner",
-                    day.minusDays(3), day, "COMPLETED"), null), meta("training-system", "INTEGRATION"), at));
+            out.add(event(
+                    "SourceRecord",
+                    recordId,
+                    0,
+                    new TrainingRecorded(
+                            recordId,
+                            1,
+                            at,
+                            new TrainingCompletion(
+                                    key,
+                                    email,
+                                    "C-" + (record % 300),
+                                    "Course " + (record % 300),
+                                    "Authorized Learning Partner",
+                                    day.minusDays(3),
+                                    day,
+                                    "COMPLETED"),
+                            null),
+                    meta("training-system", "INTEGRATION"),
+                    at));
             return;
         }
         if (kind < 8) {
             String recordId = "EXAM:" + source;
             boolean suspect = random.nextInt(100) == 0;
-            out.add(event("SourceRecord", recordId, 0, new ExamResultRecorded(recordId, 1, at, new ExamResult(key,
-                    email, "REG-" + record, suspect ? "Someone" : firstName(account),
-                    suspect ? "Else" : lastName(account), "H12-" + (record % 900), "HCIA-Datacom", day,
-                    400 + random.nextInt(600), random.nextInt(4) > 0), null), meta("exam-centre", "INTEGRATION"), at));
+            out.add(event(
+                    "SourceRecord",
+                    recordId,
+                    0,
+                    new ExamResultRecorded(
+                            recordId,
+                            1,
+                            at,
+                            new ExamResult(
+                                    key,
+                                    email,
+                                    "REG-" + record,
+                                    suspect ? "Someone" : firstName(account),
+                                    suspect ? "Else" : lastName(account),
+                                    "H12-" + (record % 900),
+                                    "HCIA-Datacom",
+                                    day,
+                                    400 + random.nextInt(600),
+                                    random.nextInt(4) > 0),
+                            null),
+                    meta("exam-centre", "INTEGRATION"),
+                    at));
             return;
         }
         if (!unclaimed) {
             certificationsOf[account]++;
         }
         String recordId = "CERT:" + source;
-        CertificationEarned earned = new CertificationEarned(key, email, "HCIA-Datacom",
-                String.format("%019d", 101001000000000000L + record), day, day.plusYears(3), random.nextInt(5) == 0);
-        out.add(event("SourceRecord", recordId, 0, new CertificationRecorded(recordId, 1, at, earned, null),
-                meta("certification-office", "INTEGRATION"), at));
+        CertificationEarned earned = new CertificationEarned(
+                key,
+                email,
+                "HCIA-Datacom",
+                String.format("%019d", 101001000000000000L + record),
+                day,
+                day.plusYears(3),
+                random.nextInt(5) == 0);
+        out.add(event(
+                "SourceRecord",
+                recordId,
+                0,
+                new CertificationRecorded(recordId, 1, at, earned, null),
+                meta("certification-office", "INTEGRATION"),
+                at));
         if (!unclaimed && account >= preset.users() && applications < preset.applications()) {
             applicationEvents(account, recordId, earned, at.plusSeconds(2), out);
         }
@@ -293,15 +367,24 @@ final class Seeder {
         String accountId = accountId(account);
         String membershipId = MembershipCommands.membershipIdFor(accountId);
         Instant at = BASE.plus(Duration.ofDays(20)).plusSeconds(account);
-        out.add(event("PartnerMembership", membershipId, 0, new MembershipRequested(accountId, companyId(company), at),
-                meta(accountId, "HOLDER"), at));
-        out.add(event("PartnerMembership", membershipId, 1, new MembershipApproved(accountId, companyId(company),
-                "bench-admin-" + company, at.plusSeconds(3600)), meta("bench-admin-" + company, "PARTNER_ADMIN"),
+        out.add(event(
+                "PartnerMembership",
+                membershipId,
+                0,
+                new MembershipRequested(accountId, companyId(company), at),
+                meta(accountId, "HOLDER"),
+                at));
+        out.add(event(
+                "PartnerMembership",
+                membershipId,
+                1,
+                new MembershipApproved(accountId, companyId(company), "bench-admin-" + company, at.plusSeconds(3600)),
+                meta("bench-admin-" + company, "PARTNER_ADMIN"),
                 at.plusSeconds(3600)));
     }
 
-    private void applicationEvents(int account, String recordId, CertificationEarned earned, Instant at,
-            List<EventMessage<?>> out) {
+    private void applicationEvents(
+            int account, String recordId, CertificationEarned earned, Instant at, List<EventMessage<?>> out) {
         int n = applications++;
         String accountId = accountId(account);
         String applicationId = CertificateCommands.applicationIdFor(recordId);
@@ -311,33 +394,84 @@ final class Seeder {
             appliedSamples.add(new String[] {earned.certificateNumber(), name});
         }
         MetaData meta = meta(accountId, "HOLDER");
-        out.add(event("CertificateApplication", applicationId, 0, new CertificateApplied(applicationId, accountId,
-                recordId, earned.certificateNumber(), earned.certificationName(), earned.effectiveDate(),
-                earned.expirationDate(), earned.addressKey(), earned.email(),
-                paper ? CertificateFormat.PAPER : CertificateFormat.ELECTRONIC, name, "+49 30 1234567",
-                paper ? new MailingInformation(name, "+49 30 1234567", "Musterstrasse " + n + "\n10115 Berlin")
-                        : null, "2026-01", WorkingDays.next(earned.effectiveDate()), at, false), meta, at));
-        out.add(event("CertificateApplication", applicationId, 1, new CertificateApproved(applicationId,
-                accountId, earned.certificateNumber(), true, at, earned.email(),
-                paper ? CertificateFormat.PAPER : CertificateFormat.ELECTRONIC), meta, at));
+        out.add(event(
+                "CertificateApplication",
+                applicationId,
+                0,
+                new CertificateApplied(
+                        applicationId,
+                        accountId,
+                        recordId,
+                        earned.certificateNumber(),
+                        earned.certificationName(),
+                        earned.effectiveDate(),
+                        earned.expirationDate(),
+                        earned.addressKey(),
+                        earned.email(),
+                        paper ? CertificateFormat.PAPER : CertificateFormat.ELECTRONIC,
+                        name,
+                        "+49 30 1234567",
+                        paper
+                                ? new MailingInformation(
+                                        name, "+49 30 1234567", "Musterstrasse " + n + "\n10115 Berlin")
+                                : null,
+                        "2026-01",
+                        WorkingDays.next(earned.effectiveDate()),
+                        at,
+                        false),
+                meta,
+                at));
+        out.add(event(
+                "CertificateApplication",
+                applicationId,
+                1,
+                new CertificateApproved(
+                        applicationId,
+                        accountId,
+                        earned.certificateNumber(),
+                        true,
+                        at,
+                        earned.email(),
+                        paper ? CertificateFormat.PAPER : CertificateFormat.ELECTRONIC),
+                meta,
+                at));
         if (paper && n % 20 == 0) {
-            out.add(event("CertificateApplication", applicationId, 2, new PackageShipped(applicationId, accountId,
-                    earned.certificateNumber(), "DHL", "JD" + (1_000_000_000L + n), earned.email(), at.plusSeconds(60), null),
-                    meta("logistics", "INTEGRATION"), at.plusSeconds(60)));
+            out.add(event(
+                    "CertificateApplication",
+                    applicationId,
+                    2,
+                    new PackageShipped(
+                            applicationId,
+                            accountId,
+                            earned.certificateNumber(),
+                            "DHL",
+                            "JD" + (1_000_000_000L + n),
+                            earned.email(),
+                            at.plusSeconds(60),
+                            null),
+                    meta("logistics", "INTEGRATION"),
+                    at.plusSeconds(60)));
         }
     }
 
     private static MetaData meta(String actor, String role) {
         String correlation = UUID.randomUUID().toString();
-        return MetaData.from(Map.of(AxonInfrastructureConfiguration.ACTOR, actor,
-                AxonInfrastructureConfiguration.ACTOR_ROLE, role,
-                AxonInfrastructureConfiguration.CLIENT_ADDRESS, "127.0.0.1",
-                "correlationId", correlation, "traceId", correlation));
+        return MetaData.from(Map.of(
+                AxonInfrastructureConfiguration.ACTOR,
+                actor,
+                AxonInfrastructureConfiguration.ACTOR_ROLE,
+                role,
+                AxonInfrastructureConfiguration.CLIENT_ADDRESS,
+                "127.0.0.1",
+                "correlationId",
+                correlation,
+                "traceId",
+                correlation));
     }
 
-    private static EventMessage<?> event(String type, String aggregateId, long sequence, Object payload, MetaData meta,
-            Instant at) {
-        return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, meta,
-                UUID.randomUUID().toString(), at);
+    private static EventMessage<?> event(
+            String type, String aggregateId, long sequence, Object payload, MetaData meta, Instant at) {
+        return new GenericDomainEventMessage<>(
+                type, aggregateId, sequence, payload, meta, UUID.randomUUID().toString(), at);
     }
 }

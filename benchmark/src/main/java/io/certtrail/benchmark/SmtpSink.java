@@ -65,8 +65,9 @@ final class SmtpSink implements AutoCloseable {
     }
 
     private void converse(Socket socket) {
-        try (socket; BufferedReader in = new BufferedReader(
-                new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        try (socket;
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
                 OutputStream out = socket.getOutputStream()) {
             reply(out, "220 sink ESMTP");
             String line;

@@ -25,7 +25,9 @@ class BenchmarkSmokeTest {
 
         assertThat(report.seeded.events()).isGreaterThan(3_000);
         assertThat(report.rebuild).isNotNull();
-        assertThat(report.productionRebuild).as("the rebuild in the production shape").isNotNull();
+        assertThat(report.productionRebuild)
+                .as("the rebuild in the production shape")
+                .isNotNull();
         assertThat(report.productionCpuSeconds).isPositive();
         assertThat(report.checkedHolders).isPositive();
         assertThat(report.checkedVerifications).isPositive();
@@ -38,7 +40,9 @@ class BenchmarkSmokeTest {
         assertThat(report.activations.count()).isPositive();
         assertThat(report.activations.failures()).isZero();
         assertThat(report.applications.count()).isPositive();
-        assertThat(report.applications.failures()).as(report.firstApplicationError.get()).isZero();
+        assertThat(report.applications.failures())
+                .as(report.firstApplicationError.get())
+                .isZero();
         assertThat(report.myCertificates.count()).isPositive();
         assertThat(report.myCertificates.failures()).isZero();
         assertThat(report.auditHistory.count()).isPositive();
@@ -51,12 +55,24 @@ class BenchmarkSmokeTest {
         ByteArrayOutputStream table = new ByteArrayOutputStream();
         report.print(new PrintStream(table, true, StandardCharsets.UTF_8));
         assertThat(table.toString(StandardCharsets.UTF_8))
-                .contains("association flows/s with p99 < 50 ms", "application CPU per flow", "projection lag p99",
-                        "certificate application p99", "My Certificates p99", "audit history p99",
-                        "partner view first page p99", "My Certificates /s", "floor: an authenticated request",
-                        "rebuild of all read models", "read and deserialised once",
-                        "rebuild, production shape", "bulk import, CSV",
-                        "bulk import, JSON lines", "read-model store on disk", "heap live after full GC", "Raw limits");
+                .contains(
+                        "association flows/s with p99 < 50 ms",
+                        "application CPU per flow",
+                        "projection lag p99",
+                        "certificate application p99",
+                        "My Certificates p99",
+                        "audit history p99",
+                        "partner view first page p99",
+                        "My Certificates /s",
+                        "floor: an authenticated request",
+                        "rebuild of all read models",
+                        "read and deserialised once",
+                        "rebuild, production shape",
+                        "bulk import, CSV",
+                        "bulk import, JSON lines",
+                        "read-model store on disk",
+                        "heap live after full GC",
+                        "Raw limits");
         assertThat(report.floor.count()).as("the floor's refusals").isPositive();
         assertThat(report.floor.failures()).isZero();
         assertThat(report.readLimit).isPositive();

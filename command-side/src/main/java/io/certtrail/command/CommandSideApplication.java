@@ -18,7 +18,6 @@ public class CommandSideApplication {
 
     /** Also how tests start it: its own configuration file, never the all-in-one's application.yml. */
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(CommandSideApplication.class)
-                .properties("spring.config.name=command-side");
+        return new SpringApplicationBuilder(CommandSideApplication.class).properties("spring.config.name=command-side");
     }
 }

@@ -22,7 +22,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,13 +35,6 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
-import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -52,8 +44,15 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -82,86 +81,124 @@ class DemoIdentityProvider {
         return username -> identity.users().stream()
                 .filter(u -> u.username().equals(username))
                 .findFirst()
-                .<UserDetails>map(u -> User.withUsername(u.username()).password(u.password())
-                        .roles(u.roles().stream().map(Role::name).toArray(String[]::new)).build())
+                .<UserDetails>map(u -> User.withUsername(u.username())
+                        .password(u.password())
+                        .roles(u.roles().stream().map(Role::name).toArray(String[]::new))
+                        .build())
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
     /** Claims the discovery document lists: what the scopes and our own tokens can carry. */
-    static final List<String> CLAIMS = List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "azp", "sid",
-            "name", "given_name", "family_name", "preferred_username", "email", "email_verified",
-            CallerClaims.ROLES, CallerClaims.PARTNER_COMPANY, CallerClaims.ACCOUNT_TYPE);
+    static final List<String> CLAIMS = List.of(
+            "sub",
+            "iss",
+            "aud",
+            "exp",
+            "iat",
+            "auth_time",
+            "nonce",
+            "azp",
+            "sid",
+            "name",
+            "given_name",
+            "family_name",
+            "preferred_username",
+            "email",
+            "email_verified",
+            CallerClaims.ROLES,
+            CallerClaims.PARTNER_COMPANY,
+            CallerClaims.ACCOUNT_TYPE);
 
     /** The protocol endpoints only (token, authorize, JWKS, discovery, userinfo, logout, revocation). */
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
-            AuthorizationServerSettings settings) throws Exception {
-        http.oauth2AuthorizationServer(server -> server
-                .clientAuthentication(client -> client
-                        .authenticationConverter(PublicClientTokens.converter(settings.getTokenRevocationEndpoint()))
+    SecurityFilterChain authorizationServer(
+            HttpSecurity http, RegisteredClientRepository clients, AuthorizationServerSettings settings)
+            throws Exception {
+        http.oauth2AuthorizationServer(server -> server.clientAuthentication(client -> client.authenticationConverter(
+                                PublicClientTokens.converter(settings.getTokenRevocationEndpoint()))
                         .authenticationProvider(PublicClientTokens.provider(clients)))
-                .oidc(oidc -> oidc
-                        .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(config -> config
-                                .scopes(scopes -> {
-                                    scopes.clear();
-                                    scopes.addAll(List.of("openid", "profile", "email"));
-                                })
-                                .claim("claims_supported", CLAIMS)
-                                .tokenEndpointAuthenticationMethod(ClientAuthenticationMethod.NONE.getValue())
-                                .tokenRevocationEndpointAuthenticationMethod(ClientAuthenticationMethod.NONE.getValue())))
+                .oidc(oidc -> oidc.providerConfigurationEndpoint(discovery ->
+                                discovery.providerConfigurationCustomizer(config -> config.scopes(scopes -> {
+                                            scopes.clear();
+                                            scopes.addAll(List.of("openid", "profile", "email"));
+                                        })
+                                        .claim("claims_supported", CLAIMS)
+                                        .tokenEndpointAuthenticationMethod(ClientAuthenticationMethod.NONE.getValue())
+                                        .tokenRevocationEndpointAuthenticationMethod(
+                                                ClientAuthenticationMethod.NONE.getValue())))
                         .logoutEndpoint(logout -> logout.logoutResponseHandler(SignOut::redirect))));
         MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
         // "*/*" is not a browser asking for a page: such a client gets an OAuth error, not the sign-in page
         browsers.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
-        http.securityMatcher(http.getConfigurer(OAuth2AuthorizationServerConfigurer.class).getEndpointsMatcher())
+        http.securityMatcher(http.getConfigurer(OAuth2AuthorizationServerConfigurer.class)
+                        .getEndpointsMatcher())
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers)
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), browsers)
                         .defaultAuthenticationEntryPointFor(DemoIdentityProvider::oauthError, request -> true));
         return http.build();
     }
 
     /** RFC 6749 section 5.2 (token endpoints) and RFC 6750 section 3 (userinfo): a JSON error, never a redirect. */
-    private static void oauthError(jakarta.servlet.http.HttpServletRequest request,
+    private static void oauthError(
+            jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response,
-            org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+            org.springframework.security.core.AuthenticationException e)
+            throws java.io.IOException {
         boolean clientEndpoint = request.getRequestURI().startsWith(request.getContextPath() + "/oauth2/");
         response.setStatus(401);
         response.setHeader("WWW-Authenticate", clientEndpoint ? "Basic realm=\"CertTrail clients\"" : "Bearer");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(clientEndpoint
-                ? "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed: give the"
-                  + " client's credentials, or the client_id of a public client.\"}"
-                : "{\"error\":\"invalid_token\",\"error_description\":\"Send a valid access token.\"}");
+        response.getWriter()
+                .write(
+                        clientEndpoint
+                                ? "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed: give the"
+                                        + " client's credentials, or the client_id of a public client.\"}"
+                                : "{\"error\":\"invalid_token\",\"error_description\":\"Send a valid access token.\"}");
     }
 
     /** The sign-in page of the code flow, its stylesheet and landing pages, and the demo token endpoint. */
     @Bean
     @Order(2)
     SecurityFilterChain signIn(HttpSecurity http) throws Exception {
-        http.securityMatcher("/login", "/logout", "/dev/tokens", SignInPages.STYLESHEET, SignInPages.SIGNED_IN,
+        http.securityMatcher(
+                        "/login",
+                        "/logout",
+                        "/dev/tokens",
+                        SignInPages.STYLESHEET,
+                        SignInPages.SIGNED_IN,
                         SignInPages.SIGNED_OUT)
-                .authorizeHttpRequests(auth -> auth.requestMatchers("/login", SignInPages.STYLESHEET,
-                                SignInPages.SIGNED_IN, SignInPages.SIGNED_OUT).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/login", SignInPages.STYLESHEET, SignInPages.SIGNED_IN, SignInPages.SIGNED_OUT)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl(SignInPages.SIGNED_IN))
                 .logout(logout -> logout.logoutSuccessUrl(SignInPages.SIGNED_OUT))
                 .httpBasic(basic -> basic.authenticationEntryPoint(DemoIdentityProvider::demoUserNeeded))
                 // /dev/tokens is for programs: whatever they accept, a missing password is a 401, not the sign-in page
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(DemoIdentityProvider::demoUserNeeded,
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        DemoIdentityProvider::demoUserNeeded,
                         request -> request.getRequestURI().endsWith("/dev/tokens")))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/dev/tokens"));
         return http.build();
     }
 
-    private static void demoUserNeeded(jakarta.servlet.http.HttpServletRequest request,
+    private static void demoUserNeeded(
+            jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response,
-            org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+            org.springframework.security.core.AuthenticationException e)
+            throws java.io.IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"CertTrail demo users\"");
-        ProblemWriter.write(response, 401, "unauthenticated", "Unauthenticated",
-                "Give a demo user's name and password.", "UNAUTHENTICATED");
+        ProblemWriter.write(
+                response,
+                401,
+                "unauthenticated",
+                "Unauthenticated",
+                "Give a demo user's name and password.",
+                "UNAUTHENTICATED");
     }
 
     /** Sign-ins, with refresh token reuse detection (see {@link RotatingAuthorizations}). */
@@ -172,8 +209,8 @@ class DemoIdentityProvider {
 
     /** Spring's token generators as its auto-configuration builds them, but refresh tokens for public clients too. */
     @Bean
-    OAuth2TokenGenerator<?> oauthTokenGenerator(JWKSource<SecurityContext> keys,
-            OAuth2TokenCustomizer<JwtEncodingContext> claims) {
+    OAuth2TokenGenerator<?> oauthTokenGenerator(
+            JWKSource<SecurityContext> keys, OAuth2TokenCustomizer<JwtEncodingContext> claims) {
         JwtGenerator jwts = new JwtGenerator(new NimbusJwtEncoder(keys));
         jwts.setJwtCustomizer(claims);
         return new DelegatingOAuth2TokenGenerator(jwts, PublicClientTokens.refreshTokens(Clock.systemUTC()));
@@ -189,7 +226,8 @@ class DemoIdentityProvider {
     OAuth2TokenCustomizer<JwtEncodingContext> certTrailClaims(IdentityProperties identity) {
         return context -> {
             boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
-            boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+            boolean idToken =
+                    OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
             if (accessToken) {
                 context.getClaims().audience(List.of(identity.audience()));
             }
@@ -201,7 +239,8 @@ class DemoIdentityProvider {
                 return;
             }
             identity.users().stream()
-                    .filter(user -> user.username().equals(context.getPrincipal().getName()))
+                    .filter(user ->
+                            user.username().equals(context.getPrincipal().getName()))
                     .findFirst()
                     .ifPresent(user -> {
                         if (accessToken) {
@@ -213,8 +252,8 @@ class DemoIdentityProvider {
         };
     }
 
-    private static void idTokenClaims(JwtClaimsSet.Builder claims, IdentityProperties.DemoUser user,
-            java.util.Set<String> scopes) {
+    private static void idTokenClaims(
+            JwtClaimsSet.Builder claims, IdentityProperties.DemoUser user, java.util.Set<String> scopes) {
         claims.subject(user.accountId());
         if (scopes.contains(OidcScopes.PROFILE)) {
             claims.claim("preferred_username", user.username());
@@ -225,7 +264,8 @@ class DemoIdentityProvider {
                 claims.claim("family_name", user.lastName());
             }
             String name = java.util.stream.Stream.of(user.firstName(), user.lastName())
-                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(" "));
+                    .filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.joining(" "));
             claims.claim("name", name.isEmpty() ? user.username() : name);
         }
         if (scopes.contains(OidcScopes.EMAIL) && user.email() != null) {
@@ -233,6 +273,7 @@ class DemoIdentityProvider {
             claims.claim("email_verified", true);
         }
     }
+
     private static void userClaims(JwtClaimsSet.Builder claims, IdentityProperties.DemoUser user) {
         claims.subject(user.accountId())
                 .claim(CallerClaims.ROLES, user.roles().stream().map(Role::name).toList());
@@ -257,18 +298,24 @@ class DemoIdentityProvider {
      * Base64 numbers on every request (seen in a profile of the benchmark).
      */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, @Value("${certtrail.identity.issuer}") String issuer,
-            IdentityProperties identity) throws KeySourceException, JOSEException {
-        List<JWK> signing = keys.get(new JWKSelector(new JWKMatcher.Builder().keyType(KeyType.RSA).build()), null);
+    JwtDecoder jwtDecoder(
+            JWKSource<SecurityContext> keys,
+            @Value("${certtrail.identity.issuer}") String issuer,
+            IdentityProperties identity)
+            throws KeySourceException, JOSEException {
+        List<JWK> signing = keys.get(
+                new JWKSelector(new JWKMatcher.Builder().keyType(KeyType.RSA).build()), null);
         if (signing.size() != 1) {
             throw new IllegalStateException("Expected one RSA signing key, found " + signing.size());
         }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(signing.get(0).toRSAKey().toRSAPublicKey())
-                .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(
+                        signing.get(0).toRSAKey().toRSAPublicKey())
+                .signatureAlgorithm(SignatureAlgorithm.RS256)
+                .build();
         decoder.setJwtValidator(new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer),
-                new org.springframework.security.oauth2.jwt.JwtClaimValidator<List<String>>("aud",
-                        aud -> aud != null && aud.contains(identity.audience()))));
+                new org.springframework.security.oauth2.jwt.JwtClaimValidator<List<String>>(
+                        "aud", aud -> aud != null && aud.contains(identity.audience()))));
         return decoder;
     }
 
@@ -280,7 +327,9 @@ class DemoIdentityProvider {
         private final String issuer;
         private final Clock clock;
 
-        DemoTokens(JWKSource<SecurityContext> keys, IdentityProperties identity,
+        DemoTokens(
+                JWKSource<SecurityContext> keys,
+                IdentityProperties identity,
                 @Value("${certtrail.identity.issuer}") String issuer) {
             this.encoder = new NimbusJwtEncoder(keys);
             this.identity = identity;
@@ -294,12 +343,18 @@ class DemoIdentityProvider {
         @PostMapping("/dev/tokens")
         Map<String, Object> token(@AuthenticationPrincipal UserDetails user) {
             Instant now = clock.instant();
-            JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(issuer).issuedAt(now)
-                    .expiresAt(now.plus(Duration.ofHours(1))).audience(List.of(identity.audience()));
-            identity.users().stream().filter(u -> u.username().equals(user.getUsername())).findFirst()
+            JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+                    .issuer(issuer)
+                    .issuedAt(now)
+                    .expiresAt(now.plus(Duration.ofHours(1)))
+                    .audience(List.of(identity.audience()));
+            identity.users().stream()
+                    .filter(u -> u.username().equals(user.getUsername()))
+                    .findFirst()
                     .ifPresent(u -> userClaims(claims, u));
-            String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
-                    claims.build())).getTokenValue();
+            String token = encoder.encode(JwtEncoderParameters.from(
+                            JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build()))
+                    .getTokenValue();
             return Map.of("access_token", token, "token_type", "Bearer", "expires_in", 3600);
         }
     }

@@ -27,9 +27,16 @@ public record IdentityProperties(List<DemoUser> users, String audience, Branding
      * @param thirdParty the user stands for someone signed in through another provider's account
      * @param email what the {@code email} scope tells a client; optional
      */
-    public record DemoUser(String username, String password, String accountId, Set<Role> roles, String firstName,
-            String lastName, String partnerCompany, boolean thirdParty, String email) {
-    }
+    public record DemoUser(
+            String username,
+            String password,
+            String accountId,
+            Set<Role> roles,
+            String firstName,
+            String lastName,
+            String partnerCompany,
+            boolean thirdParty,
+            String email) {}
 
     /** The sign-in pages' name and colours, so a deployment can make them its own. */
     public record Branding(String name, String primaryColour, String backgroundColour) {
@@ -48,8 +55,8 @@ public record IdentityProperties(List<DemoUser> users, String audience, Branding
                 return fallback;
             }
             if (!COLOUR.matcher(value.strip()).matches()) {
-                throw new IllegalArgumentException("certtrail.identity.branding." + name
-                        + " must be a colour like #0b5cad, not '" + value + "'");
+                throw new IllegalArgumentException(
+                        "certtrail.identity.branding." + name + " must be a colour like #0b5cad, not '" + value + "'");
             }
             return value.strip();
         }

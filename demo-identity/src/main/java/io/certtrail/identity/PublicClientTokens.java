@@ -36,13 +36,13 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  */
 final class PublicClientTokens {
 
-    private PublicClientTokens() {
-    }
+    private PublicClientTokens() {}
 
     /** Reads {@code client_id} (and no secret) from a refresh or revocation request. */
     static AuthenticationConverter converter(String revocationEndpoint) {
         return request -> {
-            if (!"POST".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+            if (!"POST".equals(request.getMethod())
+                    || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                     || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
                     || request.getParameterValues(OAuth2ParameterNames.CLIENT_ID) == null
                     || request.getParameterValues(OAuth2ParameterNames.CLIENT_ID).length != 1
@@ -51,15 +51,20 @@ final class PublicClientTokens {
             }
             Map<String, Object> parameters = new HashMap<>();
             parameters.put(PUBLIC_CLIENT_REQUEST, true);
-            return new OAuth2ClientAuthenticationToken(request.getParameter(OAuth2ParameterNames.CLIENT_ID),
-                    ClientAuthenticationMethod.NONE, null, parameters);
+            return new OAuth2ClientAuthenticationToken(
+                    request.getParameter(OAuth2ParameterNames.CLIENT_ID),
+                    ClientAuthenticationMethod.NONE,
+                    null,
+                    parameters);
         };
     }
 
     private static final String PUBLIC_CLIENT_REQUEST = PublicClientTokens.class.getName();
 
     private static boolean refresh(HttpServletRequest request) {
-        return AuthorizationGrantType.REFRESH_TOKEN.getValue().equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE));
+        return AuthorizationGrantType.REFRESH_TOKEN
+                .getValue()
+                .equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE));
     }
 
     private static boolean revocation(HttpServletRequest request, String revocationEndpoint) {
@@ -78,7 +83,8 @@ final class PublicClientTokens {
                     return null; // the code exchange with PKCE: Spring's own provider
                 }
                 RegisteredClient client = clients.findByClientId(String.valueOf(token.getPrincipal()));
-                if (client == null || !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)
+                if (client == null
+                        || !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)
                         || !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
                     throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT);
                 }
@@ -94,15 +100,21 @@ final class PublicClientTokens {
 
     /** A refresh token for every client registered for the grant, public ones included; 768 random bits. */
     static OAuth2TokenGenerator<OAuth2RefreshToken> refreshTokens(Clock clock) {
-        StringKeyGenerator keys = new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(), 96);
+        StringKeyGenerator keys =
+                new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(), 96);
         return (OAuth2TokenContext context) -> {
             if (!OAuth2TokenType.REFRESH_TOKEN.equals(context.getTokenType())
-                    || !context.getRegisteredClient().getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
+                    || !context.getRegisteredClient()
+                            .getAuthorizationGrantTypes()
+                            .contains(AuthorizationGrantType.REFRESH_TOKEN)) {
                 return null;
             }
             Instant issuedAt = clock.instant();
-            return new OAuth2RefreshToken(keys.generateKey(), issuedAt,
-                    issuedAt.plus(context.getRegisteredClient().getTokenSettings().getRefreshTokenTimeToLive()));
+            return new OAuth2RefreshToken(
+                    keys.generateKey(),
+                    issuedAt,
+                    issuedAt.plus(
+                            context.getRegisteredClient().getTokenSettings().getRefreshTokenTimeToLive()));
         };
     }
 }

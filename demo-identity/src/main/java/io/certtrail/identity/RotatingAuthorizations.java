@@ -31,9 +31,16 @@ final class RotatingAuthorizations implements OAuth2AuthorizationService {
     @Override
     public synchronized void save(OAuth2Authorization authorization) {
         OAuth2Authorization before = sessions.findById(authorization.getId());
-        if (before != null && before.getRefreshToken() != null && (authorization.getRefreshToken() == null
-                || !before.getRefreshToken().getToken().getTokenValue()
-                        .equals(authorization.getRefreshToken().getToken().getTokenValue()))) {
+        if (before != null
+                && before.getRefreshToken() != null
+                && (authorization.getRefreshToken() == null
+                        || !before.getRefreshToken()
+                                .getToken()
+                                .getTokenValue()
+                                .equals(authorization
+                                        .getRefreshToken()
+                                        .getToken()
+                                        .getTokenValue()))) {
             replaced.put(hash(before.getRefreshToken().getToken().getTokenValue()), authorization.getId());
         }
         sessions.save(authorization);
@@ -57,7 +64,8 @@ final class RotatingAuthorizations implements OAuth2AuthorizationService {
             String authorizationId = replaced.get(hash(token));
             OAuth2Authorization stolen = authorizationId == null ? null : sessions.findById(authorizationId);
             if (stolen != null) {
-                log.warn("A replaced refresh token of client {} was used again: the sign-in is revoked",
+                log.warn(
+                        "A replaced refresh token of client {} was used again: the sign-in is revoked",
                         stolen.getRegisteredClientId());
                 remove(stolen);
             }
@@ -67,8 +75,8 @@ final class RotatingAuthorizations implements OAuth2AuthorizationService {
 
     private static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -38,44 +38,54 @@ class SignInPages {
         String notice = request.getParameter("error") != null
                 ? "<p class=\"notice error\" role=\"alert\">The user name or the password is not right.</p>"
                 : request.getParameter("logout") != null ? "<p class=\"notice\">You are signed out.</p>" : "";
-        return page("Sign in", notice
-                + "<form method=\"post\" action=\"" + request.getContextPath() + "/login\">"
-                + "<label for=\"username\">User name</label>"
-                + "<input id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus>"
-                + "<label for=\"password\">Password</label>"
-                + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
-                + (csrf == null ? "" : "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(csrf.getParameterName())
-                        + "\" value=\"" + HtmlUtils.htmlEscape(csrf.getToken()) + "\">")
-                + "<button type=\"submit\">Sign in</button></form>");
+        return page(
+                "Sign in",
+                notice
+                        + "<form method=\"post\" action=\"" + request.getContextPath() + "/login\">"
+                        + "<label for=\"username\">User name</label>"
+                        + "<input id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus>"
+                        + "<label for=\"password\">Password</label>"
+                        + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
+                        + (csrf == null
+                                ? ""
+                                : "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(csrf.getParameterName())
+                                        + "\" value=\"" + HtmlUtils.htmlEscape(csrf.getToken()) + "\">")
+                        + "<button type=\"submit\">Sign in</button></form>");
     }
 
     @GetMapping(SIGNED_IN)
     ResponseEntity<String> signedIn() {
-        return page("You are signed in", "<p>You are signed in to " + name()
-                + ". Go back to the application you came from; it can now use your sign-in.</p>");
+        return page(
+                "You are signed in",
+                "<p>You are signed in to " + name()
+                        + ". Go back to the application you came from; it can now use your sign-in.</p>");
     }
 
     @GetMapping(SIGNED_OUT)
     ResponseEntity<String> signedOut() {
-        return page("You are signed out", "<p>You are signed out of " + name()
-                + ". To use it again, sign in from the application you use.</p>");
+        return page(
+                "You are signed out",
+                "<p>You are signed out of " + name() + ". To use it again, sign in from the application you use.</p>");
     }
 
     @GetMapping(value = STYLESHEET, produces = "text/css")
     ResponseEntity<String> stylesheet() {
-        String css = ":root{--primary:" + branding.primaryColour() + ";--background:" + branding.backgroundColour() + "}"
-                + "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans CJK SC',sans-serif;"
-                + "background:var(--background);color:#1d2330;margin:0}"
-                + "header{background:var(--primary);color:#fff;padding:1rem 2rem;font-size:1.25rem;font-weight:600}"
-                + "main{max-width:24rem;margin:3rem auto;background:#fff;padding:2rem;border-radius:8px;"
-                + "box-shadow:0 1px 4px rgba(0,0,0,.12)}"
-                + "h1{font-size:1.4rem;margin-top:0}label{display:block;margin:1rem 0 .25rem;font-weight:600}"
-                + "input{width:100%;box-sizing:border-box;padding:.6rem;border:1px solid #b8c0cc;border-radius:4px;font-size:1rem}"
-                + "button{margin-top:1.5rem;width:100%;padding:.7rem;border:0;border-radius:4px;background:var(--primary);"
-                + "color:#fff;font-size:1rem;cursor:pointer}"
-                + ".notice{padding:.6rem;border-radius:4px;background:#e8f1fb}.notice.error{background:#fdecea;color:#8a1c12}";
-        return ResponseEntity.ok().contentType(new MediaType("text", "css", StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1))).body(css);
+        String css =
+                ":root{--primary:" + branding.primaryColour() + ";--background:" + branding.backgroundColour() + "}"
+                        + "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans CJK SC',sans-serif;"
+                        + "background:var(--background);color:#1d2330;margin:0}"
+                        + "header{background:var(--primary);color:#fff;padding:1rem 2rem;font-size:1.25rem;font-weight:600}"
+                        + "main{max-width:24rem;margin:3rem auto;background:#fff;padding:2rem;border-radius:8px;"
+                        + "box-shadow:0 1px 4px rgba(0,0,0,.12)}"
+                        + "h1{font-size:1.4rem;margin-top:0}label{display:block;margin:1rem 0 .25rem;font-weight:600}"
+                        + "input{width:100%;box-sizing:border-box;padding:.6rem;border:1px solid #b8c0cc;border-radius:4px;font-size:1rem}"
+                        + "button{margin-top:1.5rem;width:100%;padding:.7rem;border:0;border-radius:4px;background:var(--primary);"
+                        + "color:#fff;font-size:1rem;cursor:pointer}"
+                        + ".notice{padding:.6rem;border-radius:4px;background:#e8f1fb}.notice.error{background:#fdecea;color:#8a1c12}";
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "css", StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)))
+                .body(css);
     }
 
     private String name() {
@@ -88,7 +98,8 @@ class SignInPages {
                 + "<title>" + HtmlUtils.htmlEscape(title) + " - " + name() + "</title>"
                 + "<link rel=\"stylesheet\" href=\"" + STYLESHEET + "\"></head><body><header>" + name() + "</header>"
                 + "<main><h1>" + HtmlUtils.htmlEscape(title) + "</h1>" + body + "</main></body></html>";
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
                 .header("Content-Security-Policy", CSP)
                 .body(html);

@@ -15,15 +15,17 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
  */
 final class SignOut {
 
-    private static final OidcLogoutAuthenticationSuccessHandler TO_THE_CLIENT = new OidcLogoutAuthenticationSuccessHandler();
+    private static final OidcLogoutAuthenticationSuccessHandler TO_THE_CLIENT =
+            new OidcLogoutAuthenticationSuccessHandler();
 
-    private SignOut() {
-    }
+    private SignOut() {}
 
     static void redirect(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, jakarta.servlet.ServletException {
-        if (authentication instanceof OidcLogoutAuthenticationToken logout && logout.isAuthenticated()
-                && logout.getPostLogoutRedirectUri() != null && !logout.getPostLogoutRedirectUri().isBlank()) {
+        if (authentication instanceof OidcLogoutAuthenticationToken logout
+                && logout.isAuthenticated()
+                && logout.getPostLogoutRedirectUri() != null
+                && !logout.getPostLogoutRedirectUri().isBlank()) {
             TO_THE_CLIENT.onAuthenticationSuccess(request, response, authentication);
             return;
         }

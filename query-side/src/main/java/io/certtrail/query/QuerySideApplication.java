@@ -17,7 +17,6 @@ public class QuerySideApplication {
 
     /** Also how tests start it: its own configuration file, never the all-in-one's application.yml. */
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties("spring.config.name=query-side");
+        return new SpringApplicationBuilder(QuerySideApplication.class).properties("spring.config.name=query-side");
     }
 }

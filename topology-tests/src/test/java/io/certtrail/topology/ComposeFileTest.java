@@ -34,9 +34,13 @@ class ComposeFileTest {
 
     @Test
     void hasEveryPartOfTheTopology() {
-        assertThat(services).containsOnlyKeys("axonserver", "mongo", "mailpit", "identity", "command-side",
-                "query-side", "gateway");
-        assertThat(services.get("query-side")).extractingByKey("deploy").asString().contains("replicas=2");
+        assertThat(services)
+                .containsOnlyKeys(
+                        "axonserver", "mongo", "mailpit", "identity", "command-side", "query-side", "gateway");
+        assertThat(services.get("query-side"))
+                .extractingByKey("deploy")
+                .asString()
+                .contains("replicas=2");
     }
 
     @Test
@@ -46,7 +50,8 @@ class ComposeFileTest {
             assertThat(image).as(name).matches(".+:[0-9v][0-9A-Za-z._-]*").doesNotEndWith(":latest");
         });
         assertThat(Files.readString(ROOT.resolve("Dockerfile")))
-                .doesNotContainPattern("FROM [^ ]+:latest").containsPattern("FROM eclipse-temurin:17[0-9._]+");
+                .doesNotContainPattern("FROM [^ ]+:latest")
+                .containsPattern("FROM eclipse-temurin:17[0-9._]+");
     }
 
     @Test
@@ -55,7 +60,9 @@ class ComposeFileTest {
         assertThat((List<String>) services.get("mongo").get("command")).contains("--replSet", "rs0");
         for (String service : List.of("command-side", "query-side")) {
             assertThat(environment(service).get("CERTTRAIL_MONGODB_URI"))
-                    .startsWith("mongodb://mongo:27017/").contains("replicaSet=rs0").contains("w=majority");
+                    .startsWith("mongodb://mongo:27017/")
+                    .contains("replicaSet=rs0")
+                    .contains("w=majority");
             assertThat(environment(service).get("AXON_SERVERS")).isEqualTo("axonserver:8124");
         }
         assertThat(environment("command-side").get("CERTTRAIL_SMTP_HOST")).isEqualTo("mailpit");
@@ -64,7 +71,10 @@ class ComposeFileTest {
     @Test
     void theServicesAreBuiltFromThisRepository() {
         for (String service : List.of("identity", "command-side", "query-side")) {
-            assertThat(services.get(service)).extractingByKey("build").asString().contains("context=.");
+            assertThat(services.get(service))
+                    .extractingByKey("build")
+                    .asString()
+                    .contains("context=.");
         }
     }
 
@@ -84,10 +94,15 @@ class ComposeFileTest {
     @Test
     void theGatewaySendsReadsToTheQuerySideAndEverythingElseToTheCommandSide() throws IOException {
         String gateway = Files.readString(ROOT.resolve("deploy/gateway.conf"));
-        assertThat(gateway).contains("server command-side:8080").contains("server query-side:8080")
-                .contains("server identity:9000").containsPattern("GET\\s+query;").containsPattern("default\\s+command;")
+        assertThat(gateway)
+                .contains("server command-side:8080")
+                .contains("server query-side:8080")
+                .contains("server identity:9000")
+                .containsPattern("GET\\s+query;")
+                .containsPattern("default\\s+command;")
                 .contains("location /email-links/ { proxy_pass http://command; }");
-        Matcher volume = Pattern.compile("\\./deploy/gateway\\.conf:").matcher(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Matcher volume = Pattern.compile("\\./deploy/gateway\\.conf:")
+                .matcher(Files.readString(ROOT.resolve("docker-compose.yml")));
         assertThat(volume.find()).isTrue();
     }
 
@@ -101,7 +116,8 @@ class ComposeFileTest {
         Map<String, Object> anchors = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
         Map<String, List<String>> checks = new java.util.TreeMap<>();
         checks.put("services", (List<String>) ((Map<String, Object>) anchors.get("x-service-healthcheck")).get("test"));
-        checks.put("axonserver", (List<String>) ((Map<String, Object>) services.get("axonserver").get("healthcheck")).get("test"));
+        checks.put("axonserver", (List<String>)
+                ((Map<String, Object>) services.get("axonserver").get("healthcheck")).get("test"));
         for (String service : List.of("command-side", "query-side")) {
             assertThat(((Map<String, Object>) services.get(service).get("healthcheck")).get("test"))
                     .isEqualTo(checks.get("services"));
@@ -114,21 +130,32 @@ class ComposeFileTest {
         String statusFirstUp = "{\"status\":\"UP\",\"components\":{\"mongo\":{\"status\":\"UP\"}}}";
         checks.forEach((name, check) -> {
             assertThat(check.subList(0, 3)).as(name).containsExactly("CMD", "bash", "-c");
-            assertThat(healthy(check.get(3), 503, componentUpWholeDown)).as(name + ": whole DOWN, a component UP").isFalse();
-            assertThat(healthy(check.get(3), 503, statusFirstWholeDown)).as(name + ": whole DOWN first").isFalse();
+            assertThat(healthy(check.get(3), 503, componentUpWholeDown))
+                    .as(name + ": whole DOWN, a component UP")
+                    .isFalse();
+            assertThat(healthy(check.get(3), 503, statusFirstWholeDown))
+                    .as(name + ": whole DOWN first")
+                    .isFalse();
             // a body that says DOWN is not healthy even if a proxy in between changed the status code
-            assertThat(healthy(check.get(3), 200, componentUpWholeDown)).as(name + ": DOWN with 200").isFalse();
+            assertThat(healthy(check.get(3), 200, componentUpWholeDown))
+                    .as(name + ": DOWN with 200")
+                    .isFalse();
             assertThat(healthy(check.get(3), 200, up)).as(name + ": UP").isTrue();
-            assertThat(healthy(check.get(3), 200, statusFirstUp)).as(name + ": UP first").isTrue();
+            assertThat(healthy(check.get(3), 200, statusFirstUp))
+                    .as(name + ": UP first")
+                    .isTrue();
         });
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void mongoIsHealthyOnlyOnceItHasAPrimary() {
-        List<String> check = (List<String>) ((Map<String, Object>) services.get("mongo").get("healthcheck")).get("test");
+        List<String> check =
+                (List<String>) ((Map<String, Object>) services.get("mongo").get("healthcheck")).get("test");
         // mongosh exits 0 whatever an expression evaluates to: only quit(1) makes the check fail
-        assertThat(String.join(" ", check)).contains("rs.initiate(").contains("db.hello().isWritablePrimary")
+        assertThat(String.join(" ", check))
+                .contains("rs.initiate(")
+                .contains("db.hello().isWritablePrimary")
                 .contains("quit(1)");
     }
 
@@ -151,9 +178,14 @@ class ComposeFileTest {
         server.start();
         try {
             // what docker does: compose's $$ is a $, and the port is the stand-in's
-            String script = composeScript.replace("$$", "$")
-                    .replaceAll("/dev/tcp/127\\.0\\.0\\.1/[0-9]+", "/dev/tcp/127.0.0.1/" + server.getAddress().getPort());
-            Process process = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+            String script = composeScript
+                    .replace("$$", "$")
+                    .replaceAll(
+                            "/dev/tcp/127\\.0\\.0\\.1/[0-9]+",
+                            "/dev/tcp/127.0.0.1/" + server.getAddress().getPort());
+            Process process = new ProcessBuilder("bash", "-c", script)
+                    .redirectErrorStream(true)
+                    .start();
             if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("the health check did not finish: " + script);
@@ -171,7 +203,8 @@ class ComposeFileTest {
 
     private static void assertReads(String configuration, Set<String> variables) {
         for (String variable : variables) {
-            assertThat(configuration).as("a configuration file reads " + variable)
+            assertThat(configuration)
+                    .as("a configuration file reads " + variable)
                     .containsPattern(Pattern.quote("${" + variable) + "[:}]");
         }
     }

@@ -48,8 +48,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class DistributedTopologyTest {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+/email-links/[A-Za-z0-9_-]+");
-    private static final List<String> DIGITS = List.of("zero", "one", "two", "three", "four", "five", "six",
-            "seven", "eight", "nine");
+    private static final List<String> DIGITS =
+            List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
 
     @TempDir
     static Path dataDir;
@@ -66,7 +66,8 @@ class DistributedTopologyTest {
         topology = new Topology(dataDir);
         command = topology.startCommandSide();
         queryA = topology.startQuerySide("query-a");
-        mongoClient = MongoClients.create("mongodb://127.0.0.1:" + topology.mongo.getLocalAddress().getPort());
+        mongoClient = MongoClients.create(
+                "mongodb://127.0.0.1:" + topology.mongo.getLocalAddress().getPort());
         readModels = mongoClient.getDatabase("certtrail");
     }
 
@@ -89,56 +90,72 @@ class DistributedTopologyTest {
     @Order(1)
     void eachServiceReportsReadinessOfBothStoresMetricsAndItsOwnApiDocument() {
         for (ConfigurableApplicationContext app : List.of(command, queryA)) {
-            JsonNode readiness = topology.get(managementUrl(app, "/actuator/health/readiness"), null).json();
+            JsonNode readiness = topology.get(managementUrl(app, "/actuator/health/readiness"), null)
+                    .json();
             assertThat(readiness.path("status").asText()).isEqualTo("UP");
-            assertThat(readiness.path("components").fieldNames()).toIterable()
+            assertThat(readiness.path("components").fieldNames())
+                    .toIterable()
                     .contains("mongo", "eventStore", "readinessState");
-            assertThat(topology.get(managementUrl(app, "/actuator/health/liveness"), null).status()).isEqualTo(200);
-            assertThat(topology.get(managementUrl(app, "/actuator/prometheus"), null, "text/plain").body())
+            assertThat(topology.get(managementUrl(app, "/actuator/health/liveness"), null)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(topology.get(managementUrl(app, "/actuator/prometheus"), null, "text/plain")
+                            .body())
                     .contains("certtrail_processor_lag_events{");
             // the API port serves no health details and no metrics to the world
-            assertThat(topology.get(url(app, "/actuator/prometheus"), null, "text/plain").status()).isIn(401, 403, 404);
+            assertThat(topology.get(url(app, "/actuator/prometheus"), null, "text/plain")
+                            .status())
+                    .isIn(401, 403, 404);
         }
         String commandApi = topology.get(url(command, "/v3/api-docs"), null).body();
         String queryApi = topology.get(url(queryA, "/v3/api-docs"), null).body();
         assertThat(commandApi).contains("/api/me/email-associations").doesNotContain("/api/me/email-addresses");
         assertThat(queryApi).contains("/api/me/email-addresses").doesNotContain("/api/me/email-associations");
-        assertThat(topology.get(url(queryA, "/swagger-ui/index.html"), null).status()).isEqualTo(200);
+        assertThat(topology.get(url(queryA, "/swagger-ui/index.html"), null).status())
+                .isEqualTo(200);
     }
 
     @Test
     @Order(2)
     void aHolderAssociatesAtTheCommandSideAndReadsTheAddressAtTheQuerySide(CapturedOutput output) throws Exception {
         String alice = topology.userToken("alice", "alice-demo");
-        JsonNode challenge = topology.post(url(command, "/api/me/verification-challenges"), alice, "application/json", "")
+        JsonNode challenge = topology.post(
+                        url(command, "/api/me/verification-challenges"), alice, "application/json", "")
                 .json();
         String[] words = challenge.get("question").asText().replace("?", "").split(" ");
         String answer = Integer.toString(DIGITS.indexOf(words[2]) + DIGITS.indexOf(words[4]));
-        Topology.Response requested = topology.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(url(command, "/api/me/email-associations")))
-                .header("Authorization", "Bearer " + alice).header("Content-Type", "application/json")
-                .header("X-Correlation-Id", "topology-story-0001")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"wan.li@example.com\","
-                        + "\"acceptPrivacyStatement\":true,\"verification\":{\"challengeId\":\""
-                        + challenge.get("challengeId").asText() + "\",\"answer\":\"" + answer + "\"}}")));
+        Topology.Response requested = topology.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(command, "/api/me/email-associations")))
+                        .header("Authorization", "Bearer " + alice)
+                        .header("Content-Type", "application/json")
+                        .header("X-Correlation-Id", "topology-story-0001")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"wan.li@example.com\","
+                                + "\"acceptPrivacyStatement\":true,\"verification\":{\"challengeId\":\""
+                                + challenge.get("challengeId").asText() + "\",\"answer\":\"" + answer + "\"}}")));
         assertThat(requested.status()).as(requested.body()).isEqualTo(202);
         // the service's log: JSON lines, the request's line carrying its correlation id, and no address
-        assertThat(output.getOut().lines().filter(line -> line.contains("\"correlationId\":\"topology-story-0001\""))
-                .toList()).anySatisfy(line -> assertThat(line).startsWith("{")
-                        .contains("POST /api/me/email-associations 202"));
+        assertThat(output.getOut()
+                        .lines()
+                        .filter(line -> line.contains("\"correlationId\":\"topology-story-0001\""))
+                        .toList())
+                .anySatisfy(line -> assertThat(line).startsWith("{").contains("POST /api/me/email-associations 202"));
         assertThat(output.getOut()).doesNotContain("wan.li@example.com");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> topology.smtp.getReceivedMessages().length > 0);
         MimeMessage mail = topology.smtp.getReceivedMessages()[0];
-        Matcher link = LINK.matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail).replace("=\r\n", ""));
+        Matcher link = LINK.matcher(
+                com.icegreen.greenmail.util.GreenMailUtil.getBody(mail).replace("=\r\n", ""));
         assertThat(link.find()).isTrue();
         assertThat(link.group()).startsWith("http://127.0.0.1:" + topology.commandPort + "/email-links/");
-        Topology.Response activated = topology.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link.group()))
-                .header("Accept", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        Topology.Response activated =
+                topology.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link.group()))
+                        .header("Accept", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
         assertThat(activated.status()).as(activated.body()).isEqualTo(200);
         long version = activated.json().get("accountVersion").asLong();
 
-        JsonNode addresses = topology.get(url(queryA, "/api/me/email-addresses?minVersion=" + version), alice).json();
+        JsonNode addresses = topology.get(url(queryA, "/api/me/email-addresses?minVersion=" + version), alice)
+                .json();
         assertThat(addresses.get("addresses")).hasSize(1);
         assertThat(addresses.get("addresses").get(0).get("status").asText()).isEqualTo("ACTIVE");
     }
@@ -168,21 +185,34 @@ class DistributedTopologyTest {
             StringBuilder lines = new StringBuilder();
             for (int i = 0; i < perBatch; i++) {
                 int n = batch * perBatch + i;
-                lines.append("{\"sourceRecordId\":\"T-").append(n).append("\",\"email\":\"staff").append(n % addresses)
-                        .append("@example.com\",\"courseCode\":\"DC-").append(n).append("\",\"courseName\":\"Datacom\",")
+                lines.append("{\"sourceRecordId\":\"T-")
+                        .append(n)
+                        .append("\",\"email\":\"staff")
+                        .append(n % addresses)
+                        .append("@example.com\",\"courseCode\":\"DC-")
+                        .append(n)
+                        .append("\",\"courseName\":\"Datacom\",")
                         .append("\"provider\":\"Academy\",\"startDate\":\"2026-01-05\",\"endDate\":\"2026-01-09\",")
                         .append("\"result\":\"COMPLETED\"}\n");
             }
-            Topology.Response imported = topology.post(url(command, "/api/operator/record-imports/training"),
-                    integration, "application/x-ndjson", lines.toString());
+            Topology.Response imported = topology.post(
+                    url(command, "/api/operator/record-imports/training"),
+                    integration,
+                    "application/x-ndjson",
+                    lines.toString());
             assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         }
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            JsonNode projections = topology.get(url(queryB, "/api/operator/projections"), operator).json();
+            JsonNode projections = topology.get(url(queryB, "/api/operator/projections"), operator)
+                    .json();
             for (JsonNode processor : projections.get("processors")) {
-                assertThat(processor.get("claimedSegments")).as(processor.toString()).hasSize(4);
-                assertThat(processor.get("behind").asLong(-1)).as(processor.toString()).isZero();
+                assertThat(processor.get("claimedSegments"))
+                        .as(processor.toString())
+                        .hasSize(4);
+                assertThat(processor.get("behind").asLong(-1))
+                        .as(processor.toString())
+                        .isZero();
             }
         });
 
@@ -199,7 +229,9 @@ class DistributedTopologyTest {
                 missing.add("T-" + n + "@" + storedAt(topology.eventStoreUrl, "TRAINING:T-" + n));
             }
         }
-        assertThat(missing).as("records missing from the read model (at global index)").isEmpty();
+        assertThat(missing)
+                .as("records missing from the read model (at global index)")
+                .isEmpty();
         assertThat(seen).as("records in the read model").hasSize(batches * perBatch);
         assertThat(seen.values()).containsOnly(1);
 
@@ -215,7 +247,8 @@ class DistributedTopologyTest {
 
     private static String storedAt(String url, String aggregate) {
         try (Connection jdbc = DriverManager.getConnection(url, "sa", "");
-                var statement = jdbc.prepareStatement("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier LIKE ?")) {
+                var statement = jdbc.prepareStatement(
+                        "SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier LIKE ?")) {
             statement.setString(1, "%" + aggregate.substring(aggregate.indexOf(':') + 1));
             try (ResultSet rows = statement.executeQuery()) {
                 List<Long> at = new ArrayList<>();
@@ -231,7 +264,9 @@ class DistributedTopologyTest {
 
     private List<Integer> claimed(ConfigurableApplicationContext app, String token, String processor) {
         List<Integer> segments = new ArrayList<>();
-        for (JsonNode view : topology.get(url(app, "/api/operator/projections"), token).json().get("processors")) {
+        for (JsonNode view : topology.get(url(app, "/api/operator/projections"), token)
+                .json()
+                .get("processors")) {
             if (view.get("name").asText().equals(processor)) {
                 view.get("claimedSegments").forEach(segment -> segments.add(segment.asInt()));
             }

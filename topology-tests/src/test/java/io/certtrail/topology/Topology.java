@@ -47,7 +47,8 @@ final class Topology implements AutoCloseable {
     final String eventStoreUrl;
     final int commandPort;
     ConfigurableApplicationContext command;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Topology(Path dataDir) {
         mongo = new MongoServer(new MemoryBackend());
@@ -57,7 +58,8 @@ final class Topology implements AutoCloseable {
         int identityPort = freePort();
         issuer = "http://127.0.0.1:" + identityPort;
         identity = startIdentityProvider(dataDir, identityPort, issuer);
-        eventStoreUrl = "jdbc:h2:file:" + dataDir.resolve("eventstore").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        eventStoreUrl = "jdbc:h2:file:" + dataDir.resolve("eventstore").toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         commandPort = freePort();
     }
 
@@ -68,26 +70,40 @@ final class Topology implements AutoCloseable {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("demo-identity's exec jar is not on the test class path"));
         try {
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-jar", jar, "--server.port=" + port, "--server.address=127.0.0.1",
-                    "--certtrail.identity.issuer=" + issuer, "--spring.main.banner-mode=off")
+            Process process = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx256m",
+                            "-jar",
+                            jar,
+                            "--server.port=" + port,
+                            "--server.address=127.0.0.1",
+                            "--certtrail.identity.issuer=" + issuer,
+                            "--spring.main.banner-mode=off")
                     .redirectErrorStream(true)
                     .redirectOutput(dataDir.resolve("identity.log").toFile())
                     .start();
             HttpClient client = HttpClient.newHttpClient();
-            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                if (!process.isAlive()) {
-                    String log = java.nio.file.Files.readString(dataDir.resolve("identity.log"));
-                    throw new IllegalStateException("the identity provider exited:\n"
-                            + log.substring(Math.max(0, log.length() - 4000)));
-                }
-                try {
-                    return client.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/jwks")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                } catch (IOException notYet) {
-                    return false;
-                }
-            });
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            String log = java.nio.file.Files.readString(dataDir.resolve("identity.log"));
+                            throw new IllegalStateException("the identity provider exited:\n"
+                                    + log.substring(Math.max(0, log.length() - 4000)));
+                        }
+                        try {
+                            return client.send(
+                                                    HttpRequest.newBuilder(URI.create(issuer + "/oauth2/jwks"))
+                                                            .build(),
+                                                    HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200;
+                        } catch (IOException notYet) {
+                            return false;
+                        }
+                    });
             return process;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -101,7 +117,8 @@ final class Topology implements AutoCloseable {
                 "--management.server.port=0",
                 "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + eventStoreUrl,
-                "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/certtrail",
+                "--spring.mongodb.uri=mongodb://127.0.0.1:"
+                        + mongo.getLocalAddress().getPort() + "/certtrail",
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks",
                 "--certtrail.address-key-secret=topology-test-secret-0123456789",
@@ -168,7 +185,8 @@ final class Topology implements AutoCloseable {
     }
 
     Response get(String url, String token, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -176,15 +194,18 @@ final class Topology implements AutoCloseable {
     }
 
     Response post(String url, String token, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", contentType).header("Accept", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** A demo user's token from the identity provider, as the portal would get one. */
     String userToken(String user, String password) {
         Response response = send(HttpRequest.newBuilder(URI.create(issuer + "/dev/tokens"))
-                .header("Authorization", basic(user, password)).POST(HttpRequest.BodyPublishers.noBody()));
+                .header("Authorization", basic(user, password))
+                .POST(HttpRequest.BodyPublishers.noBody()));
         if (response.status() != 200) {
             throw new AssertionError("no token for " + user + ": " + response);
         }

@@ -39,7 +39,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(snapshotTriggerDefinition = "accountSnapshots")
 // Snapshots store the fields (there are no getters), in the stored format's Jackson 2.
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Account {
 
@@ -55,11 +57,13 @@ class Account {
 
     @AggregateIdentifier
     private String accountId;
+
     private final Map<String, PendingLink> pendingAssociations = new HashMap<>();
     private final Map<String, PendingLink> pendingDisassociations = new HashMap<>();
     private final Map<String, String> activeEmails = new HashMap<>();
     /** The registration numbers whose exams each active address brought by score report. */
     private final Map<String, java.util.Set<String>> registrations = new HashMap<>();
+
     private HolderName holder;
 
     Account() {
@@ -72,36 +76,56 @@ class Account {
         if (activeEmails.containsKey(command.addressKey()) && command.method() == AssociationMethod.SCORE_REPORT) {
             // the address is theirs already: the score report (checked before) brings its exams
             String number = command.scoreReport().registrationNumber();
-            if (!registrations.getOrDefault(command.addressKey(), java.util.Set.of()).contains(number)) {
+            if (!registrations
+                    .getOrDefault(command.addressKey(), java.util.Set.of())
+                    .contains(number)) {
                 apply(new ScoreReportLinked(accountId, command.addressKey(), number, command.requestedAt()));
             }
             return new Accepted(command.requestId(), AggregateLifecycle.getVersion(), false, true);
         }
         if (activeEmails.containsKey(command.addressKey())) {
-            throw new DomainException(ErrorCode.ADDRESS_ALREADY_ACTIVE,
-                    "This address is already associated with your account.");
+            throw new DomainException(
+                    ErrorCode.ADDRESS_ALREADY_ACTIVE, "This address is already associated with your account.");
         }
-        if (command.holder() != null && !command.holder().equals(holder)
+        if (command.holder() != null
+                && !command.holder().equals(holder)
                 && (command.holder().firstName() != null || command.holder().lastName() != null)) {
-            apply(new AccountHolderNamed(command.accountId(), command.holder().firstName(),
+            apply(new AccountHolderNamed(
+                    command.accountId(),
+                    command.holder().firstName(),
                     command.holder().lastName()));
         }
         boolean heldByAnother = registry.ownerOf(command.addressKey())
                 .filter(owner -> !owner.equals(command.accountId()))
                 .isPresent();
-        apply(new EmailAssociationRequested(command.accountId(), command.requestId(), command.addressKey(),
-                command.email(), command.method(),
+        apply(new EmailAssociationRequested(
+                command.accountId(),
+                command.requestId(),
+                command.addressKey(),
+                command.email(),
+                command.method(),
                 command.method() == AssociationMethod.SCORE_REPORT ? command.scoreReport() : null,
-                heldByAnother, command.requestedAt(), command.expiresAt(), command.privacyStatement()));
+                heldByAnother,
+                command.requestedAt(),
+                command.expiresAt(),
+                command.privacyStatement()));
         return new Accepted(command.requestId(), AggregateLifecycle.getVersion(), heldByAnother, false);
     }
 
     @CommandHandler
     Accepted handle(ActivateEmail command, AddressRegistry registry) {
         PendingLink pending = findValid(pendingAssociations, command.requestId(), command.at());
-        String previousOwner = registry.claim(pending.addressKey(), accountId, command.at()).orElse(null);
-        apply(new EmailActivated(accountId, pending.requestId(), pending.addressKey(), pending.email(),
-                pending.method(), previousOwner, command.at(), pending.registrationNumber()));
+        String previousOwner =
+                registry.claim(pending.addressKey(), accountId, command.at()).orElse(null);
+        apply(new EmailActivated(
+                accountId,
+                pending.requestId(),
+                pending.addressKey(),
+                pending.email(),
+                pending.method(),
+                previousOwner,
+                command.at(),
+                pending.registrationNumber()));
         return new Accepted(pending.requestId(), AggregateLifecycle.getVersion(), previousOwner != null, false);
     }
 
@@ -109,11 +133,16 @@ class Account {
     Accepted handle(RequestEmailDisassociation command) {
         String email = activeEmails.get(command.addressKey());
         if (email == null) {
-            throw new DomainException(ErrorCode.ADDRESS_NOT_ASSOCIATED,
-                    "This address is not associated with your account.");
+            throw new DomainException(
+                    ErrorCode.ADDRESS_NOT_ASSOCIATED, "This address is not associated with your account.");
         }
-        apply(new EmailDisassociationRequested(accountId, command.requestId(), command.addressKey(), email,
-                command.requestedAt(), command.expiresAt()));
+        apply(new EmailDisassociationRequested(
+                accountId,
+                command.requestId(),
+                command.addressKey(),
+                email,
+                command.requestedAt(),
+                command.expiresAt()));
         return new Accepted(command.requestId(), AggregateLifecycle.getVersion(), false, false);
     }
 
@@ -121,8 +150,14 @@ class Account {
     Accepted handle(ConfirmEmailDisassociation command, AddressRegistry registry) {
         PendingLink pending = findValid(pendingDisassociations, command.requestId(), command.at());
         registry.release(pending.addressKey(), accountId, command.at());
-        apply(new EmailDisassociated(accountId, pending.addressKey(), activeEmails.get(pending.addressKey()),
-                DisassociationCause.HOLDER_CONFIRMED, null, null, command.at()));
+        apply(new EmailDisassociated(
+                accountId,
+                pending.addressKey(),
+                activeEmails.get(pending.addressKey()),
+                DisassociationCause.HOLDER_CONFIRMED,
+                null,
+                null,
+                command.at()));
         return new Accepted(pending.requestId(), AggregateLifecycle.getVersion(), false, false);
     }
 
@@ -131,8 +166,14 @@ class Account {
     void handle(RemoveEmail command) {
         String email = activeEmails.get(command.addressKey());
         if (email != null) {
-            apply(new EmailDisassociated(accountId, command.addressKey(), email, command.cause(),
-                    command.newAccountId(), command.reason(), command.at()));
+            apply(new EmailDisassociated(
+                    accountId,
+                    command.addressKey(),
+                    email,
+                    command.cause(),
+                    command.newAccountId(),
+                    command.reason(),
+                    command.at()));
         }
     }
 
@@ -162,9 +203,15 @@ class Account {
     @EventSourcingHandler
     void on(EmailAssociationRequested event) {
         accountId = event.accountId();
-        pendingAssociations.put(event.addressKey(), new PendingLink(event.requestId(), event.addressKey(),
-                event.email(), event.method(), event.expiresAt(),
-                event.scoreReport() == null ? null : event.scoreReport().registrationNumber()));
+        pendingAssociations.put(
+                event.addressKey(),
+                new PendingLink(
+                        event.requestId(),
+                        event.addressKey(),
+                        event.email(),
+                        event.method(),
+                        event.expiresAt(),
+                        event.scoreReport() == null ? null : event.scoreReport().registrationNumber()));
     }
 
     @EventSourcingHandler
@@ -173,21 +220,24 @@ class Account {
         activeEmails.put(event.addressKey(), event.email());
         registrations.remove(event.addressKey());
         if (event.registrationNumber() != null) {
-            registrations.computeIfAbsent(event.addressKey(), key -> new java.util.HashSet<>())
+            registrations
+                    .computeIfAbsent(event.addressKey(), key -> new java.util.HashSet<>())
                     .add(event.registrationNumber());
         }
     }
 
     @EventSourcingHandler
     void on(ScoreReportLinked event) {
-        registrations.computeIfAbsent(event.addressKey(), key -> new java.util.HashSet<>())
+        registrations
+                .computeIfAbsent(event.addressKey(), key -> new java.util.HashSet<>())
                 .add(event.registrationNumber());
     }
 
     @EventSourcingHandler
     void on(EmailDisassociationRequested event) {
-        pendingDisassociations.put(event.addressKey(), new PendingLink(event.requestId(), event.addressKey(),
-                event.email(), null, event.expiresAt(), null));
+        pendingDisassociations.put(
+                event.addressKey(),
+                new PendingLink(event.requestId(), event.addressKey(), event.email(), null, event.expiresAt(), null));
     }
 
     @EventSourcingHandler
@@ -197,8 +247,13 @@ class Account {
         registrations.remove(event.addressKey());
     }
 
-    private record PendingLink(String requestId, String addressKey, String email, AssociationMethod method,
-            Instant expiresAt, String registrationNumber) {
+    private record PendingLink(
+            String requestId,
+            String addressKey,
+            String email,
+            AssociationMethod method,
+            Instant expiresAt,
+            String registrationNumber) {
         PendingLink {
             Objects.requireNonNull(requestId);
         }

@@ -9,8 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** The commands of the {@link Account} aggregate. Times and identifiers arrive in them, decided outside. */
 public final class AccountCommands {
 
-    private AccountCommands() {
-    }
+    private AccountCommands() {}
 
     public record RequestEmailAssociation(
             @TargetAggregateIdentifier String accountId,
@@ -22,26 +21,22 @@ public final class AccountCommands {
             HolderName holder,
             Instant requestedAt,
             Instant expiresAt,
-            String privacyStatement) {
-    }
+            String privacyStatement) {}
 
     /** The name the identity provider states for the caller; either part may be null. */
-    public record HolderName(String firstName, String lastName) {
-    }
+    public record HolderName(String firstName, String lastName) {}
 
-    public record ActivateEmail(@TargetAggregateIdentifier String accountId, String requestId, Instant at) {
-    }
+    public record ActivateEmail(@TargetAggregateIdentifier String accountId, String requestId, Instant at) {}
 
     public record RequestEmailDisassociation(
             @TargetAggregateIdentifier String accountId,
             String requestId,
             String addressKey,
             Instant requestedAt,
-            Instant expiresAt) {
-    }
+            Instant expiresAt) {}
 
-    public record ConfirmEmailDisassociation(@TargetAggregateIdentifier String accountId, String requestId, Instant at) {
-    }
+    public record ConfirmEmailDisassociation(
+            @TargetAggregateIdentifier String accountId, String requestId, Instant at) {}
 
     /** Issued by {@code AddressOwnership} when the address leaves this account for a reason not the holder's own. */
     public record RemoveEmail(
@@ -50,12 +45,10 @@ public final class AccountCommands {
             DisassociationCause cause,
             String newAccountId,
             String reason,
-            Instant at) {
-    }
+            Instant at) {}
 
     /** What a command that changed the account answers: the version a reader can wait for. */
     /** @param scoreReportLinked a score report for an address already active: its exams came, no link was sent */
-    public record Accepted(String requestId, long accountVersion, boolean heldByAnotherAccount,
-            boolean scoreReportLinked) {
-    }
+    public record Accepted(
+            String requestId, long accountVersion, boolean heldByAnotherAccount, boolean scoreReportLinked) {}
 }

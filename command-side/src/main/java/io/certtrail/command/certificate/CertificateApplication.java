@@ -56,6 +56,7 @@ class CertificateApplication {
 
     @AggregateIdentifier
     private String applicationId;
+
     private String accountId;
     private String recordId;
     private String certificateNumber;
@@ -81,54 +82,81 @@ class CertificateApplication {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    ApplicationState handle(ApplyForCertificate command, EarnedCertificates certificates, ActiveAddresses addresses,
-            CertificateFormats formats, PrintedNames names) {
+    ApplicationState handle(
+            ApplyForCertificate command,
+            EarnedCertificates certificates,
+            ActiveAddresses addresses,
+            CertificateFormats formats,
+            PrintedNames names) {
         if (command.privacyStatement() == null) {
-            throw new DomainException(ErrorCode.PRIVACY_STATEMENT_NOT_ACCEPTED,
-                    "Accept the privacy statement to apply.");
+            throw new DomainException(
+                    ErrorCode.PRIVACY_STATEMENT_NOT_ACCEPTED, "Accept the privacy statement to apply.");
         }
         if ((command.format() == CertificateFormat.PAPER) != (command.mailing() != null)) {
-            throw new DomainException(ErrorCode.INVALID_INPUT,
+            throw new DomainException(
+                    ErrorCode.INVALID_INPUT,
                     "A paper certificate needs mailing information; an electronic one takes none.");
         }
-        CertificationEarned certificate = certificates.valid(command.recordId())
+        CertificationEarned certificate = certificates
+                .valid(command.recordId())
                 .filter(earned -> addresses.isActive(command.accountId(), earned.addressKey()))
-                .orElseThrow(() -> new DomainException(ErrorCode.CERTIFICATE_NOT_ELIGIBLE,
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.CERTIFICATE_NOT_ELIGIBLE,
                         "This certificate is not one of yours that can be applied for."));
         // only after eligibility: nobody learns whether someone else applied for a certificate not theirs
         if (applicationId != null && status != Status.VOIDED) {
-            throw new DomainException(ErrorCode.CERTIFICATE_ALREADY_APPLIED,
+            throw new DomainException(
+                    ErrorCode.CERTIFICATE_ALREADY_APPLIED,
                     "This certificate has already been applied for; its format cannot change.");
         }
         List<CertificateFormat> offered = formats.of(certificate.certificationName());
         if (!offered.contains(command.format())) {
-            throw new DomainException(ErrorCode.FORMAT_NOT_OFFERED, certificate.certificationName() + " is issued "
-                    + (offered.contains(CertificateFormat.PAPER) && offered.size() == 1 ? "on paper only."
-                            : offered.size() == 1 ? "as an e-certificate only." : "as " + offered + "."));
+            throw new DomainException(
+                    ErrorCode.FORMAT_NOT_OFFERED,
+                    certificate.certificationName() + " is issued "
+                            + (offered.contains(CertificateFormat.PAPER) && offered.size() == 1
+                                    ? "on paper only."
+                                    : offered.size() == 1 ? "as an e-certificate only." : "as " + offered + "."));
         }
         LocalDate mailingOpens = WorkingDays.plus(certificate.effectiveDate(), MAILING_WORKING_DAYS);
         if (command.format() == CertificateFormat.PAPER && command.today().isBefore(mailingOpens)) {
-            throw new DomainException(ErrorCode.MAILING_NOT_YET_OPEN, "Mailing information for a paper certificate"
-                    + " can be given from three working days after the score report: from " + mailingOpens + ".");
+            throw new DomainException(
+                    ErrorCode.MAILING_NOT_YET_OPEN,
+                    "Mailing information for a paper certificate"
+                            + " can be given from three working days after the score report: from " + mailingOpens
+                            + ".");
         }
         if (certificate.expirationDate() != null && command.today().isAfter(certificate.expirationDate())) {
             throw new DomainException(ErrorCode.CERTIFICATE_NOT_ELIGIBLE, "This certificate has expired.");
         }
         if (!addresses.isActive(command.accountId(), command.addressKey())) {
-            throw new DomainException(ErrorCode.ADDRESS_NOT_ASSOCIATED,
-                    "Choose an e-mail address associated with your account.");
+            throw new DomainException(
+                    ErrorCode.ADDRESS_NOT_ASSOCIATED, "Choose an e-mail address associated with your account.");
         }
         LocalDate from = WorkingDays.next(certificate.effectiveDate());
-        boolean review = !names.areTheHolders(command.fullName(), command.holderFirstName(), command.holderLastName(),
-                certificate.addressKey());
-        apply(new CertificateApplied(command.applicationId(), command.accountId(), command.recordId(),
-                certificate.certificateNumber(), certificate.certificationName(), certificate.effectiveDate(),
-                certificate.expirationDate(), command.addressKey(), command.email(), command.format(),
-                command.fullName(), command.phone(), command.mailing(), command.privacyStatement(), from,
-                command.at(), review));
+        boolean review = !names.areTheHolders(
+                command.fullName(), command.holderFirstName(), command.holderLastName(), certificate.addressKey());
+        apply(new CertificateApplied(
+                command.applicationId(),
+                command.accountId(),
+                command.recordId(),
+                certificate.certificateNumber(),
+                certificate.certificationName(),
+                certificate.effectiveDate(),
+                certificate.expirationDate(),
+                command.addressKey(),
+                command.email(),
+                command.format(),
+                command.fullName(),
+                command.phone(),
+                command.mailing(),
+                command.privacyStatement(),
+                from,
+                command.at(),
+                review));
         if (!review && !command.today().isBefore(from)) {
-            apply(new CertificateApproved(applicationId, accountId, certificateNumber, true, command.at(), email,
-                    format));
+            apply(new CertificateApproved(
+                    applicationId, accountId, certificateNumber, true, command.at(), email, format));
         }
         return state();
     }
@@ -142,16 +170,19 @@ class CertificateApplication {
         if (status == Status.REQUESTED) {
             requireNotRevoked(certificates);
             if (nameReview && !command.byOffice()) {
-                throw new DomainException(ErrorCode.NAME_UNDER_REVIEW, "The name to print is neither the account"
-                        + " holder's nor the exam candidate's: the certification office approves it.");
+                throw new DomainException(
+                        ErrorCode.NAME_UNDER_REVIEW,
+                        "The name to print is neither the account"
+                                + " holder's nor the exam candidate's: the certification office approves it.");
             }
             if (command.today().isBefore(availableFrom)) {
-                throw new DomainException(ErrorCode.NOT_YET_APPROVABLE,
+                throw new DomainException(
+                        ErrorCode.NOT_YET_APPROVABLE,
                         "A certificate can be approved from the working day after it took effect: " + availableFrom
-                        + ".");
+                                + ".");
             }
-            apply(new CertificateApproved(applicationId, accountId, certificateNumber, false, command.at(), email,
-                    format));
+            apply(new CertificateApproved(
+                    applicationId, accountId, certificateNumber, false, command.at(), email, format));
         }
         return state();
     }
@@ -165,7 +196,8 @@ class CertificateApplication {
         requirePaper();
         requireNotVoided();
         if (status == Status.SHIPPED) {
-            throw new DomainException(ErrorCode.ALREADY_SHIPPED,
+            throw new DomainException(
+                    ErrorCode.ALREADY_SHIPPED,
                     "The package has been shipped; its mailing information can no longer change.");
         }
         if (!command.mailing().equals(mailing)) {
@@ -186,19 +218,34 @@ class CertificateApplication {
             }
             if (replacement == Replacement.APPROVED) {
                 requireNotRevoked(certificates);
-                apply(new PackageShipped(applicationId, accountId, certificateNumber, command.courier(),
-                        command.expressOrderNumber(), email, command.at(), true));
+                apply(new PackageShipped(
+                        applicationId,
+                        accountId,
+                        certificateNumber,
+                        command.courier(),
+                        command.expressOrderNumber(),
+                        email,
+                        command.at(),
+                        true));
                 return state();
             }
             throw new DomainException(ErrorCode.ALREADY_SHIPPED, "This package has already been shipped.");
         }
         if (status != Status.APPROVED) {
-            throw new DomainException(ErrorCode.NOT_YET_APPROVED, "This application is not approved yet; it can be"
-                    + " from " + availableFrom + ".");
+            throw new DomainException(
+                    ErrorCode.NOT_YET_APPROVED,
+                    "This application is not approved yet; it can be" + " from " + availableFrom + ".");
         }
         requireNotRevoked(certificates);
-        apply(new PackageShipped(applicationId, accountId, certificateNumber, command.courier(),
-                command.expressOrderNumber(), email, command.at(), false));
+        apply(new PackageShipped(
+                applicationId,
+                accountId,
+                certificateNumber,
+                command.courier(),
+                command.expressOrderNumber(),
+                email,
+                command.at(),
+                false));
         return state();
     }
 
@@ -223,16 +270,23 @@ class CertificateApplication {
         requirePaper();
         requireNotVoided();
         if (status != Status.SHIPPED) {
-            throw new DomainException(ErrorCode.REPLACEMENT_NOT_POSSIBLE,
+            throw new DomainException(
+                    ErrorCode.REPLACEMENT_NOT_POSSIBLE,
                     "A paper certificate can be replaced once it has been shipped.");
         }
         if (replacement != Replacement.NONE) {
-            throw new DomainException(ErrorCode.REPLACEMENT_NOT_POSSIBLE,
+            throw new DomainException(
+                    ErrorCode.REPLACEMENT_NOT_POSSIBLE,
                     "A paper certificate is replaced once; this one has been asked for already.");
         }
         requireNotRevoked(certificates);
-        apply(new ReplacementRequested(applicationId, accountId, certificateNumber, command.cause(),
-                command.mailing() == null ? mailing : command.mailing(), command.at()));
+        apply(new ReplacementRequested(
+                applicationId,
+                accountId,
+                certificateNumber,
+                command.cause(),
+                command.mailing() == null ? mailing : command.mailing(),
+                command.at()));
         return state();
     }
 
@@ -243,14 +297,20 @@ class CertificateApplication {
             return state();
         }
         if (replacement != Replacement.REQUESTED) {
-            throw new DomainException(ErrorCode.REPLACEMENT_NOT_POSSIBLE,
+            throw new DomainException(
+                    ErrorCode.REPLACEMENT_NOT_POSSIBLE,
                     "No replacement of this certificate is waiting for a decision.");
         }
         if (command.approve()) {
             requireNotRevoked(certificates);
         }
-        apply(new ReplacementDecided(applicationId, accountId, certificateNumber, command.approve(),
-                command.approve() ? null : command.reason(), command.at()));
+        apply(new ReplacementDecided(
+                applicationId,
+                accountId,
+                certificateNumber,
+                command.approve(),
+                command.approve() ? null : command.reason(),
+                command.at()));
         return state();
     }
 
@@ -280,15 +340,17 @@ class CertificateApplication {
             return state(); // asked again, or nothing to correct
         }
         if (requestedName != null) {
-            throw new DomainException(ErrorCode.NAME_CORRECTION_NOT_POSSIBLE,
+            throw new DomainException(
+                    ErrorCode.NAME_CORRECTION_NOT_POSSIBLE,
                     "A correction of the printed name is already waiting for the certification office.");
         }
         if (format == CertificateFormat.PAPER && status == Status.SHIPPED) {
-            throw new DomainException(ErrorCode.NAME_CORRECTION_NOT_POSSIBLE,
+            throw new DomainException(
+                    ErrorCode.NAME_CORRECTION_NOT_POSSIBLE,
                     "This paper certificate has been printed and shipped; ask the certification office.");
         }
-        apply(new PrintedNameCorrectionRequested(applicationId, accountId, certificateNumber, command.fullName(),
-                command.at()));
+        apply(new PrintedNameCorrectionRequested(
+                applicationId, accountId, certificateNumber, command.fullName(), command.at()));
         return state();
     }
 
@@ -299,11 +361,18 @@ class CertificateApplication {
             if (lastNameDecision != null && lastNameDecision == command.approve()) {
                 return state(); // the same decision, again
             }
-            throw new DomainException(ErrorCode.NAME_CORRECTION_NOT_POSSIBLE,
+            throw new DomainException(
+                    ErrorCode.NAME_CORRECTION_NOT_POSSIBLE,
                     "No correction of the printed name is waiting for a decision.");
         }
-        apply(new PrintedNameCorrectionDecided(applicationId, accountId, certificateNumber, command.approve(),
-                command.approve() ? requestedName : null, command.approve() ? null : command.reason(), command.at(),
+        apply(new PrintedNameCorrectionDecided(
+                applicationId,
+                accountId,
+                certificateNumber,
+                command.approve(),
+                command.approve() ? requestedName : null,
+                command.approve() ? null : command.reason(),
+                command.at(),
                 email));
         return state();
     }
@@ -326,7 +395,8 @@ class CertificateApplication {
     /** The office revoked the certificate (its record no longer states a valid one): nothing more is issued. */
     private void requireNotRevoked(EarnedCertificates certificates) {
         if (certificates.valid(recordId).isEmpty()) {
-            throw new DomainException(ErrorCode.CERTIFICATE_REVOKED,
+            throw new DomainException(
+                    ErrorCode.CERTIFICATE_REVOKED,
                     "This certificate has been revoked; it is neither approved nor shipped.");
         }
     }
@@ -341,11 +411,11 @@ class CertificateApplication {
             return state();
         }
         if (status == Status.SHIPPED) {
-            throw new DomainException(ErrorCode.ALREADY_SHIPPED,
-                    "This package has been shipped; its application cannot be voided.");
+            throw new DomainException(
+                    ErrorCode.ALREADY_SHIPPED, "This package has been shipped; its application cannot be voided.");
         }
-        apply(new CertificateApplicationVoided(applicationId, accountId, certificateNumber, command.reason(),
-                command.at(), email));
+        apply(new CertificateApplicationVoided(
+                applicationId, accountId, certificateNumber, command.reason(), command.at(), email));
         return state();
     }
 
@@ -356,7 +426,8 @@ class CertificateApplication {
 
     private void requireNotVoided() {
         if (status == Status.VOIDED) {
-            throw new DomainException(ErrorCode.APPLICATION_VOIDED,
+            throw new DomainException(
+                    ErrorCode.APPLICATION_VOIDED,
                     "The certification office voided this application: nothing more is issued for it.");
         }
     }

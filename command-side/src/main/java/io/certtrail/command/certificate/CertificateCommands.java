@@ -9,8 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** The commands of {@link CertificateApplication}. Times arrive in them, decided outside. */
 public final class CertificateCommands {
 
-    private CertificateCommands() {
-    }
+    private CertificateCommands() {}
 
     /** One application per certification record: the identifier is derived from the record's. */
     public static String applicationIdFor(String recordId) {
@@ -38,8 +37,7 @@ public final class CertificateCommands {
             String holderFirstName,
             String holderLastName,
             LocalDate today,
-            Instant at) {
-    }
+            Instant at) {}
 
     /**
      * Approves a certificate applied for before its day had come: the automatic sweep, or the
@@ -47,17 +45,17 @@ public final class CertificateCommands {
      *
      * @param byOffice the office looked at it: only it approves a printed name under review
      */
-    public record ApproveCertificate(@TargetAggregateIdentifier String applicationId, LocalDate today, Instant at,
-            boolean byOffice) {
-    }
+    public record ApproveCertificate(
+            @TargetAggregateIdentifier String applicationId, LocalDate today, Instant at, boolean byOffice) {}
 
-    public record ChangeMailingInformation(@TargetAggregateIdentifier String applicationId, String accountId,
-            MailingInformation mailing, Instant at) {
-    }
+    public record ChangeMailingInformation(
+            @TargetAggregateIdentifier String applicationId,
+            String accountId,
+            MailingInformation mailing,
+            Instant at) {}
 
-    public record ShipPackage(@TargetAggregateIdentifier String applicationId, String courier,
-            String expressOrderNumber, Instant at) {
-    }
+    public record ShipPackage(
+            @TargetAggregateIdentifier String applicationId, String courier, String expressOrderNumber, Instant at) {}
 
     public enum Status {
         REQUESTED,
@@ -68,30 +66,28 @@ public final class CertificateCommands {
     }
 
     /** @param cause LOST or DAMAGED; @param mailing null: where the first package went */
-    public record RequestReplacement(@TargetAggregateIdentifier String applicationId, String accountId, String cause,
-            MailingInformation mailing, Instant at) {
-    }
+    public record RequestReplacement(
+            @TargetAggregateIdentifier String applicationId,
+            String accountId,
+            String cause,
+            MailingInformation mailing,
+            Instant at) {}
 
     /** @param reason for a refusal */
-    public record DecideReplacement(@TargetAggregateIdentifier String applicationId, boolean approve, String reason,
-            Instant at) {
-    }
+    public record DecideReplacement(
+            @TargetAggregateIdentifier String applicationId, boolean approve, String reason, Instant at) {}
 
     /** The holder asks the office to print another name on their certificate. */
-    public record RequestPrintedNameCorrection(@TargetAggregateIdentifier String applicationId, String accountId,
-            String fullName, Instant at) {
-    }
+    public record RequestPrintedNameCorrection(
+            @TargetAggregateIdentifier String applicationId, String accountId, String fullName, Instant at) {}
 
     /** @param reason for a refusal */
-    public record DecidePrintedNameCorrection(@TargetAggregateIdentifier String applicationId, boolean approve,
-            String reason, Instant at) {
-    }
+    public record DecidePrintedNameCorrection(
+            @TargetAggregateIdentifier String applicationId, boolean approve, String reason, Instant at) {}
 
     /** The certification office voids an application made by an account the certificate is not (or no longer) of. */
-    public record VoidApplication(@TargetAggregateIdentifier String applicationId, String reason, Instant at) {
-    }
+    public record VoidApplication(@TargetAggregateIdentifier String applicationId, String reason, Instant at) {}
 
     /** @param version the application's version: pass as {@code minVersion} to read your own write */
-    public record ApplicationState(String applicationId, Status status, long version) {
-    }
+    public record ApplicationState(String applicationId, Status status, long version) {}
 }

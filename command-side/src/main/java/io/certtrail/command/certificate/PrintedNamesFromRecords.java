@@ -33,7 +33,10 @@ class PrintedNamesFromRecords implements PrintedNames {
         Query exams = Query.query(Criteria.where("_id").is(addressKey));
         exams.fields().include("exams");
         AddressRecords records = mongo.findOne(exams, AddressRecords.class);
-        return records != null && records.exams().stream().map(AddressRecords.ExamEntry::exam)
-                .anyMatch(exam -> PersonNames.isNameOf(printed, exam.candidateFirstName(), exam.candidateLastName()));
+        return records != null
+                && records.exams().stream()
+                        .map(AddressRecords.ExamEntry::exam)
+                        .anyMatch(exam ->
+                                PersonNames.isNameOf(printed, exam.candidateFirstName(), exam.candidateLastName()));
     }
 }

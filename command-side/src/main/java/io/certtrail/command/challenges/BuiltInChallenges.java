@@ -23,8 +23,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class BuiltInChallenges implements HumanChallenges {
 
-    private static final String[] WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-        "nine"};
+    private static final String[] WORDS = {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
+    };
     private static final String FAILED = "The verification code is wrong, used or expired. Ask for a new one.";
 
     private final SecretKeySpec key;
@@ -37,7 +38,10 @@ final class BuiltInChallenges implements HumanChallenges {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
         this.ttl = ttl;
         this.clock = clock;
-        this.used = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(1_000_000).build();
+        this.used = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(1_000_000)
+                .build();
     }
 
     @Override
@@ -50,8 +54,8 @@ final class BuiltInChallenges implements HumanChallenges {
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(nonceBytes);
         String head = expiresAt.getEpochSecond() + "." + nonce;
         String question = "What is " + WORDS[a] + " plus " + WORDS[b] + "?";
-        return new Challenge("built-in", head + "." + mac(head, Integer.toString(a + b)), question, svg(question),
-                expiresAt, null);
+        return new Challenge(
+                "built-in", head + "." + mac(head, Integer.toString(a + b)), question, svg(question), expiresAt, null);
     }
 
     @Override
@@ -65,8 +69,8 @@ final class BuiltInChallenges implements HumanChallenges {
         }
         String head = parts[0] + "." + parts[1];
         String expected = mac(head, verification.answer().strip());
-        boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                parts[2].getBytes(StandardCharsets.US_ASCII));
+        boolean matches = MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), parts[2].getBytes(StandardCharsets.US_ASCII));
         boolean current = clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(parts[0])));
         if (!matches || !current || used.asMap().putIfAbsent(head, Boolean.TRUE) != null) {
             throw new DomainException(ErrorCode.VERIFICATION_FAILED, FAILED);
@@ -77,8 +81,9 @@ final class BuiltInChallenges implements HumanChallenges {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    mac.doFinal((head + "|" + answer).getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal((head + "|" + answer).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -86,18 +91,32 @@ final class BuiltInChallenges implements HumanChallenges {
 
     private String svg(String question) {
         StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-                .append(question.length() * 11 + 20).append("\" height=\"40\">");
+                .append(question.length() * 11 + 20)
+                .append("\" height=\"40\">");
         for (int i = 0; i < 6; i++) {
-            svg.append("<line x1=\"").append(random.nextInt(300)).append("\" y1=\"").append(random.nextInt(40))
-                    .append("\" x2=\"").append(random.nextInt(300)).append("\" y2=\"").append(random.nextInt(40))
+            svg.append("<line x1=\"")
+                    .append(random.nextInt(300))
+                    .append("\" y1=\"")
+                    .append(random.nextInt(40))
+                    .append("\" x2=\"")
+                    .append(random.nextInt(300))
+                    .append("\" y2=\"")
+                    .append(random.nextInt(40))
                     .append("\" stroke=\"#999\"/>");
         }
         for (int i = 0; i < question.length(); i++) {
             int x = 10 + i * 11;
-            svg.append("<text x=\"").append(x).append("\" y=\"").append(24 + random.nextInt(8) - 4)
-                    .append("\" transform=\"rotate(").append(random.nextInt(30) - 15).append(' ').append(x)
-                    .append(" 24)\" font-family=\"monospace\" font-size=\"16\">").append(question.charAt(i) == '?'
-                            ? "?" : String.valueOf(question.charAt(i))).append("</text>");
+            svg.append("<text x=\"")
+                    .append(x)
+                    .append("\" y=\"")
+                    .append(24 + random.nextInt(8) - 4)
+                    .append("\" transform=\"rotate(")
+                    .append(random.nextInt(30) - 15)
+                    .append(' ')
+                    .append(x)
+                    .append(" 24)\" font-family=\"monospace\" font-size=\"16\">")
+                    .append(question.charAt(i) == '?' ? "?" : String.valueOf(question.charAt(i)))
+                    .append("</text>");
         }
         return svg.append("</svg>").toString();
     }

@@ -16,8 +16,9 @@ class ChallengeConfiguration {
         return switch (properties.provider()) {
             case "built-in" -> new BuiltInChallenges(secret(properties), properties.ttl(), clock);
             case "external" -> new ExternalChallenges(properties.external());
-            default -> throw new IllegalStateException(
-                    "certtrail.verification.provider must be built-in or external, not " + properties.provider());
+            default ->
+                throw new IllegalStateException(
+                        "certtrail.verification.provider must be built-in or external, not " + properties.provider());
         };
     }
 

@@ -18,6 +18,5 @@ public record ChallengeProperties(String provider, String secret, Duration ttl, 
     }
 
     /** @param verifyUrl the siteverify URL; @param secret the server-side secret; @param siteKey for the widget */
-    public record External(String verifyUrl, String secret, String siteKey) {
-    }
+    public record External(String verifyUrl, String secret, String siteKey) {}
 }

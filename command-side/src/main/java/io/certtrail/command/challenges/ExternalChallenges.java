@@ -22,7 +22,8 @@ final class ExternalChallenges implements HumanChallenges {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ChallengeProperties.External settings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     ExternalChallenges(ChallengeProperties.External settings) {
         if (settings == null || settings.verifyUrl() == null || settings.secret() == null) {
@@ -38,7 +39,9 @@ final class ExternalChallenges implements HumanChallenges {
 
     @Override
     public void verify(Verification verification, String clientAddress) {
-        if (verification == null || verification.answer() == null || verification.answer().isBlank()
+        if (verification == null
+                || verification.answer() == null
+                || verification.answer().isBlank()
                 || verification.answer().length() > 4096) {
             throw new DomainException(ErrorCode.VERIFICATION_FAILED, "A verification code is required.");
         }
@@ -46,21 +49,25 @@ final class ExternalChallenges implements HumanChallenges {
                 + "&remoteip=" + encode(clientAddress);
         JsonNode answer;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.verifyUrl()))
-                    .timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(settings.verifyUrl()))
+                            .timeout(Duration.ofSeconds(5))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             answer = JSON.readTree(response.body());
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new DomainException(ErrorCode.VERIFICATION_UNAVAILABLE,
+            throw new DomainException(
+                    ErrorCode.VERIFICATION_UNAVAILABLE,
                     "The verification service did not answer. Nothing was sent; try again shortly.");
         }
         if (answer == null || !answer.path("success").asBoolean(false)) {
-            throw new DomainException(ErrorCode.VERIFICATION_FAILED,
-                    "The verification code was not accepted. Solve a new one.");
+            throw new DomainException(
+                    ErrorCode.VERIFICATION_FAILED, "The verification code was not accepted. Solve a new one.");
         }
     }
 

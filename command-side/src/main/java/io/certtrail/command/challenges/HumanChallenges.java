@@ -12,13 +12,11 @@ import java.time.Instant;
 public interface HumanChallenges {
 
     /** What the client shows the person. Fields a provider does not use are null. */
-    record Challenge(String provider, String challengeId, String question, String imageSvg, Instant expiresAt,
-            String siteKey) {
-    }
+    record Challenge(
+            String provider, String challengeId, String question, String imageSvg, Instant expiresAt, String siteKey) {}
 
     /** What the client sends back: the challenge (built-in) and the person's answer or the widget's token. */
-    record Verification(String challengeId, String answer) {
-    }
+    record Verification(String challengeId, String answer) {}
 
     Challenge newChallenge();
 

@@ -32,8 +32,7 @@ class LinkMailer {
     private final PublicUrls urls;
     private final Clock clock;
 
-    LinkMailer(LinkTokens tokens, JavaMailSender mailSender, LinkProperties properties,
-            PublicUrls urls, Clock clock) {
+    LinkMailer(LinkTokens tokens, JavaMailSender mailSender, LinkProperties properties, PublicUrls urls, Clock clock) {
         this.tokens = tokens;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -46,27 +45,41 @@ class LinkMailer {
     void on(EmailAssociationRequested event) {
         String intro = event.heldByAnotherAccount()
                 ? "This address is currently associated with another CertTrail account. If you follow the link,"
-                  + " it moves to the account that asked now, together with its training and exam records.\n\n"
+                        + " it moves to the account that asked now, together with its training and exam records.\n\n"
                 : "";
-        send(new Link(event.requestId(), LinkPurpose.ACTIVATE_ASSOCIATION, event.accountId(), event.addressKey(),
-                        event.email(), event.expiresAt()), event.email(),
+        send(
+                new Link(
+                        event.requestId(),
+                        LinkPurpose.ACTIVATE_ASSOCIATION,
+                        event.accountId(),
+                        event.addressKey(),
+                        event.email(),
+                        event.expiresAt()),
+                event.email(),
                 "Activate the association of your e-mail address",
                 "Someone asked to associate this e-mail address with a CertTrail account, so that the training,"
-                + " exam and certificate records sent to it show up there.\n\n" + intro
-                + "To complete the association, open this link:\n\n%s\n\n"
-                + "The link works once and expires at %s. If you did not ask for this, ignore this e-mail.");
+                        + " exam and certificate records sent to it show up there.\n\n" + intro
+                        + "To complete the association, open this link:\n\n%s\n\n"
+                        + "The link works once and expires at %s. If you did not ask for this, ignore this e-mail.");
     }
 
     @EventHandler
     @DisallowReplay
     void on(EmailDisassociationRequested event) {
-        send(new Link(event.requestId(), LinkPurpose.CONFIRM_DISASSOCIATION, event.accountId(), event.addressKey(),
-                        event.email(), event.expiresAt()), event.email(),
+        send(
+                new Link(
+                        event.requestId(),
+                        LinkPurpose.CONFIRM_DISASSOCIATION,
+                        event.accountId(),
+                        event.addressKey(),
+                        event.email(),
+                        event.expiresAt()),
+                event.email(),
                 "Confirm the disassociation of your e-mail address",
                 "You asked to disassociate this e-mail address from your CertTrail account. After that, the"
-                + " training, exam and certificate records sent to it no longer show in that account.\n\n"
-                + "To finish the disassociation, open this link:\n\n%s\n\n"
-                + "The link works once and expires at %s. If you did not ask for this, ignore this e-mail.");
+                        + " training, exam and certificate records sent to it no longer show in that account.\n\n"
+                        + "To finish the disassociation, open this link:\n\n%s\n\n"
+                        + "The link works once and expires at %s. If you did not ask for this, ignore this e-mail.");
     }
 
     private void send(Link link, String to, String subject, String template) {

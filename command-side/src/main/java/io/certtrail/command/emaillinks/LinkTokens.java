@@ -48,9 +48,13 @@ public class LinkTokens {
      * @param email the address the link confirms, shown on the link's page to whoever holds the link (it
      *              came to that mailbox); kept only as long as the link is
      */
-    public record Link(String requestId, LinkPurpose purpose, String accountId, String addressKey, String email,
-            Instant expiresAt) {
-    }
+    public record Link(
+            String requestId,
+            LinkPurpose purpose,
+            String accountId,
+            String addressKey,
+            String email,
+            Instant expiresAt) {}
 
     public boolean alreadyMailed(String requestId) {
         Document doc = mongo.findById(requestId, Document.class, COLLECTION);
@@ -60,20 +64,25 @@ public class LinkTokens {
     /** Makes a fresh token for the request (replacing any unsent one) and returns it, once. */
     public String issue(Link link) {
         String token = tokens.next();
-        mongo.upsert(query(where("_id").is(link.requestId())), new Update()
-                .set("tokenHash", hash(token))
-                .set("purpose", link.purpose().name())
-                .set("accountId", link.accountId())
-                .set("addressKey", link.addressKey())
-                .set("email", link.email())
-                .set("expiresAt", Date.from(link.expiresAt()))
-                .set("mailedAt", null), COLLECTION);
+        mongo.upsert(
+                query(where("_id").is(link.requestId())),
+                new Update()
+                        .set("tokenHash", hash(token))
+                        .set("purpose", link.purpose().name())
+                        .set("accountId", link.accountId())
+                        .set("addressKey", link.addressKey())
+                        .set("email", link.email())
+                        .set("expiresAt", Date.from(link.expiresAt()))
+                        .set("mailedAt", null),
+                COLLECTION);
         return token;
     }
 
     public void markMailed(String requestId) {
-        mongo.updateFirst(query(where("_id").is(requestId)),
-                new Update().set("mailedAt", Date.from(clock.instant())), COLLECTION);
+        mongo.updateFirst(
+                query(where("_id").is(requestId)),
+                new Update().set("mailedAt", Date.from(clock.instant())),
+                COLLECTION);
     }
 
     /** The request behind a token, if the token is known and not past its expiry. */
@@ -89,8 +98,13 @@ public class LinkTokens {
         if (!clock.instant().isBefore(expiresAt)) {
             return Optional.empty();
         }
-        return Optional.of(new Link(doc.getString("_id"), LinkPurpose.valueOf(doc.getString("purpose")),
-                doc.getString("accountId"), doc.getString("addressKey"), doc.getString("email"), expiresAt));
+        return Optional.of(new Link(
+                doc.getString("_id"),
+                LinkPurpose.valueOf(doc.getString("purpose")),
+                doc.getString("accountId"),
+                doc.getString("addressKey"),
+                doc.getString("email"),
+                expiresAt));
     }
 
     /** Single use: once followed (or refused by the account), the token is gone. */

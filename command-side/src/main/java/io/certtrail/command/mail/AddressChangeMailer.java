@@ -41,17 +41,26 @@ class AddressChangeMailer {
         String when = MailTimes.format(event.disassociatedAt());
         String id = "address-left:" + event.accountId() + ":" + event.addressKey() + ":" + event.disassociatedAt();
         if (event.cause() == DisassociationCause.FORCED_UNBINDING) {
-            notices.sendOnce(id, event.disassociatedAt(), to, "An address was removed from your CertTrail account",
+            notices.sendOnce(
+                    id,
+                    event.disassociatedAt(),
+                    to,
+                    "An address was removed from your CertTrail account",
                     ("The certification office removed the address %s from your CertTrail account on %s.\n\n"
-                            + "Reason: %s\n\nIts training, exams and certificates no longer show on your account."
-                            + " If you believe this is a mistake, contact the certification office.")
+                                    + "Reason: %s\n\nIts training, exams and certificates no longer show on your account."
+                                    + " If you believe this is a mistake, contact the certification office.")
                             .formatted(address, when, event.reason()));
         } else {
-            notices.sendOnce(id, event.disassociatedAt(), to, "An address moved to another CertTrail account",
+            notices.sendOnce(
+                    id,
+                    event.disassociatedAt(),
+                    to,
+                    "An address moved to another CertTrail account",
                     ("The address %s was associated with another CertTrail account on %s, after its holder"
-                            + " confirmed through a link sent to it that they control the mailbox.\n\n"
-                            + "It and its records no longer show on your account. If you did not expect this,"
-                            + " contact the certification office.").formatted(address, when));
+                                    + " confirmed through a link sent to it that they control the mailbox.\n\n"
+                                    + "It and its records no longer show on your account. If you did not expect this,"
+                                    + " contact the certification office.")
+                            .formatted(address, when));
         }
     }
 }

@@ -30,8 +30,8 @@ class MailDeliveryConfiguration {
 
     @Bean
     ConfigurerModule mailRetriedWhileTheServerIsAway() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerListenerInvocationErrorHandler("mail", config -> retryWhileServerAway()));
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerListenerInvocationErrorHandler("mail", config -> retryWhileServerAway()));
     }
 
     static ListenerInvocationErrorHandler retryWhileServerAway() {
@@ -39,8 +39,11 @@ class MailDeliveryConfiguration {
             if (serverAway(exception)) {
                 throw exception;
             }
-            log.error("The mail for event {} ({}) was refused and is not sent: {}", event.getIdentifier(),
-                    event.getPayloadType().getSimpleName(), exception.getClass().getName());
+            log.error(
+                    "The mail for event {} ({}) was refused and is not sent: {}",
+                    event.getIdentifier(),
+                    event.getPayloadType().getSimpleName(),
+                    exception.getClass().getName());
         };
     }
 
@@ -56,8 +59,10 @@ class MailDeliveryConfiguration {
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                    || cause instanceof SocketException || cause.getClass().getSimpleName().equals("MailConnectException")) {
+            if (cause instanceof ConnectException
+                    || cause instanceof UnknownHostException
+                    || cause instanceof SocketException
+                    || cause.getClass().getSimpleName().equals("MailConnectException")) {
                 return true;
             }
         }

@@ -9,11 +9,11 @@ import java.util.Locale;
 /** Moments as a person reads them in a mail: "3 December 2026, 01:50 UTC", not an ISO timestamp in nanoseconds. */
 public final class MailTimes {
 
-    private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern(
+                    "d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
-    private MailTimes() {
-    }
+    private MailTimes() {}
 
     /** Rounded down to the minute: a link said to expire at 01:50 works until 01:50 at least. */
     public static String format(Instant moment) {

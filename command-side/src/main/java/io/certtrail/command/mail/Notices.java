@@ -45,7 +45,8 @@ class Notices {
 
     /** As {@link #sendOnce(String, Instant, String, String, String)}, one mail to several addresses of one holder. */
     void sendOnce(String id, Instant at, java.util.List<String> to, String subject, String text) {
-        if (to.isEmpty() || clock.instant().isAfter(at.plus(STALE_AFTER))
+        if (to.isEmpty()
+                || clock.instant().isAfter(at.plus(STALE_AFTER))
                 || mongo.findById(id, Document.class, COLLECTION) != null) {
             return;
         }

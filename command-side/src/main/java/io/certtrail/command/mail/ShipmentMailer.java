@@ -25,12 +25,16 @@ class ShipmentMailer {
     @DisallowReplay
     void on(PackageShipped event) {
         boolean replacement = Boolean.TRUE.equals(event.replacement());
-        notices.sendOnce("package-shipped:" + event.applicationId() + (replacement ? ":replacement" : ""),
-                event.shippedAt(), event.email(),
-                replacement ? "Your replacement certificate has been shipped" : "Your certificate package has been shipped",
+        notices.sendOnce(
+                "package-shipped:" + event.applicationId() + (replacement ? ":replacement" : ""),
+                event.shippedAt(),
+                event.email(),
+                replacement
+                        ? "Your replacement certificate has been shipped"
+                        : "Your certificate package has been shipped",
                 ("The paper package of your certificate %s has been handed to the courier.\n\n"
-                        + "Courier: %s\nExpress order number: %s\n\n"
-                        + "You can also find the order number on your certificate application in CertTrail.")
+                                + "Courier: %s\nExpress order number: %s\n\n"
+                                + "You can also find the order number on your certificate application in CertTrail.")
                         .formatted(event.certificateNumber(), event.courier(), event.expressOrderNumber()));
     }
 }

@@ -28,6 +28,7 @@ class AddressOwnership {
 
     @AggregateIdentifier
     private String addressKey;
+
     private String owner;
 
     AddressOwnership() {
@@ -48,8 +49,13 @@ class AddressOwnership {
         }
         apply(new AddressClaimed(command.addressKey(), command.accountId(), previous, command.at()));
         if (previous != null) {
-            ledger.removeEmail(previous, command.addressKey(), DisassociationCause.OWNERSHIP_MOVED,
-                    command.accountId(), null, command.at());
+            ledger.removeEmail(
+                    previous,
+                    command.addressKey(),
+                    DisassociationCause.OWNERSHIP_MOVED,
+                    command.accountId(),
+                    null,
+                    command.at());
         }
         return previous;
     }
@@ -64,11 +70,12 @@ class AddressOwnership {
     /** @return the account the address was taken from */
     @CommandHandler
     String handle(ForceUnbindAddress command, AccountLedger ledger) {
-        String unbound = Optional.ofNullable(owner).orElseThrow(() -> new DomainException(
-                ErrorCode.ADDRESS_NOT_BOUND, "This address is not associated with any account."));
+        String unbound = Optional.ofNullable(owner)
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.ADDRESS_NOT_BOUND, "This address is not associated with any account."));
         apply(new AddressReleased(addressKey, unbound, DisassociationCause.FORCED_UNBINDING, command.at()));
-        ledger.removeEmail(unbound, addressKey, DisassociationCause.FORCED_UNBINDING, null, command.reason(),
-                command.at());
+        ledger.removeEmail(
+                unbound, addressKey, DisassociationCause.FORCED_UNBINDING, null, command.reason(), command.at());
         return unbound;
     }
 

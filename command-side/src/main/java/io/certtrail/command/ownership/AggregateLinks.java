@@ -30,8 +30,10 @@ class AggregateLinks implements AddressRegistry, AccountLedger {
     private final Repository<?> accounts;
     private final EventStore eventStore;
 
-    AggregateLinks(@Lazy @Qualifier("addressOwnershipRepository") Repository<AddressOwnership> addresses,
-            @Lazy @Qualifier("accountRepository") Repository<?> accounts, @Lazy EventStore eventStore) {
+    AggregateLinks(
+            @Lazy @Qualifier("addressOwnershipRepository") Repository<AddressOwnership> addresses,
+            @Lazy @Qualifier("accountRepository") Repository<?> accounts,
+            @Lazy EventStore eventStore) {
         this.addresses = addresses;
         this.accounts = accounts;
         this.eventStore = eventStore;
@@ -71,8 +73,13 @@ class AggregateLinks implements AddressRegistry, AccountLedger {
     }
 
     @Override
-    public void removeEmail(String accountId, String addressKey, DisassociationCause cause, String newAccountId,
-            String reason, Instant at) {
+    public void removeEmail(
+            String accountId,
+            String addressKey,
+            DisassociationCause cause,
+            String newAccountId,
+            String reason,
+            Instant at) {
         LockOrder.step(LockOrder.ADDRESS_OWNERSHIP, LockOrder.PREVIOUS_OWNER);
         handle(accounts.load(accountId), new RemoveEmail(accountId, addressKey, cause, newAccountId, reason, at));
     }

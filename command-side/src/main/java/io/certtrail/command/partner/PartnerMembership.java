@@ -31,6 +31,7 @@ class PartnerMembership {
 
     @AggregateIdentifier
     private String membershipId;
+
     private String accountId;
     private String companyId;
     private Status status = Status.NONE;
@@ -46,13 +47,17 @@ class PartnerMembership {
             return state(); // asked again: nothing new
         }
         if (status == Status.ACTIVE) {
-            throw new DomainException(ErrorCode.ALREADY_A_MEMBER,
-                    "You are an employee of another partner company; leave it first.");
+            throw new DomainException(
+                    ErrorCode.ALREADY_A_MEMBER, "You are an employee of another partner company; leave it first.");
         }
         if (status == Status.REQUESTED) {
-            apply(new MembershipEnded(command.accountId(), companyId, command.accountId(),
+            apply(new MembershipEnded(
+                    command.accountId(),
+                    companyId,
+                    command.accountId(),
                     MembershipEnding.REQUEST_WITHDRAWN,
-                    "Replaced by a request to join another company", command.at()));
+                    "Replaced by a request to join another company",
+                    command.at()));
         }
         apply(new MembershipRequested(command.accountId(), command.companyId(), command.at()));
         return state();
@@ -75,9 +80,13 @@ class PartnerMembership {
         } else if (status == Status.NONE) {
             throw new DomainException(ErrorCode.NOT_FOUND, "You are not an employee of any partner company.");
         }
-        apply(new MembershipEnded(accountId, companyId, command.endedBy(),
+        apply(new MembershipEnded(
+                accountId,
+                companyId,
+                command.endedBy(),
                 MembershipEnding.of(byEmployee, status == Status.ACTIVE),
-                command.reason(), command.at()));
+                command.reason(),
+                command.at()));
         return state();
     }
 
@@ -88,8 +97,8 @@ class PartnerMembership {
     }
 
     private MembershipState state() {
-        return new MembershipState(accountId, status == Status.NONE ? null : companyId, status,
-                AggregateLifecycle.getVersion());
+        return new MembershipState(
+                accountId, status == Status.NONE ? null : companyId, status, AggregateLifecycle.getVersion());
     }
 
     @EventSourcingHandler

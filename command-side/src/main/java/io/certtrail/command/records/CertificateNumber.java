@@ -25,6 +25,7 @@ class CertificateNumber {
 
     @AggregateIdentifier
     private String id;
+
     private String recordId;
 
     CertificateNumber() {

@@ -26,8 +26,9 @@ class CertificateNumberLinks implements CertificateNumbers {
         LockOrder.step(LockOrder.SOURCE_RECORD, LockOrder.CERTIFICATE_NUMBER);
         String id = CertificateNumber.PREFIX + certificateNumber;
         try {
-            return (String) numbers.loadOrCreate(id, CertificateNumber::new).handle(GenericCommandMessage
-                    .asCommandMessage(new CertificateNumbers.Claim(id, certificateNumber, recordId, at)));
+            return (String) numbers.loadOrCreate(id, CertificateNumber::new)
+                    .handle(GenericCommandMessage.asCommandMessage(
+                            new CertificateNumbers.Claim(id, certificateNumber, recordId, at)));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -40,8 +41,9 @@ class CertificateNumberLinks implements CertificateNumbers {
         LockOrder.step(LockOrder.SOURCE_RECORD, LockOrder.CERTIFICATE_NUMBER);
         String id = CertificateNumber.PREFIX + certificateNumber;
         try {
-            numbers.load(id).handle(GenericCommandMessage.asCommandMessage(new CertificateNumbers.Release(id, certificateNumber,
-                    recordId, at)));
+            numbers.load(id)
+                    .handle(GenericCommandMessage.asCommandMessage(
+                            new CertificateNumbers.Release(id, certificateNumber, recordId, at)));
         } catch (org.axonframework.modelling.command.AggregateNotFoundException neverClaimed) {
             // recorded before numbers were claimed: nothing to release
         } catch (RuntimeException e) {

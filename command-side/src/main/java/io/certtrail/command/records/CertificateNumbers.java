@@ -9,11 +9,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public interface CertificateNumbers {
 
-    record Claim(@TargetAggregateIdentifier String id, String certificateNumber, String recordId, Instant at) {
-    }
+    record Claim(@TargetAggregateIdentifier String id, String certificateNumber, String recordId, Instant at) {}
 
-    record Release(@TargetAggregateIdentifier String id, String certificateNumber, String recordId, Instant at) {
-    }
+    record Release(@TargetAggregateIdentifier String id, String certificateNumber, String recordId, Instant at) {}
 
     /** @return the other record that already holds the number (then nothing was claimed), or null */
     String claim(String certificateNumber, String recordId, Instant at);

@@ -9,23 +9,20 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Commands of {@link SourceRecord}: one record as its sender describes it now. */
 public final class RecordCommands {
 
-    private RecordCommands() {
-    }
+    private RecordCommands() {}
 
-    public record RecordTraining(@TargetAggregateIdentifier String recordId, TrainingCompletion training,
-            Instant receivedAt) {
-    }
+    public record RecordTraining(
+            @TargetAggregateIdentifier String recordId, TrainingCompletion training, Instant receivedAt) {}
 
-    public record RecordExamResult(@TargetAggregateIdentifier String recordId, ExamResult exam, Instant receivedAt) {
-    }
+    public record RecordExamResult(
+            @TargetAggregateIdentifier String recordId, ExamResult exam, Instant receivedAt) {}
 
-    public record RecordCertification(@TargetAggregateIdentifier String recordId, CertificationEarned certification,
-            Instant receivedAt) {
-    }
+    public record RecordCertification(
+            @TargetAggregateIdentifier String recordId, CertificationEarned certification, Instant receivedAt) {}
 
     /** The certification office withdraws a certificate; revoking it again changes nothing. */
-    public record RevokeCertification(@TargetAggregateIdentifier String recordId, String reason, Instant at) {
-    }
+    public record RevokeCertification(
+            @TargetAggregateIdentifier String recordId, String reason, Instant at) {}
 
     public enum Outcome {
         /** First seen: revision 1. */
@@ -36,6 +33,5 @@ public final class RecordCommands {
         UNCHANGED
     }
 
-    public record RecordOutcome(String recordId, Outcome outcome, int revision) {
-    }
+    public record RecordOutcome(String recordId, Outcome outcome, int revision) {}
 }

@@ -3,13 +3,13 @@ package io.certtrail.command.records;
 import io.certtrail.command.records.RecordCommands.RecordCertification;
 import io.certtrail.command.records.RecordCommands.RecordExamResult;
 import io.certtrail.command.records.RecordCommands.RecordTraining;
-import io.certtrail.platform.privacy.AddressKeys;
 import io.certtrail.command.support.EmailAddresses;
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.events.records.ExamResult;
 import io.certtrail.events.records.TrainingCompletion;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.privacy.AddressKeys;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -31,12 +31,37 @@ public class RecordParser {
     private static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Map<RecordKind, Set<String>> FIELDS = Map.of(
-            RecordKind.TRAINING, Set.of("sourceRecordId", "email", "courseCode", "courseName", "provider",
-                    "startDate", "endDate", "result"),
-            RecordKind.EXAM, Set.of("sourceRecordId", "registrationNumber", "firstName", "lastName", "email",
-                    "examCode", "examName", "examDate", "score", "passed"),
-            RecordKind.CERTIFICATION, Set.of("sourceRecordId", "email", "certificationName", "certificateNumber",
-                    "effectiveDate", "expirationDate", "renewal"));
+            RecordKind.TRAINING,
+                    Set.of(
+                            "sourceRecordId",
+                            "email",
+                            "courseCode",
+                            "courseName",
+                            "provider",
+                            "startDate",
+                            "endDate",
+                            "result"),
+            RecordKind.EXAM,
+                    Set.of(
+                            "sourceRecordId",
+                            "registrationNumber",
+                            "firstName",
+                            "lastName",
+                            "email",
+                            "examCode",
+                            "examName",
+                            "examDate",
+                            "score",
+                            "passed"),
+            RecordKind.CERTIFICATION,
+                    Set.of(
+                            "sourceRecordId",
+                            "email",
+                            "certificationName",
+                            "certificateNumber",
+                            "effectiveDate",
+                            "expirationDate",
+                            "renewal"));
 
     private final AddressKeys addressKeys;
 
@@ -60,25 +85,52 @@ public class RecordParser {
                 if (start != null && end != null && end.isBefore(start)) {
                     f.problem("endDate", "is before startDate");
                 }
-                yield new RecordTraining(kind.recordId(sourceId), new TrainingCompletion(keyOf(email), email,
-                        f.matching("courseCode", CODE, "a code of letters, digits and . _ -"), f.text("courseName", 200),
-                        f.text("provider", 200), start, end, f.text("result", 64)), receivedAt);
+                yield new RecordTraining(
+                        kind.recordId(sourceId),
+                        new TrainingCompletion(
+                                keyOf(email),
+                                email,
+                                f.matching("courseCode", CODE, "a code of letters, digits and . _ -"),
+                                f.text("courseName", 200),
+                                f.text("provider", 200),
+                                start,
+                                end,
+                                f.text("result", 64)),
+                        receivedAt);
             }
-            case EXAM -> new RecordExamResult(kind.recordId(sourceId), new ExamResult(keyOf(email), email,
-                    upper(f.matching("registrationNumber", RegistrationNumbers.PATTERN, RegistrationNumbers.RULE)),
-                    f.text("firstName", 100), f.text("lastName", 100),
-                    f.matching("examCode", CODE, "a code of letters, digits and . _ -"), f.text("examName", 200),
-                    f.date("examDate"), f.integer("score", 0, 1000), f.bool("passed", null)), receivedAt);
+            case EXAM ->
+                new RecordExamResult(
+                        kind.recordId(sourceId),
+                        new ExamResult(
+                                keyOf(email),
+                                email,
+                                upper(f.matching(
+                                        "registrationNumber", RegistrationNumbers.PATTERN, RegistrationNumbers.RULE)),
+                                f.text("firstName", 100),
+                                f.text("lastName", 100),
+                                f.matching("examCode", CODE, "a code of letters, digits and . _ -"),
+                                f.text("examName", 200),
+                                f.date("examDate"),
+                                f.integer("score", 0, 1000),
+                                f.bool("passed", null)),
+                        receivedAt);
             case CERTIFICATION -> {
                 LocalDate effective = f.date("effectiveDate");
                 LocalDate expiration = f.date("expirationDate");
                 if (effective != null && expiration != null && expiration.isBefore(effective)) {
                     f.problem("expirationDate", "is before effectiveDate");
                 }
-                yield new RecordCertification(kind.recordId(sourceId), new CertificationEarned(keyOf(email), email,
-                        f.text("certificationName", 100),
-                        f.matching("certificateNumber", CODE, "letters, digits and . _ -"), effective, expiration,
-                        f.bool("renewal", false)), receivedAt);
+                yield new RecordCertification(
+                        kind.recordId(sourceId),
+                        new CertificationEarned(
+                                keyOf(email),
+                                email,
+                                f.text("certificationName", 100),
+                                f.matching("certificateNumber", CODE, "letters, digits and . _ -"),
+                                effective,
+                                expiration,
+                                f.bool("renewal", false)),
+                        receivedAt);
             }
         };
         f.done();
@@ -94,7 +146,12 @@ public class RecordParser {
     }
 
     /** What a JSON value was, before it became the text every field is read from. */
-    public enum JsonKind { TEXT, NUMBER, BOOLEAN, NULL }
+    public enum JsonKind {
+        TEXT,
+        NUMBER,
+        BOOLEAN,
+        NULL
+    }
 
     /**
      * The fields of a JSON record, with what each value was: a JSON record says its types, and a
@@ -117,7 +174,9 @@ public class RecordParser {
 
         Fields(Map<String, String> raw, Set<String> known) {
             this.raw = raw;
-            raw.keySet().stream().filter(name -> !known.contains(name)).sorted()
+            raw.keySet().stream()
+                    .filter(name -> !known.contains(name))
+                    .sorted()
                     .forEach(name -> problems.add("unknown field '" + clip(name) + "'"));
         }
 
@@ -143,11 +202,13 @@ public class RecordParser {
                 return null;
             }
             if (raw instanceof JsonFields json && json.kinds.get(field) != kind) {
-                problem(field, switch (kind) {
-                    case NUMBER -> "must be a number";
-                    case BOOLEAN -> "must be true or false";
-                    default -> "must be text";
-                });
+                problem(
+                        field,
+                        switch (kind) {
+                            case NUMBER -> "must be a number";
+                            case BOOLEAN -> "must be true or false";
+                            default -> "must be text";
+                        });
                 return null;
             }
             // checked before stripping: a control character at either end is refused, not trimmed away

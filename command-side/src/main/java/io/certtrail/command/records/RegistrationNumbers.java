@@ -13,8 +13,7 @@ public final class RegistrationNumbers {
     public static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     public static final String RULE = "letters, digits and . _ - (at most 64, starting with a letter or digit)";
 
-    private RegistrationNumbers() {
-    }
+    private RegistrationNumbers() {}
 
     public static boolean valid(String number) {
         return number != null && PATTERN.matcher(number).matches();

@@ -28,8 +28,10 @@ public class ScoreReportCheck {
         if (registration == null) {
             return false;
         }
-        return registration.exams().stream().anyMatch(exam -> PersonNames.samePerson(report.firstName(),
-                report.lastName(), exam.firstName(), exam.lastName())
-                && exam.examDate() != null && !today.isBefore(WorkingDays.next(exam.examDate())));
+        return registration.exams().stream()
+                .anyMatch(exam ->
+                        PersonNames.samePerson(report.firstName(), report.lastName(), exam.firstName(), exam.lastName())
+                                && exam.examDate() != null
+                                && !today.isBefore(WorkingDays.next(exam.examDate())));
     }
 }

@@ -36,6 +36,7 @@ class SourceRecord {
 
     @AggregateIdentifier
     private String recordId;
+
     private int revision;
     private Object content;
     private boolean revoked;
@@ -47,15 +48,22 @@ class SourceRecord {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     RecordOutcome handle(RecordTraining command) {
-        return record(command.recordId(), command.training(), next -> new TrainingRecorded(command.recordId(), next,
-                command.receivedAt(), command.training(), (TrainingCompletion) content));
+        return record(
+                command.recordId(),
+                command.training(),
+                next -> new TrainingRecorded(
+                        command.recordId(), next, command.receivedAt(), command.training(), (TrainingCompletion)
+                                content));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     RecordOutcome handle(RecordExamResult command) {
-        return record(command.recordId(), command.exam(), next -> new ExamResultRecorded(command.recordId(), next,
-                command.receivedAt(), command.exam(), (ExamResult) content));
+        return record(
+                command.recordId(),
+                command.exam(),
+                next -> new ExamResultRecorded(
+                        command.recordId(), next, command.receivedAt(), command.exam(), (ExamResult) content));
     }
 
     /**
@@ -68,15 +76,22 @@ class SourceRecord {
         String number = command.certification().certificateNumber();
         if (!Objects.equals(content, command.certification())) {
             if (numbers.claim(number, command.recordId(), command.receivedAt()) != null) {
-                throw new DomainException(ErrorCode.DUPLICATE_CERTIFICATE_NUMBER, "The certificate number " + number
-                        + " is already stated by another record; each certificate number belongs to one record.");
+                throw new DomainException(
+                        ErrorCode.DUPLICATE_CERTIFICATE_NUMBER,
+                        "The certificate number " + number
+                                + " is already stated by another record; each certificate number belongs to one record.");
             }
-            if (content instanceof CertificationEarned previous && !previous.certificateNumber().equals(number)) {
+            if (content instanceof CertificationEarned previous
+                    && !previous.certificateNumber().equals(number)) {
                 numbers.release(previous.certificateNumber(), command.recordId(), command.receivedAt());
             }
         }
-        return record(command.recordId(), command.certification(), next -> new CertificationRecorded(
-                command.recordId(), next, command.receivedAt(), command.certification(), (CertificationEarned) content));
+        return record(
+                command.recordId(),
+                command.certification(),
+                next -> new CertificationRecorded(
+                        command.recordId(), next, command.receivedAt(), command.certification(), (CertificationEarned)
+                                content));
     }
 
     @CommandHandler
@@ -85,8 +100,12 @@ class SourceRecord {
             throw new DomainException(ErrorCode.NOT_A_CERTIFICATION, "Only a certification record can be revoked.");
         }
         if (!revoked) {
-            apply(new CertificationRevoked(recordId, certification.certificateNumber(), command.reason(),
-                    command.at(), certification.email()));
+            apply(new CertificationRevoked(
+                    recordId,
+                    certification.certificateNumber(),
+                    command.reason(),
+                    command.at(),
+                    certification.email()));
             return true;
         }
         return false;

@@ -15,8 +15,8 @@ class SourceRecordCertificates implements EarnedCertificates {
     private final Repository<SourceRecord> records;
     private final EventStore eventStore;
 
-    SourceRecordCertificates(@Lazy @Qualifier("sourceRecordRepository") Repository<SourceRecord> records,
-            @Lazy EventStore eventStore) {
+    SourceRecordCertificates(
+            @Lazy @Qualifier("sourceRecordRepository") Repository<SourceRecord> records, @Lazy EventStore eventStore) {
         this.records = records;
         this.eventStore = eventStore;
     }

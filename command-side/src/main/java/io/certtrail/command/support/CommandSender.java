@@ -2,8 +2,8 @@ package io.certtrail.command.support;
 
 import io.certtrail.platform.axon.AxonInfrastructureConfiguration;
 import io.certtrail.platform.identity.Role;
-import jakarta.servlet.http.HttpServletRequest;
 import io.certtrail.platform.web.CorrelationIdFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -33,14 +33,16 @@ public class CommandSender {
             // Axon's trace id of the command and every message it causes: the request's correlation id
             meta.put(TRACE_ID, correlation);
         }
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
+        return gateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
     }
 
     /** A command CertTrail itself sends on a schedule: the actor names the job, the role is SYSTEM. */
     public <R> R sendAsSystem(Object command, String actor) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
-                AxonInfrastructureConfiguration.ACTOR, actor,
-                AxonInfrastructureConfiguration.ACTOR_ROLE, SYSTEM_ROLE)));
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(
+                        AxonInfrastructureConfiguration.ACTOR, actor,
+                        AxonInfrastructureConfiguration.ACTOR_ROLE, SYSTEM_ROLE)));
     }
 
     /** Not a role anyone signs in with: it only names who acted in the audit trail. */

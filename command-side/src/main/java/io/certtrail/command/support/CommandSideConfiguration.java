@@ -21,8 +21,8 @@ public class CommandSideConfiguration {
      */
     @ConfigurationProperties("certtrail.links")
     /** @param portalUrl where a holder goes on from a link's page: the portal's page of their addresses */
-    public record LinkProperties(Duration activationTtl, Duration disassociationTtl,
-            String mailFrom, java.net.URI portalUrl) {
+    public record LinkProperties(
+            Duration activationTtl, Duration disassociationTtl, String mailFrom, java.net.URI portalUrl) {
         public LinkProperties {
             portalUrl = portalUrl == null ? java.net.URI.create("http://localhost:3000/") : portalUrl;
             activationTtl = activationTtl == null ? Duration.ofHours(24) : activationTtl;

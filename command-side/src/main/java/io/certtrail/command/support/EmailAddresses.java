@@ -13,16 +13,18 @@ public final class EmailAddresses {
     private static final Pattern PLAUSIBLE = Pattern.compile(
             "^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     public static String canonical(String raw) {
         if (raw == null || raw.isBlank()) {
             throw new DomainException(ErrorCode.INVALID_EMAIL, "An e-mail address is required.");
         }
         String address = raw.strip().toLowerCase(Locale.ROOT);
-        if (address.length() > MAX_LENGTH || !PLAUSIBLE.matcher(address).matches()
-                || address.startsWith(".") || address.contains("..") || address.contains(".@")) {
+        if (address.length() > MAX_LENGTH
+                || !PLAUSIBLE.matcher(address).matches()
+                || address.startsWith(".")
+                || address.contains("..")
+                || address.contains(".@")) {
             throw new DomainException(ErrorCode.INVALID_EMAIL, "This is not a valid e-mail address.");
         }
         return address;

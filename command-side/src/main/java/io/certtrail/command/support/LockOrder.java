@@ -38,8 +38,8 @@ public enum LockOrder {
      */
     public static void step(LockOrder from, LockOrder to) {
         if (to.ordinal() <= from.ordinal()) {
-            throw new IllegalStateException("Lock order: " + from + " may not lock " + to + " (" + to
-                    + " comes first)");
+            throw new IllegalStateException(
+                    "Lock order: " + from + " may not lock " + to + " (" + to + " comes first)");
         }
         if (!CurrentUnitOfWork.isStarted()) {
             return;

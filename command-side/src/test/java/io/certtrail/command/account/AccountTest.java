@@ -50,19 +50,20 @@ class AccountTest {
     }
 
     private static EmailAssociationRequested requested(String requestId) {
-        return new EmailAssociationRequested(ACCOUNT, requestId, KEY, EMAIL, AssociationMethod.EMAIL, null, false,
-                T0, EXPIRES, "2026-01");
+        return new EmailAssociationRequested(
+                ACCOUNT, requestId, KEY, EMAIL, AssociationMethod.EMAIL, null, false, T0, EXPIRES, "2026-01");
     }
 
     private static EmailActivated activated(String requestId) {
-        return new EmailActivated(ACCOUNT, requestId, KEY, EMAIL, AssociationMethod.EMAIL, null, T0.plusSeconds(60), null);
+        return new EmailActivated(
+                ACCOUNT, requestId, KEY, EMAIL, AssociationMethod.EMAIL, null, T0.plusSeconds(60), null);
     }
 
     @Test
     void requestingAnAssociationRecordsItWithItsExpiry() {
         fixture.givenNoPriorActivity()
-                .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, null, T0,
-                        EXPIRES, "2026-01"))
+                .when(new RequestEmailAssociation(
+                        ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, null, T0, EXPIRES, "2026-01"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(requested("r1"))
                 .expectResultMessagePayload(new Accepted("r1", 0, false, false));
@@ -72,10 +73,10 @@ class AccountTest {
     void requestingAnAddressHeldByAnotherAccountSaysSo() {
         registry.owners.put(KEY, "acct-other");
         fixture.givenNoPriorActivity()
-                .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, null, T0,
-                        EXPIRES, "2026-01"))
-                .expectEvents(new EmailAssociationRequested(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null,
-                        true, T0, EXPIRES, "2026-01"))
+                .when(new RequestEmailAssociation(
+                        ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, null, T0, EXPIRES, "2026-01"))
+                .expectEvents(new EmailAssociationRequested(
+                        ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, true, T0, EXPIRES, "2026-01"))
                 .expectResultMessagePayload(new Accepted("r1", 0, true, false));
     }
 
@@ -83,13 +84,31 @@ class AccountTest {
     void scoreReportDetailsAreKeptForMethodTwoOnly() {
         ScoreReport report = new ScoreReport("Li", "Wan", "REG-1234");
         fixture.givenNoPriorActivity()
-                .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.SCORE_REPORT, report, null, T0,
-                        EXPIRES, "2026-01"))
-                .expectEvents(new EmailAssociationRequested(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.SCORE_REPORT,
-                        report, false, T0, EXPIRES, "2026-01"));
+                .when(new RequestEmailAssociation(
+                        ACCOUNT,
+                        "r1",
+                        KEY,
+                        EMAIL,
+                        AssociationMethod.SCORE_REPORT,
+                        report,
+                        null,
+                        T0,
+                        EXPIRES,
+                        "2026-01"))
+                .expectEvents(new EmailAssociationRequested(
+                        ACCOUNT,
+                        "r1",
+                        KEY,
+                        EMAIL,
+                        AssociationMethod.SCORE_REPORT,
+                        report,
+                        false,
+                        T0,
+                        EXPIRES,
+                        "2026-01"));
         fixture.givenNoPriorActivity()
-                .when(new RequestEmailAssociation(ACCOUNT, "r2", KEY, EMAIL, AssociationMethod.EMAIL, report, null, T0,
-                        EXPIRES, "2026-01"))
+                .when(new RequestEmailAssociation(
+                        ACCOUNT, "r2", KEY, EMAIL, AssociationMethod.EMAIL, report, null, T0, EXPIRES, "2026-01"))
                 .expectEvents(requested("r2"));
     }
 
@@ -97,25 +116,34 @@ class AccountTest {
     void theHolderIsNamedOnFirstRequestAndAgainOnlyWhenTheNameChanges() {
         HolderName liWan = new HolderName("Wan", "Li");
         fixture.givenNoPriorActivity()
-                .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, liWan, T0,
-                        EXPIRES, "2026-01"))
+                .when(new RequestEmailAssociation(
+                        ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, liWan, T0, EXPIRES, "2026-01"))
                 .expectEvents(new AccountHolderNamed(ACCOUNT, "Wan", "Li"), requested("r1"))
                 .expectResultMessagePayload(new Accepted("r1", 1, false, false));
         fixture.given(new AccountHolderNamed(ACCOUNT, "Wan", "Li"))
-                .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, liWan, T0,
-                        EXPIRES, "2026-01"))
+                .when(new RequestEmailAssociation(
+                        ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null, liWan, T0, EXPIRES, "2026-01"))
                 .expectEvents(requested("r1"));
         fixture.given(new AccountHolderNamed(ACCOUNT, "Wan", "Li"))
-                .when(new RequestEmailAssociation(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, null,
-                        new HolderName("Wan", "Li-Zhang"), T0, EXPIRES, "2026-01"))
+                .when(new RequestEmailAssociation(
+                        ACCOUNT,
+                        "r1",
+                        KEY,
+                        EMAIL,
+                        AssociationMethod.EMAIL,
+                        null,
+                        new HolderName("Wan", "Li-Zhang"),
+                        T0,
+                        EXPIRES,
+                        "2026-01"))
                 .expectEvents(new AccountHolderNamed(ACCOUNT, "Wan", "Li-Zhang"), requested("r1"));
     }
 
     @Test
     void cannotRequestAnAddressAlreadyActiveOnThisAccount() {
         fixture.given(requested("r1"), activated("r1"))
-                .when(new RequestEmailAssociation(ACCOUNT, "r2", KEY, EMAIL, AssociationMethod.EMAIL, null, null, T0,
-                        EXPIRES, "2026-01"))
+                .when(new RequestEmailAssociation(
+                        ACCOUNT, "r2", KEY, EMAIL, AssociationMethod.EMAIL, null, null, T0, EXPIRES, "2026-01"))
                 .expectNoEvents()
                 .expectException(withCode(ErrorCode.ADDRESS_ALREADY_ACTIVE));
     }
@@ -134,8 +162,8 @@ class AccountTest {
         registry.owners.put(KEY, "acct-other");
         fixture.given(requested("r1"))
                 .when(new ActivateEmail(ACCOUNT, "r1", T0.plusSeconds(60)))
-                .expectEvents(new EmailActivated(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, "acct-other",
-                        T0.plusSeconds(60), null));
+                .expectEvents(new EmailActivated(
+                        ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.EMAIL, "acct-other", T0.plusSeconds(60), null));
         assertThat(registry.owners).containsEntry(KEY, ACCOUNT);
     }
 
@@ -191,18 +219,22 @@ class AccountTest {
     @Test
     void confirmingDisassociationReleasesTheAddress() {
         registry.owners.put(KEY, ACCOUNT);
-        fixture.given(requested("r1"), activated("r1"),
+        fixture.given(
+                        requested("r1"),
+                        activated("r1"),
                         new EmailDisassociationRequested(ACCOUNT, "d1", KEY, EMAIL, T0.plusSeconds(300), EXPIRES))
                 .when(new ConfirmEmailDisassociation(ACCOUNT, "d1", T0.plusSeconds(400)))
-                .expectEvents(new EmailDisassociated(ACCOUNT, KEY, EMAIL, DisassociationCause.HOLDER_CONFIRMED, null,
-                        null, T0.plusSeconds(400)));
+                .expectEvents(new EmailDisassociated(
+                        ACCOUNT, KEY, EMAIL, DisassociationCause.HOLDER_CONFIRMED, null, null, T0.plusSeconds(400)));
         assertThat(registry.owners).doesNotContainKey(KEY);
         assertThat(registry.released).containsExactly(KEY + "@" + ACCOUNT);
     }
 
     @Test
     void cannotConfirmDisassociationWithAnExpiredLink() {
-        fixture.given(requested("r1"), activated("r1"),
+        fixture.given(
+                        requested("r1"),
+                        activated("r1"),
                         new EmailDisassociationRequested(ACCOUNT, "d1", KEY, EMAIL, T0.plusSeconds(300), EXPIRES))
                 .when(new ConfirmEmailDisassociation(ACCOUNT, "d1", EXPIRES.plusSeconds(1)))
                 .expectNoEvents()
@@ -211,9 +243,17 @@ class AccountTest {
 
     @Test
     void aDisassociationLinkIsVoidOnceTheAddressHasLeftTheAccount() {
-        fixture.given(requested("r1"), activated("r1"),
+        fixture.given(
+                        requested("r1"),
+                        activated("r1"),
                         new EmailDisassociationRequested(ACCOUNT, "d1", KEY, EMAIL, T0.plusSeconds(300), EXPIRES),
-                        new EmailDisassociated(ACCOUNT, KEY, EMAIL, DisassociationCause.OWNERSHIP_MOVED, "acct-2", null,
+                        new EmailDisassociated(
+                                ACCOUNT,
+                                KEY,
+                                EMAIL,
+                                DisassociationCause.OWNERSHIP_MOVED,
+                                "acct-2",
+                                null,
                                 T0.plusSeconds(350)))
                 .when(new ConfirmEmailDisassociation(ACCOUNT, "d1", T0.plusSeconds(400)))
                 .expectNoEvents()
@@ -223,17 +263,28 @@ class AccountTest {
     @Test
     void removingAnAddressRecordsTheCauseAndReason() {
         fixture.given(requested("r1"), activated("r1"))
-                .when(new RemoveEmail(ACCOUNT, KEY, DisassociationCause.FORCED_UNBINDING, null, "another person's exams",
+                .when(new RemoveEmail(
+                        ACCOUNT,
+                        KEY,
+                        DisassociationCause.FORCED_UNBINDING,
+                        null,
+                        "another person's exams",
                         T0.plusSeconds(500)))
-                .expectEvents(new EmailDisassociated(ACCOUNT, KEY, EMAIL, DisassociationCause.FORCED_UNBINDING, null,
-                        "another person's exams", T0.plusSeconds(500)));
+                .expectEvents(new EmailDisassociated(
+                        ACCOUNT,
+                        KEY,
+                        EMAIL,
+                        DisassociationCause.FORCED_UNBINDING,
+                        null,
+                        "another person's exams",
+                        T0.plusSeconds(500)));
     }
 
     @Test
     void removingAnAddressNoLongerHeldChangesNothing() {
         fixture.given(requested("r1"))
-                .when(new RemoveEmail(ACCOUNT, KEY, DisassociationCause.OWNERSHIP_MOVED, "acct-2", null,
-                        T0.plusSeconds(500)))
+                .when(new RemoveEmail(
+                        ACCOUNT, KEY, DisassociationCause.OWNERSHIP_MOVED, "acct-2", null, T0.plusSeconds(500)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -264,8 +315,17 @@ class AccountTest {
     @Test
     void aScoreReportForAnAddressAlreadyActiveBringsItsExamsWithoutALinkAndOnlyOnce() {
         ScoreReport report = new ScoreReport("Li", "Wan", "REG-2");
-        RequestEmailAssociation again = new RequestEmailAssociation(ACCOUNT, "r2", KEY, EMAIL,
-                AssociationMethod.SCORE_REPORT, report, null, T0.plusSeconds(120), EXPIRES, "2026-01");
+        RequestEmailAssociation again = new RequestEmailAssociation(
+                ACCOUNT,
+                "r2",
+                KEY,
+                EMAIL,
+                AssociationMethod.SCORE_REPORT,
+                report,
+                null,
+                T0.plusSeconds(120),
+                EXPIRES,
+                "2026-01");
         ScoreReportLinked linked = new ScoreReportLinked(ACCOUNT, KEY, "REG-2", T0.plusSeconds(120));
         fixture.given(requested("r1"), activated("r1"))
                 .when(again)
@@ -277,8 +337,17 @@ class AccountTest {
                 .expectResultMessagePayload(new Accepted("r2", 2, false, true));
         // by e-mail, an active address is still refused
         fixture.given(requested("r1"), activated("r1"))
-                .when(new RequestEmailAssociation(ACCOUNT, "r3", KEY, EMAIL, AssociationMethod.EMAIL, null, null,
-                        T0.plusSeconds(120), EXPIRES, "2026-01"))
+                .when(new RequestEmailAssociation(
+                        ACCOUNT,
+                        "r3",
+                        KEY,
+                        EMAIL,
+                        AssociationMethod.EMAIL,
+                        null,
+                        null,
+                        T0.plusSeconds(120),
+                        EXPIRES,
+                        "2026-01"))
                 .expectNoEvents()
                 .expectException(withCode(ErrorCode.ADDRESS_ALREADY_ACTIVE));
     }
@@ -286,10 +355,19 @@ class AccountTest {
     @Test
     void anActivationByScoreReportCarriesItsRegistrationNumber() {
         ScoreReport report = new ScoreReport("Li", "Wan", "REG-1");
-        fixture.given(new EmailAssociationRequested(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.SCORE_REPORT, report,
-                false, T0, EXPIRES, "2026-01"))
+        fixture.given(new EmailAssociationRequested(
+                        ACCOUNT,
+                        "r1",
+                        KEY,
+                        EMAIL,
+                        AssociationMethod.SCORE_REPORT,
+                        report,
+                        false,
+                        T0,
+                        EXPIRES,
+                        "2026-01"))
                 .when(new ActivateEmail(ACCOUNT, "r1", T0.plusSeconds(60)))
-                .expectEvents(new EmailActivated(ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.SCORE_REPORT, null,
-                        T0.plusSeconds(60), "REG-1"));
+                .expectEvents(new EmailActivated(
+                        ACCOUNT, "r1", KEY, EMAIL, AssociationMethod.SCORE_REPORT, null, T0.plusSeconds(60), "REG-1"));
     }
 }

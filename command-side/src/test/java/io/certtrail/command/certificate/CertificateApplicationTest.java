@@ -55,12 +55,12 @@ class CertificateApplicationTest {
     private static final LocalDate AVAILABLE = LocalDate.parse("2026-03-02");
     private static final Instant SATURDAY = Instant.parse("2026-02-28T10:00:00Z");
     private static final Instant MONDAY = Instant.parse("2026-03-02T10:00:00Z");
-    private static final CertificationEarned EARNED = new CertificationEarned(KEY, EMAIL, "HCIA-Datacom",
-            "0101001011938060621", EFFECTIVE, LocalDate.parse("2029-02-27"), true);
-    private static final MailingInformation HOME = new MailingInformation(NAME, "+86 139 2522 2157",
-            "1 Bantian Road\nShenzhen");
-    private static final MailingInformation OFFICE = new MailingInformation(NAME, "+86 139 2522 2157",
-            "2 Jiaxian Road\nShenzhen");
+    private static final CertificationEarned EARNED = new CertificationEarned(
+            KEY, EMAIL, "HCIA-Datacom", "0101001011938060621", EFFECTIVE, LocalDate.parse("2029-02-27"), true);
+    private static final MailingInformation HOME =
+            new MailingInformation(NAME, "+86 139 2522 2157", "1 Bantian Road\nShenzhen");
+    private static final MailingInformation OFFICE =
+            new MailingInformation(NAME, "+86 139 2522 2157", "2 Jiaxian Road\nShenzhen");
 
     private AggregateTestFixture<CertificateApplication> fixture;
     private final Map<String, CertificationEarned> certificates = new HashMap<>();
@@ -80,12 +80,16 @@ class CertificateApplicationTest {
 
     /** Exam candidates' names by address, beside the holder's own (the identity provider's). */
     private final Map<String, List<String[]>> candidates = new HashMap<>();
-    private final PrintedNames printedNames = (printed, first, last, addressKey) ->
-            PersonNames.isNameOf(printed, first, last) || candidates.getOrDefault(addressKey, List.of()).stream()
-                    .anyMatch(name -> PersonNames.isNameOf(printed, name[0], name[1]));
 
-    private CertificateFormats formats = new CertificateFormats(List.of(new CertificateFormats.Rule("HCIA",
-            List.of(CertificateFormat.ELECTRONIC, CertificateFormat.PAPER))), null);
+    private final PrintedNames printedNames =
+            (printed, first, last, addressKey) -> PersonNames.isNameOf(printed, first, last)
+                    || candidates.getOrDefault(addressKey, List.of()).stream()
+                            .anyMatch(name -> PersonNames.isNameOf(printed, name[0], name[1]));
+
+    private CertificateFormats formats = new CertificateFormats(
+            List.of(new CertificateFormats.Rule(
+                    "HCIA", List.of(CertificateFormat.ELECTRONIC, CertificateFormat.PAPER))),
+            null);
 
     @Test
     void eachCertificationIsIssuedInItsFormatsOnly() {
@@ -95,8 +99,16 @@ class CertificateApplicationTest {
                 .when(apply(CertificateFormat.PAPER, HOME, MONDAY))
                 .expectNoEvents()
                 .expectException(withCode(ErrorCode.FORMAT_NOT_OFFERED));
-        certificates.put(RECORD, new CertificationEarned(KEY, EMAIL, "HCIE-Datacom", EARNED.certificateNumber(),
-                EFFECTIVE, EARNED.expirationDate(), true));
+        certificates.put(
+                RECORD,
+                new CertificationEarned(
+                        KEY,
+                        EMAIL,
+                        "HCIE-Datacom",
+                        EARNED.certificateNumber(),
+                        EFFECTIVE,
+                        EARNED.expirationDate(),
+                        true));
         fixture.givenNoPriorActivity()
                 .when(apply(CertificateFormat.ELECTRONIC, null, MONDAY))
                 .expectNoEvents()
@@ -112,28 +124,70 @@ class CertificateApplicationTest {
     }
 
     private static ApplyForCertificate apply(CertificateFormat format, MailingInformation mailing, Instant at) {
-        return new ApplyForCertificate(APP, ACCOUNT, RECORD, KEY, EMAIL, format, NAME, "+86 139 2522 2157", mailing,
-                "2026-01", "瑞瑞", "李", LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), at);
+        return new ApplyForCertificate(
+                APP,
+                ACCOUNT,
+                RECORD,
+                KEY,
+                EMAIL,
+                format,
+                NAME,
+                "+86 139 2522 2157",
+                mailing,
+                "2026-01",
+                "瑞瑞",
+                "李",
+                LocalDate.ofInstant(at, java.time.ZoneOffset.UTC),
+                at);
     }
 
     private static CertificateApplied applied(CertificateFormat format, MailingInformation mailing, Instant at) {
-        return new CertificateApplied(APP, ACCOUNT, RECORD, EARNED.certificateNumber(), "HCIA-Datacom", EFFECTIVE,
-                EARNED.expirationDate(), KEY, EMAIL, format, NAME, "+86 139 2522 2157", mailing, "2026-01", AVAILABLE,
-                at, false);
+        return new CertificateApplied(
+                APP,
+                ACCOUNT,
+                RECORD,
+                EARNED.certificateNumber(),
+                "HCIA-Datacom",
+                EFFECTIVE,
+                EARNED.expirationDate(),
+                KEY,
+                EMAIL,
+                format,
+                NAME,
+                "+86 139 2522 2157",
+                mailing,
+                "2026-01",
+                AVAILABLE,
+                at,
+                false);
     }
 
     private static PackageShipped shipped() {
-        return new PackageShipped(APP, ACCOUNT, EARNED.certificateNumber(), "SF Express", "SF1234567890", EMAIL,
-                MONDAY.plusSeconds(3600), false);
+        return new PackageShipped(
+                APP,
+                ACCOUNT,
+                EARNED.certificateNumber(),
+                "SF Express",
+                "SF1234567890",
+                EMAIL,
+                MONDAY.plusSeconds(3600),
+                false);
     }
 
     @Test
     void anElectronicCertificateAppliedForOnItsDayIsApprovedAtOnce() {
         fixture.givenNoPriorActivity()
                 .when(apply(CertificateFormat.ELECTRONIC, null, MONDAY))
-                .expectEvents(applied(CertificateFormat.ELECTRONIC, null, MONDAY),
-                        new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), true, MONDAY, EMAIL,
-                CertificateFormat.ELECTRONIC))
+                .expectEvents(
+                        applied(CertificateFormat.ELECTRONIC, null, MONDAY),
+                        new CertificateApproved(
+                                APP,
+                                ACCOUNT,
+                                EARNED.certificateNumber(),
+                                true,
+                                MONDAY,
+                                EMAIL,
+                                CertificateFormat.ELECTRONIC))
                 .expectResultMessagePayload(new ApplicationState(APP, Status.APPROVED, 1));
     }
 
@@ -157,15 +211,22 @@ class CertificateApplicationTest {
     void theOfficeApprovesOnceTheDayHasCome() {
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, SATURDAY))
                 .when(new ApproveCertificate(APP, AVAILABLE, MONDAY, true))
-                .expectEvents(new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), false, MONDAY, EMAIL,
-                CertificateFormat.ELECTRONIC));
+                .expectEvents(new CertificateApproved(
+                        APP, ACCOUNT, EARNED.certificateNumber(), false, MONDAY, EMAIL, CertificateFormat.ELECTRONIC));
     }
 
     @Test
     void approvingTwiceChangesNothing() {
-        fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY),
-                        new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), true, MONDAY, EMAIL,
-                CertificateFormat.ELECTRONIC))
+        fixture.given(
+                        applied(CertificateFormat.ELECTRONIC, null, MONDAY),
+                        new CertificateApproved(
+                                APP,
+                                ACCOUNT,
+                                EARNED.certificateNumber(),
+                                true,
+                                MONDAY,
+                                EMAIL,
+                                CertificateFormat.ELECTRONIC))
                 .when(new ApproveCertificate(APP, AVAILABLE, MONDAY.plusSeconds(60), true))
                 .expectNoEvents()
                 .expectResultMessagePayload(new ApplicationState(APP, Status.APPROVED, 1));
@@ -210,8 +271,21 @@ class CertificateApplicationTest {
     void cannotApplyWithoutAcceptingThePrivacyStatement() {
         ApplyForCertificate command = apply(CertificateFormat.ELECTRONIC, null, MONDAY);
         fixture.givenNoPriorActivity()
-                .when(new ApplyForCertificate(APP, ACCOUNT, RECORD, KEY, EMAIL, CertificateFormat.ELECTRONIC, NAME,
-                        command.phone(), null, null, "瑞瑞", "李", command.today(), MONDAY))
+                .when(new ApplyForCertificate(
+                        APP,
+                        ACCOUNT,
+                        RECORD,
+                        KEY,
+                        EMAIL,
+                        CertificateFormat.ELECTRONIC,
+                        NAME,
+                        command.phone(),
+                        null,
+                        null,
+                        "瑞瑞",
+                        "李",
+                        command.today(),
+                        MONDAY))
                 .expectNoEvents()
                 .expectException(withCode(ErrorCode.PRIVACY_STATEMENT_NOT_ACCEPTED));
     }
@@ -233,8 +307,15 @@ class CertificateApplicationTest {
                 .expectException(withCode(ErrorCode.MAILING_NOT_YET_OPEN));
         fixture.givenNoPriorActivity()
                 .when(apply(CertificateFormat.PAPER, HOME, WEDNESDAY))
-                .expectEvents(applied(CertificateFormat.PAPER, HOME, WEDNESDAY),
-                        new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), true, WEDNESDAY, EMAIL,
+                .expectEvents(
+                        applied(CertificateFormat.PAPER, HOME, WEDNESDAY),
+                        new CertificateApproved(
+                                APP,
+                                ACCOUNT,
+                                EARNED.certificateNumber(),
+                                true,
+                                WEDNESDAY,
+                                EMAIL,
                                 CertificateFormat.PAPER))
                 .expectResultMessagePayload(new ApplicationState(APP, Status.APPROVED, 1));
     }
@@ -265,8 +346,13 @@ class CertificateApplicationTest {
     /** A paper application's approval on Monday. */
     @Test
     void theOfficeVoidsAnApplicationAndTheCertificateCanBeAppliedForAgainByItsHolder() {
-        CertificateApplicationVoided voided = new CertificateApplicationVoided(APP, ACCOUNT,
-                EARNED.certificateNumber(), "Address unbound: not the holder", MONDAY.plusSeconds(60), EMAIL);
+        CertificateApplicationVoided voided = new CertificateApplicationVoided(
+                APP,
+                ACCOUNT,
+                EARNED.certificateNumber(),
+                "Address unbound: not the holder",
+                MONDAY.plusSeconds(60),
+                EMAIL);
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY))
                 .when(new VoidApplication(APP, "Address unbound: not the holder", MONDAY.plusSeconds(60)))
                 .expectEvents(voided)
@@ -277,8 +363,21 @@ class CertificateApplicationTest {
         // the rightful holder (now the address's account) applies for it
         active.add("acct-rightful/" + KEY);
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), voided)
-                .when(new ApplyForCertificate(APP, "acct-rightful", RECORD, KEY, EMAIL, CertificateFormat.ELECTRONIC,
-                        "Li Wan", "+86 139 2522 2157", null, "2026-01", "Wan", "Li", AVAILABLE, MONDAY.plusSeconds(180)))
+                .when(new ApplyForCertificate(
+                        APP,
+                        "acct-rightful",
+                        RECORD,
+                        KEY,
+                        EMAIL,
+                        CertificateFormat.ELECTRONIC,
+                        "Li Wan",
+                        "+86 139 2522 2157",
+                        null,
+                        "2026-01",
+                        "Wan",
+                        "Li",
+                        AVAILABLE,
+                        MONDAY.plusSeconds(180)))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(new ApplicationState(APP, Status.APPROVED, 3));
         // nothing more is issued for a voided one
@@ -294,8 +393,8 @@ class CertificateApplicationTest {
 
     @Test
     void aShippedPaperCertificateIsReplacedOnceOnRequestAfterTheOfficeApproves() {
-        ReplacementRequested asked = new ReplacementRequested(APP, ACCOUNT, EARNED.certificateNumber(), "LOST", OFFICE,
-                MONDAY.plusSeconds(7200));
+        ReplacementRequested asked = new ReplacementRequested(
+                APP, ACCOUNT, EARNED.certificateNumber(), "LOST", OFFICE, MONDAY.plusSeconds(7200));
         fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved(), shipped())
                 .when(new RequestReplacement(APP, ACCOUNT, "LOST", OFFICE, MONDAY.plusSeconds(7200)))
                 .expectEvents(asked);
@@ -307,13 +406,13 @@ class CertificateApplicationTest {
                 .when(new ShipPackage(APP, "EMS", "EE0000000001", MONDAY.plusSeconds(9000)))
                 .expectNoEvents()
                 .expectException(withCode(ErrorCode.ALREADY_SHIPPED)); // not approved yet
-        ReplacementDecided yes = new ReplacementDecided(APP, ACCOUNT, EARNED.certificateNumber(), true, null,
-                MONDAY.plusSeconds(8000));
+        ReplacementDecided yes =
+                new ReplacementDecided(APP, ACCOUNT, EARNED.certificateNumber(), true, null, MONDAY.plusSeconds(8000));
         fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved(), shipped(), asked)
                 .when(new DecideReplacement(APP, true, null, MONDAY.plusSeconds(8000)))
                 .expectEvents(yes);
-        PackageShipped again = new PackageShipped(APP, ACCOUNT, EARNED.certificateNumber(), "EMS", "EE0000000001",
-                EMAIL, MONDAY.plusSeconds(9000), true);
+        PackageShipped again = new PackageShipped(
+                APP, ACCOUNT, EARNED.certificateNumber(), "EMS", "EE0000000001", EMAIL, MONDAY.plusSeconds(9000), true);
         fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved(), shipped(), asked, yes)
                 .when(new ShipPackage(APP, "EMS", "EE0000000001", MONDAY.plusSeconds(9000)))
                 .expectEvents(again);
@@ -328,8 +427,8 @@ class CertificateApplicationTest {
     }
 
     private static CertificateApproved approved() {
-        return new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), true, MONDAY, EMAIL,
-                CertificateFormat.PAPER);
+        return new CertificateApproved(
+                APP, ACCOUNT, EARNED.certificateNumber(), true, MONDAY, EMAIL, CertificateFormat.PAPER);
     }
 
     @Test
@@ -392,15 +491,42 @@ class CertificateApplicationTest {
     }
 
     private static ApplyForCertificate applyAs(String printed, String holderFirst, String holderLast, Instant at) {
-        return new ApplyForCertificate(APP, ACCOUNT, RECORD, KEY, EMAIL, CertificateFormat.ELECTRONIC, printed,
-                "+86 139 2522 2157", null, "2026-01", holderFirst, holderLast,
-                LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), at);
+        return new ApplyForCertificate(
+                APP,
+                ACCOUNT,
+                RECORD,
+                KEY,
+                EMAIL,
+                CertificateFormat.ELECTRONIC,
+                printed,
+                "+86 139 2522 2157",
+                null,
+                "2026-01",
+                holderFirst,
+                holderLast,
+                LocalDate.ofInstant(at, java.time.ZoneOffset.UTC),
+                at);
     }
 
     private static CertificateApplied appliedAs(String printed, boolean review, Instant at) {
-        return new CertificateApplied(APP, ACCOUNT, RECORD, EARNED.certificateNumber(), "HCIA-Datacom", EFFECTIVE,
-                EARNED.expirationDate(), KEY, EMAIL, CertificateFormat.ELECTRONIC, printed, "+86 139 2522 2157", null,
-                "2026-01", AVAILABLE, at, review);
+        return new CertificateApplied(
+                APP,
+                ACCOUNT,
+                RECORD,
+                EARNED.certificateNumber(),
+                "HCIA-Datacom",
+                EFFECTIVE,
+                EARNED.expirationDate(),
+                KEY,
+                EMAIL,
+                CertificateFormat.ELECTRONIC,
+                printed,
+                "+86 139 2522 2157",
+                null,
+                "2026-01",
+                AVAILABLE,
+                at,
+                review);
     }
 
     @Test
@@ -415,70 +541,107 @@ class CertificateApplicationTest {
                 .expectException(withCode(ErrorCode.NAME_UNDER_REVIEW));
         fixture.given(appliedAs("Someone Else", true, MONDAY))
                 .when(new ApproveCertificate(APP, AVAILABLE, MONDAY.plusSeconds(60), true))
-                .expectEvents(new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), false,
-                        MONDAY.plusSeconds(60), EMAIL, CertificateFormat.ELECTRONIC));
+                .expectEvents(new CertificateApproved(
+                        APP,
+                        ACCOUNT,
+                        EARNED.certificateNumber(),
+                        false,
+                        MONDAY.plusSeconds(60),
+                        EMAIL,
+                        CertificateFormat.ELECTRONIC));
     }
 
     @Test
     void theHoldersNameInEitherOrderOrTheExamCandidatesNameIsPrintedWithoutReview() {
         fixture.givenNoPriorActivity()
                 .when(applyAs("LI Wan", "Wan", "Li", MONDAY))
-                .expectEvents(appliedAs("LI Wan", false, MONDAY), new CertificateApproved(APP, ACCOUNT,
-                        EARNED.certificateNumber(), true, MONDAY, EMAIL, CertificateFormat.ELECTRONIC));
+                .expectEvents(
+                        appliedAs("LI Wan", false, MONDAY),
+                        new CertificateApproved(
+                                APP,
+                                ACCOUNT,
+                                EARNED.certificateNumber(),
+                                true,
+                                MONDAY,
+                                EMAIL,
+                                CertificateFormat.ELECTRONIC));
         candidates.put(KEY, List.<String[]>of(new String[] {"瑞瑞", "李"}));
         fixture.givenNoPriorActivity()
                 .when(applyAs("李瑞瑞", "Wan", "Li", MONDAY))
-                .expectEvents(appliedAs("李瑞瑞", false, MONDAY), new CertificateApproved(APP, ACCOUNT,
-                        EARNED.certificateNumber(), true, MONDAY, EMAIL, CertificateFormat.ELECTRONIC));
+                .expectEvents(
+                        appliedAs("李瑞瑞", false, MONDAY),
+                        new CertificateApproved(
+                                APP,
+                                ACCOUNT,
+                                EARNED.certificateNumber(),
+                                true,
+                                MONDAY,
+                                EMAIL,
+                                CertificateFormat.ELECTRONIC));
     }
 
     @Test
     void theHolderAsksForAnotherPrintedNameAndTheOfficeApprovesOrRefusesIt() {
-        PrintedNameCorrectionRequested asked = new PrintedNameCorrectionRequested(APP, ACCOUNT,
-                EARNED.certificateNumber(), "Wan Li", MONDAY.plusSeconds(60));
+        PrintedNameCorrectionRequested asked = new PrintedNameCorrectionRequested(
+                APP, ACCOUNT, EARNED.certificateNumber(), "Wan Li", MONDAY.plusSeconds(60));
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), approved())
                 .when(new RequestPrintedNameCorrection(APP, ACCOUNT, "Wan Li", MONDAY.plusSeconds(60)))
                 .expectEvents(asked);
         // asked again: nothing new; another while one waits: refused; someone else's: not found
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), approved(), asked)
                 .when(new RequestPrintedNameCorrection(APP, ACCOUNT, "Wan Li", MONDAY.plusSeconds(90)))
-                .expectNoEvents().expectSuccessfulHandlerExecution();
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), approved(), asked)
                 .when(new RequestPrintedNameCorrection(APP, ACCOUNT, "Li Wan", MONDAY.plusSeconds(90)))
-                .expectNoEvents().expectException(withCode(ErrorCode.NAME_CORRECTION_NOT_POSSIBLE));
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.NAME_CORRECTION_NOT_POSSIBLE));
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), approved())
                 .when(new RequestPrintedNameCorrection(APP, "acct-other", "Wan Li", MONDAY.plusSeconds(60)))
-                .expectNoEvents().expectException(withCode(ErrorCode.NOT_FOUND));
-        PrintedNameCorrectionDecided approvedName = new PrintedNameCorrectionDecided(APP, ACCOUNT,
-                EARNED.certificateNumber(), true, "Wan Li", null, MONDAY.plusSeconds(120), EMAIL);
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.NOT_FOUND));
+        PrintedNameCorrectionDecided approvedName = new PrintedNameCorrectionDecided(
+                APP, ACCOUNT, EARNED.certificateNumber(), true, "Wan Li", null, MONDAY.plusSeconds(120), EMAIL);
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), approved(), asked)
                 .when(new DecidePrintedNameCorrection(APP, true, null, MONDAY.plusSeconds(120)))
                 .expectEvents(approvedName);
         // the same decision again changes nothing; a decision with nothing waiting is refused
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), approved(), asked, approvedName)
                 .when(new DecidePrintedNameCorrection(APP, true, null, MONDAY.plusSeconds(180)))
-                .expectNoEvents().expectSuccessfulHandlerExecution();
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), approved())
                 .when(new DecidePrintedNameCorrection(APP, false, "No", MONDAY.plusSeconds(180)))
-                .expectNoEvents().expectException(withCode(ErrorCode.NAME_CORRECTION_NOT_POSSIBLE));
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.NAME_CORRECTION_NOT_POSSIBLE));
         fixture.given(applied(CertificateFormat.ELECTRONIC, null, MONDAY), approved(), asked)
                 .when(new DecidePrintedNameCorrection(APP, false, "Not your name", MONDAY.plusSeconds(120)))
-                .expectEvents(new PrintedNameCorrectionDecided(APP, ACCOUNT, EARNED.certificateNumber(), false, null,
-                        "Not your name", MONDAY.plusSeconds(120), EMAIL));
+                .expectEvents(new PrintedNameCorrectionDecided(
+                        APP,
+                        ACCOUNT,
+                        EARNED.certificateNumber(),
+                        false,
+                        null,
+                        "Not your name",
+                        MONDAY.plusSeconds(120),
+                        EMAIL));
     }
 
     @Test
     void anAcceptedNameLetsTheSweepApproveAnApplicationUnderReviewAndAShippedPaperOneIsNotReprinted() {
-        PrintedNameCorrectionDecided accepted = new PrintedNameCorrectionDecided(APP, ACCOUNT,
-                EARNED.certificateNumber(), true, "Wan Li", null, SATURDAY.plusSeconds(120), EMAIL);
-        fixture.given(appliedAs("Someone Else", true, SATURDAY),
-                new PrintedNameCorrectionRequested(APP, ACCOUNT, EARNED.certificateNumber(), "Wan Li",
-                        SATURDAY.plusSeconds(60)), accepted)
+        PrintedNameCorrectionDecided accepted = new PrintedNameCorrectionDecided(
+                APP, ACCOUNT, EARNED.certificateNumber(), true, "Wan Li", null, SATURDAY.plusSeconds(120), EMAIL);
+        fixture.given(
+                        appliedAs("Someone Else", true, SATURDAY),
+                        new PrintedNameCorrectionRequested(
+                                APP, ACCOUNT, EARNED.certificateNumber(), "Wan Li", SATURDAY.plusSeconds(60)),
+                        accepted)
                 .when(new ApproveCertificate(APP, AVAILABLE, MONDAY, false))
-                .expectEvents(new CertificateApproved(APP, ACCOUNT, EARNED.certificateNumber(), false, MONDAY, EMAIL,
-                        CertificateFormat.ELECTRONIC));
+                .expectEvents(new CertificateApproved(
+                        APP, ACCOUNT, EARNED.certificateNumber(), false, MONDAY, EMAIL, CertificateFormat.ELECTRONIC));
         fixture.given(applied(CertificateFormat.PAPER, HOME, MONDAY), approved(), shipped())
                 .when(new RequestPrintedNameCorrection(APP, ACCOUNT, "Wan Li", MONDAY.plusSeconds(7200)))
-                .expectNoEvents().expectException(withCode(ErrorCode.NAME_CORRECTION_NOT_POSSIBLE));
+                .expectNoEvents()
+                .expectException(withCode(ErrorCode.NAME_CORRECTION_NOT_POSSIBLE));
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class BuiltInChallengesTest {
 
-    private static final List<String> WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
-            "eight", "nine");
+    private static final List<String> WORDS =
+            List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
     private final Instant t0 = Instant.parse("2026-03-02T08:00:00Z");
     private final BuiltInChallenges codes = codes(Clock.fixed(t0, ZoneOffset.UTC));
 

@@ -62,7 +62,8 @@ class AddressOwnershipTest {
     void theOwnerCanReleaseTheAddress() {
         fixture.given(new AddressClaimed(KEY, "acct-1", null, T0))
                 .when(new ReleaseAddress(KEY, "acct-1", T0.plusSeconds(5)))
-                .expectEvents(new AddressReleased(KEY, "acct-1", DisassociationCause.HOLDER_CONFIRMED, T0.plusSeconds(5)));
+                .expectEvents(
+                        new AddressReleased(KEY, "acct-1", DisassociationCause.HOLDER_CONFIRMED, T0.plusSeconds(5)));
     }
 
     @Test
@@ -76,14 +77,16 @@ class AddressOwnershipTest {
     void forcedUnbindingReleasesTheAddressAndTakesItOffTheAccountWithTheReason() {
         fixture.given(new AddressClaimed(KEY, "acct-1", null, T0))
                 .when(new ForceUnbindAddress(KEY, "holds another person's exam records", T0.plusSeconds(5)))
-                .expectEvents(new AddressReleased(KEY, "acct-1", DisassociationCause.FORCED_UNBINDING, T0.plusSeconds(5)))
+                .expectEvents(
+                        new AddressReleased(KEY, "acct-1", DisassociationCause.FORCED_UNBINDING, T0.plusSeconds(5)))
                 .expectResultMessagePayload("acct-1");
         assertThat(removals).containsExactly("acct-1:FORCED_UNBINDING:null:holds another person's exam records");
     }
 
     @Test
     void cannotForceUnbindAnAddressNobodyHolds() {
-        fixture.given(new AddressClaimed(KEY, "acct-1", null, T0),
+        fixture.given(
+                        new AddressClaimed(KEY, "acct-1", null, T0),
                         new AddressReleased(KEY, "acct-1", DisassociationCause.HOLDER_CONFIRMED, T0.plusSeconds(1)))
                 .when(new ForceUnbindAddress(KEY, "reason", T0.plusSeconds(5)))
                 .expectNoEvents()

@@ -61,14 +61,16 @@ class PartnerMembershipTest {
                 .expectEvents(new MembershipEnded(ACCOUNT, "acme", ACCOUNT, MembershipEnding.LEFT, "New job", T1));
         fixture.given(new MembershipRequested(ACCOUNT, "acme", T0), new MembershipApproved(ACCOUNT, "acme", "a", T0))
                 .when(new EndMembership(ID, "acme", "admin-1", "Left the company", T1))
-                .expectEvents(new MembershipEnded(ACCOUNT, "acme", "admin-1", MembershipEnding.REMOVED, "Left the company", T1));
+                .expectEvents(new MembershipEnded(
+                        ACCOUNT, "acme", "admin-1", MembershipEnding.REMOVED, "Left the company", T1));
     }
 
     @Test
     void anAdministratorDecliningARequestEndsItUnapproved() {
         fixture.given(new MembershipRequested(ACCOUNT, "acme", T0))
                 .when(new EndMembership(ID, "acme", "admin-1", null, T1))
-                .expectEvents(new MembershipEnded(ACCOUNT, "acme", "admin-1", MembershipEnding.REQUEST_DECLINED, null, T1));
+                .expectEvents(
+                        new MembershipEnded(ACCOUNT, "acme", "admin-1", MembershipEnding.REQUEST_DECLINED, null, T1));
     }
 
     @Test
@@ -83,8 +85,14 @@ class PartnerMembershipTest {
     void aPendingRequestIsReplacedByARequestToAnotherCompany() {
         fixture.given(new MembershipRequested(ACCOUNT, "acme", T0))
                 .when(new RequestMembership(ID, ACCOUNT, "globex", T1))
-                .expectEvents(new MembershipEnded(ACCOUNT, "acme", ACCOUNT, MembershipEnding.REQUEST_WITHDRAWN,
-                                "Replaced by a request to join another company", T1),
+                .expectEvents(
+                        new MembershipEnded(
+                                ACCOUNT,
+                                "acme",
+                                ACCOUNT,
+                                MembershipEnding.REQUEST_WITHDRAWN,
+                                "Replaced by a request to join another company",
+                                T1),
                         new MembershipRequested(ACCOUNT, "globex", T1));
     }
 
@@ -100,7 +108,8 @@ class PartnerMembershipTest {
 
     @Test
     void leavingWithoutMembershipIsRefused() {
-        fixture.given(new MembershipRequested(ACCOUNT, "acme", T0),
+        fixture.given(
+                        new MembershipRequested(ACCOUNT, "acme", T0),
                         new MembershipEnded(ACCOUNT, "acme", ACCOUNT, MembershipEnding.REQUEST_WITHDRAWN, null, T0))
                 .when(new EndMembership(ID, null, ACCOUNT, null, T1))
                 .expectNoEvents()

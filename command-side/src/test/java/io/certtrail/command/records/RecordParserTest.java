@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.certtrail.command.records.RecordCommands.RecordExamResult;
-import io.certtrail.platform.privacy.AddressKeys;
 import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.privacy.AddressKeys;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -19,9 +19,25 @@ class RecordParserTest {
     private final Instant now = Instant.parse("2026-03-01T09:00:00Z");
 
     private static Map<String, String> exam() {
-        Map<String, String> fields = new HashMap<>(Map.of("sourceRecordId", "E-1", "registrationNumber", "reg-1",
-                "firstName", " Ruirui ", "lastName", "李", "email", " Li.Wan@Example.com", "examCode", "H12-811",
-                "examName", "HCIA-Datacom", "examDate", "2026-02-20", "score", "876"));
+        Map<String, String> fields = new HashMap<>(Map.of(
+                "sourceRecordId",
+                "E-1",
+                "registrationNumber",
+                "reg-1",
+                "firstName",
+                " Ruirui ",
+                "lastName",
+                "李",
+                "email",
+                " Li.Wan@Example.com",
+                "examCode",
+                "H12-811",
+                "examName",
+                "HCIA-Datacom",
+                "examDate",
+                "2026-02-20",
+                "score",
+                "876"));
         fields.put("passed", "pass");
         return fields;
     }
@@ -58,9 +74,19 @@ class RecordParserTest {
 
     @Test
     void datesMustBeInOrderAndTextFreeOfControlCharacters() {
-        Map<String, String> certification = new HashMap<>(Map.of("sourceRecordId", "C-1", "email", "a@example.com",
-                "certificationName", "HCIA\u0007", "certificateNumber", "0101", "effectiveDate", "2026-02-01",
-                "expirationDate", "2025-02-01"));
+        Map<String, String> certification = new HashMap<>(Map.of(
+                "sourceRecordId",
+                "C-1",
+                "email",
+                "a@example.com",
+                "certificationName",
+                "HCIA\u0007",
+                "certificateNumber",
+                "0101",
+                "effectiveDate",
+                "2026-02-01",
+                "expirationDate",
+                "2025-02-01"));
         assertThatThrownBy(() -> parser.parse(RecordKind.CERTIFICATION, certification, now))
                 .hasMessageContaining("expirationDate is before effectiveDate")
                 .hasMessageContaining("certificationName contains control characters");

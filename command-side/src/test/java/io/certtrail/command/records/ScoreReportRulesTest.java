@@ -21,7 +21,8 @@ class ScoreReportRulesTest {
         assertThat(PersonNames.samePerson("José", "Núñez", "jose", "NUNEZ")).isTrue();
         assertThat(PersonNames.samePerson("Wan", "Li", "Li", "Wan")).isTrue();
         assertThat(PersonNames.samePerson("瑞瑞", "李", "李", "瑞瑞")).isTrue();
-        assertThat(PersonNames.samePerson("Mary-Ann", "O'Neil", "Mary Ann", "ONeil")).isTrue();
+        assertThat(PersonNames.samePerson("Mary-Ann", "O'Neil", "Mary Ann", "ONeil"))
+                .isTrue();
         assertThat(PersonNames.samePerson("Wan", "Li", "Wang", "Li")).isFalse();
         assertThat(PersonNames.samePerson(null, null, "Wan", "Li")).isFalse();
     }
@@ -39,7 +40,8 @@ class ScoreReportRulesTest {
     @Test
     void aMaskedNameShowsEachWordsFirstLetterAndLength() {
         assertThat(io.certtrail.platform.privacy.Masking.personName("李瑞瑞")).isEqualTo("李**");
-        assertThat(io.certtrail.platform.privacy.Masking.personName("José Núñez")).isEqualTo("J*** N****");
+        assertThat(io.certtrail.platform.privacy.Masking.personName("José Núñez"))
+                .isEqualTo("J*** N****");
         assertThat(io.certtrail.platform.privacy.Masking.personName("Li")).isEqualTo("L*");
         assertThat(io.certtrail.platform.privacy.Masking.personName("A")).isEqualTo("A*");
         assertThat(io.certtrail.platform.privacy.Masking.personName(null)).isNull();

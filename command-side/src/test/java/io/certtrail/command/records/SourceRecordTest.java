@@ -26,10 +26,28 @@ class SourceRecordTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
     private static final Instant T1 = T0.plusSeconds(3600);
-    private static final ExamResult EXAM = new ExamResult("addr_1", "li@example.com", "REG-1", "Wan", "Li", "H12-811",
-            "HCIA-Datacom", LocalDate.parse("2026-02-20"), 876, true);
-    private static final ExamResult EXAM_CORRECTED = new ExamResult("addr_1", "li@example.com", "REG-1", "Wan", "Li",
-            "H12-811", "HCIA-Datacom", LocalDate.parse("2026-02-20"), 900, true);
+    private static final ExamResult EXAM = new ExamResult(
+            "addr_1",
+            "li@example.com",
+            "REG-1",
+            "Wan",
+            "Li",
+            "H12-811",
+            "HCIA-Datacom",
+            LocalDate.parse("2026-02-20"),
+            876,
+            true);
+    private static final ExamResult EXAM_CORRECTED = new ExamResult(
+            "addr_1",
+            "li@example.com",
+            "REG-1",
+            "Wan",
+            "Li",
+            "H12-811",
+            "HCIA-Datacom",
+            LocalDate.parse("2026-02-20"),
+            900,
+            true);
 
     private AggregateTestFixture<SourceRecord> fixture;
     /** Certificate number to the record that holds it, as the number aggregates would say. */
@@ -64,13 +82,19 @@ class SourceRecordTest {
     @Test
     void aCorrectionToAnotherNumberClaimsTheNewAndFreesTheOld() {
         numbers.put(CERT.certificateNumber(), "CERT:1");
-        CertificationEarned renumbered = new CertificationEarned("addr_1", "li@example.com", "HCIA-Datacom",
-                "0101001011938060699", CERT.effectiveDate(), CERT.expirationDate(), true);
+        CertificationEarned renumbered = new CertificationEarned(
+                "addr_1",
+                "li@example.com",
+                "HCIA-Datacom",
+                "0101001011938060699",
+                CERT.effectiveDate(),
+                CERT.expirationDate(),
+                true);
         fixture.given(new CertificationRecorded("CERT:1", 1, T0, CERT, null))
                 .when(new RecordCertification("CERT:1", renumbered, T1))
                 .expectEvents(new CertificationRecorded("CERT:1", 2, T1, renumbered, CERT));
-        org.assertj.core.api.Assertions.assertThat(numbers).containsExactly(
-                java.util.Map.entry("0101001011938060699", "CERT:1"));
+        org.assertj.core.api.Assertions.assertThat(numbers)
+                .containsExactly(java.util.Map.entry("0101001011938060699", "CERT:1"));
     }
 
     @Test
@@ -99,15 +123,24 @@ class SourceRecordTest {
 
     @Test
     void resendingTheEarlierVersionAfterACorrectionIsACorrectionToo() {
-        fixture.given(new ExamResultRecorded("EXAM:1", 1, T0, EXAM, null), new ExamResultRecorded("EXAM:1", 2, T0, EXAM_CORRECTED, EXAM))
+        fixture.given(
+                        new ExamResultRecorded("EXAM:1", 1, T0, EXAM, null),
+                        new ExamResultRecorded("EXAM:1", 2, T0, EXAM_CORRECTED, EXAM))
                 .when(new RecordExamResult("EXAM:1", EXAM, T1))
                 .expectEvents(new ExamResultRecorded("EXAM:1", 3, T1, EXAM, EXAM_CORRECTED));
     }
 
     @Test
     void aTrainingCompletionIsRecorded() {
-        TrainingCompletion training = new TrainingCompletion("addr_1", "li@example.com", "DC-101", "Datacom basics",
-                "Academy", LocalDate.parse("2026-01-05"), LocalDate.parse("2026-01-09"), "COMPLETED");
+        TrainingCompletion training = new TrainingCompletion(
+                "addr_1",
+                "li@example.com",
+                "DC-101",
+                "Datacom basics",
+                "Academy",
+                LocalDate.parse("2026-01-05"),
+                LocalDate.parse("2026-01-09"),
+                "COMPLETED");
         fixture.givenNoPriorActivity()
                 .when(new RecordTraining("TRAINING:1", training, T0))
                 .expectEvents(new TrainingRecorded("TRAINING:1", 1, T0, training, null));
@@ -115,27 +148,40 @@ class SourceRecordTest {
 
     @Test
     void aCertificationSentAgainChangesNothing() {
-        CertificationEarned certification = new CertificationEarned("addr_1", "li@example.com", "HCIA-Datacom",
-                "0101001011938060621", LocalDate.parse("2026-02-21"), LocalDate.parse("2029-02-21"), false);
+        CertificationEarned certification = new CertificationEarned(
+                "addr_1",
+                "li@example.com",
+                "HCIA-Datacom",
+                "0101001011938060621",
+                LocalDate.parse("2026-02-21"),
+                LocalDate.parse("2029-02-21"),
+                false);
         fixture.given(new CertificationRecorded("CERT:1", 1, T0, certification, null))
                 .when(new RecordCertification("CERT:1", certification, T1))
                 .expectNoEvents()
                 .expectResultMessagePayload(new RecordOutcome("CERT:1", Outcome.UNCHANGED, 1));
     }
 
-    private static final CertificationEarned CERT = new CertificationEarned("addr_1", "li@example.com", "HCIA-Datacom",
-            "0101001011938060621", LocalDate.parse("2026-02-20"), LocalDate.parse("2029-02-20"), true);
+    private static final CertificationEarned CERT = new CertificationEarned(
+            "addr_1",
+            "li@example.com",
+            "HCIA-Datacom",
+            "0101001011938060621",
+            LocalDate.parse("2026-02-20"),
+            LocalDate.parse("2029-02-20"),
+            true);
 
     @Test
     void revokingACertificateRecordsItOnceAndTheSecondTimeChangesNothing() {
         fixture.given(new CertificationRecorded("CERT:1", 1, T0, CERT, null))
                 .when(new RevokeCertification("CERT:1", "Obtained by fraud", T1))
-                .expectEvents(new CertificationRevoked("CERT:1", CERT.certificateNumber(), "Obtained by fraud", T1,
-                        CERT.email()))
+                .expectEvents(new CertificationRevoked(
+                        "CERT:1", CERT.certificateNumber(), "Obtained by fraud", T1, CERT.email()))
                 .expectResultMessagePayload(true);
-        fixture.given(new CertificationRecorded("CERT:1", 1, T0, CERT, null),
-                        new CertificationRevoked("CERT:1", CERT.certificateNumber(), "Obtained by fraud", T1,
-                        CERT.email()))
+        fixture.given(
+                        new CertificationRecorded("CERT:1", 1, T0, CERT, null),
+                        new CertificationRevoked(
+                                "CERT:1", CERT.certificateNumber(), "Obtained by fraud", T1, CERT.email()))
                 .when(new RevokeCertification("CERT:1", "Again", T1.plusSeconds(60)))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);

@@ -9,8 +9,7 @@ import org.hamcrest.TypeSafeMatcher;
 /** Matches a {@link DomainException} by its code, the part callers rely on. */
 public final class DomainErrors {
 
-    private DomainErrors() {
-    }
+    private DomainErrors() {}
 
     public static Matcher<DomainException> withCode(ErrorCode code) {
         return new TypeSafeMatcher<>() {

@@ -23,24 +23,27 @@ class LockOrderTest {
     void theLinksOfOneCommandGoDownTheList() {
         unitOfWork = DefaultUnitOfWork.startAndGet(null);
         assertThatCode(() -> {
-            // an activation: the account claims its address, which is taken from its previous owner
-            LockOrder.step(LockOrder.ACCOUNT, LockOrder.ADDRESS_OWNERSHIP);
-            LockOrder.step(LockOrder.ADDRESS_OWNERSHIP, LockOrder.PREVIOUS_OWNER);
-        }).doesNotThrowAnyException();
+                    // an activation: the account claims its address, which is taken from its previous owner
+                    LockOrder.step(LockOrder.ACCOUNT, LockOrder.ADDRESS_OWNERSHIP);
+                    LockOrder.step(LockOrder.ADDRESS_OWNERSHIP, LockOrder.PREVIOUS_OWNER);
+                })
+                .doesNotThrowAnyException();
         unitOfWork.rollback();
         unitOfWork = DefaultUnitOfWork.startAndGet(null);
         assertThatCode(() -> {
-            // an application: the certificate's record, then the applicant's account, twice
-            LockOrder.step(LockOrder.CERTIFICATE_APPLICATION, LockOrder.SOURCE_RECORD);
-            LockOrder.step(LockOrder.CERTIFICATE_APPLICATION, LockOrder.ACCOUNT);
-            LockOrder.step(LockOrder.CERTIFICATE_APPLICATION, LockOrder.ACCOUNT);
-        }).doesNotThrowAnyException();
+                    // an application: the certificate's record, then the applicant's account, twice
+                    LockOrder.step(LockOrder.CERTIFICATE_APPLICATION, LockOrder.SOURCE_RECORD);
+                    LockOrder.step(LockOrder.CERTIFICATE_APPLICATION, LockOrder.ACCOUNT);
+                    LockOrder.step(LockOrder.CERTIFICATE_APPLICATION, LockOrder.ACCOUNT);
+                })
+                .doesNotThrowAnyException();
     }
 
     @Test
     void aLinkUpTheListIsRefused() {
         assertThatThrownBy(() -> LockOrder.step(LockOrder.ADDRESS_OWNERSHIP, LockOrder.ACCOUNT))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("may not lock ACCOUNT");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("may not lock ACCOUNT");
     }
 
     @Test

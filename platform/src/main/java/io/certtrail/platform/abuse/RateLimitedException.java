@@ -9,8 +9,9 @@ public class RateLimitedException extends DomainException {
     private final long retryAfterSeconds;
 
     public RateLimitedException(long retryAfterSeconds) {
-        super(ErrorCode.RATE_LIMITED, "Too many requests of this kind. Try again in " + retryAfterSeconds
-                + " seconds.");
+        super(
+                ErrorCode.RATE_LIMITED,
+                "Too many requests of this kind. Try again in " + retryAfterSeconds + " seconds.");
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -43,21 +43,26 @@ public class RateLimits {
     }
 
     /** @param capacity how many in one period; the bucket refills gradually over the period */
-    public record Limit(int capacity, Duration period) {
-    }
+    public record Limit(int capacity, Duration period) {}
 
     @ConfigurationProperties("certtrail.rate-limits")
-    public record Properties(Limit mailPerAddress, Limit mailPerAccount, Limit mailPerClient,
-            Limit linkAttemptsPerClient, Limit verificationsPerClient, Limit verificationMissesPerClient) {
+    public record Properties(
+            Limit mailPerAddress,
+            Limit mailPerAccount,
+            Limit mailPerClient,
+            Limit linkAttemptsPerClient,
+            Limit verificationsPerClient,
+            Limit verificationMissesPerClient) {
         public Properties {
             mailPerAddress = mailPerAddress == null ? new Limit(3, Duration.ofHours(1)) : mailPerAddress;
             mailPerAccount = mailPerAccount == null ? new Limit(10, Duration.ofHours(1)) : mailPerAccount;
             mailPerClient = mailPerClient == null ? new Limit(30, Duration.ofHours(1)) : mailPerClient;
-            linkAttemptsPerClient = linkAttemptsPerClient == null ? new Limit(20, Duration.ofMinutes(1))
-                    : linkAttemptsPerClient;
-            verificationsPerClient = verificationsPerClient == null ? new Limit(60, Duration.ofMinutes(1))
-                    : verificationsPerClient;
-            verificationMissesPerClient = verificationMissesPerClient == null ? new Limit(20, Duration.ofHours(1))
+            linkAttemptsPerClient =
+                    linkAttemptsPerClient == null ? new Limit(20, Duration.ofMinutes(1)) : linkAttemptsPerClient;
+            verificationsPerClient =
+                    verificationsPerClient == null ? new Limit(60, Duration.ofMinutes(1)) : verificationsPerClient;
+            verificationMissesPerClient = verificationMissesPerClient == null
+                    ? new Limit(20, Duration.ofHours(1))
                     : verificationMissesPerClient;
         }
     }
@@ -72,10 +77,12 @@ public class RateLimits {
         limits.put(Policy.LINK_ATTEMPTS_PER_CLIENT, properties.linkAttemptsPerClient());
         limits.put(Policy.VERIFICATIONS_PER_CLIENT, properties.verificationsPerClient());
         limits.put(Policy.VERIFICATION_MISSES_PER_CLIENT, properties.verificationMissesPerClient());
-        limits.forEach((policy, limit) -> buckets.put(policy, Caffeine.newBuilder()
-                .expireAfterAccess(limit.period())
-                .maximumSize(500_000)
-                .build()));
+        limits.forEach((policy, limit) -> buckets.put(
+                policy,
+                Caffeine.newBuilder()
+                        .expireAfterAccess(limit.period())
+                        .maximumSize(500_000)
+                        .build()));
     }
 
     /** Takes one from the key's bucket, or refuses with the time until one is back. */
@@ -96,13 +103,19 @@ public class RateLimits {
 
     private Bucket bucket(Policy policy, String key) {
         Limit limit = limits.get(policy);
-        return buckets.get(policy).get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.period()).build())
-                .build());
+        return buckets.get(policy)
+                .get(
+                        key,
+                        k -> Bucket.builder()
+                                .addLimit(Bandwidth.builder()
+                                        .capacity(limit.capacity())
+                                        .refillGreedy(limit.capacity(), limit.period())
+                                        .build())
+                                .build());
     }
 
     private static RateLimitedException refused(long nanosToWait) {
-        return new RateLimitedException(Math.max(1, Duration.ofNanos(nanosToWait).toSeconds() + 1));
+        return new RateLimitedException(
+                Math.max(1, Duration.ofNanos(nanosToWait).toSeconds() + 1));
     }
 }

@@ -10,9 +10,8 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -20,6 +19,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -39,6 +39,7 @@ public class AxonInfrastructureConfiguration {
 
     /** Metadata keys copied from a command onto every event it causes. */
     public static final String ACTOR = "actor";
+
     public static final String ACTOR_ROLE = "actorRole";
     public static final String CLIENT_ADDRESS = "clientAddress";
 
@@ -66,7 +67,9 @@ public class AxonInfrastructureConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(MongoDatabaseFactory mongo, @Qualifier("serializer") Serializer serializer,
+    TokenStore tokenStore(
+            MongoDatabaseFactory mongo,
+            @Qualifier("serializer") Serializer serializer,
             @Value("${certtrail.processing.claim-timeout:PT30S}") Duration claimTimeout) {
         // No transaction manager on purpose: projections are idempotent, and the embedded wire
         // server has no transactions at all.
@@ -95,8 +98,8 @@ public class AxonInfrastructureConfiguration {
      */
     @Bean
     ConfigurerModule processorsWithoutTransactions() {
-        return configurer -> configurer.eventProcessing(processing ->
-                processing.registerDefaultTransactionManager(config -> NoTransactionManager.instance()));
+        return configurer -> configurer.eventProcessing(
+                processing -> processing.registerDefaultTransactionManager(config -> NoTransactionManager.instance()));
     }
 
     /** Declaring any provider replaces Axon's default one, so the correlation/causation ids are declared too. */
@@ -129,7 +132,9 @@ public class AxonInfrastructureConfiguration {
      */
     @Bean
     @Qualifier("localSegment")
-    SimpleCommandBus commandBus(TransactionManager txManager, org.axonframework.config.Configuration axon,
+    SimpleCommandBus commandBus(
+            TransactionManager txManager,
+            org.axonframework.config.Configuration axon,
             DuplicateCommandHandlerResolver duplicates) {
         SimpleCommandBus bus = new CodedFailuresCommandBus(SimpleCommandBus.builder()
                 .transactionManager(txManager)

@@ -28,10 +28,12 @@ public class CodedFailuresCommandBus extends SimpleCommandBus {
     }
 
     @Override
-    protected <C, R> void handle(CommandMessage<C> command, MessageHandler<? super CommandMessage<?>> handler,
+    protected <C, R> void handle(
+            CommandMessage<C> command,
+            MessageHandler<? super CommandMessage<?>> handler,
             CommandCallback<? super C, ? super R> callback) {
-        super.handle(command, handler, (CommandCallback<C, R>) (message, result) ->
-                callback.onResult(message, coded(result)));
+        super.handle(command, handler, (CommandCallback<C, R>)
+                (message, result) -> callback.onResult(message, coded(result)));
     }
 
     static <R> CommandResultMessage<R> coded(CommandResultMessage<R> result) {

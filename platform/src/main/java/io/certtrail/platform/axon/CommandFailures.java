@@ -3,9 +3,9 @@ package io.certtrail.platform.axon;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
 import java.util.Optional;
-import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -26,13 +26,13 @@ public final class CommandFailures {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandFailures.class);
 
-    private CommandFailures() {
-    }
+    private CommandFailures() {}
 
     /** The code and what to tell the caller, or empty for a fault of ours (a 500). */
     public static Optional<CommandExecutionException> coded(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof CommandExecutionException e && e.getDetails().filter(ErrorCode.class::isInstance).isPresent()) {
+            if (t instanceof CommandExecutionException e
+                    && e.getDetails().filter(ErrorCode.class::isInstance).isPresent()) {
                 return Optional.of(e);
             }
             if (t instanceof DomainException e) {
@@ -45,14 +45,14 @@ public final class CommandFailures {
             if (t instanceof ConcurrencyException || t instanceof DeadlockException) {
                 // AXONIQ-2000 at commit on Axon Server (the connector raises a ConcurrencyException), a
                 // duplicate sequence number on the JDBC store, or a lock another command held
-                return Optional.of(new CommandExecutionException(CONCURRENT_CHANGE_DETAIL, null,
-                        ErrorCode.CONCURRENT_CHANGE));
+                return Optional.of(
+                        new CommandExecutionException(CONCURRENT_CHANGE_DETAIL, null, ErrorCode.CONCURRENT_CHANGE));
             }
             if (unavailable(t)) {
                 // the caller is told to try again; the operator needs to know why
                 LOG.warn("Command not taken ({}): {}", t.getClass().getSimpleName(), t.getMessage());
-                return Optional.of(new CommandExecutionException(UNAVAILABLE_DETAIL, null,
-                        ErrorCode.COMMANDS_UNAVAILABLE));
+                return Optional.of(
+                        new CommandExecutionException(UNAVAILABLE_DETAIL, null, ErrorCode.COMMANDS_UNAVAILABLE));
             }
         }
         return Optional.empty();

@@ -47,9 +47,13 @@ public class JdbcEventStoreConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(ConnectionProvider connections, TransactionManager transactions,
-            PersistenceExceptionResolver exceptions, @Qualifier("eventSerializer") Serializer eventSerializer,
-            Serializer serializer, ObjectProvider<EventUpcaster> upcasters) {
+    EventStorageEngine eventStorageEngine(
+            ConnectionProvider connections,
+            TransactionManager transactions,
+            PersistenceExceptionResolver exceptions,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Serializer serializer,
+            ObjectProvider<EventUpcaster> upcasters) {
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)

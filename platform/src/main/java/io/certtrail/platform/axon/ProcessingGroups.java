@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class ProcessingGroups {
 
-    private ProcessingGroups() {
-    }
+    private ProcessingGroups() {}
 
     // the query side's projections
     public static final String RECORDS = "records";
@@ -29,8 +28,15 @@ public final class ProcessingGroups {
     public static final String APPROVALS = "approvals";
 
     /** The query side's projections, each its own processor, with a dead-letter queue, in this order. */
-    public static final List<String> PROJECTIONS = List.of(RECORDS, SUSPECT_BINDINGS, AUDIT_TRAIL, MY_EMAIL_ADDRESSES,
-            CERTIFICATE_APPLICATIONS, CERTIFICATE_REGISTER, PARTNER_VIEW, AUDIT_EVENTS);
+    public static final List<String> PROJECTIONS = List.of(
+            RECORDS,
+            SUSPECT_BINDINGS,
+            AUDIT_TRAIL,
+            MY_EMAIL_ADDRESSES,
+            CERTIFICATE_APPLICATIONS,
+            CERTIFICATE_REGISTER,
+            PARTNER_VIEW,
+            AUDIT_EVENTS);
 
     /** The command side's processors. */
     public static final List<String> COMMAND_SIDE = List.of(MAIL, APPROVALS);

@@ -17,12 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("certtrail.certificates.formats")
 public record CertificateFormats(List<Rule> rules, List<CertificateFormat> otherwise) {
 
-    public record Rule(String prefix, List<CertificateFormat> formats) {
-    }
+    public record Rule(String prefix, List<CertificateFormat> formats) {}
 
     public CertificateFormats {
         rules = rules == null ? List.of(new Rule("HCIE", List.of(CertificateFormat.PAPER))) : List.copyOf(rules);
-        otherwise = otherwise == null || otherwise.isEmpty() ? List.of(CertificateFormat.ELECTRONIC)
+        otherwise = otherwise == null || otherwise.isEmpty()
+                ? List.of(CertificateFormat.ELECTRONIC)
                 : List.copyOf(otherwise);
     }
 
@@ -33,7 +33,10 @@ public record CertificateFormats(List<Rule> rules, List<CertificateFormat> other
 
     public List<CertificateFormat> of(String certificationName) {
         String name = certificationName == null ? "" : certificationName.toUpperCase(Locale.ROOT);
-        return rules.stream().filter(rule -> name.startsWith(rule.prefix().toUpperCase(Locale.ROOT))).findFirst()
-                .map(Rule::formats).orElse(otherwise);
+        return rules.stream()
+                .filter(rule -> name.startsWith(rule.prefix().toUpperCase(Locale.ROOT)))
+                .findFirst()
+                .map(Rule::formats)
+                .orElse(otherwise);
     }
 }

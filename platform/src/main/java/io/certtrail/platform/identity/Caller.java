@@ -13,7 +13,12 @@ import java.util.Set;
  * @param thirdParty signed in with another provider's account (a social login, say) rather than one of ours:
  *        rule 8 keeps electronic certificates from such accounts
  */
-public record Caller(String accountId, Set<Role> roles, String firstName, String lastName, String partnerCompany,
+public record Caller(
+        String accountId,
+        Set<Role> roles,
+        String firstName,
+        String lastName,
+        String partnerCompany,
         boolean thirdParty) {
 
     public Caller {
@@ -27,16 +32,15 @@ public record Caller(String accountId, Set<Role> roles, String firstName, String
     /** The partner administrator's own company, from the token; refused when the token names none. */
     public String partnerCompanyOrRefuse() {
         if (partnerCompany == null || partnerCompany.isBlank()) {
-            throw new io.certtrail.platform.error.DomainException(io.certtrail.platform.error.ErrorCode.FORBIDDEN,
-                    "Your sign-in names no partner company.");
+            throw new io.certtrail.platform.error.DomainException(
+                    io.certtrail.platform.error.ErrorCode.FORBIDDEN, "Your sign-in names no partner company.");
         }
         return partnerCompany;
     }
 
     /** The role recorded as the actor's in event metadata: the most specific one. */
     public Role primaryRole() {
-        for (Role role : new Role[] {Role.INTEGRATION, Role.OPERATOR, Role.AUDITOR, Role.PARTNER_ADMIN,
-            Role.HOLDER}) {
+        for (Role role : new Role[] {Role.INTEGRATION, Role.OPERATOR, Role.AUDITOR, Role.PARTNER_ADMIN, Role.HOLDER}) {
             if (roles.contains(role)) {
                 return role;
             }

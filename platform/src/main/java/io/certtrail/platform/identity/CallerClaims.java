@@ -60,12 +60,18 @@ public final class CallerClaims implements Converter<Jwt, AbstractAuthentication
     }
 
     static Collection<GrantedAuthority> authorities(Set<Role> roles) {
-        return roles.stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+        return roles.stream()
+                .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                .toList();
     }
 
     static Caller caller(Jwt jwt) {
-        return new Caller(jwt.getSubject(), roles(jwt), jwt.getClaimAsString("given_name"),
-                jwt.getClaimAsString("family_name"), jwt.getClaimAsString(PARTNER_COMPANY),
+        return new Caller(
+                jwt.getSubject(),
+                roles(jwt),
+                jwt.getClaimAsString("given_name"),
+                jwt.getClaimAsString("family_name"),
+                jwt.getClaimAsString(PARTNER_COMPANY),
                 THIRD_PARTY.equals(jwt.getClaimAsString(ACCOUNT_TYPE)));
     }
 }

@@ -1,14 +1,14 @@
 package io.certtrail.platform.identity;
 
+import io.certtrail.platform.web.CorrelationIdFilter;
 import io.certtrail.platform.web.ProblemErrorReportValve;
 import io.certtrail.platform.web.ProblemWriter;
-import org.apache.catalina.core.StandardHost;
-import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import io.certtrail.platform.web.CorrelationIdFilter;
 import io.certtrail.platform.web.RequestSizeLimitFilter;
 import java.util.List;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,8 +37,10 @@ public class SecurityConfiguration {
      */
     @Bean
     @org.springframework.core.annotation.Order(Ordered.LOWEST_PRECEDENCE - 101)
-    SecurityFilterChain apiDocuments(HttpSecurity http, io.certtrail.platform.web.PublicIssuer issuer) throws Exception {
-        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
+    SecurityFilterChain apiDocuments(HttpSecurity http, io.certtrail.platform.web.PublicIssuer issuer)
+            throws Exception {
+        http.securityMatcher(
+                        "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
@@ -61,44 +63,66 @@ public class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; "
                                 + "style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; "
                                 + "base-uri 'none'")))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/email-links/**", "/actuator/health/**", "/actuator/health",
-                                "/dev/mails/**", "/dev/mails", "/error", "/verify", "/verify/**",
-                                "/api/public/**").permitAll()
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/email-links/**",
+                                "/actuator/health/**",
+                                "/actuator/health",
+                                "/dev/mails/**",
+                                "/dev/mails",
+                                "/error",
+                                "/verify",
+                                "/verify/**",
+                                "/api/public/**")
+                        .permitAll()
                         // the metrics carry no personal data, and production serves them on the separate
                         // management port (README); the API documents have their own chain above
-                        .requestMatchers("/actuator/prometheus").permitAll()
-                        .requestMatchers("/api/me/**").hasRole(Role.HOLDER.name())
+                        .requestMatchers("/actuator/prometheus")
+                        .permitAll()
+                        .requestMatchers("/api/me/**")
+                        .hasRole(Role.HOLDER.name())
                         .requestMatchers("/api/operator/records/**", "/api/operator/record-imports/**")
-                                .hasAnyRole(Role.OPERATOR.name(), Role.INTEGRATION.name())
-                        .requestMatchers(HttpMethod.GET, "/api/operator/shipment-queue", "/api/operator/shipment-queue.csv")
-                                .hasAnyAuthority("ROLE_" + Role.OPERATOR.name(),
-                                        "SCOPE_" + CallerClaims.SHIPMENTS_READ_SCOPE)
+                        .hasAnyRole(Role.OPERATOR.name(), Role.INTEGRATION.name())
+                        .requestMatchers(
+                                HttpMethod.GET, "/api/operator/shipment-queue", "/api/operator/shipment-queue.csv")
+                        .hasAnyAuthority("ROLE_" + Role.OPERATOR.name(), "SCOPE_" + CallerClaims.SHIPMENTS_READ_SCOPE)
                         .requestMatchers("/api/operator/certificate-applications/*/shipment")
-                                .hasAnyAuthority("ROLE_" + Role.OPERATOR.name(), "SCOPE_" + CallerClaims.SHIPMENTS_SCOPE)
-                        .requestMatchers("/api/operator/**").hasRole(Role.OPERATOR.name())
-                        .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
-                        .requestMatchers("/api/partner/**").hasRole(Role.PARTNER_ADMIN.name())
-                        .anyRequest().denyAll())
+                        .hasAnyAuthority("ROLE_" + Role.OPERATOR.name(), "SCOPE_" + CallerClaims.SHIPMENTS_SCOPE)
+                        .requestMatchers("/api/operator/**")
+                        .hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/audit/**")
+                        .hasRole(Role.AUDITOR.name())
+                        .requestMatchers("/api/partner/**")
+                        .hasRole(Role.PARTNER_ADMIN.name())
+                        .anyRequest()
+                        .denyAll())
                 // Signed JWT access tokens from the configured OpenID Connect issuer; nothing else.
-                .oauth2ResourceServer(resource -> resource
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerClaims()))
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Bearer");
-                            ProblemWriter.write(response, 401, "unauthenticated", "Unauthenticated",
-                                    "Send a valid access token (Authorization: Bearer ...).", "UNAUTHENTICATED");
-                        }))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        ProblemWriter.write(response, 403, "forbidden", "Forbidden",
-                                "Your role does not allow this.", "FORBIDDEN")));
+                .oauth2ResourceServer(
+                        resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerClaims()))
+                                .authenticationEntryPoint((request, response, e) -> {
+                                    response.setHeader("WWW-Authenticate", "Bearer");
+                                    ProblemWriter.write(
+                                            response,
+                                            401,
+                                            "unauthenticated",
+                                            "Unauthenticated",
+                                            "Send a valid access token (Authorization: Bearer ...).",
+                                            "UNAUTHENTICATED");
+                                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> ProblemWriter.write(
+                        response, 403, "forbidden", "Forbidden", "Your role does not allow this.", "FORBIDDEN")));
         return http.build();
     }
 
     /** URLs the firewall refuses (e.g. with ';' or encoded slashes) get a problem document too. */
     @Bean
     RequestRejectedHandler problemForRejectedRequests() {
-        return (request, response, e) -> ProblemWriter.write(response, 400, "invalid-request", "Invalid request",
-                "This request URL is not accepted.", "INVALID_REQUEST");
+        return (request, response, e) -> ProblemWriter.write(
+                response,
+                400,
+                "invalid-request",
+                "Invalid request",
+                "This request URL is not accepted.",
+                "INVALID_REQUEST");
     }
 
     /** Requests Tomcat refuses before our code runs are answered with a problem document too. */
@@ -120,7 +144,8 @@ public class SecurityConfiguration {
             }
 
             @Override
-            public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+            public void addInterceptors(
+                    org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
                 registry.addInterceptor(new io.certtrail.platform.web.AcceptBeforeWrites());
             }
         };
@@ -129,7 +154,8 @@ public class SecurityConfiguration {
     /** First of all, so even a refused request's log lines carry its correlation identifier. */
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIds() {
-        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        FilterRegistrationBean<CorrelationIdFilter> registration =
+                new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -2,9 +2,6 @@ package io.certtrail.platform.operations;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -16,11 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -28,6 +27,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * What operators and orchestrators read: health of the two stores the readiness probe depends on,
@@ -47,7 +47,9 @@ class OperationsConfiguration {
                 mongo.getMongoDatabase().runCommand(new Document("ping", 1));
                 return Health.up().build();
             } catch (RuntimeException e) {
-                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+                return Health.down()
+                        .withDetail("error", e.getClass().getSimpleName())
+                        .build();
             }
         };
     }
@@ -68,14 +70,21 @@ class OperationsConfiguration {
         AtomicReference<CompletableFuture<TrackingToken>> pending = new AtomicReference<>();
         return () -> {
             CompletableFuture<TrackingToken> check = pending.updateAndGet(current -> current == null || current.isDone()
-                    ? CompletableFuture.supplyAsync(eventStore::createHeadToken, checker) : current);
+                    ? CompletableFuture.supplyAsync(eventStore::createHeadToken, checker)
+                    : current);
             try {
                 TrackingToken head = check.get(STORE_CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                return Health.up().withDetail("head", head == null ? -1 : head.position().orElse(-1)).build();
+                return Health.up()
+                        .withDetail("head", head == null ? -1 : head.position().orElse(-1))
+                        .build();
             } catch (TimeoutException e) {
-                return Health.down().withDetail("error", "no answer within " + STORE_CHECK_TIMEOUT).build();
+                return Health.down()
+                        .withDetail("error", "no answer within " + STORE_CHECK_TIMEOUT)
+                        .build();
             } catch (ExecutionException e) {
-                return Health.down().withDetail("error", e.getCause().getClass().getSimpleName()).build();
+                return Health.down()
+                        .withDetail("error", e.getCause().getClass().getSimpleName())
+                        .build();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Health.down().build();
@@ -88,11 +97,16 @@ class OperationsConfiguration {
     /** Only where several instances of a service share processors: the stand-alone services. */
     @Bean
     @ConditionalOnProperty(name = "certtrail.processing.balance.enabled", havingValue = "true")
-    SegmentBalancer segmentBalancer(ProcessorProgress progress, TokenStore tokens, MongoTemplate mongo,
+    SegmentBalancer segmentBalancer(
+            ProcessorProgress progress,
+            TokenStore tokens,
+            MongoTemplate mongo,
             @Value("${spring.application.name}") String service,
             @Value("${certtrail.processing.instance-id:}") String instanceId,
             @Value("${certtrail.processing.balance.interval:PT5S}") Duration interval) {
-        String id = instanceId.isBlank() ? hostName() + "-" + UUID.randomUUID().toString().substring(0, 8) : instanceId;
+        String id = instanceId.isBlank()
+                ? hostName() + "-" + UUID.randomUUID().toString().substring(0, 8)
+                : instanceId;
         return new SegmentBalancer(progress, tokens, mongo, service, id, interval);
     }
 
@@ -110,18 +124,26 @@ class OperationsConfiguration {
      * ({@code certtrail.processor.segments}). Registered once the processors exist.
      */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> eventProcessorLagMetrics(ProcessorProgress progress, MeterRegistry registry) {
+    ApplicationListener<ApplicationReadyEvent> eventProcessorLagMetrics(
+            ProcessorProgress progress, MeterRegistry registry) {
         return event -> {
             for (StreamingEventProcessor processor : progress.streamingProcessors()) {
                 Gauge.builder("certtrail.processor.lag", processor, p -> {
-                            Long behind = ProcessorProgress.view(p, progress.head()).behind();
+                            Long behind =
+                                    ProcessorProgress.view(p, progress.head()).behind();
                             return behind == null ? Double.NaN : behind;
                         })
                         .description("events between the slowest claimed segment and the head of the stream")
-                        .baseUnit("events").tag("processor", processor.getName()).register(registry);
-                Gauge.builder("certtrail.processor.segments", processor, p -> p.processingStatus().size())
+                        .baseUnit("events")
+                        .tag("processor", processor.getName())
+                        .register(registry);
+                Gauge.builder(
+                                "certtrail.processor.segments",
+                                processor,
+                                p -> p.processingStatus().size())
                         .description("segments this instance has claimed")
-                        .tag("processor", processor.getName()).register(registry);
+                        .tag("processor", processor.getName())
+                        .register(registry);
             }
         };
     }

@@ -31,10 +31,10 @@ class ProcessorProgress {
     /** The last head read and when: one reference, so a reader never pairs one read's time with another's position. */
     private volatile Head head = new Head(null, System.nanoTime() - HEAD_CACHE_NANOS - 1);
 
-    private record Head(Long position, long readAt) {
-    }
+    private record Head(Long position, long readAt) {}
 
-    ProcessorProgress(EventProcessingConfiguration processing,
+    ProcessorProgress(
+            EventProcessingConfiguration processing,
             ObjectProvider<StreamableMessageSource<TrackedEventMessage<?>>> events) {
         this.processing = processing;
         this.events = events;
@@ -45,19 +45,27 @@ class ProcessorProgress {
      * @param position the slowest claimed segment's position; null while any is unknown
      * @param behind events between that position and the head
      */
-    record ProcessorView(String name, boolean running, boolean caughtUp, boolean replaying, int segments,
-            List<Integer> claimedSegments, Long position, Long behind, boolean error) {
-    }
+    record ProcessorView(
+            String name,
+            boolean running,
+            boolean caughtUp,
+            boolean replaying,
+            int segments,
+            List<Integer> claimedSegments,
+            Long position,
+            Long behind,
+            boolean error) {}
 
-    record Projections(Long headPosition, List<ProcessorView> processors) {
-    }
+    record Projections(Long headPosition, List<ProcessorView> processors) {}
 
     Projections now() {
         Long at = freshHead();
-        return new Projections(at, streamingProcessors().stream()
-                .map(processor -> view(processor, at))
-                .sorted(Comparator.comparing(ProcessorView::name))
-                .toList());
+        return new Projections(
+                at,
+                streamingProcessors().stream()
+                        .map(processor -> view(processor, at))
+                        .sorted(Comparator.comparing(ProcessorView::name))
+                        .toList());
     }
 
     List<StreamingEventProcessor> streamingProcessors() {
@@ -74,9 +82,12 @@ class ProcessorProgress {
     }
 
     private Long freshHead() {
-        Long at = events.stream().findFirst()
+        Long at = events.stream()
+                .findFirst()
                 .map(source -> position(source.createHeadToken()))
-                .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).orElse(null);
+                .filter(OptionalLong::isPresent)
+                .map(OptionalLong::getAsLong)
+                .orElse(null);
         head = new Head(at, System.nanoTime());
         return at;
     }
@@ -86,15 +97,25 @@ class ProcessorProgress {
         var statuses = byId.values();
         // the slowest segment decides how far the read model as a whole has come; unknown if any is unknown
         boolean allKnown = !statuses.isEmpty()
-                && statuses.stream().allMatch(status -> status.getCurrentPosition().isPresent());
-        Long at = allKnown ? statuses.stream().mapToLong(status -> status.getCurrentPosition().getAsLong()).min()
-                .getAsLong() : null;
+                && statuses.stream()
+                        .allMatch(status -> status.getCurrentPosition().isPresent());
+        Long at = allKnown
+                ? statuses.stream()
+                        .mapToLong(status -> status.getCurrentPosition().getAsLong())
+                        .min()
+                        .getAsLong()
+                : null;
         // at the head, or an empty store. Not Axon's own flag: a segment that was caught up once keeps
         // it while new events arrive, so it cannot say whether the view has the latest write.
         boolean caughtUp = !statuses.isEmpty() && (head == null || at != null && at >= head);
-        return new ProcessorView(processor.getName(), processor.isRunning(), caughtUp,
-                statuses.stream().anyMatch(EventTrackerStatus::isReplaying), statuses.size(),
-                byId.keySet().stream().sorted().toList(), at,
+        return new ProcessorView(
+                processor.getName(),
+                processor.isRunning(),
+                caughtUp,
+                statuses.stream().anyMatch(EventTrackerStatus::isReplaying),
+                statuses.size(),
+                byId.keySet().stream().sorted().toList(),
+                at,
                 at == null || head == null ? null : Math.max(0, head - at),
                 processor.isError() || statuses.stream().anyMatch(EventTrackerStatus::isErrorState));
     }

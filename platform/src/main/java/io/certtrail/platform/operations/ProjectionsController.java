@@ -43,11 +43,9 @@ class ProjectionsController {
      *        taken a number for seconds since 1970.
      * @param rebuild true: clear the view and hand it every event from the first
      */
-    record ReplayRequest(String since, Boolean rebuild) {
-    }
+    record ReplayRequest(String since, Boolean rebuild) {}
 
-    record ReplayStarted(String processor, Instant since, boolean rebuild) {
-    }
+    record ReplayStarted(String processor, Instant since, boolean rebuild) {}
 
     /**
      * Hands a projection its events again: all of them ({@code {"rebuild": true}}: its collections
@@ -61,23 +59,27 @@ class ProjectionsController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ReplayStarted replay(@PathVariable String name, @RequestBody ReplayRequest request) {
         if ((request.since() == null) == !Boolean.TRUE.equals(request.rebuild())) {
-            throw new DomainException(ErrorCode.INVALID_INPUT,
+            throw new DomainException(
+                    ErrorCode.INVALID_INPUT,
                     "Say either {\"since\": \"2026-03-02T08:00:00Z\"} or {\"rebuild\": true}.");
         }
-        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+        StreamingEventProcessor processor = processing
+                .eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No projection has this name."));
         if (!processor.supportsReset()) {
-            throw new DomainException(ErrorCode.NOT_REPLAYABLE, "This processor acts on the world (it sends mail); "
-                    + "its events are never handed to it again.");
+            throw new DomainException(
+                    ErrorCode.NOT_REPLAYABLE,
+                    "This processor acts on the world (it sends mail); " + "its events are never handed to it again.");
         }
         Instant since = request.since() == null ? null : moment(request.since());
         processor.shutDown();
         try {
-            processor.resetTokens(source -> since == null ? source.createTailToken() : source.createTokenAt(since),
+            processor.resetTokens(
+                    source -> since == null ? source.createTailToken() : source.createTokenAt(since),
                     new ProjectionReset(since));
         } catch (UnableToClaimTokenException | IllegalStateException claimedElsewhere) {
-            throw new DomainException(ErrorCode.CONCURRENT_CHANGE,
-                    "Another instance still works this projection; stop it there first.");
+            throw new DomainException(
+                    ErrorCode.CONCURRENT_CHANGE, "Another instance still works this projection; stop it there first.");
         } finally {
             processor.start();
         }

@@ -47,8 +47,13 @@ class SegmentBalancer implements SmartLifecycle {
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService scheduler;
 
-    SegmentBalancer(ProcessorProgress progress, TokenStore tokens, MongoTemplate mongo, String service,
-            String instanceId, Duration interval) {
+    SegmentBalancer(
+            ProcessorProgress progress,
+            TokenStore tokens,
+            MongoTemplate mongo,
+            String service,
+            String instanceId,
+            Duration interval) {
         this.progress = progress;
         this.tokens = tokens;
         this.mongo = mongo;
@@ -101,8 +106,10 @@ class SegmentBalancer implements SmartLifecycle {
 
     void balance() {
         Instant now = clock.instant();
-        mongo.upsert(query(where("_id").is(instanceId)),
-                new Update().set("service", service).set("seenAt", Date.from(now)), COLLECTION);
+        mongo.upsert(
+                query(where("_id").is(instanceId)),
+                new Update().set("service", service).set("seenAt", Date.from(now)),
+                COLLECTION);
         int live = liveInstances(now);
         for (StreamingEventProcessor processor : progress.streamingProcessors()) {
             if (!processor.isRunning()) {
@@ -111,10 +118,16 @@ class SegmentBalancer implements SmartLifecycle {
             int total = tokens.fetchSegments(processor.getName()).length;
             int share = Math.max(1, (total + live - 1) / live);
             List<Integer> held = processor.processingStatus().keySet().stream()
-                    .sorted(Comparator.reverseOrder()).toList();
+                    .sorted(Comparator.reverseOrder())
+                    .toList();
             for (int i = 0; i < held.size() - share; i++) {
-                log.info("Releasing segment {} of {}: holding {} of {} segments with {} instances live",
-                        held.get(i), processor.getName(), held.size(), total, live);
+                log.info(
+                        "Releasing segment {} of {}: holding {} of {} segments with {} instances live",
+                        held.get(i),
+                        processor.getName(),
+                        held.size(),
+                        total,
+                        live);
                 processor.releaseSegment(held.get(i));
             }
         }
@@ -123,8 +136,11 @@ class SegmentBalancer implements SmartLifecycle {
     /** Instances of this service seen within three intervals; a handful of documents, read whole. */
     private int liveInstances(Instant now) {
         Date since = Date.from(now.minus(interval.multipliedBy(3)));
-        long live = mongo.getCollection(COLLECTION).find(new Document("service", service)).into(new ArrayList<>())
-                .stream().filter(doc -> doc.getDate("seenAt") != null && doc.getDate("seenAt").after(since)).count();
+        long live =
+                mongo.getCollection(COLLECTION).find(new Document("service", service)).into(new ArrayList<>()).stream()
+                        .filter(doc -> doc.getDate("seenAt") != null
+                                && doc.getDate("seenAt").after(since))
+                        .count();
         return (int) Math.max(1, live);
     }
 }

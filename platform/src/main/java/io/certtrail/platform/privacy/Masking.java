@@ -3,8 +3,7 @@ package io.certtrail.platform.privacy;
 /** How personal data looks to anyone but its owner. */
 public final class Masking {
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /**
      * {@code liwanshuang@example.com} becomes {@code liwansh****@example.com}, as in the guides:

@@ -11,8 +11,7 @@ import java.util.Objects;
  */
 public final class PersonNames {
 
-    private PersonNames() {
-    }
+    private PersonNames() {}
 
     public static boolean samePerson(String firstA, String lastA, String firstB, String lastB) {
         String a1 = fold(firstA);
@@ -50,12 +49,18 @@ public final class PersonNames {
     }
 
     private static java.util.List<String> words(String name) {
-        return java.util.Arrays.stream(name.strip().split("\\s+")).map(PersonNames::fold).filter(w -> !w.isEmpty())
-                .sorted().toList();
+        return java.util.Arrays.stream(name.strip().split("\\s+"))
+                .map(PersonNames::fold)
+                .filter(w -> !w.isEmpty())
+                .sorted()
+                .toList();
     }
 
     static String fold(String name) {
         String decomposed = Normalizer.normalize(Objects.requireNonNullElse(name, ""), Normalizer.Form.NFKD);
-        return decomposed.replaceAll("\\p{M}", "").replaceAll("[^\\p{L}\\p{N}]", "").toLowerCase(Locale.ROOT);
+        return decomposed
+                .replaceAll("\\p{M}", "")
+                .replaceAll("[^\\p{L}\\p{N}]", "")
+                .toLowerCase(Locale.ROOT);
     }
 }

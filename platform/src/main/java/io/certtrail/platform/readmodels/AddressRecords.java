@@ -29,13 +29,10 @@ public record AddressRecords(
         certifications = certifications == null ? List.of() : certifications;
     }
 
-    public record TrainingEntry(String recordId, int revision, Instant receivedAt, TrainingCompletion training) {
-    }
+    public record TrainingEntry(String recordId, int revision, Instant receivedAt, TrainingCompletion training) {}
 
-    public record ExamEntry(String recordId, int revision, Instant receivedAt, ExamResult exam) {
-    }
+    public record ExamEntry(String recordId, int revision, Instant receivedAt, ExamResult exam) {}
 
-    public record CertificationEntry(String recordId, int revision, Instant receivedAt,
-            CertificationEarned certification) {
-    }
+    public record CertificationEntry(
+            String recordId, int revision, Instant receivedAt, CertificationEarned certification) {}
 }

@@ -19,6 +19,5 @@ public record ExamRegistration(@Id String registrationNumber, List<Exam> exams) 
         exams = exams == null ? List.of() : exams;
     }
 
-    public record Exam(String recordId, String addressKey, String firstName, String lastName, LocalDate examDate) {
-    }
+    public record Exam(String recordId, String addressKey, String firstName, String lastName, LocalDate examDate) {}
 }

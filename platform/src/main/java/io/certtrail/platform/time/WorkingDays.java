@@ -10,8 +10,7 @@ import java.time.LocalDate;
  */
 public final class WorkingDays {
 
-    private WorkingDays() {
-    }
+    private WorkingDays() {}
 
     /** The first working day after the day. */
     public static LocalDate next(LocalDate day) {

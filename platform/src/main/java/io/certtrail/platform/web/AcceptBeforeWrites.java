@@ -38,7 +38,8 @@ public final class AcceptBeforeWrites implements HandlerInterceptor {
         } catch (InvalidMediaTypeException e) {
             throw new HttpMediaTypeNotAcceptableException("The Accept header cannot be read.");
         }
-        if (accepted.isEmpty() || accepted.stream().anyMatch(wanted -> produced.stream().anyMatch(wanted::isCompatibleWith))) {
+        if (accepted.isEmpty()
+                || accepted.stream().anyMatch(wanted -> produced.stream().anyMatch(wanted::isCompatibleWith))) {
             return true;
         }
         throw new HttpMediaTypeNotAcceptableException(produced);
@@ -46,7 +47,8 @@ public final class AcceptBeforeWrites implements HandlerInterceptor {
 
     @SuppressWarnings("unchecked")
     private static List<MediaType> produced(HttpServletRequest request) {
-        Set<MediaType> declared = (Set<MediaType>) request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
+        Set<MediaType> declared =
+                (Set<MediaType>) request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
         if (declared == null || declared.isEmpty()) {
             return JSON;
         }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Gives every request a correlation identifier: the caller's {@code X-Correlation-Id} when it is
@@ -35,7 +35,9 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && ACCEPTED.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
         long started = System.nanoTime();
@@ -44,8 +46,12 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         } finally {
             if (ACCESS.isInfoEnabled()) {
                 Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-                ACCESS.info("{} {} {} {}ms", request.getMethod(), route == null ? "(no route)" : route,
-                        response.getStatus(), (System.nanoTime() - started) / 1_000_000);
+                ACCESS.info(
+                        "{} {} {} {}ms",
+                        request.getMethod(),
+                        route == null ? "(no route)" : route,
+                        response.getStatus(),
+                        (System.nanoTime() - started) / 1_000_000);
             }
             MDC.remove(MDC_KEY);
         }

@@ -7,8 +7,7 @@ package io.certtrail.platform.web;
  */
 final class FrameworkProblems {
 
-    private FrameworkProblems() {
-    }
+    private FrameworkProblems() {}
 
     static String code(int status) {
         return switch (status) {

@@ -32,23 +32,34 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI certTrailApi(@Value("${certtrail.version}") String version, PublicIssuer issuer) {
         return new OpenAPI()
-                .info(new Info().title("CertTrail API").version(version)
+                .info(new Info()
+                        .title("CertTrail API")
+                        .version(version)
                         .description("Records of a training and certification programme: holders' addresses,"
                                 + " training, exams and certificates; partner companies' employees; the audit trail."
                                 + " Errors are RFC 9457 problem documents with a stable type and code."))
                 .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .bearerFormat("JWT").description("An access token of the OpenID Connect issuer "
-                                        + issuer.url() + ", with the APIs as its audience"))
-                        .addSecuritySchemes(OPENID, new SecurityScheme().type(SecurityScheme.Type.OPENIDCONNECT)
-                                .openIdConnectUrl(issuer.url() + "/.well-known/openid-configuration")))
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("An access token of the OpenID Connect issuer " + issuer.url()
+                                                + ", with the APIs as its audience"))
+                        .addSecuritySchemes(
+                                OPENID,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.OPENIDCONNECT)
+                                        .openIdConnectUrl(issuer.url() + "/.well-known/openid-configuration")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .addSecurityItem(new SecurityRequirement().addList(OPENID));
     }
 
     @Bean
     PublicIssuer publicIssuer(
-            @Value("${certtrail.identity.issuer:${spring.security.oauth2.resourceserver.jwt.issuer-uri:}}") String issuer) {
+            @Value("${certtrail.identity.issuer:${spring.security.oauth2.resourceserver.jwt.issuer-uri:}}")
+                    String issuer) {
         return new PublicIssuer(issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer);
     }
 }

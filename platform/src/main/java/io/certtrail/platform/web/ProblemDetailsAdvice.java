@@ -1,16 +1,16 @@
 package io.certtrail.platform.web;
 
 import io.certtrail.platform.abuse.RateLimitedException;
+import io.certtrail.platform.axon.CommandFailures;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import io.certtrail.platform.axon.CommandFailures;
-import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -48,8 +48,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> onRateLimited(RateLimitedException e) {
         ProblemDetail problem = problem(e.code(), e.getMessage());
         problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
-        return ResponseEntity.status(429).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(429)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(DomainException.class)
@@ -61,21 +63,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * A command that failed: its code travels as the exception's details (on Axon Server, the only
      * part that crosses), or its type says what happened (a conflict, Axon Server out of reach).
      */
-    @ExceptionHandler({CommandExecutionException.class, ConcurrencyException.class, DeadlockException.class,
-            CommandDispatchException.class, NoHandlerForCommandException.class})
+    @ExceptionHandler({
+        CommandExecutionException.class,
+        ConcurrencyException.class,
+        DeadlockException.class,
+        CommandDispatchException.class,
+        NoHandlerForCommandException.class
+    })
     ResponseEntity<ProblemDetail> onCommandFailure(Exception e) {
         return commandProblem(e).orElseGet(() -> onUnexpected(e));
     }
 
     private static Optional<ResponseEntity<ProblemDetail>> commandProblem(Throwable e) {
-        return CommandFailures.coded(e).map(coded -> respond(problem(
-                (ErrorCode) coded.getDetails().orElseThrow(), coded.getMessage())));
+        return CommandFailures.coded(e)
+                .map(coded -> respond(problem((ErrorCode) coded.getDetails().orElseThrow(), coded.getMessage())));
     }
 
     /** A query string that is not UTF-8 or not well formed: Tomcat refuses it when it is first read. */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
     ResponseEntity<ProblemDetail> invalidParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
-        return respond(problem(ErrorCode.INVALID_INPUT,
+        return respond(problem(
+                ErrorCode.INVALID_INPUT,
                 "The query string is not valid: parameters must be well-formed and UTF-8 encoded."));
     }
 
@@ -87,21 +95,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         // Types and frames only: exception messages may quote input, and input may be personal data.
         log.error("Unexpected failure: {}", SafeStackTrace.of(e));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(500),
-                "Something went wrong on our side. Nothing was changed by this request.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatusCode.valueOf(500), "Something went wrong on our side. Nothing was changed by this request.");
         problem.setType(URI.create(TYPE_BASE + "internal-error"));
         problem.setTitle("Internal error");
         return respond(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = problem(ErrorCode.INVALID_INPUT, "Some fields are missing or invalid.");
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-            errors.putIfAbsent(error.getField(), error.isBindingFailure() ? "not valid" + bindingFailure(error)
-                    : error.getDefaultMessage());
+            errors.putIfAbsent(
+                    error.getField(),
+                    error.isBindingFailure() ? "not valid" + bindingFailure(error) : error.getDefaultMessage());
         }
         problem.setProperty("errors", errors);
         return ResponseEntity.status(problem.getStatus()).body(problem);
@@ -109,8 +118,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
-            org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+            org.springframework.http.converter.HttpMessageNotReadableException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof RequestSizeLimitFilter.PayloadTooLargeException tooLarge) {
                 return ResponseEntity.status(413).body(problem(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
@@ -119,30 +130,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 return ResponseEntity.badRequest().body(problem(ErrorCode.INVALID_INPUT, notUtf8.getMessage()));
             }
         }
-        return ResponseEntity.badRequest().body(problem(ErrorCode.INVALID_INPUT,
-                "The request body is not valid JSON of the expected shape."));
+        return ResponseEntity.badRequest()
+                .body(problem(ErrorCode.INVALID_INPUT, "The request body is not valid JSON of the expected shape."));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
-            org.springframework.web.method.annotation.HandlerMethodValidationException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+            org.springframework.web.method.annotation.HandlerMethodValidationException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         ProblemDetail problem = problem(ErrorCode.INVALID_INPUT, "Some parameters are out of range.");
         Map<String, String> errors = new LinkedHashMap<>();
-        ex.getParameterValidationResults().forEach(result -> errors.putIfAbsent(
-                String.valueOf(result.getMethodParameter().getParameterName()),
-                result.getResolvableErrors().isEmpty() ? "invalid"
-                        : String.valueOf(result.getResolvableErrors().get(0).getDefaultMessage())));
+        ex.getParameterValidationResults()
+                .forEach(result -> errors.putIfAbsent(
+                        String.valueOf(result.getMethodParameter().getParameterName()),
+                        result.getResolvableErrors().isEmpty()
+                                ? "invalid"
+                                : String.valueOf(
+                                        result.getResolvableErrors().get(0).getDefaultMessage())));
         problem.setProperty("errors", errors);
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             // Framework-detected faults (malformed JSON, wrong method or media type, ...): a stable type and code
-            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            if (problem.getType() == null
+                    || "about:blank".equals(problem.getType().toString())) {
                 problem.setType(URI.create(TYPE_BASE + FrameworkProblems.slug(statusCode.value())));
             }
             if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
@@ -154,18 +171,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** A parameter of the wrong type (a date that is not one): say which parameter, never a Java type name. */
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         String name = ex.getPropertyName() == null ? "a parameter" : "'" + ex.getPropertyName() + "'";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The value of " + name + " is not valid"
-                + expected(ex.getRequiredType()) + ".");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status, "The value of " + name + " is not valid" + expected(ex.getRequiredType()) + ".");
         return createResponseEntity(problem, headers, status, request);
     }
 
     /** What a value that could not be converted should have been; Spring's own message names Java types. */
     private static String bindingFailure(FieldError error) {
         try {
-            return expected(error.unwrap(org.springframework.beans.TypeMismatchException.class).getRequiredType());
+            return expected(error.unwrap(org.springframework.beans.TypeMismatchException.class)
+                    .getRequiredType());
         } catch (IllegalArgumentException notATypeMismatch) {
             return "";
         }
@@ -176,7 +197,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "";
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-            return type == java.time.LocalDate.class ? ": give a date such as 2026-12-02"
+            return type == java.time.LocalDate.class
+                    ? ": give a date such as 2026-12-02"
                     : ": give a moment such as 2026-12-02T08:00:00Z";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
@@ -186,8 +208,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return ": give true or false";
         }
         if (type.isEnum()) {
-            return ": give one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(java.util.stream.Collectors.joining(", "));
+            return ": give one of "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", "));
         }
         return "";
     }
@@ -200,8 +224,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (problem.getStatus() == 503) {
             response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
-        return response
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return response.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 }

@@ -4,18 +4,18 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Set;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.PathContainer;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * {@code /error}: where the servlet container forwards a failure no handler answered (a
@@ -29,17 +29,21 @@ class ProblemErrorController implements ErrorController {
 
     private final org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings;
 
-    ProblemErrorController(@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
-            org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings) {
+    ProblemErrorController(
+            @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+                    org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.mappings = mappings;
     }
 
-    @RequestMapping(value = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
+    @RequestMapping(
+            value = "/error",
+            produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         response.setHeader(HttpHeaders.ALLOW, null); // Tomcat's, if any: replaced below where it applies
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                && value >= 400 ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null && value >= 400
+                ? HttpStatus.valueOf(value)
+                : HttpStatus.NOT_FOUND;
         HttpHeaders headers = new HttpHeaders();
         if (status == HttpStatus.METHOD_NOT_ALLOWED) {
             // Tomcat refuses TRACE itself (never echoing the request) and names every method of the
@@ -51,10 +55,13 @@ class ProblemErrorController implements ErrorController {
                 headers.set(HttpHeaders.ALLOW, String.join(", ", allowed));
             }
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status.value()),
-                status == HttpStatus.NOT_FOUND ? "There is nothing at this address."
-                        : status.is5xxServerError() ? "Something went wrong on our side. Nothing was changed by this request."
-                        : "The request could not be handled: " + status.getReasonPhrase() + ".");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatusCode.valueOf(status.value()),
+                status == HttpStatus.NOT_FOUND
+                        ? "There is nothing at this address."
+                        : status.is5xxServerError()
+                                ? "Something went wrong on our side. Nothing was changed by this request."
+                                : "The request could not be handled: " + status.getReasonPhrase() + ".");
         problem.setTitle(status.getReasonPhrase());
         problem.setType(URI.create(ProblemDetailsAdvice.TYPE_BASE + FrameworkProblems.slug(status.value())));
         problem.setProperty("code", FrameworkProblems.code(status.value()));
@@ -65,7 +72,9 @@ class ProblemErrorController implements ErrorController {
                 // left out: a path Tomcat took but a URI cannot hold
             }
         }
-        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status)
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
@@ -76,11 +85,13 @@ class ProblemErrorController implements ErrorController {
         if (mapping == null || !(uri instanceof String path)) {
             return Set.of();
         }
-        PathContainer target = PathContainer.parsePath(path.substring(request.getContextPath().length()));
+        PathContainer target =
+                PathContainer.parsePath(path.substring(request.getContextPath().length()));
         Set<String> methods = new java.util.TreeSet<>();
         mapping.getHandlerMethods().keySet().forEach(info -> {
             if (info.getPathPatternsCondition() != null
-                    && info.getPathPatternsCondition().getPatterns().stream().anyMatch(pattern -> pattern.matches(target))) {
+                    && info.getPathPatternsCondition().getPatterns().stream()
+                            .anyMatch(pattern -> pattern.matches(target))) {
                 Set<RequestMethod> mapped = info.getMethodsCondition().getMethods();
                 (mapped.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST) : mapped)
                         .forEach(method -> methods.add(method.name()));

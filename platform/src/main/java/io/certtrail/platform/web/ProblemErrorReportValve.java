@@ -21,7 +21,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         String detail = status == 400
                 ? "The request could not be read. Percent-encode characters outside ASCII in the URL"
-                  + " (a browser does this by itself) and send well-formed headers."
+                        + " (a browser does this by itself) and send well-formed headers."
                 : "The request could not be handled.";
         String slug = status == 400 ? "invalid-request" : "http-" + status;
         try {

@@ -12,15 +12,15 @@ public final class ProblemWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProblemWriter() {
-    }
+    private ProblemWriter() {}
 
     public static void write(HttpServletResponse response, ErrorCode code, String detail) throws IOException {
         write(response, code.status(), code.slug(), code.title(), detail, code.name());
     }
 
-    public static void write(HttpServletResponse response, int status, String slug, String title, String detail,
-            String code) throws IOException {
+    public static void write(
+            HttpServletResponse response, int status, String slug, String title, String detail, String code)
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", ProblemDetailsAdvice.TYPE_BASE + slug);
         body.put("title", title);

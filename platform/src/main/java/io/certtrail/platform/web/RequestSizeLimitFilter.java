@@ -37,12 +37,13 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long maxBytes = request.getRequestURI().startsWith(bulkPathPrefix) ? maxBulkBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            ProblemWriter.write(response, ErrorCode.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than " + maxBytes + " bytes.");
+            ProblemWriter.write(
+                    response, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
             return;
         }
         String type = request.getContentType();
-        boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json")
+        boolean json = type != null
+                && type.toLowerCase(java.util.Locale.ROOT).contains("json")
                 && !request.getRequestURI().startsWith(bulkPathPrefix);
         chain.doFilter(new LimitedRequest(request, maxBytes, json), response);
     }
@@ -131,7 +132,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
      * decoder, reporting malformed input, across read boundaries.
      */
     static final class Utf8Check {
-        private final java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+        private final java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
         private java.nio.ByteBuffer pending = java.nio.ByteBuffer.allocate(0);

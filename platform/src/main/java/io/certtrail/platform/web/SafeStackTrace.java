@@ -5,8 +5,7 @@ public final class SafeStackTrace {
 
     private static final int FRAMES = 12;
 
-    private SafeStackTrace() {
-    }
+    private SafeStackTrace() {}
 
     public static String of(Throwable error) {
         StringBuilder out = new StringBuilder();

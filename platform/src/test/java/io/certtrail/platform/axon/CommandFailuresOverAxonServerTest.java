@@ -46,15 +46,16 @@ import org.springframework.web.bind.annotation.RestController;
  */
 class CommandFailuresOverAxonServerTest {
 
-    record Activate(String addressId) {
-    }
+    record Activate(String addressId) {}
 
     /** The event store's append, failing at commit the way the connector's event store fails it. */
     private static final MessageHandler<CommandMessage<?>> CONFLICTING_APPEND = command -> {
         CurrentUnitOfWork.get().onCommit(unitOfWork -> {
             throw ErrorCode.INVALID_EVENT_SEQUENCE.convert(ErrorMessage.newBuilder()
-                    .setMessage("OUT_OF_RANGE: [AXONIQ-2000] Invalid sequence number 0 for aggregate addr_1, expected 1")
-                    .setLocation("axonserver").build());
+                    .setMessage(
+                            "OUT_OF_RANGE: [AXONIQ-2000] Invalid sequence number 0 for aggregate addr_1, expected 1")
+                    .setLocation("axonserver")
+                    .build());
         });
         return "activated";
     };
@@ -64,7 +65,8 @@ class CommandFailuresOverAxonServerTest {
         SimpleCommandBus handlingInstance = new CodedFailuresCommandBus(SimpleCommandBus.builder());
         handlingInstance.subscribe(Activate.class.getName(), CONFLICTING_APPEND);
 
-        api(new ThroughAxonServer(handlingInstance)).perform(post("/activate"))
+        api(new ThroughAxonServer(handlingInstance))
+                .perform(post("/activate"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value(ProblemDetailsAdvice.TYPE_BASE + "concurrent-change"))
                 .andExpect(jsonPath("$.code").value("CONCURRENT_CHANGE"));
@@ -76,7 +78,8 @@ class CommandFailuresOverAxonServerTest {
         SimpleCommandBus handlingInstance = SimpleCommandBus.builder().build();
         handlingInstance.subscribe(Activate.class.getName(), CONFLICTING_APPEND);
 
-        api(new ThroughAxonServer(handlingInstance)).perform(post("/activate"))
+        api(new ThroughAxonServer(handlingInstance))
+                .perform(post("/activate"))
                 .andExpect(status().isInternalServerError());
     }
 
@@ -85,7 +88,8 @@ class CommandFailuresOverAxonServerTest {
         SimpleCommandBus bus = new CodedFailuresCommandBus(SimpleCommandBus.builder());
         bus.subscribe(Activate.class.getName(), CONFLICTING_APPEND);
 
-        api(bus).perform(post("/activate")).andExpect(status().isConflict())
+        api(bus).perform(post("/activate"))
+                .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("CONCURRENT_CHANGE"));
     }
 
@@ -94,7 +98,9 @@ class CommandFailuresOverAxonServerTest {
         // CommandChannelImpl's response handler on a gRPC error; AxonServerCommandBus then completes the
         // callback through CompletableFuture.exceptionally, which sees it wrapped in a CompletionException
         Throwable unreachable = new CompletionException(new io.axoniq.axonserver.connector.AxonServerException(
-                ErrorCategory.COMMAND_DISPATCH_ERROR, "Received exception while dispatching command", "command-side-1",
+                ErrorCategory.COMMAND_DISPATCH_ERROR,
+                "Received exception while dispatching command",
+                "command-side-1",
                 Status.UNAVAILABLE.withDescription("io exception").asRuntimeException()));
         expectUnavailable(() -> unreachable);
     }
@@ -103,14 +109,16 @@ class CommandFailuresOverAxonServerTest {
     void aConnectionThatCannotBeHadIsA503WithRetryAfter() throws Exception {
         // AxonServerCommandBus.doDispatch when getting the connection or the channel throws
         expectUnavailable(() -> new AxonServerCommandDispatchException(
-                ErrorCode.COMMAND_DISPATCH_ERROR.errorCode(), "Exception while dispatching a command to AxonServer",
+                ErrorCode.COMMAND_DISPATCH_ERROR.errorCode(),
+                "Exception while dispatching a command to AxonServer",
                 new IllegalStateException("no connection")));
     }
 
     @Test
     void noCommandSideConnectedIsA503WithRetryAfter() throws Exception {
         expectUnavailable(() -> ErrorCode.NO_HANDLER_FOR_COMMAND.convert(ErrorMessage.newBuilder()
-                .setMessage("No Handler for command: Activate").build()));
+                .setMessage("No Handler for command: Activate")
+                .build()));
     }
 
     @Test
@@ -119,18 +127,21 @@ class CommandFailuresOverAxonServerTest {
         bus.subscribe(Activate.class.getName(), command -> {
             CurrentUnitOfWork.get().onCommit(unitOfWork -> {
                 throw ErrorCode.NO_EVENT_STORE_MASTER_AVAILABLE.convert(ErrorMessage.newBuilder()
-                        .setMessage("No leader for context default").build());
+                        .setMessage("No leader for context default")
+                        .build());
             });
             return "activated";
         });
-        api(new ThroughAxonServer(bus)).perform(post("/activate"))
+        api(new ThroughAxonServer(bus))
+                .perform(post("/activate"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
                 .andExpect(jsonPath("$.code").value("COMMANDS_UNAVAILABLE"));
     }
 
     private static void expectUnavailable(Supplier<Throwable> failure) throws Exception {
-        api(new FailingDispatch(failure)).perform(post("/activate"))
+        api(new FailingDispatch(failure))
+                .perform(post("/activate"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
                 .andExpect(jsonPath("$.type").value(ProblemDetailsAdvice.TYPE_BASE + "commands-unavailable"))
@@ -138,8 +149,10 @@ class CommandFailuresOverAxonServerTest {
     }
 
     private static MockMvc api(CommandBus bus) {
-        return MockMvcBuilders.standaloneSetup(new Endpoint(DefaultCommandGateway.builder().commandBus(bus).build()))
-                .setControllerAdvice(new ProblemDetailsAdvice()).build();
+        return MockMvcBuilders.standaloneSetup(new Endpoint(
+                        DefaultCommandGateway.builder().commandBus(bus).build()))
+                .setControllerAdvice(new ProblemDetailsAdvice())
+                .build();
     }
 
     @RestController
@@ -159,8 +172,8 @@ class CommandFailuresOverAxonServerTest {
     /** A dispatching instance whose commands are handled by another, the result crossing as Axon Server carries it. */
     static final class ThroughAxonServer extends BusStandIn {
         private final CommandBus handlingInstance;
-        private final CommandSerializer wire = new CommandSerializer(JacksonSerializer.defaultSerializer(),
-                new AxonServerConfiguration());
+        private final CommandSerializer wire =
+                new CommandSerializer(JacksonSerializer.defaultSerializer(), new AxonServerConfiguration());
 
         ThroughAxonServer(CommandBus handlingInstance) {
             this.handlingInstance = handlingInstance;
@@ -194,7 +207,7 @@ class CommandFailuresOverAxonServerTest {
     abstract static class BusStandIn implements CommandBus {
         @Override
         public <C> void dispatch(CommandMessage<C> command) {
-            dispatch(command, (m, r) -> { });
+            dispatch(command, (m, r) -> {});
         }
 
         @Override
@@ -203,12 +216,14 @@ class CommandFailuresOverAxonServerTest {
         }
 
         @Override
-        public Registration registerHandlerInterceptor(MessageHandlerInterceptor<? super CommandMessage<?>> interceptor) {
+        public Registration registerHandlerInterceptor(
+                MessageHandlerInterceptor<? super CommandMessage<?>> interceptor) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Registration registerDispatchInterceptor(MessageDispatchInterceptor<? super CommandMessage<?>> interceptor) {
+        public Registration registerDispatchInterceptor(
+                MessageDispatchInterceptor<? super CommandMessage<?>> interceptor) {
             throw new UnsupportedOperationException();
         }
     }

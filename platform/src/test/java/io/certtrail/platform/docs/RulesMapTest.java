@@ -41,7 +41,8 @@ class RulesMapTest {
         List<Integer> starts = new ArrayList<>();
         List<String> sections = new ArrayList<>();
         while (rule.find()) {
-            assertThat(Integer.parseInt(rule.group(1))).as("rules are numbered once, in order")
+            assertThat(Integer.parseInt(rule.group(1)))
+                    .as("rules are numbered once, in order")
                     .isEqualTo(starts.size() + 1);
             starts.add(rule.start());
         }
@@ -59,7 +60,10 @@ class RulesMapTest {
         for (String section : sections) {
             String title = section.lines().findFirst().orElseThrow();
             for (String part : PARTS) {
-                String line = section.lines().filter(l -> l.startsWith(part)).findFirst().orElse(null);
+                String line = section.lines()
+                        .filter(l -> l.startsWith(part))
+                        .findFirst()
+                        .orElse(null);
                 if (line == null) {
                     broken.add(title + ": no \"" + part + "\" line");
                     continue;
@@ -71,8 +75,7 @@ class RulesMapTest {
                     Path target = MAP.getParent().resolve(link.group(2)).normalize();
                     if (!Files.isRegularFile(target)) {
                         broken.add(title + ": " + link.group(1) + " -> no file " + link.group(2));
-                    } else if (link.group(3) != null
-                            && !read(target).contains("void " + link.group(3) + "(")) {
+                    } else if (link.group(3) != null && !read(target).contains("void " + link.group(3) + "(")) {
                         broken.add(title + ": " + link.group(1) + " -> no method " + link.group(3));
                     }
                 }

@@ -21,7 +21,8 @@ class WorkingDaysTest {
     @Test
     void betweenIsTheInverseOfPlusAndNegativeWhenLate() {
         for (int n = 0; n < 15; n++) {
-            assertThat(WorkingDays.between(THURSDAY, WorkingDays.plus(THURSDAY, n))).isEqualTo(n);
+            assertThat(WorkingDays.between(THURSDAY, WorkingDays.plus(THURSDAY, n)))
+                    .isEqualTo(n);
         }
         assertThat(WorkingDays.between(LocalDate.of(2026, 12, 14), THURSDAY)).isEqualTo(-7);
         assertThat(WorkingDays.between(THURSDAY, LocalDate.of(2026, 12, 6))).isEqualTo(1); // Friday only

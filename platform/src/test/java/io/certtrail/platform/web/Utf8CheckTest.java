@@ -28,8 +28,12 @@ class Utf8CheckTest {
 
     @Test
     void overlongFormsEncodedSurrogatesAndCutSequencesAreRefused() {
-        byte[][] broken = {{'"', (byte) 0xC0, (byte) 0xAF, '"'}, {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'},
-                {'"', (byte) 0xFF, (byte) 0xFE, '"'}, {'"', (byte) 0xE6, (byte) 0x9D}};
+        byte[][] broken = {
+            {'"', (byte) 0xC0, (byte) 0xAF, '"'},
+            {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'},
+            {'"', (byte) 0xFF, (byte) 0xFE, '"'},
+            {'"', (byte) 0xE6, (byte) 0x9D}
+        };
         for (byte[] body : broken) {
             assertThatThrownBy(() -> feed(body, 1)).isInstanceOf(RequestSizeLimitFilter.NotUtf8Exception.class);
             assertThatThrownBy(() -> feed(body, body.length))

@@ -30,30 +30,51 @@ public class MyEmailAddressReads {
      * @param status ACTIVE, PENDING_ACTIVATION, or ACTIVATION_EXPIRED (a link that was never used in time)
      * @param registrationNumbers the score reports given for this address: their exams are the holder's
      */
-    public record AddressView(String email, String status, String method, Instant requestedAt, Instant activatedAt,
-            Instant linkExpiresAt, Instant disassociationRequestedAt, List<String> registrationNumbers) {
-    }
+    public record AddressView(
+            String email,
+            String status,
+            String method,
+            Instant requestedAt,
+            Instant activatedAt,
+            Instant linkExpiresAt,
+            Instant disassociationRequestedAt,
+            List<String> registrationNumbers) {}
 
-    public record MyAddresses(long accountVersion, List<AddressView> addresses) {
-    }
+    public record MyAddresses(long accountVersion, List<AddressView> addresses) {}
 
     public MyAddresses of(String accountId, Optional<Long> minVersion) {
-        java.util.function.Supplier<MyEmailAddresses> read = () -> Optional.ofNullable(
-                mongo.findById(accountId, MyEmailAddresses.class))
-                .orElseGet(() -> MyEmailAddresses.empty(accountId));
-        MyEmailAddresses view = minVersion.isEmpty() ? read.get()
-                : wait.untilVersion(accountId, minVersion.get(), MyEmailAddresses.class,
-                        accountId, read, current -> current.version() >= minVersion.get());
+        java.util.function.Supplier<MyEmailAddresses> read =
+                () -> Optional.ofNullable(mongo.findById(accountId, MyEmailAddresses.class))
+                        .orElseGet(() -> MyEmailAddresses.empty(accountId));
+        MyEmailAddresses view = minVersion.isEmpty()
+                ? read.get()
+                : wait.untilVersion(
+                        accountId,
+                        minVersion.get(),
+                        MyEmailAddresses.class,
+                        accountId,
+                        read,
+                        current -> current.version() >= minVersion.get());
         Instant now = clock.instant();
-        return new MyAddresses(view.version(), view.addresses().stream()
-                .sorted(Comparator.comparing(MyEmailAddresses.Entry::email))
-                .map(e -> new AddressView(e.email(), status(e, now), e.method(), e.requestedAt(), e.activatedAt(),
-                        e.linkExpiresAt(), e.disassociationRequestedAt(), e.registrationNumbers()))
-                .toList());
+        return new MyAddresses(
+                view.version(),
+                view.addresses().stream()
+                        .sorted(Comparator.comparing(MyEmailAddresses.Entry::email))
+                        .map(e -> new AddressView(
+                                e.email(),
+                                status(e, now),
+                                e.method(),
+                                e.requestedAt(),
+                                e.activatedAt(),
+                                e.linkExpiresAt(),
+                                e.disassociationRequestedAt(),
+                                e.registrationNumbers()))
+                        .toList());
     }
 
     private static String status(MyEmailAddresses.Entry entry, Instant now) {
-        if (entry.status() == MyEmailAddresses.Status.PENDING_ACTIVATION && entry.linkExpiresAt() != null
+        if (entry.status() == MyEmailAddresses.Status.PENDING_ACTIVATION
+                && entry.linkExpiresAt() != null
                 && !now.isBefore(entry.linkExpiresAt())) {
             return "ACTIVATION_EXPIRED";
         }

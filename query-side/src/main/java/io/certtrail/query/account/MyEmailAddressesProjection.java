@@ -4,7 +4,6 @@ import io.certtrail.events.account.AccountEmailEvent;
 import io.certtrail.events.account.AccountEvent;
 import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailAssociationRequested;
-import io.certtrail.events.account.EmailDisassociated;
 import io.certtrail.events.account.EmailDisassociationRequested;
 import io.certtrail.events.account.ScoreReportLinked;
 import io.certtrail.platform.axon.ProcessingGroups;
@@ -29,8 +28,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProcessingGroups.MY_EMAIL_ADDRESSES)
 public class MyEmailAddressesProjection {
 
-    private static final ProjectionBatch.Reads<MyEmailAddresses> ADDRESSES = ProjectionBatch.Reads
-            .of(MyEmailAddresses.class).from(AccountEvent.class, AccountEvent::accountId);
+    private static final ProjectionBatch.Reads<MyEmailAddresses> ADDRESSES =
+            ProjectionBatch.Reads.of(MyEmailAddresses.class).from(AccountEvent.class, AccountEvent::accountId);
 
     private final MongoTemplate mongo;
 
@@ -50,8 +49,7 @@ public class MyEmailAddressesProjection {
         }
         List<Entry> addresses = event instanceof AccountEmailEvent emailEvent
                 ? evolve(current.addresses(), emailEvent)
-                : event instanceof ScoreReportLinked linked ? linked(current.addresses(), linked)
-                : current.addresses();
+                : event instanceof ScoreReportLinked linked ? linked(current.addresses(), linked) : current.addresses();
         // the version moves with every account event, so minVersion waits always end
         batch.save(current.accountId(), new MyEmailAddresses(current.accountId(), sequence, addresses));
     }
@@ -73,33 +71,68 @@ public class MyEmailAddressesProjection {
             }
             List<String> linked = new ArrayList<>(entry.linkedRegistrations());
             linked.add(event.registrationNumber());
-            return new Entry(entry.addressKey(), entry.email(), entry.status(), entry.method(), entry.requestedAt(),
-                    entry.linkExpiresAt(), entry.activatedAt(), entry.disassociationRequestedAt(),
-                    entry.registrationNumber(), linked);
+            return new Entry(
+                    entry.addressKey(),
+                    entry.email(),
+                    entry.status(),
+                    entry.method(),
+                    entry.requestedAt(),
+                    entry.linkExpiresAt(),
+                    entry.activatedAt(),
+                    entry.disassociationRequestedAt(),
+                    entry.registrationNumber(),
+                    linked);
         });
         return next;
     }
 
     static List<Entry> evolve(List<Entry> addresses, AccountEmailEvent event) {
         List<Entry> next = new ArrayList<>(addresses);
-        next.removeIf(entry -> entry.addressKey().equals(event.addressKey())
-                && !(event instanceof EmailDisassociationRequested));
-        Entry previous = addresses.stream().filter(e -> e.addressKey().equals(event.addressKey())).findFirst()
+        next.removeIf(entry ->
+                entry.addressKey().equals(event.addressKey()) && !(event instanceof EmailDisassociationRequested));
+        Entry previous = addresses.stream()
+                .filter(e -> e.addressKey().equals(event.addressKey()))
+                .findFirst()
                 .orElse(null);
         if (event instanceof EmailAssociationRequested e) {
-            next.add(new Entry(e.addressKey(), e.email(), Status.PENDING_ACTIVATION, e.method().name(),
-                    e.requestedAt(), e.expiresAt(), null, null,
-                    e.scoreReport() == null ? null : e.scoreReport().registrationNumber(), null));
+            next.add(new Entry(
+                    e.addressKey(),
+                    e.email(),
+                    Status.PENDING_ACTIVATION,
+                    e.method().name(),
+                    e.requestedAt(),
+                    e.expiresAt(),
+                    null,
+                    null,
+                    e.scoreReport() == null ? null : e.scoreReport().registrationNumber(),
+                    null));
         } else if (event instanceof EmailActivated e) {
-            next.add(new Entry(e.addressKey(), e.email(), Status.ACTIVE, e.method().name(),
-                    previous == null ? null : previous.requestedAt(), null, e.activatedAt(), null,
-                    e.registrationNumber() != null ? e.registrationNumber()
-                            : previous == null ? null : previous.registrationNumber(), null));
+            next.add(new Entry(
+                    e.addressKey(),
+                    e.email(),
+                    Status.ACTIVE,
+                    e.method().name(),
+                    previous == null ? null : previous.requestedAt(),
+                    null,
+                    e.activatedAt(),
+                    null,
+                    e.registrationNumber() != null
+                            ? e.registrationNumber()
+                            : previous == null ? null : previous.registrationNumber(),
+                    null));
         } else if (event instanceof EmailDisassociationRequested e) {
             next.replaceAll(entry -> entry.addressKey().equals(e.addressKey())
-                    ? new Entry(entry.addressKey(), entry.email(), entry.status(), entry.method(),
-                            entry.requestedAt(), entry.linkExpiresAt(), entry.activatedAt(), e.requestedAt(),
-                            entry.registrationNumber(), entry.linkedRegistrations())
+                    ? new Entry(
+                            entry.addressKey(),
+                            entry.email(),
+                            entry.status(),
+                            entry.method(),
+                            entry.requestedAt(),
+                            entry.linkExpiresAt(),
+                            entry.activatedAt(),
+                            e.requestedAt(),
+                            entry.registrationNumber(),
+                            entry.linkedRegistrations())
                     : entry);
         }
         // EmailDisassociated: gone from the view; the audit trail keeps the story.

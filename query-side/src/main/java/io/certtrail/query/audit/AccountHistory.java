@@ -37,8 +37,16 @@ public record AccountHistory(@Id String id, String accountId, long bucket, List<
      * @param reason why, where the rules ask for one (ownership moved, forced unbinding)
      * @param details the event's own fields, personal data in full (auditors only)
      */
-    public record Entry(long sequence, String eventId, String type, Instant occurredAt, String actor,
-            String actorRole, String clientAddress, String correlationId, String causationId, String reason,
-            Map<String, Object> details) {
-    }
+    public record Entry(
+            long sequence,
+            String eventId,
+            String type,
+            Instant occurredAt,
+            String actor,
+            String actorRole,
+            String clientAddress,
+            String correlationId,
+            String causationId,
+            String reason,
+            Map<String, Object> details) {}
 }

@@ -32,9 +32,13 @@ import org.springframework.stereotype.Component;
 public class AccountHistoryProjection {
 
     /** The bucket each account event is filed in, named by its sequence number as the handler names it. */
-    private static final ProjectionBatch.Reads<AccountHistory> HISTORIES = ProjectionBatch.Reads
-            .of(AccountHistory.class).from(AccountEvent.class, (event, message) -> message instanceof DomainEventMessage<?> d
-                    ? AccountHistory.id(event.accountId(), AccountHistory.bucketOf(d.getSequenceNumber())) : null);
+    private static final ProjectionBatch.Reads<AccountHistory> HISTORIES = ProjectionBatch.Reads.of(
+                    AccountHistory.class)
+            .from(
+                    AccountEvent.class,
+                    (event, message) -> message instanceof DomainEventMessage<?> d
+                            ? AccountHistory.id(event.accountId(), AccountHistory.bucketOf(d.getSequenceNumber()))
+                            : null);
 
     private final MongoTemplate mongo;
 
@@ -43,8 +47,7 @@ public class AccountHistoryProjection {
     }
 
     @EventHandler
-    void on(AccountEvent event, EventMessage<?> message, @SequenceNumber long sequence,
-            @Timestamp Instant occurredAt) {
+    void on(AccountEvent event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
         long bucket = AccountHistory.bucketOf(sequence);
         String id = AccountHistory.id(event.accountId(), bucket);
         ProjectionBatch batch = ProjectionBatch.current(mongo);
@@ -56,9 +59,19 @@ public class AccountHistoryProjection {
             return;
         }
         AuditMetadata meta = AuditMetadata.of(message.getMetaData());
-        history.entries().add(new AccountHistory.Entry(sequence, message.getIdentifier(),
-                event.getClass().getSimpleName(), occurredAt, meta.actor(), meta.actorRole(), meta.clientAddress(),
-                meta.correlationId(), meta.causationId(), reason(event), details(event)));
+        history.entries()
+                .add(new AccountHistory.Entry(
+                        sequence,
+                        message.getIdentifier(),
+                        event.getClass().getSimpleName(),
+                        occurredAt,
+                        meta.actor(),
+                        meta.actorRole(),
+                        meta.clientAddress(),
+                        meta.correlationId(),
+                        meta.causationId(),
+                        reason(event),
+                        details(event)));
         history.entries().sort(java.util.Comparator.comparingLong(AccountHistory.Entry::sequence));
         batch.save(id, history);
     }
@@ -75,8 +88,9 @@ public class AccountHistoryProjection {
         if (event instanceof EmailDisassociated e) {
             return switch (e.cause()) {
                 case HOLDER_CONFIRMED -> "Disassociation requested by the holder and confirmed from the mailbox";
-                case OWNERSHIP_MOVED -> "Ownership moved: account " + e.newAccountId()
-                        + " proved control of the mailbox with an activation link";
+                case OWNERSHIP_MOVED ->
+                    "Ownership moved: account " + e.newAccountId()
+                            + " proved control of the mailbox with an activation link";
                 case FORCED_UNBINDING -> "Forced unbinding by the certification office: " + e.reason();
             };
         }
@@ -117,6 +131,4 @@ public class AccountHistoryProjection {
         }
         return value.toString();
     }
-
-
 }

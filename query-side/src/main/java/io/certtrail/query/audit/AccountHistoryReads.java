@@ -22,11 +22,13 @@ public class AccountHistoryReads {
         this.wait = wait;
     }
 
-    public record History(String accountId, List<AccountHistory.Entry> events) {
-    }
+    public record History(String accountId, List<AccountHistory.Entry> events) {}
 
     public History of(String accountId, Optional<Long> minVersion) {
-        minVersion.ifPresent(min -> wait.untilVersion(accountId, min, AccountHistory.class,
+        minVersion.ifPresent(min -> wait.untilVersion(
+                accountId,
+                min,
+                AccountHistory.class,
                 AccountHistory.id(accountId, AccountHistory.bucketOf(min)),
                 () -> mongo.findById(AccountHistory.id(accountId, AccountHistory.bucketOf(min)), AccountHistory.class),
                 bucket -> bucket != null && bucket.entries().stream().anyMatch(e -> e.sequence() >= min)));

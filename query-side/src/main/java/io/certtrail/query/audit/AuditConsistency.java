@@ -29,18 +29,17 @@ public class AuditConsistency {
         this.mongo = mongo;
     }
 
-    public record Difference(long sequence, String eventId, String view, String problem) {
-    }
+    public record Difference(long sequence, String eventId, String view, String problem) {}
 
     /** @param consistent the view shows exactly what the store holds */
-    public record Report(String aggregateId, long storeEvents, long auditEvents, boolean consistent,
-            List<Difference> differences) {
-    }
+    public record Report(
+            String aggregateId, long storeEvents, long auditEvents, boolean consistent, List<Difference> differences) {}
 
     public Report check(String aggregateId) {
-        List<? extends DomainEventMessage<?>> stored = eventStore.readEvents(aggregateId).asStream().toList();
-        List<AuditEvent> shown = mongo.find(Query.query(Criteria.where("aggregateId").is(aggregateId))
-                .with(Sort.by("sequence")), AuditEvent.class);
+        List<? extends DomainEventMessage<?>> stored =
+                eventStore.readEvents(aggregateId).asStream().toList();
+        List<AuditEvent> shown = mongo.find(
+                Query.query(Criteria.where("aggregateId").is(aggregateId)).with(Sort.by("sequence")), AuditEvent.class);
         Map<String, AuditEvent> byId = new LinkedHashMap<>();
         shown.forEach(event -> byId.put(event.eventId(), event));
         List<Difference> differences = new ArrayList<>();
@@ -49,37 +48,44 @@ public class AuditConsistency {
             String type = event.getPayloadType().getSimpleName();
             AuditEvent audit = byId.remove(event.getIdentifier());
             if (audit == null) {
-                differences.add(new Difference(event.getSequenceNumber(), event.getIdentifier(), "events",
-                        "MISSING_IN_VIEW"));
-            } else if (!audit.type().equals(type) || audit.sequence() != event.getSequenceNumber()
-                    || !audit.occurredAt().equals(event.getTimestamp().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
-                    || !Objects.equals(normalised(audit.details()),
+                differences.add(
+                        new Difference(event.getSequenceNumber(), event.getIdentifier(), "events", "MISSING_IN_VIEW"));
+            } else if (!audit.type().equals(type)
+                    || audit.sequence() != event.getSequenceNumber()
+                    || !audit.occurredAt()
+                            .equals(event.getTimestamp().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                    || !Objects.equals(
+                            normalised(audit.details()),
                             normalised(AccountHistoryProjection.details(event.getPayload())))) {
-                differences.add(new Difference(event.getSequenceNumber(), event.getIdentifier(), "events",
-                        "DIFFERS_FROM_STORE"));
+                differences.add(new Difference(
+                        event.getSequenceNumber(), event.getIdentifier(), "events", "DIFFERS_FROM_STORE"));
             }
             if (history != null) {
                 AccountHistory.Entry entry = history.remove(event.getSequenceNumber());
                 if (entry == null) {
-                    differences.add(new Difference(event.getSequenceNumber(), event.getIdentifier(),
-                            "account-history", "MISSING_IN_VIEW"));
-                } else if (!entry.eventId().equals(event.getIdentifier()) || !entry.type().equals(type)) {
-                    differences.add(new Difference(event.getSequenceNumber(), event.getIdentifier(),
-                            "account-history", "DIFFERS_FROM_STORE"));
+                    differences.add(new Difference(
+                            event.getSequenceNumber(), event.getIdentifier(), "account-history", "MISSING_IN_VIEW"));
+                } else if (!entry.eventId().equals(event.getIdentifier())
+                        || !entry.type().equals(type)) {
+                    differences.add(new Difference(
+                            event.getSequenceNumber(), event.getIdentifier(), "account-history", "DIFFERS_FROM_STORE"));
                 }
             }
         }
-        byId.values().forEach(extra -> differences.add(new Difference(extra.sequence(), extra.eventId(), "events",
-                "NOT_IN_STORE")));
+        byId.values()
+                .forEach(extra ->
+                        differences.add(new Difference(extra.sequence(), extra.eventId(), "events", "NOT_IN_STORE")));
         if (history != null) {
-            history.values().forEach(extra -> differences.add(new Difference(extra.sequence(), extra.eventId(),
-                    "account-history", "NOT_IN_STORE")));
+            history.values()
+                    .forEach(extra -> differences.add(
+                            new Difference(extra.sequence(), extra.eventId(), "account-history", "NOT_IN_STORE")));
         }
         return new Report(aggregateId, stored.size(), shown.size(), differences.isEmpty(), differences);
     }
 
     /** For an {@code Account} aggregate, its bucketed history by sequence; otherwise null. */
-    private Map<Long, AccountHistory.Entry> accountHistory(String aggregateId, List<? extends DomainEventMessage<?>> stored) {
+    private Map<Long, AccountHistory.Entry> accountHistory(
+            String aggregateId, List<? extends DomainEventMessage<?>> stored) {
         boolean account = !stored.isEmpty() && "Account".equals(stored.get(0).getType());
         if (!account) {
             return null;

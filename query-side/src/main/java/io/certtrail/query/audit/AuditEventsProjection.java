@@ -47,12 +47,23 @@ public class AuditEventsProjection {
         List<String> addresses = new ArrayList<>();
         collect(payload, accounts, addresses, 0);
         Object applicationId = component(payload, "applicationId");
-        AuditEvent event = new AuditEvent(message.getIdentifier(),
+        AuditEvent event = new AuditEvent(
+                message.getIdentifier(),
                 token == null ? -1 : token.position().orElse(-1),
-                domain == null ? null : domain.getType(), domain == null ? null : domain.getAggregateIdentifier(),
-                domain == null ? -1 : domain.getSequenceNumber(), payload.getClass().getSimpleName(), occurredAt,
-                meta.actor(), meta.actorRole(), meta.clientAddress(), meta.correlationId(), meta.causationId(),
-                reason(payload), accounts, addresses, applicationId == null ? null : applicationId.toString(),
+                domain == null ? null : domain.getType(),
+                domain == null ? null : domain.getAggregateIdentifier(),
+                domain == null ? -1 : domain.getSequenceNumber(),
+                payload.getClass().getSimpleName(),
+                occurredAt,
+                meta.actor(),
+                meta.actorRole(),
+                meta.clientAddress(),
+                meta.correlationId(),
+                meta.causationId(),
+                reason(payload),
+                accounts,
+                addresses,
+                applicationId == null ? null : applicationId.toString(),
                 AccountHistoryProjection.details(payload));
         ProjectionBatch.current(mongo).insertOnce(event.eventId(), event);
     }

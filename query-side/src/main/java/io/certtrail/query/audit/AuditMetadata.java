@@ -8,14 +8,17 @@ import org.axonframework.messaging.MetaData;
  * request's correlation id, or else the first message's id); the audit view calls them causation
  * and correlation, as auditors do.
  */
-record AuditMetadata(String actor, String actorRole, String clientAddress, String correlationId,
-        String causationId) {
+record AuditMetadata(String actor, String actorRole, String clientAddress, String correlationId, String causationId) {
 
     static AuditMetadata of(MetaData meta) {
         String causation = text(meta.get("correlationId"));
         String trace = text(meta.get("traceId"));
-        return new AuditMetadata(text(meta.get("actor")), text(meta.get("actorRole")),
-                text(meta.get("clientAddress")), trace != null ? trace : causation, causation);
+        return new AuditMetadata(
+                text(meta.get("actor")),
+                text(meta.get("actorRole")),
+                text(meta.get("clientAddress")),
+                trace != null ? trace : causation,
+                causation);
     }
 
     private static String text(Object value) {

@@ -29,8 +29,16 @@ public class AuditSearch {
     /**
      * @param newestFirst false: oldest first
      */
-    public record Filter(String accountId, String addressKey, String applicationId, String aggregateId, String actor,
-            String type, Instant from, Instant to, boolean newestFirst) {
+    public record Filter(
+            String accountId,
+            String addressKey,
+            String applicationId,
+            String aggregateId,
+            String actor,
+            String type,
+            Instant from,
+            Instant to,
+            boolean newestFirst) {
 
         public Filter {
             check("accountId", accountId, IDENTIFIER);
@@ -85,8 +93,7 @@ public class AuditSearch {
         }
     }
 
-    public record Page(int page, int size, long totalElements, List<AuditEvent> items) {
-    }
+    public record Page(int page, int size, long totalElements, List<AuditEvent> items) {}
 
     public Page page(Filter filter, int page, int size) {
         Query query = filter.query();

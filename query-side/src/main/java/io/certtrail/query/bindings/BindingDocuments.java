@@ -9,16 +9,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /** The documents the suspect-binding check keeps; all fetched by {@code _id}. */
 final class BindingDocuments {
 
-    private BindingDocuments() {
-    }
+    private BindingDocuments() {}
 
     /**
      * What the check knows of one address: its owner (and since when) and the candidate names on its
      * exam results.
      */
     @Document("bindings_addresses")
-    record BoundAddress(@Id String addressKey, String owner, List<Exam> exams, List<String> suspects,
-            Instant ownedSince) {
+    record BoundAddress(
+            @Id String addressKey, String owner, List<Exam> exams, List<String> suspects, Instant ownedSince) {
         BoundAddress {
             exams = exams == null ? List.of() : exams;
             suspects = suspects == null ? List.of() : suspects;
@@ -35,8 +34,14 @@ final class BindingDocuments {
         }
 
         BoundAddress withoutExam(String recordId) {
-            return new BoundAddress(addressKey, owner,
-                    exams.stream().filter(exam -> !exam.recordId().equals(recordId)).toList(), suspects, ownedSince);
+            return new BoundAddress(
+                    addressKey,
+                    owner,
+                    exams.stream()
+                            .filter(exam -> !exam.recordId().equals(recordId))
+                            .toList(),
+                    suspects,
+                    ownedSince);
         }
 
         BoundAddress ownedBy(String account, Instant since) {
@@ -49,9 +54,14 @@ final class BindingDocuments {
     }
 
     /** @param recordedAt when this version of the result arrived (its event's time) */
-    record Exam(String recordId, String registrationNumber, String examName, String email, String firstName,
-            String lastName, Instant recordedAt) {
-    }
+    record Exam(
+            String recordId,
+            String registrationNumber,
+            String examName,
+            String email,
+            String firstName,
+            String lastName,
+            Instant recordedAt) {}
 
     /** The account holder's name and the addresses the account owns. */
     @Document("bindings_holders")
@@ -70,7 +80,10 @@ final class BindingDocuments {
         }
 
         Holder without(String addressKey) {
-            return new Holder(accountId, firstName, lastName,
+            return new Holder(
+                    accountId,
+                    firstName,
+                    lastName,
                     addresses.stream().filter(key -> !key.equals(addressKey)).toList());
         }
     }

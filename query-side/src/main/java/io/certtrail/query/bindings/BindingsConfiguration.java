@@ -16,7 +16,7 @@ class BindingsConfiguration {
 
     @Bean
     ConfigurerModule suspectBindingsInOrder() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSequencingPolicy(ProcessingGroups.SUSPECT_BINDINGS, config -> ProjectionSequences.wholeStream()));
+        return configurer -> configurer.eventProcessing(processing -> processing.registerSequencingPolicy(
+                ProcessingGroups.SUSPECT_BINDINGS, config -> ProjectionSequences.wholeStream()));
     }
 }

@@ -11,8 +11,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param id {@code addressKey|recordId}
  */
 @Document(SuspectBinding.COLLECTION)
-public record SuspectBinding(@Id String id, String addressKey, String email, String accountId, String recordId,
-        String registrationNumber, String examName, String candidateName, String holderName, Instant detectedAt) {
+public record SuspectBinding(
+        @Id String id,
+        String addressKey,
+        String email,
+        String accountId,
+        String recordId,
+        String registrationNumber,
+        String examName,
+        String candidateName,
+        String holderName,
+        Instant detectedAt) {
 
     public static final String COLLECTION = "suspect_bindings";
 }

@@ -53,8 +53,14 @@ public class SuspectBindingsProjection {
     @EventHandler
     void on(ExamResultRecorded event, @Timestamp Instant at) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
-        Exam exam = new Exam(event.recordId(), event.exam().registrationNumber(), event.exam().examName(),
-                event.exam().email(), event.exam().candidateFirstName(), event.exam().candidateLastName(), at);
+        Exam exam = new Exam(
+                event.recordId(),
+                event.exam().registrationNumber(),
+                event.exam().examName(),
+                event.exam().email(),
+                event.exam().candidateFirstName(),
+                event.exam().candidateLastName(),
+                at);
         if (event.replaced() != null) {
             changeAddress(batch, event.replacedAddressKey(), address -> address.withoutExam(event.recordId()));
             if (!event.replacedAddressKey().equals(event.addressKey())) {
@@ -80,15 +86,19 @@ public class SuspectBindingsProjection {
     void on(AddressReleased event, @Timestamp Instant at) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
         changeHolder(batch, event.accountId(), holder -> holder.without(event.addressKey()));
-        changeAddress(batch, event.addressKey(), address -> event.accountId().equals(address.owner())
-                ? address.ownedBy(null, at) : address);
+        changeAddress(
+                batch,
+                event.addressKey(),
+                address -> event.accountId().equals(address.owner()) ? address.ownedBy(null, at) : address);
         recompute(batch, event.addressKey(), at);
     }
 
     @EventHandler
     void on(AccountHolderNamed event, @Timestamp Instant at) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
-        Holder holder = changeHolder(batch, event.accountId(),
+        Holder holder = changeHolder(
+                batch,
+                event.accountId(),
                 known -> new Holder(known.accountId(), event.firstName(), event.lastName(), known.addresses()));
         holder.addresses().forEach(addressKey -> recompute(batch, addressKey, at));
     }
@@ -114,7 +124,8 @@ public class SuspectBindingsProjection {
 
     private static void changeAddress(ProjectionBatch batch, String addressKey, UnaryOperator<BoundAddress> change) {
         BoundAddress known = batch.find(ADDRESSES, addressKey);
-        BoundAddress changed = change.apply(known == null ? new BoundAddress(addressKey, null, null, null, null) : known);
+        BoundAddress changed =
+                change.apply(known == null ? new BoundAddress(addressKey, null, null, null, null) : known);
         if (!changed.equals(known)) {
             batch.save(addressKey, changed);
         }
@@ -138,9 +149,16 @@ public class SuspectBindingsProjection {
                 String id = addressKey + "|" + exam.recordId();
                 suspects.add(id);
                 SuspectBinding known = batch.find(SuspectBinding.class, id);
-                SuspectBinding current = new SuspectBinding(id, addressKey, exam.email(), holder.accountId(),
-                        exam.recordId(), exam.registrationNumber(), exam.examName(),
-                        name(exam.firstName(), exam.lastName()), name(holder.firstName(), holder.lastName()),
+                SuspectBinding current = new SuspectBinding(
+                        id,
+                        addressKey,
+                        exam.email(),
+                        holder.accountId(),
+                        exam.recordId(),
+                        exam.registrationNumber(),
+                        exam.examName(),
+                        name(exam.firstName(), exam.lastName()),
+                        name(holder.firstName(), holder.lastName()),
                         detectedAt(exam, address, known, holder, at));
                 if (!current.equals(known)) {
                     batch.save(id, current);
@@ -165,8 +183,8 @@ public class SuspectBindingsProjection {
      * the first re-handled event's time (found by RebuildKillTest). Documents from before these times
      * were kept: the binding's own time, as before.
      */
-    private static Instant detectedAt(Exam exam, BoundAddress address, SuspectBinding known, Holder holder,
-            Instant at) {
+    private static Instant detectedAt(
+            Exam exam, BoundAddress address, SuspectBinding known, Holder holder, Instant at) {
         if (exam.recordedAt() != null && address.ownedSince() != null) {
             return exam.recordedAt().isAfter(address.ownedSince()) ? exam.recordedAt() : address.ownedSince();
         }

@@ -48,13 +48,21 @@ public class ApprovalQueueReads {
         NAME_REVIEW
     }
 
-    public record Waiting(String applicationId, String recordId, String certificateNumber, String certificationName,
-            CertificateFormat format, String printedName, Instant requestedAt, LocalDate availableFrom,
-            Reason reason, Instant revokedAt, String replacementCause, String requestedName) {
-    }
+    public record Waiting(
+            String applicationId,
+            String recordId,
+            String certificateNumber,
+            String certificationName,
+            CertificateFormat format,
+            String printedName,
+            Instant requestedAt,
+            LocalDate availableFrom,
+            Reason reason,
+            Instant revokedAt,
+            String replacementCause,
+            String requestedName) {}
 
-    public record WaitingList(LocalDate today, int count, List<Waiting> applications) {
-    }
+    public record WaitingList(LocalDate today, int count, List<Waiting> applications) {}
 
     /**
      * Applications whose certificate's address has left the account that applied: the office looks
@@ -70,20 +78,38 @@ public class ApprovalQueueReads {
     public WaitingList waiting() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<ApprovalQueue> all = mongo.findAll(ApprovalQueue.class);
-        Map<String, Instant> revoked = revocations.of(all.stream().map(ApprovalQueue::certificateNumber).toList());
+        Map<String, Instant> revoked = revocations.of(
+                all.stream().map(ApprovalQueue::certificateNumber).toList());
         List<Waiting> waiting = all.stream()
                 .sorted(Comparator.comparing(ApprovalQueue::requestedAt).thenComparing(ApprovalQueue::applicationId))
                 .map(a -> {
                     Instant revokedAt = revoked.get(a.certificateNumber());
-                    Reason reason = revokedAt != null ? Reason.CERTIFICATE_REVOKED
-                            : a.replacementCause() != null ? Reason.REPLACEMENT_REQUESTED
-                            : a.requestedName() != null ? Reason.NAME_CORRECTION_REQUESTED
-                            : a.nameReview() ? Reason.NAME_REVIEW
-                            : today.isBefore(a.availableFrom()) ? Reason.NOT_YET_ITS_DAY : Reason.DUE;
-                    return new Waiting(a.applicationId(), a.recordId(), a.certificateNumber(), a.certificationName(),
-                            a.format(), a.printedName(), a.requestedAt(), a.availableFrom(), reason, revokedAt,
-                            a.replacementCause(), a.requestedName());
-                }).toList();
+                    Reason reason = revokedAt != null
+                            ? Reason.CERTIFICATE_REVOKED
+                            : a.replacementCause() != null
+                                    ? Reason.REPLACEMENT_REQUESTED
+                                    : a.requestedName() != null
+                                            ? Reason.NAME_CORRECTION_REQUESTED
+                                            : a.nameReview()
+                                                    ? Reason.NAME_REVIEW
+                                                    : today.isBefore(a.availableFrom())
+                                                            ? Reason.NOT_YET_ITS_DAY
+                                                            : Reason.DUE;
+                    return new Waiting(
+                            a.applicationId(),
+                            a.recordId(),
+                            a.certificateNumber(),
+                            a.certificationName(),
+                            a.format(),
+                            a.printedName(),
+                            a.requestedAt(),
+                            a.availableFrom(),
+                            reason,
+                            revokedAt,
+                            a.replacementCause(),
+                            a.requestedName());
+                })
+                .toList();
         return new WaitingList(today, waiting.size(), waiting);
     }
 }

@@ -20,7 +20,9 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
     }
 
     public Optional<Application> find(String applicationId) {
-        return applications.stream().filter(a -> a.applicationId().equals(applicationId)).findFirst();
+        return applications.stream()
+                .filter(a -> a.applicationId().equals(applicationId))
+                .findFirst();
     }
 
     /**
@@ -30,9 +32,8 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
      * @param cause LOST or DAMAGED
      * @param refusal the office's reason, when refused
      */
-    public record Replacement(String status, String cause, Instant requestedAt, Instant decidedAt, String refusal,
-            Instant shippedAt) {
-    }
+    public record Replacement(
+            String status, String cause, Instant requestedAt, Instant decidedAt, String refusal, Instant shippedAt) {}
 
     /**
      * The holder's latest request to print another name.
@@ -40,9 +41,8 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
      * @param status REQUESTED, APPROVED or REFUSED
      * @param refusal the office's reason, when refused
      */
-    public record NameCorrection(String status, String fullName, Instant requestedAt, Instant decidedAt,
-            String refusal) {
-    }
+    public record NameCorrection(
+            String status, String fullName, Instant requestedAt, Instant decidedAt, String refusal) {}
 
     public enum Status {
         REQUESTED,
@@ -84,16 +84,61 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
             NameCorrection nameCorrection) {
 
         Application approved(long newVersion, Instant at) {
-            return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
-                    effectiveDate, expirationDate, addressKey, email, format, fullName, phone, mailing,
-                    Status.APPROVED, requestedAt, availableFrom, at, courier, expressOrderNumber, shippedAt, voidedAt,
-                    voidReason, replacement, false, nameCorrection);
+            return new Application(
+                    applicationId,
+                    newVersion,
+                    recordId,
+                    certificateNumber,
+                    certificationName,
+                    effectiveDate,
+                    expirationDate,
+                    addressKey,
+                    email,
+                    format,
+                    fullName,
+                    phone,
+                    mailing,
+                    Status.APPROVED,
+                    requestedAt,
+                    availableFrom,
+                    at,
+                    courier,
+                    expressOrderNumber,
+                    shippedAt,
+                    voidedAt,
+                    voidReason,
+                    replacement,
+                    false,
+                    nameCorrection);
         }
 
         Application mailedTo(long newVersion, MailingInformation newMailing) {
-            return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
-                    effectiveDate, expirationDate, addressKey, email, format, fullName, phone, newMailing, status,
-                    requestedAt, availableFrom, approvedAt, courier, expressOrderNumber, shippedAt, voidedAt, voidReason, replacement, nameReview, nameCorrection);
+            return new Application(
+                    applicationId,
+                    newVersion,
+                    recordId,
+                    certificateNumber,
+                    certificationName,
+                    effectiveDate,
+                    expirationDate,
+                    addressKey,
+                    email,
+                    format,
+                    fullName,
+                    phone,
+                    newMailing,
+                    status,
+                    requestedAt,
+                    availableFrom,
+                    approvedAt,
+                    courier,
+                    expressOrderNumber,
+                    shippedAt,
+                    voidedAt,
+                    voidReason,
+                    replacement,
+                    nameReview,
+                    nameCorrection);
         }
 
         /**
@@ -101,40 +146,151 @@ public record CertificateApplications(@Id String accountId, List<Application> ap
          * the application shows in the application and its e-certificate.
          */
         public Application asCorrected(String number, String name, LocalDate effective, LocalDate expiration) {
-            return new Application(applicationId, version, recordId, number, name, effective, expiration, addressKey,
-                    email, format, fullName, phone, mailing, status, requestedAt, availableFrom, approvedAt, courier,
-                    expressOrderNumber, shippedAt, voidedAt, voidReason, replacement, nameReview, nameCorrection);
+            return new Application(
+                    applicationId,
+                    version,
+                    recordId,
+                    number,
+                    name,
+                    effective,
+                    expiration,
+                    addressKey,
+                    email,
+                    format,
+                    fullName,
+                    phone,
+                    mailing,
+                    status,
+                    requestedAt,
+                    availableFrom,
+                    approvedAt,
+                    courier,
+                    expressOrderNumber,
+                    shippedAt,
+                    voidedAt,
+                    voidReason,
+                    replacement,
+                    nameReview,
+                    nameCorrection);
         }
 
         Application voided(long newVersion, String reason, Instant at) {
-            return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
-                    effectiveDate, expirationDate, addressKey, email, format, fullName, phone, mailing,
-                    Status.VOIDED, requestedAt, availableFrom, approvedAt, courier, expressOrderNumber, shippedAt, at,
-                    reason, replacement, nameReview, nameCorrection);
+            return new Application(
+                    applicationId,
+                    newVersion,
+                    recordId,
+                    certificateNumber,
+                    certificationName,
+                    effectiveDate,
+                    expirationDate,
+                    addressKey,
+                    email,
+                    format,
+                    fullName,
+                    phone,
+                    mailing,
+                    Status.VOIDED,
+                    requestedAt,
+                    availableFrom,
+                    approvedAt,
+                    courier,
+                    expressOrderNumber,
+                    shippedAt,
+                    at,
+                    reason,
+                    replacement,
+                    nameReview,
+                    nameCorrection);
         }
 
         /** The same application with its replacement's new state (and, requested, where it goes). */
         Application withReplacement(long newVersion, Replacement next, MailingInformation newMailing) {
-            return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
-                    effectiveDate, expirationDate, addressKey, email, format, fullName, phone, newMailing, status,
-                    requestedAt, availableFrom, approvedAt, courier, expressOrderNumber, shippedAt, voidedAt,
-                    voidReason, next, nameReview, nameCorrection);
+            return new Application(
+                    applicationId,
+                    newVersion,
+                    recordId,
+                    certificateNumber,
+                    certificationName,
+                    effectiveDate,
+                    expirationDate,
+                    addressKey,
+                    email,
+                    format,
+                    fullName,
+                    phone,
+                    newMailing,
+                    status,
+                    requestedAt,
+                    availableFrom,
+                    approvedAt,
+                    courier,
+                    expressOrderNumber,
+                    shippedAt,
+                    voidedAt,
+                    voidReason,
+                    next,
+                    nameReview,
+                    nameCorrection);
         }
 
         /** The holder asked for another printed name, or the office decided on it. */
         Application withNameCorrection(long newVersion, NameCorrection next) {
             boolean accepted = "APPROVED".equals(next.status());
-            return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
-                    effectiveDate, expirationDate, addressKey, email, format, accepted ? next.fullName() : fullName,
-                    phone, mailing, status, requestedAt, availableFrom, approvedAt, courier, expressOrderNumber,
-                    shippedAt, voidedAt, voidReason, replacement, nameReview && !accepted, next);
+            return new Application(
+                    applicationId,
+                    newVersion,
+                    recordId,
+                    certificateNumber,
+                    certificationName,
+                    effectiveDate,
+                    expirationDate,
+                    addressKey,
+                    email,
+                    format,
+                    accepted ? next.fullName() : fullName,
+                    phone,
+                    mailing,
+                    status,
+                    requestedAt,
+                    availableFrom,
+                    approvedAt,
+                    courier,
+                    expressOrderNumber,
+                    shippedAt,
+                    voidedAt,
+                    voidReason,
+                    replacement,
+                    nameReview && !accepted,
+                    next);
         }
 
         Application shipped(long newVersion, String byCourier, String orderNumber, Instant at) {
-            return new Application(applicationId, newVersion, recordId, certificateNumber, certificationName,
-                    effectiveDate, expirationDate, addressKey, email, format, fullName, phone, mailing,
-                    Status.SHIPPED, requestedAt, availableFrom, approvedAt, byCourier, orderNumber, at, voidedAt,
-                    voidReason, replacement, nameReview, nameCorrection);
+            return new Application(
+                    applicationId,
+                    newVersion,
+                    recordId,
+                    certificateNumber,
+                    certificationName,
+                    effectiveDate,
+                    expirationDate,
+                    addressKey,
+                    email,
+                    format,
+                    fullName,
+                    phone,
+                    mailing,
+                    Status.SHIPPED,
+                    requestedAt,
+                    availableFrom,
+                    approvedAt,
+                    byCourier,
+                    orderNumber,
+                    at,
+                    voidedAt,
+                    voidReason,
+                    replacement,
+                    nameReview,
+                    nameCorrection);
         }
     }
 }

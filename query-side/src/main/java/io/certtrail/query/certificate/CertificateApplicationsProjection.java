@@ -37,8 +37,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProcessingGroups.CERTIFICATE_APPLICATIONS)
 public class CertificateApplicationsProjection {
 
-    private static final ProjectionBatch.Reads<CertificateApplications> APPLICATIONS = ProjectionBatch.Reads
-            .of(CertificateApplications.class)
+    private static final ProjectionBatch.Reads<CertificateApplications> APPLICATIONS = ProjectionBatch.Reads.of(
+                    CertificateApplications.class)
             .from(CertificateApplicationEvent.class, CertificateApplicationEvent::accountId)
             .from(EmailDisassociated.class, EmailDisassociated::accountId);
 
@@ -54,7 +54,9 @@ public class CertificateApplicationsProjection {
         CertificateApplications current = batch.find(APPLICATIONS, event.accountId());
         List<Application> applications = new ArrayList<>(current == null ? List.of() : current.applications());
         Application existing = applications.stream()
-                .filter(a -> a.applicationId().equals(event.applicationId())).findFirst().orElse(null);
+                .filter(a -> a.applicationId().equals(event.applicationId()))
+                .findFirst()
+                .orElse(null);
         if (existing != null && sequence <= existing.version()) {
             return;
         }
@@ -71,16 +73,31 @@ public class CertificateApplicationsProjection {
         if (next.status() == Status.VOIDED) {
             batch.delete(ApplicationReview.class, next.applicationId());
         }
-        boolean replacementAsked = next.replacement() != null && "REQUESTED".equals(next.replacement().status());
-        boolean nameAsked = next.status() != Status.VOIDED && next.nameCorrection() != null
+        boolean replacementAsked = next.replacement() != null
+                && "REQUESTED".equals(next.replacement().status());
+        boolean nameAsked = next.status() != Status.VOIDED
+                && next.nameCorrection() != null
                 && "REQUESTED".equals(next.nameCorrection().status());
         if (next.status() == Status.REQUESTED || replacementAsked || nameAsked) {
-            Instant since = nameAsked ? next.nameCorrection().requestedAt()
+            Instant since = nameAsked
+                    ? next.nameCorrection().requestedAt()
                     : replacementAsked ? next.replacement().requestedAt() : next.requestedAt();
-            batch.save(next.applicationId(), new ApprovalQueue(next.applicationId(), next.version(), event.accountId(),
-                    next.recordId(), next.certificateNumber(), next.certificationName(), next.format(),
-                    next.fullName(), since, next.availableFrom(), replacementAsked ? next.replacement().cause() : null,
-                    next.nameReview(), nameAsked ? next.nameCorrection().fullName() : null));
+            batch.save(
+                    next.applicationId(),
+                    new ApprovalQueue(
+                            next.applicationId(),
+                            next.version(),
+                            event.accountId(),
+                            next.recordId(),
+                            next.certificateNumber(),
+                            next.certificationName(),
+                            next.format(),
+                            next.fullName(),
+                            since,
+                            next.availableFrom(),
+                            replacementAsked ? next.replacement().cause() : null,
+                            next.nameReview(),
+                            nameAsked ? next.nameCorrection().fullName() : null));
         } else {
             batch.delete(ApprovalQueue.class, next.applicationId());
         }
@@ -91,13 +108,22 @@ public class CertificateApplicationsProjection {
      * an approved replacement, from its approval.
      */
     private static void queue(ProjectionBatch batch, Application application, String accountId) {
-        boolean replacement = application.replacement() != null && "APPROVED".equals(application.replacement().status());
+        boolean replacement = application.replacement() != null
+                && "APPROVED".equals(application.replacement().status());
         if (application.status() == Status.APPROVED || (application.status() == Status.SHIPPED && replacement)) {
-            batch.save(application.applicationId(), new ShipmentQueue(application.applicationId(),
-                    application.version(), accountId, application.certificateNumber(),
-                    application.certificationName(), application.fullName(), application.mailing(),
-                    application.requestedAt(),
-                    replacement ? application.replacement().decidedAt() : application.approvedAt(), replacement));
+            batch.save(
+                    application.applicationId(),
+                    new ShipmentQueue(
+                            application.applicationId(),
+                            application.version(),
+                            accountId,
+                            application.certificateNumber(),
+                            application.certificationName(),
+                            application.fullName(),
+                            application.mailing(),
+                            application.requestedAt(),
+                            replacement ? application.replacement().decidedAt() : application.approvedAt(),
+                            replacement));
         } else {
             batch.delete(ShipmentQueue.class, application.applicationId());
         }
@@ -123,10 +149,17 @@ public class CertificateApplicationsProjection {
         records.certifications().forEach(entry -> there.add(entry.recordId()));
         for (Application application : current.applications()) {
             if (there.contains(application.recordId()) && application.status() != Status.VOIDED) {
-                batch.save(application.applicationId(), new ApplicationReview(application.applicationId(),
-                        event.accountId(), application.recordId(), application.certificateNumber(),
-                        application.certificationName(), application.status().name(), event.cause(),
-                        event.disassociatedAt()));
+                batch.save(
+                        application.applicationId(),
+                        new ApplicationReview(
+                                application.applicationId(),
+                                event.accountId(),
+                                application.recordId(),
+                                application.certificateNumber(),
+                                application.certificationName(),
+                                application.status().name(),
+                                event.cause(),
+                                event.disassociatedAt()));
             }
         }
     }
@@ -144,10 +177,32 @@ public class CertificateApplicationsProjection {
 
     static Application evolve(Application a, CertificateApplicationEvent event, long version) {
         if (event instanceof CertificateApplied e) {
-            return new Application(e.applicationId(), version, e.recordId(), e.certificateNumber(),
-                    e.certificationName(), e.effectiveDate(), e.expirationDate(), e.addressKey(), e.email(), e.format(),
-                    e.fullName(), e.phone(), e.mailing(), Status.REQUESTED, e.appliedAt(), e.availableFrom(), null,
-                    null, null, null, null, null, null, Boolean.TRUE.equals(e.nameReview()), null);
+            return new Application(
+                    e.applicationId(),
+                    version,
+                    e.recordId(),
+                    e.certificateNumber(),
+                    e.certificationName(),
+                    e.effectiveDate(),
+                    e.expirationDate(),
+                    e.addressKey(),
+                    e.email(),
+                    e.format(),
+                    e.fullName(),
+                    e.phone(),
+                    e.mailing(),
+                    Status.REQUESTED,
+                    e.appliedAt(),
+                    e.availableFrom(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Boolean.TRUE.equals(e.nameReview()),
+                    null);
         }
         if (a == null) {
             return null;
@@ -162,32 +217,49 @@ public class CertificateApplicationsProjection {
             return a.voided(version, e.reason(), e.voidedAt());
         }
         if (event instanceof ReplacementRequested e) {
-            return a.withReplacement(version, new CertificateApplications.Replacement("REQUESTED", e.cause(),
-                    e.requestedAt(), null, null, null), e.mailing());
+            return a.withReplacement(
+                    version,
+                    new CertificateApplications.Replacement("REQUESTED", e.cause(), e.requestedAt(), null, null, null),
+                    e.mailing());
         }
         if (event instanceof ReplacementDecided e) {
             CertificateApplications.Replacement r = a.replacement();
-            return a.withReplacement(version, new CertificateApplications.Replacement(
-                    e.approved() ? "APPROVED" : "REFUSED", r == null ? null : r.cause(),
-                    r == null ? null : r.requestedAt(), e.decidedAt(), e.reason(), null), a.mailing());
+            return a.withReplacement(
+                    version,
+                    new CertificateApplications.Replacement(
+                            e.approved() ? "APPROVED" : "REFUSED",
+                            r == null ? null : r.cause(),
+                            r == null ? null : r.requestedAt(),
+                            e.decidedAt(),
+                            e.reason(),
+                            null),
+                    a.mailing());
         }
         if (event instanceof PrintedNameCorrectionRequested e) {
-            return a.withNameCorrection(version, new CertificateApplications.NameCorrection("REQUESTED", e.fullName(),
-                    e.requestedAt(), null, null));
+            return a.withNameCorrection(
+                    version,
+                    new CertificateApplications.NameCorrection("REQUESTED", e.fullName(), e.requestedAt(), null, null));
         }
         if (event instanceof PrintedNameCorrectionDecided e) {
             CertificateApplications.NameCorrection asked = a.nameCorrection();
-            return a.withNameCorrection(version, new CertificateApplications.NameCorrection(
-                    e.approved() ? "APPROVED" : "REFUSED", e.approved() ? e.fullName()
-                            : asked == null ? null : asked.fullName(),
-                    asked == null ? null : asked.requestedAt(), e.decidedAt(), e.reason()));
+            return a.withNameCorrection(
+                    version,
+                    new CertificateApplications.NameCorrection(
+                            e.approved() ? "APPROVED" : "REFUSED",
+                            e.approved() ? e.fullName() : asked == null ? null : asked.fullName(),
+                            asked == null ? null : asked.requestedAt(),
+                            e.decidedAt(),
+                            e.reason()));
         }
         PackageShipped e = (PackageShipped) event;
         Application shipped = a.shipped(version, e.courier(), e.expressOrderNumber(), e.shippedAt());
         if (Boolean.TRUE.equals(e.replacement()) && a.replacement() != null) {
             CertificateApplications.Replacement r = a.replacement();
-            return shipped.withReplacement(version, new CertificateApplications.Replacement("SHIPPED", r.cause(),
-                    r.requestedAt(), r.decidedAt(), null, e.shippedAt()), shipped.mailing());
+            return shipped.withReplacement(
+                    version,
+                    new CertificateApplications.Replacement(
+                            "SHIPPED", r.cause(), r.requestedAt(), r.decidedAt(), null, e.shippedAt()),
+                    shipped.mailing());
         }
         return shipped;
     }

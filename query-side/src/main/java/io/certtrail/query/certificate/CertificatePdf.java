@@ -53,19 +53,25 @@ public class CertificatePdf {
     private static final byte[] GENERAL = resource("/fonts/DejaVuSans.ttf");
     /** Chinese, Japanese, Korean. */
     private static final byte[] CJK = resource("/fonts/DroidSansFallbackFull.ttf");
+
     private static final Font GENERAL_FONT = awtFont(GENERAL);
     private static final Font CJK_FONT = awtFont(CJK);
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
-    private static final PDRectangle LANDSCAPE_A4 = new PDRectangle(PDRectangle.A4.getHeight(),
-            PDRectangle.A4.getWidth());
+    private static final PDRectangle LANDSCAPE_A4 =
+            new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
 
     /**
      * @param issuedOn the day the certificate was issued (its application approved)
      * @param verificationUrl the public page that confirms this certificate; the QR code holds it
      */
-    public record Content(String holderName, String certificationName, String certificateNumber,
-            LocalDate effectiveDate, LocalDate expirationDate, LocalDate issuedOn, String verificationUrl) {
-    }
+    public record Content(
+            String holderName,
+            String certificationName,
+            String certificateNumber,
+            LocalDate effectiveDate,
+            LocalDate expirationDate,
+            LocalDate issuedOn,
+            String verificationUrl) {}
 
     /**
      * Who issues the certificates, as printed on them ({@code certtrail.certificates.issuer.*}).
@@ -77,8 +83,8 @@ public class CertificatePdf {
         public Issuer {
             name = name == null || name.isBlank() ? "CertTrail Certification Office" : name;
             signatory = signatory == null || signatory.isBlank() ? "Dr. Mei Chen" : signatory;
-            signatoryTitle = signatoryTitle == null || signatoryTitle.isBlank() ? "Head of Certification"
-                    : signatoryTitle;
+            signatoryTitle =
+                    signatoryTitle == null || signatoryTitle.isBlank() ? "Head of Certification" : signatoryTitle;
         }
     }
 
@@ -152,8 +158,15 @@ public class CertificatePdf {
                 x += widths[1];
                 fact(s, fonts, "VALID FROM", String.valueOf(content.effectiveDate()), x, rowY);
                 x += widths[2];
-                fact(s, fonts, "VALID UNTIL", content.expirationDate() == null ? "no expiry"
-                        : content.expirationDate().toString(), x, rowY);
+                fact(
+                        s,
+                        fonts,
+                        "VALID UNTIL",
+                        content.expirationDate() == null
+                                ? "no expiry"
+                                : content.expirationDate().toString(),
+                        x,
+                        rowY);
                 // signature line, and the seal between it and the QR code
                 rule(s, left, 112, 200, GREY, 0.8f);
                 s.setNonStrokingColor(0f, 0f, 0f);
@@ -201,7 +214,8 @@ public class CertificatePdf {
         if (level == null) {
             return null;
         }
-        return dash < 0 || dash == certificationName.length() - 1 ? level
+        return dash < 0 || dash == certificationName.length() - 1
+                ? level
                 : level + " \u00b7 " + certificationName.substring(dash + 1) + " track";
     }
 
@@ -212,8 +226,8 @@ public class CertificatePdf {
         float logoX = 70;
         float logoY = top - logoSize;
         if (logo != null) {
-            org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image = org.apache.pdfbox.pdmodel.graphics.image
-                    .PDImageXObject.createFromByteArray(document, logo, "logo");
+            org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image =
+                    org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(document, logo, "logo");
             float scale = logoSize / Math.max(image.getWidth(), image.getHeight());
             s.drawImage(image, logoX, logoY, image.getWidth() * scale, image.getHeight() * scale);
         } else {
@@ -322,8 +336,9 @@ public class CertificatePdf {
         }
     }
 
-    private static void text(PDPageContentStream stream, Fonts fonts, String text, float x, float baseline,
-            float size, boolean centred) throws IOException {
+    private static void text(
+            PDPageContentStream stream, Fonts fonts, String text, float x, float baseline, float size, boolean centred)
+            throws IOException {
         if (text == null || text.isEmpty()) {
             return;
         }
@@ -332,8 +347,7 @@ public class CertificatePdf {
         int index = 0;
         for (int codePoint : codePoints) {
             int length = Character.charCount(codePoint);
-            Font font = GENERAL_FONT.canDisplay(codePoint) || !CJK_FONT.canDisplay(codePoint) ? GENERAL_FONT
-                    : CJK_FONT;
+            Font font = GENERAL_FONT.canDisplay(codePoint) || !CJK_FONT.canDisplay(codePoint) ? GENERAL_FONT : CJK_FONT;
             attributed.addAttribute(TextAttribute.FONT, font.deriveFont(size), index, index + length);
             index += length;
         }
@@ -367,14 +381,14 @@ public class CertificatePdf {
                     float c1y = lastY + 2f / 3 * (c[1] - lastY);
                     float c2x = c[2] + 2f / 3 * (c[0] - c[2]);
                     float c2y = c[3] + 2f / 3 * (c[1] - c[3]);
-                    stream.curveTo(left + c1x, baseline - c1y, left + c2x, baseline - c2y, left + c[2],
-                            baseline - c[3]);
+                    stream.curveTo(
+                            left + c1x, baseline - c1y, left + c2x, baseline - c2y, left + c[2], baseline - c[3]);
                     lastX = c[2];
                     lastY = c[3];
                 }
                 case PathIterator.SEG_CUBICTO -> {
-                    stream.curveTo(left + c[0], baseline - c[1], left + c[2], baseline - c[3], left + c[4],
-                            baseline - c[5]);
+                    stream.curveTo(
+                            left + c[0], baseline - c[1], left + c[2], baseline - c[3], left + c[4], baseline - c[5]);
                     lastX = c[4];
                     lastY = c[5];
                 }
@@ -389,8 +403,9 @@ public class CertificatePdf {
      * The text, not painted: what search, copy and text extraction find. Stored in visual order, as
      * PDF text is: readers turn right-to-left runs back into reading order.
      */
-    private static void invisible(PDPageContentStream stream, Fonts fonts, String logical, float left,
-            float baseline, float size) throws IOException {
+    private static void invisible(
+            PDPageContentStream stream, Fonts fonts, String logical, float left, float baseline, float size)
+            throws IOException {
         String text = visualOrder(logical);
         List<int[]> runs = new ArrayList<>();
         int start = 0;
@@ -455,8 +470,13 @@ public class CertificatePdf {
     private static void qr(PDPageContentStream stream, String url, float x, float y, float size) throws IOException {
         BitMatrix matrix;
         try {
-            matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+            matrix = new QRCodeWriter()
+                    .encode(
+                            url,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
         } catch (WriterException e) {
             throw new IllegalArgumentException("verification URL does not fit a QR code", e);
         }
@@ -477,8 +497,11 @@ public class CertificatePdf {
                     column++;
                 }
                 float below = row + 1 < matrix.getHeight() ? overlap : 0;
-                stream.addRect(x + start * module, y + size - (row + 1) * module - below,
-                        (column - start) * module, module + below);
+                stream.addRect(
+                        x + start * module,
+                        y + size - (row + 1) * module - below,
+                        (column - start) * module,
+                        module + below);
             }
         }
         stream.fill();

@@ -25,11 +25,13 @@ class CertificateProjectionsConfiguration {
     ConfigurerModule certificateSequencing() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerSequencingPolicy("certificate-applications", config -> event -> accountOf(event))
-                .registerSequencingPolicy(ProcessingGroups.CERTIFICATE_REGISTER, config -> event -> certificateOf(event)));
+                .registerSequencingPolicy(
+                        ProcessingGroups.CERTIFICATE_REGISTER, config -> event -> certificateOf(event)));
     }
 
     private static Object accountOf(EventMessage<?> event) {
-        return event.getPayload() instanceof CertificateApplicationEvent e ? e.accountId()
+        return event.getPayload() instanceof CertificateApplicationEvent e
+                ? e.accountId()
                 : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
     }
 

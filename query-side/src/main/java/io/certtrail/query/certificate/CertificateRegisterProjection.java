@@ -24,10 +24,11 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProcessingGroups.CERTIFICATE_REGISTER)
 public class CertificateRegisterProjection {
 
-    private static final ProjectionBatch.Reads<CertificateRegister> REGISTER = ProjectionBatch.Reads
-            .of(CertificateRegister.class)
+    private static final ProjectionBatch.Reads<CertificateRegister> REGISTER = ProjectionBatch.Reads.of(
+                    CertificateRegister.class)
             .from(CertificationRecorded.class, event -> event.certification().certificateNumber())
-            .from(CertificationRecorded.class,
+            .from(
+                    CertificationRecorded.class,
                     event -> event.replaced() == null ? null : event.replaced().certificateNumber())
             .from(CertificateApplied.class, CertificateApplied::certificateNumber)
             .from(PrintedNameCorrectionDecided.class, PrintedNameCorrectionDecided::certificateNumber)
@@ -49,25 +50,49 @@ public class CertificateRegisterProjection {
             if (moved != null && event.recordId().equals(moved.recordId())) {
                 previous = moved;
                 // the old number keeps answering, as replaced by the new one
-                batch.save(moved.certificateNumber(), new CertificateRegister(moved.certificateNumber(),
-                        moved.recordId(), moved.certificationName(), moved.effectiveDate(), moved.expirationDate(),
-                        moved.holderName(), moved.revokedAt(), earned.certificateNumber()));
+                batch.save(
+                        moved.certificateNumber(),
+                        new CertificateRegister(
+                                moved.certificateNumber(),
+                                moved.recordId(),
+                                moved.certificationName(),
+                                moved.effectiveDate(),
+                                moved.expirationDate(),
+                                moved.holderName(),
+                                moved.revokedAt(),
+                                earned.certificateNumber()));
             }
         }
         CertificateRegister current = batch.find(REGISTER, earned.certificateNumber());
         // a number once replaced and now stated by another record starts afresh
-        CertificateRegister base = current != null && event.recordId().equals(current.recordId()) ? current
-                : previous;
-        batch.save(earned.certificateNumber(), new CertificateRegister(earned.certificateNumber(), event.recordId(),
-                earned.certificationName(), earned.effectiveDate(), earned.expirationDate(),
-                base == null ? null : base.holderName(), base == null ? null : base.revokedAt(), null));
+        CertificateRegister base = current != null && event.recordId().equals(current.recordId()) ? current : previous;
+        batch.save(
+                earned.certificateNumber(),
+                new CertificateRegister(
+                        earned.certificateNumber(),
+                        event.recordId(),
+                        earned.certificationName(),
+                        earned.effectiveDate(),
+                        earned.expirationDate(),
+                        base == null ? null : base.holderName(),
+                        base == null ? null : base.revokedAt(),
+                        null));
     }
 
     @EventHandler
     void on(CertificateApplied event) {
-        update(event.certificateNumber(), event.recordId(), entry -> new CertificateRegister(entry.certificateNumber(),
-                entry.recordId(), entry.certificationName(), entry.effectiveDate(), entry.expirationDate(),
-                event.fullName(), entry.revokedAt(), entry.replacedBy()));
+        update(
+                event.certificateNumber(),
+                event.recordId(),
+                entry -> new CertificateRegister(
+                        entry.certificateNumber(),
+                        entry.recordId(),
+                        entry.certificationName(),
+                        entry.effectiveDate(),
+                        entry.expirationDate(),
+                        event.fullName(),
+                        entry.revokedAt(),
+                        entry.replacedBy()));
     }
 
     /**
@@ -86,23 +111,38 @@ public class CertificateRegisterProjection {
             if (entry == null) {
                 return;
             }
-            batch.save(number, new CertificateRegister(entry.certificateNumber(), entry.recordId(),
-                    entry.certificationName(), entry.effectiveDate(), entry.expirationDate(), event.fullName(),
-                    entry.revokedAt(), entry.replacedBy()));
+            batch.save(
+                    number,
+                    new CertificateRegister(
+                            entry.certificateNumber(),
+                            entry.recordId(),
+                            entry.certificationName(),
+                            entry.effectiveDate(),
+                            entry.expirationDate(),
+                            event.fullName(),
+                            entry.revokedAt(),
+                            entry.replacedBy()));
             number = entry.replacedBy();
         }
     }
 
     @EventHandler
     void on(CertificationRevoked event) {
-        update(event.certificateNumber(), event.recordId(), entry -> new CertificateRegister(entry.certificateNumber(),
-                entry.recordId(), entry.certificationName(), entry.effectiveDate(), entry.expirationDate(),
-                entry.holderName(), Objects.requireNonNullElse(entry.revokedAt(), event.revokedAt()),
-                entry.replacedBy()));
+        update(
+                event.certificateNumber(),
+                event.recordId(),
+                entry -> new CertificateRegister(
+                        entry.certificateNumber(),
+                        entry.recordId(),
+                        entry.certificationName(),
+                        entry.effectiveDate(),
+                        entry.expirationDate(),
+                        entry.holderName(),
+                        Objects.requireNonNullElse(entry.revokedAt(), event.revokedAt()),
+                        entry.replacedBy()));
     }
 
-    private void update(String number, String recordId,
-            java.util.function.UnaryOperator<CertificateRegister> change) {
+    private void update(String number, String recordId, java.util.function.UnaryOperator<CertificateRegister> change) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
         CertificateRegister entry = batch.find(REGISTER, number);
         if (entry == null) {

@@ -44,8 +44,15 @@ public class MyCertificateApplications {
     private final Revocations revocations;
     private final CertificateFormats formats;
 
-    MyCertificateApplications(MongoTemplate mongo, HolderRecords records, ReadModelWait wait,
-            CertificatePdf pdf, PublicUrls urls, Clock clock, Revocations revocations, CertificateFormats formats) {
+    MyCertificateApplications(
+            MongoTemplate mongo,
+            HolderRecords records,
+            ReadModelWait wait,
+            CertificatePdf pdf,
+            PublicUrls urls,
+            Clock clock,
+            Revocations revocations,
+            CertificateFormats formats) {
         this.revocations = revocations;
         this.formats = formats;
         this.mongo = mongo;
@@ -60,9 +67,14 @@ public class MyCertificateApplications {
      * @param email the address the certificate was sent to, masked as in My Certificates
      * @param formats the formats this certification is issued in: apply with one of them
      */
-    public record Eligible(String recordId, String certificationName, String certificateNumber, LocalDate effectiveDate,
-            LocalDate expirationDate, String email, List<CertificateFormat> formats) {
-    }
+    public record Eligible(
+            String recordId,
+            String certificationName,
+            String certificateNumber,
+            LocalDate effectiveDate,
+            LocalDate expirationDate,
+            String email,
+            List<CertificateFormat> formats) {}
 
     /**
      * @param downloadUrl for an approved electronic certificate
@@ -71,27 +83,50 @@ public class MyCertificateApplications {
      *        certification office approves the application by hand
      * @param nameCorrection the holder's latest request to print another name, and the office's decision
      */
-    public record ApplicationView(String applicationId, long applicationVersion, String status, String recordId,
-            String certificationName, String certificateNumber, CertificateFormat format, Instant requestedAt,
-            LocalDate availableFrom, Instant approvedAt, String fullName, String phone, String email,
-            MailingInformation mailing, String courier, String expressOrderNumber, Instant shippedAt,
-            String downloadUrl, CertificateStatus certificateStatus, Instant revokedAt, Instant voidedAt,
-            String voidReason, CertificateApplications.Replacement replacement, boolean nameReview,
-            CertificateApplications.NameCorrection nameCorrection) {
-    }
+    public record ApplicationView(
+            String applicationId,
+            long applicationVersion,
+            String status,
+            String recordId,
+            String certificationName,
+            String certificateNumber,
+            CertificateFormat format,
+            Instant requestedAt,
+            LocalDate availableFrom,
+            Instant approvedAt,
+            String fullName,
+            String phone,
+            String email,
+            MailingInformation mailing,
+            String courier,
+            String expressOrderNumber,
+            Instant shippedAt,
+            String downloadUrl,
+            CertificateStatus certificateStatus,
+            Instant revokedAt,
+            Instant voidedAt,
+            String voidReason,
+            CertificateApplications.Replacement replacement,
+            boolean nameReview,
+            CertificateApplications.NameCorrection nameCorrection) {}
 
     public List<Eligible> eligible(String accountId) {
         Set<String> applied = applications(accountId).applications().stream()
-                .map(Application::recordId).collect(Collectors.toSet());
+                .map(Application::recordId)
+                .collect(Collectors.toSet());
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return records.certificationsOf(accountId, Optional.empty()).stream()
                 .filter(entry -> !applied.contains(entry.recordId()))
                 .filter(entry -> entry.certification().expirationDate() == null
                         || !today.isAfter(entry.certification().expirationDate()))
                 .filter(entry -> !revoked(entry.certification().certificateNumber()))
-                .map(entry -> new Eligible(entry.recordId(), entry.certification().certificationName(),
-                        entry.certification().certificateNumber(), entry.certification().effectiveDate(),
-                        entry.certification().expirationDate(), Masking.email(entry.certification().email()),
+                .map(entry -> new Eligible(
+                        entry.recordId(),
+                        entry.certification().certificationName(),
+                        entry.certification().certificateNumber(),
+                        entry.certification().effectiveDate(),
+                        entry.certification().expirationDate(),
+                        Masking.email(entry.certification().email()),
                         formats.of(entry.certification().certificationName())))
                 .sorted(Comparator.comparing(Eligible::effectiveDate, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
@@ -99,24 +134,34 @@ public class MyCertificateApplications {
 
     public List<ApplicationView> list(String accountId) {
         List<Application> all = current(accountId, applications(accountId).applications());
-        Map<String, Instant> revoked = revocations.of(all.stream().map(Application::certificateNumber).toList());
+        Map<String, Instant> revoked =
+                revocations.of(all.stream().map(Application::certificateNumber).toList());
         return all.stream()
                 .sorted(Comparator.comparing(Application::requestedAt).reversed())
-                .map(a -> view(a, revoked.get(a.certificateNumber()))).toList();
+                .map(a -> view(a, revoked.get(a.certificateNumber())))
+                .toList();
     }
 
     /** @param minVersion the application version a command answered with: read your own write */
     public ApplicationView one(String applicationId, Optional<Long> minVersion, String accountId) {
-        CertificateApplications mine = minVersion.isEmpty() ? applications(accountId)
-                : wait.untilVersion(applicationId, minVersion.get(), new ReadModelWait.Visibility(
+        CertificateApplications mine = minVersion.isEmpty()
+                ? applications(accountId)
+                : wait.untilVersion(
+                        applicationId,
+                        minVersion.get(),
+                        new ReadModelWait.Visibility(
                                 first -> first instanceof CertificateApplied applied
                                         && applied.accountId().equals(accountId),
                                 MyCertificateApplications::notFound),
-                        CertificateApplications.class, accountId,
+                        CertificateApplications.class,
+                        accountId,
                         () -> applications(accountId),
-                        doc -> doc.find(applicationId).map(a -> a.version() >= minVersion.get()).orElse(false));
-        Application application = current(accountId, List.of(mine.find(applicationId)
-                .orElseThrow(MyCertificateApplications::notFound))).get(0);
+                        doc -> doc.find(applicationId)
+                                .map(a -> a.version() >= minVersion.get())
+                                .orElse(false));
+        Application application = current(
+                        accountId, List.of(mine.find(applicationId).orElseThrow(MyCertificateApplications::notFound)))
+                .get(0);
         return view(application, revocations.of(application.certificateNumber()));
     }
 
@@ -126,38 +171,45 @@ public class MyCertificateApplications {
      */
     public Download download(String applicationId, String accountId, boolean thirdParty) {
         if (thirdParty) {
-            throw new DomainException(ErrorCode.THIRD_PARTY_ACCOUNT, "Electronic certificates cannot be downloaded"
-                    + " with a third-party account. Register a CertTrail account and associate your addresses.");
+            throw new DomainException(
+                    ErrorCode.THIRD_PARTY_ACCOUNT,
+                    "Electronic certificates cannot be downloaded"
+                            + " with a third-party account. Register a CertTrail account and associate your addresses.");
         }
-        Application applied = applications(accountId).find(applicationId)
-                .orElseThrow(MyCertificateApplications::notFound);
+        Application applied =
+                applications(accountId).find(applicationId).orElseThrow(MyCertificateApplications::notFound);
         List<CertificationEntry> mine = records.certificationsOf(accountId, Optional.empty());
         Application application = current(applied, mine);
         if (application.format() != CertificateFormat.ELECTRONIC) {
             throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, "A paper certificate is mailed, not downloaded.");
         }
         if (application.status() != CertificateApplications.Status.APPROVED) {
-            throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, "The certificate is not approved yet; it can be"
-                    + " from " + application.availableFrom() + ".");
+            throw new DomainException(
+                    ErrorCode.NOT_DOWNLOADABLE,
+                    "The certificate is not approved yet; it can be" + " from " + application.availableFrom() + ".");
         }
         if (revoked(application.certificateNumber())) {
             throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, "This certificate has been revoked.");
         }
         boolean stillMine = mine.stream().map(CertificationEntry::recordId).anyMatch(application.recordId()::equals);
         if (!stillMine) {
-            throw new DomainException(ErrorCode.NOT_DOWNLOADABLE,
+            throw new DomainException(
+                    ErrorCode.NOT_DOWNLOADABLE,
                     "The address of this certificate is no longer associated with your account.");
         }
-        byte[] document = pdf.render(new CertificatePdf.Content(application.fullName(),
-                application.certificationName(), application.certificateNumber(), application.effectiveDate(),
-                application.expirationDate(), LocalDate.ofInstant(application.approvedAt(), ZoneOffset.UTC),
+        byte[] document = pdf.render(new CertificatePdf.Content(
+                application.fullName(),
+                application.certificationName(),
+                application.certificateNumber(),
+                application.effectiveDate(),
+                application.expirationDate(),
+                LocalDate.ofInstant(application.approvedAt(), ZoneOffset.UTC),
                 urls.verification(application.certificateNumber())));
         return new Download(document, "certificate-" + application.certificateNumber() + ".pdf");
     }
 
     /** An e-certificate and the file name it is saved under. */
-    public record Download(byte[] pdf, String filename) {
-    }
+    public record Download(byte[] pdf, String filename) {}
 
     /** The applications with their certificates as the holder's records state them now (corrections). */
     private List<Application> current(String accountId, List<Application> applications) {
@@ -170,29 +222,53 @@ public class MyCertificateApplications {
 
     /** A record no longer among the holder's (its address left the account) keeps what was applied for. */
     private static Application current(Application a, List<CertificationEntry> records) {
-        return records.stream().filter(entry -> entry.recordId().equals(a.recordId())).findFirst()
-                .map(entry -> a.asCorrected(entry.certification().certificateNumber(),
-                        entry.certification().certificationName(), entry.certification().effectiveDate(),
+        return records.stream()
+                .filter(entry -> entry.recordId().equals(a.recordId()))
+                .findFirst()
+                .map(entry -> a.asCorrected(
+                        entry.certification().certificateNumber(),
+                        entry.certification().certificationName(),
+                        entry.certification().effectiveDate(),
                         entry.certification().expirationDate()))
                 .orElse(a);
     }
 
     private ApplicationView view(Application a, Instant revokedAt) {
         boolean downloadable = a.format() == CertificateFormat.ELECTRONIC
-                && a.status() == CertificateApplications.Status.APPROVED && revokedAt == null;
-        return new ApplicationView(a.applicationId(), a.version(), a.status().name(), a.recordId(),
-                a.certificationName(), a.certificateNumber(), a.format(), a.requestedAt(), a.availableFrom(),
-                a.approvedAt(), a.fullName(), Masking.phone(a.phone()), a.email(), masked(a.mailing()), a.courier(),
+                && a.status() == CertificateApplications.Status.APPROVED
+                && revokedAt == null;
+        return new ApplicationView(
+                a.applicationId(),
+                a.version(),
+                a.status().name(),
+                a.recordId(),
+                a.certificationName(),
+                a.certificateNumber(),
+                a.format(),
+                a.requestedAt(),
+                a.availableFrom(),
+                a.approvedAt(),
+                a.fullName(),
+                Masking.phone(a.phone()),
+                a.email(),
+                masked(a.mailing()),
+                a.courier(),
                 a.expressOrderNumber(),
-                a.shippedAt(), downloadable
-                        ? "/api/me/certificate-applications/" + a.applicationId() + "/certificate.pdf" : null,
-                CertificateStatus.of(a.expirationDate(), revokedAt, today()), revokedAt, a.voidedAt(), a.voidReason(),
-                a.replacement(), a.nameReview(), a.nameCorrection());
+                a.shippedAt(),
+                downloadable ? "/api/me/certificate-applications/" + a.applicationId() + "/certificate.pdf" : null,
+                CertificateStatus.of(a.expirationDate(), revokedAt, today()),
+                revokedAt,
+                a.voidedAt(),
+                a.voidReason(),
+                a.replacement(),
+                a.nameReview(),
+                a.nameCorrection());
     }
 
     /** The phone number as the guides show it, masked; the holder changes it by sending it again whole. */
     private static MailingInformation masked(MailingInformation mailing) {
-        return mailing == null ? null
+        return mailing == null
+                ? null
                 : new MailingInformation(mailing.recipient(), Masking.phone(mailing.phone()), mailing.address());
     }
 
@@ -213,5 +289,4 @@ public class MyCertificateApplications {
     private static DomainException notFound() {
         return new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
     }
-
 }

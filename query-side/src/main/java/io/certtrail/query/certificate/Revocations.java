@@ -30,7 +30,8 @@ public class Revocations {
 
     /** The revoked ones among these certificate numbers, with the moment of their revocation. */
     public Map<String, Instant> of(Collection<String> certificateNumbers) {
-        List<String> numbers = new ArrayList<>(certificateNumbers.stream().distinct().toList());
+        List<String> numbers =
+                new ArrayList<>(certificateNumbers.stream().distinct().toList());
         Map<String, Instant> revoked = new HashMap<>();
         for (int from = 0; from < numbers.size(); from += CHUNK) {
             for (Document entry : mongo.getCollection(CertificateRegister.COLLECTION)

@@ -35,10 +35,20 @@ public class ShipmentQueueReads {
      * @param address the postal address, lines separated by line breaks
      * @param replacement a new certificate for one lost or damaged (counted from the replacement's approval)
      */
-    public record Package(String applicationId, String certificateNumber, String certificationName, String printedName,
-            String recipient, String phone, String address, Instant requestedAt, Instant approvedAt,
-            LocalDate shipBy, int workingDaysLeft, boolean late, boolean replacement) {
-    }
+    public record Package(
+            String applicationId,
+            String certificateNumber,
+            String certificationName,
+            String printedName,
+            String recipient,
+            String phone,
+            String address,
+            Instant requestedAt,
+            Instant approvedAt,
+            LocalDate shipBy,
+            int workingDaysLeft,
+            boolean late,
+            boolean replacement) {}
 
     /**
      * What waits, with its certificate as the register states it now (a corrected number is printed,
@@ -46,25 +56,34 @@ public class ShipmentQueueReads {
      */
     public List<Package> packages(LocalDate today) {
         List<ShipmentQueue> waiting = mongo.findAll(ShipmentQueue.class);
-        Map<String, CertificateRegister> now = certificates.of(waiting.stream()
-                .map(ShipmentQueue::certificateNumber).toList());
+        Map<String, CertificateRegister> now = certificates.of(
+                waiting.stream().map(ShipmentQueue::certificateNumber).toList());
         return waiting.stream()
                 .filter(entry -> now.get(entry.certificateNumber()) == null
                         || now.get(entry.certificateNumber()).revokedAt() == null)
                 .sorted(Comparator.comparing(ShipmentQueue::approvedAt).thenComparing(ShipmentQueue::applicationId))
                 .map(entry -> {
-                    LocalDate shipBy = WorkingDays.plus(LocalDate.ofInstant(entry.approvedAt(), ZoneOffset.UTC),
-                            PROMISED_WORKING_DAYS);
+                    LocalDate shipBy = WorkingDays.plus(
+                            LocalDate.ofInstant(entry.approvedAt(), ZoneOffset.UTC), PROMISED_WORKING_DAYS);
                     int left = WorkingDays.between(today, shipBy);
                     CertificateRegister current = now.get(entry.certificateNumber());
-                    return new Package(entry.applicationId(),
+                    return new Package(
+                            entry.applicationId(),
                             current == null ? entry.certificateNumber() : current.certificateNumber(),
-                            current == null || current.certificationName() == null ? entry.certificationName()
+                            current == null || current.certificationName() == null
+                                    ? entry.certificationName()
                                     : current.certificationName(),
-                            entry.printedName(), entry.mailing().recipient(), entry.mailing().phone(),
-                            entry.mailing().address(), entry.requestedAt(), entry.approvedAt(), shipBy, left,
-                            left < 0, entry.replacement());
-                }).toList();
+                            entry.printedName(),
+                            entry.mailing().recipient(),
+                            entry.mailing().phone(),
+                            entry.mailing().address(),
+                            entry.requestedAt(),
+                            entry.approvedAt(),
+                            shipBy,
+                            left,
+                            left < 0,
+                            entry.replacement());
+                })
+                .toList();
     }
-
 }

@@ -47,10 +47,17 @@ public class Verification {
      * @param nameMatches null when no name was given
      * @param replacedBy for a number a correction replaced: the certificate's number now (verify that)
      */
-    public record Result(String certificateNumber, boolean authentic, Status status, String certificationName,
-            LocalDate effectiveDate, LocalDate expirationDate, String holderName, Boolean nameMatches,
-            LocalDate checkedOn, String replacedBy) {
-    }
+    public record Result(
+            String certificateNumber,
+            boolean authentic,
+            Status status,
+            String certificationName,
+            LocalDate effectiveDate,
+            LocalDate expirationDate,
+            String holderName,
+            Boolean nameMatches,
+            LocalDate checkedOn,
+            String replacedBy) {}
 
     /** Corrections of corrections: followed this far at most. */
     private static final int MAX_REPLACEMENTS = 10;
@@ -60,7 +67,8 @@ public class Verification {
         rateLimits.consume(RateLimits.Policy.VERIFICATIONS_PER_CLIENT, clientAddress);
         String number = rawNumber == null ? "" : rawNumber.strip();
         if (!NUMBER.matcher(number).matches()) {
-            throw new DomainException(ErrorCode.INVALID_INPUT,
+            throw new DomainException(
+                    ErrorCode.INVALID_INPUT,
                     "A certificate number holds 1 to 64 letters, digits, dots, dashes or underscores.");
         }
         if (name != null && name.length() > 200) {
@@ -69,8 +77,9 @@ public class Verification {
         CertificateRegister entry = mongo.findById(number, CertificateRegister.class);
         if (entry == null || entry.certificationName() == null) {
             rateLimits.consume(RateLimits.Policy.VERIFICATION_MISSES_PER_CLIENT, clientAddress);
-            throw new DomainException(ErrorCode.CERTIFICATE_NOT_FOUND, "No certificate with this number was found."
-                    + " Check the number as printed on the certificate.");
+            throw new DomainException(
+                    ErrorCode.CERTIFICATE_NOT_FOUND,
+                    "No certificate with this number was found." + " Check the number as printed on the certificate.");
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         String replacedBy = entry.replacedBy();
@@ -81,12 +90,23 @@ public class Verification {
             }
             replacedBy = next.replacedBy();
         }
-        Status status = replacedBy != null ? Status.REPLACED
-                : Status.valueOf(CertificateStatus.of(entry.expirationDate(), entry.revokedAt(), today).name());
+        Status status = replacedBy != null
+                ? Status.REPLACED
+                : Status.valueOf(CertificateStatus.of(entry.expirationDate(), entry.revokedAt(), today)
+                        .name());
         boolean nameGiven = name != null && !name.isBlank();
         Boolean matches = nameGiven ? PersonNames.sameFullName(name, entry.holderName()) : null;
         String shownName = Boolean.TRUE.equals(matches) ? entry.holderName() : Masking.personName(entry.holderName());
-        return new Result(entry.certificateNumber(), true, status, entry.certificationName(), entry.effectiveDate(),
-                entry.expirationDate(), shownName, matches, today, replacedBy);
+        return new Result(
+                entry.certificateNumber(),
+                true,
+                status,
+                entry.certificationName(),
+                entry.effectiveDate(),
+                entry.expirationDate(),
+                shownName,
+                matches,
+                today,
+                replacedBy);
     }
 }

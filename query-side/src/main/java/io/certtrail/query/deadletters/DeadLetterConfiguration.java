@@ -42,7 +42,8 @@ class DeadLetterConfiguration {
                 .deadLetterCollectionName(COLLECTION)
                 .build();
         return configurer -> configurer.eventProcessing(processing -> {
-            processing.registerDeadLetterQueueProvider(group -> !PROJECTIONS.contains(group) ? null
+            processing.registerDeadLetterQueueProvider(group -> !PROJECTIONS.contains(group)
+                    ? null
                     : config -> new DistinctLetters(MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
                             .processingGroup(group)
                             .mongoTemplate(template)
@@ -52,8 +53,8 @@ class DeadLetterConfiguration {
                             .build()));
             processing.registerDefaultDeadLetterPolicy(config -> parkAndRedoTheBatch());
             // Without the cache every event asks the queue whether its sequence is parked: a round trip each.
-            PROJECTIONS.forEach(group -> processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                    (config, builder) -> builder.enableSequenceIdentifierCache()));
+            PROJECTIONS.forEach(group -> processing.registerDeadLetteringEventHandlerInvokerConfiguration(
+                    group, (config, builder) -> builder.enableSequenceIdentifierCache()));
         });
     }
 

@@ -8,8 +8,8 @@ import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoDeadLetter;
+import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
@@ -26,6 +26,7 @@ public class DeadLetters {
 
     /** How much of a queue one answer shows; the counts are always complete. */
     static final int SHOWN_SEQUENCES = 50;
+
     static final int SHOWN_LETTERS = 20;
 
     private final EventProcessingConfiguration processing;
@@ -34,23 +35,28 @@ public class DeadLetters {
         this.processing = processing;
     }
 
-    public record Letter(String eventId, String eventType, String aggregateId, Long aggregateSequence,
-            Instant occurredAt, Instant parkedAt, Instant lastTriedAt, String causeType, String causeMessage) {
-    }
+    public record Letter(
+            String eventId,
+            String eventType,
+            String aggregateId,
+            Long aggregateSequence,
+            Instant occurredAt,
+            Instant parkedAt,
+            Instant lastTriedAt,
+            String causeType,
+            String causeMessage) {}
 
     /** @param letters how many events the sequence holds parked; {@code shown}: the first of them, oldest first */
-    public record Sequence(String sequence, long letters, List<Letter> shown) {
-    }
+    public record Sequence(String sequence, long letters, List<Letter> shown) {}
 
-    public record Group(String processingGroup, long sequences, long letters, List<Sequence> parked) {
-    }
+    public record Group(String processingGroup, long sequences, long letters, List<Sequence> parked) {}
 
     /** @param recovered sequences handled in full this time; {@code stillParked}: letters left */
-    public record Retry(String processingGroup, int sequencesTried, int recovered, long stillParked) {
-    }
+    public record Retry(String processingGroup, int sequencesTried, int recovered, long stillParked) {}
 
     public List<Group> all() {
-        return DeadLetterConfiguration.PROJECTIONS.stream().sorted()
+        return DeadLetterConfiguration.PROJECTIONS.stream()
+                .sorted()
                 .flatMap(group -> processing.deadLetterQueue(group).map(queue -> group(group, queue)).stream())
                 .toList();
     }
@@ -80,7 +86,8 @@ public class DeadLetters {
         if (letter instanceof MongoDeadLetter<?> stored) {
             return stored.sequenceIdentifier();
         }
-        return letter instanceof GenericDeadLetter<?> generic ? String.valueOf(generic.getSequenceIdentifier())
+        return letter instanceof GenericDeadLetter<?> generic
+                ? String.valueOf(generic.getSequenceIdentifier())
                 : letter.message().getIdentifier();
     }
 
@@ -88,10 +95,16 @@ public class DeadLetters {
         EventMessage<?> event = letter.message();
         DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
         Cause cause = letter.cause().orElse(null);
-        return new Letter(event.getIdentifier(), event.getPayloadType().getSimpleName(),
+        return new Letter(
+                event.getIdentifier(),
+                event.getPayloadType().getSimpleName(),
                 domain == null ? null : domain.getAggregateIdentifier(),
-                domain == null ? null : domain.getSequenceNumber(), event.getTimestamp(), letter.enqueuedAt(),
-                letter.lastTouched(), cause == null ? null : cause.type(), cause == null ? null : cause.message());
+                domain == null ? null : domain.getSequenceNumber(),
+                event.getTimestamp(),
+                letter.enqueuedAt(),
+                letter.lastTouched(),
+                cause == null ? null : cause.type(),
+                cause == null ? null : cause.message());
     }
 
     /**
@@ -101,8 +114,8 @@ public class DeadLetters {
      */
     public Retry retry(String group) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
-        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(group)
-                .orElseThrow(() -> unknown(group));
+        SequencedDeadLetterProcessor<EventMessage<?>> processor =
+                processing.sequencedDeadLetterProcessor(group).orElseThrow(() -> unknown(group));
         List<String> firstLetters = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
             firstLetters.add(sequence.iterator().next().message().getIdentifier());

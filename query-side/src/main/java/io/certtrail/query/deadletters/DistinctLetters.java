@@ -30,8 +30,8 @@ final class DistinctLetters implements SequencedDeadLetterQueue<EventMessage<?>>
     }
 
     @Override
-    public boolean enqueueIfPresent(Object sequenceIdentifier,
-            Supplier<DeadLetter<? extends EventMessage<?>>> letterBuilder) {
+    public boolean enqueueIfPresent(
+            Object sequenceIdentifier, Supplier<DeadLetter<? extends EventMessage<?>>> letterBuilder) {
         if (!queue.contains(sequenceIdentifier)) {
             return false;
         }
@@ -57,7 +57,8 @@ final class DistinctLetters implements SequencedDeadLetterQueue<EventMessage<?>>
     }
 
     @Override
-    public void requeue(DeadLetter<? extends EventMessage<?>> letter,
+    public void requeue(
+            DeadLetter<? extends EventMessage<?>> letter,
             UnaryOperator<DeadLetter<? extends EventMessage<?>>> letterUpdater) {
         queue.requeue(letter, letterUpdater);
     }
@@ -98,7 +99,8 @@ final class DistinctLetters implements SequencedDeadLetterQueue<EventMessage<?>>
     }
 
     @Override
-    public boolean process(Predicate<DeadLetter<? extends EventMessage<?>>> sequenceFilter,
+    public boolean process(
+            Predicate<DeadLetter<? extends EventMessage<?>>> sequenceFilter,
             Function<DeadLetter<? extends EventMessage<?>>, EnqueueDecision<EventMessage<?>>> processingTask) {
         return queue.process(sequenceFilter, processingTask);
     }

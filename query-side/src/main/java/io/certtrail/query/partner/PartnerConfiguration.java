@@ -15,7 +15,7 @@ class PartnerConfiguration {
 
     @Bean
     ConfigurerModule partnerViewInOrder() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSequencingPolicy(ProcessingGroups.PARTNER_VIEW, config -> ProjectionSequences.wholeStream()));
+        return configurer -> configurer.eventProcessing(processing -> processing.registerSequencingPolicy(
+                ProcessingGroups.PARTNER_VIEW, config -> ProjectionSequences.wholeStream()));
     }
 }

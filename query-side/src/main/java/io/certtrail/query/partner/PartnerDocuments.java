@@ -22,8 +22,7 @@ public final class PartnerDocuments {
      */
     public static final int BUCKETS = 64;
 
-    private PartnerDocuments() {
-    }
+    private PartnerDocuments() {}
 
     public static int bucketOf(String accountId) {
         return Math.floorMod(accountId.hashCode(), BUCKETS);
@@ -35,8 +34,15 @@ public final class PartnerDocuments {
 
     /** One account: its name, its active addresses, and the company it belongs to or asked to join. */
     @Document("partner_accounts")
-    public record Account(@Id String accountId, String firstName, String lastName, List<Address> addresses,
-            String companyId, Instant memberSince, String requestedCompanyId, Instant requestedAt) {
+    public record Account(
+            @Id String accountId,
+            String firstName,
+            String lastName,
+            List<Address> addresses,
+            String companyId,
+            Instant memberSince,
+            String requestedCompanyId,
+            Instant requestedAt) {
         public Account {
             addresses = addresses == null ? new ArrayList<>() : new ArrayList<>(addresses);
         }
@@ -67,8 +73,12 @@ public final class PartnerDocuments {
 
     /** One address: who holds it now and every record sent to it. */
     @Document("partner_addresses")
-    public record AddressRecords(@Id String addressKey, String ownerAccountId, List<Certification> certifications,
-            List<Exam> exams, List<Training> trainings) {
+    public record AddressRecords(
+            @Id String addressKey,
+            String ownerAccountId,
+            List<Certification> certifications,
+            List<Exam> exams,
+            List<Training> trainings) {
         public AddressRecords {
             certifications = certifications == null ? new ArrayList<>() : new ArrayList<>(certifications);
             exams = exams == null ? new ArrayList<>() : new ArrayList<>(exams);
@@ -80,21 +90,22 @@ public final class PartnerDocuments {
         }
     }
 
-    public record Certification(String recordId, String certificationName, String certificateNumber,
-            LocalDate effectiveDate, LocalDate expirationDate, Instant revokedAt) {
-    }
+    public record Certification(
+            String recordId,
+            String certificationName,
+            String certificateNumber,
+            LocalDate effectiveDate,
+            LocalDate expirationDate,
+            Instant revokedAt) {}
 
-    public record Exam(String recordId, String examCode, String examName, LocalDate examDate, int score,
-            boolean passed) {
-    }
+    public record Exam(
+            String recordId, String examCode, String examName, LocalDate examDate, int score, boolean passed) {}
 
-    public record Training(String recordId, String courseCode, String courseName, LocalDate endDate, String result) {
-    }
+    public record Training(String recordId, String courseCode, String courseName, LocalDate endDate, String result) {}
 
     /** Where a certification record is filed, so its revocation (which names only the record) finds it. */
     @Document("partner_certifications")
-    public record CertificationAddress(@Id String recordId, String addressKey) {
-    }
+    public record CertificationAddress(@Id String recordId, String addressKey) {}
 
     /**
      * Up to one {@link #BUCKETS}th of a company's employees, each as a compact row: what filtering,
@@ -111,12 +122,15 @@ public final class PartnerDocuments {
      * @param certifications the certificates held: name, expiry, revocation
      * @param courses the training courses completed, by code and by name
      */
-    public record Employee(String accountId, String firstName, String lastName, Instant memberSince,
-            List<Held> certifications, List<String> courses) {
-    }
+    public record Employee(
+            String accountId,
+            String firstName,
+            String lastName,
+            Instant memberSince,
+            List<Held> certifications,
+            List<String> courses) {}
 
-    public record Held(String certificationName, LocalDate expirationDate, Instant revokedAt) {
-    }
+    public record Held(String certificationName, LocalDate expirationDate, Instant revokedAt) {}
 
     /**
      * Which roster buckets a company uses (so a small company's view reads one or two documents, not
@@ -134,9 +148,13 @@ public final class PartnerDocuments {
 
     /** One employee's records in full, fetched by {@code _id} for the rows of a page or an export. */
     @Document("partner_employees")
-    public record EmployeeRecords(@Id String accountId, String companyId, List<String> emails,
-            List<Certification> certifications, List<Exam> exams, List<Training> trainings) {
-    }
+    public record EmployeeRecords(
+            @Id String accountId,
+            String companyId,
+            List<String> emails,
+            List<Certification> certifications,
+            List<Exam> exams,
+            List<Training> trainings) {}
 
     /** The requests to join a company that its administrators have not decided yet. */
     @Document("partner_requests")
@@ -146,6 +164,5 @@ public final class PartnerDocuments {
         }
     }
 
-    public record Request(String accountId, String firstName, String lastName, Instant requestedAt) {
-    }
+    public record Request(String accountId, String firstName, String lastName, Instant requestedAt) {}
 }

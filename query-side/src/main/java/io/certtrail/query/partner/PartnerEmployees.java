@@ -15,8 +15,8 @@ import io.certtrail.query.partner.PartnerDocuments.Request;
 import io.certtrail.query.partner.PartnerDocuments.Requests;
 import io.certtrail.query.partner.PartnerDocuments.Training;
 import io.certtrail.query.partner.PartnerView.Filter;
-import io.certtrail.query.support.PageRequest.Page;
 import io.certtrail.query.support.PageRequest;
+import io.certtrail.query.support.PageRequest.Page;
 import io.certtrail.query.support.SpreadsheetText;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -43,27 +43,38 @@ public class PartnerEmployees {
 
     private final PartnerView view;
     /** Answers by company roster signature, filter, sort and day; a few hundred at most. */
-    private final Cache<String, Sorted> answers = Caffeine.newBuilder().maximumSize(256).build();
+    private final Cache<String, Sorted> answers =
+            Caffeine.newBuilder().maximumSize(256).build();
 
-    private record Sorted(List<Employee> rows, Map<String, Long> validCertifications) {
-    }
+    private record Sorted(List<Employee> rows, Map<String, Long> validCertifications) {}
 
     PartnerEmployees(PartnerView view) {
         this.view = view;
     }
 
     /** @param revokedAt when the certification office revoked it (status REVOKED), else null */
-    public record CertificationView(String recordId, String certificationName, String certificateNumber,
-            LocalDate effectiveDate, LocalDate expirationDate, CertificateStatus status, Instant revokedAt) {
-    }
+    public record CertificationView(
+            String recordId,
+            String certificationName,
+            String certificateNumber,
+            LocalDate effectiveDate,
+            LocalDate expirationDate,
+            CertificateStatus status,
+            Instant revokedAt) {}
 
-    public record EmployeeView(String accountId, String firstName, String lastName, Instant memberSince,
-            List<String> emails, LocalDate nextExpiry, List<CertificationView> certifications, List<Exam> exams, List<Training> trainings) {
-    }
+    public record EmployeeView(
+            String accountId,
+            String firstName,
+            String lastName,
+            Instant memberSince,
+            List<String> emails,
+            LocalDate nextExpiry,
+            List<CertificationView> certifications,
+            List<Exam> exams,
+            List<Training> trainings) {}
 
     /** A page of employees, and how many of all matching employees hold each certification (valid). */
-    public record EmployeesPage(Page<EmployeeView> employees, Map<String, Long> validCertifications) {
-    }
+    public record EmployeesPage(Page<EmployeeView> employees, Map<String, Long> validCertifications) {}
 
     public EmployeesPage page(String company, Filter filter, PageRequest request, LocalDate today) {
         String sort = request.sort();
@@ -72,23 +83,32 @@ public class PartnerEmployees {
         Sorted sorted = answers.getIfPresent(key);
         if (sorted == null) {
             List<Employee> employees = view.employees(company, filter, today);
-            sorted = new Sorted(request.sorted(employees, Map.of(
-                    "name", comparing(PartnerView::sortName),
-                    "memberSince", comparing(Employee::memberSince, nullsLast(naturalOrder())),
-                    "nextExpiry", comparing((Employee e) -> PartnerView.nextExpiry(e, today),
-                            nullsLast(naturalOrder())),
-                    "certifications", comparing(e -> e.certifications().size())),
-                    comparing(Employee::accountId)), PartnerView.validCertifications(employees, today));
+            sorted = new Sorted(
+                    request.sorted(
+                            employees,
+                            Map.of(
+                                    "name", comparing(PartnerView::sortName),
+                                    "memberSince", comparing(Employee::memberSince, nullsLast(naturalOrder())),
+                                    "nextExpiry",
+                                            comparing(
+                                                    (Employee e) -> PartnerView.nextExpiry(e, today),
+                                                    nullsLast(naturalOrder())),
+                                    "certifications",
+                                            comparing(e -> e.certifications().size())),
+                            comparing(Employee::accountId)),
+                    PartnerView.validCertifications(employees, today));
             answers.put(key, sorted);
         }
         Page<Employee> rows = request.slice(sorted.rows());
-        List<EmployeeRecords> records = view.records(company, rows.items().stream().map(Employee::accountId).toList());
+        List<EmployeeRecords> records = view.records(
+                company, rows.items().stream().map(Employee::accountId).toList());
         List<EmployeeView> items = new java.util.ArrayList<>();
         for (int i = 0; i < rows.items().size(); i++) {
             items.add(row(rows.items().get(i), records.get(i), today));
         }
-        return new EmployeesPage(new Page<>(rows.page(), rows.size(), rows.totalElements(), rows.totalPages(),
-                rows.sort(), items), sorted.validCertifications());
+        return new EmployeesPage(
+                new Page<>(rows.page(), rows.size(), rows.totalElements(), rows.totalPages(), rows.sort(), items),
+                sorted.validCertifications());
     }
 
     /**
@@ -104,26 +124,45 @@ public class PartnerEmployees {
         for (int n = 0; n < employees.size(); n++) {
             Employee e = employees.get(n);
             if (n % EXPORT_CHUNK == 0) { // one read per hundred employees, not one per employee
-                chunk = view.records(company, employees.subList(n, Math.min(n + EXPORT_CHUNK, employees.size()))
-                        .stream().map(Employee::accountId).toList());
+                chunk = view.records(
+                        company,
+                        employees.subList(n, Math.min(n + EXPORT_CHUNK, employees.size())).stream()
+                                .map(Employee::accountId)
+                                .toList());
             }
             EmployeeRecords records = chunk.get(n % EXPORT_CHUNK);
             String person = cells(e.accountId(), e.lastName(), e.firstName(), e.memberSince());
             boolean any = false;
             for (Certification c : records.certifications()) {
-                csv.write(person + "," + cells("CERTIFICATION", c.certificationName(), c.certificateNumber(),
-                        c.effectiveDate(), c.expirationDate(),
-                        CertificateStatus.of(c.expirationDate(), c.revokedAt(), today), c.revokedAt()) + "\r\n");
+                csv.write(person + ","
+                        + cells(
+                                "CERTIFICATION",
+                                c.certificationName(),
+                                c.certificateNumber(),
+                                c.effectiveDate(),
+                                c.expirationDate(),
+                                CertificateStatus.of(c.expirationDate(), c.revokedAt(), today),
+                                c.revokedAt())
+                        + "\r\n");
                 any = true;
             }
             for (Exam x : records.exams()) {
-                csv.write(person + "," + cells("EXAM", x.examName(), x.examCode(), x.examDate(), null,
-                        x.passed() ? "PASSED" : "FAILED", null) + "\r\n");
+                csv.write(person + ","
+                        + cells(
+                                "EXAM",
+                                x.examName(),
+                                x.examCode(),
+                                x.examDate(),
+                                null,
+                                x.passed() ? "PASSED" : "FAILED",
+                                null)
+                        + "\r\n");
                 any = true;
             }
             for (Training t : records.trainings()) {
-                csv.write(person + "," + cells("TRAINING", t.courseName(), t.courseCode(), t.endDate(), null,
-                        t.result(), null) + "\r\n");
+                csv.write(person + ","
+                        + cells("TRAINING", t.courseName(), t.courseCode(), t.endDate(), null, t.result(), null)
+                        + "\r\n");
                 any = true;
             }
             if (!any) {
@@ -136,16 +175,33 @@ public class PartnerEmployees {
     /** Requests to join the company, waiting for an administrator, oldest first. */
     public List<Request> requests(String company) {
         Requests requests = view.requests(company);
-        return requests == null ? List.of() : requests.requests().stream()
-                .sorted(Comparator.comparing(Request::requestedAt)).toList();
+        return requests == null
+                ? List.of()
+                : requests.requests().stream()
+                        .sorted(Comparator.comparing(Request::requestedAt))
+                        .toList();
     }
 
     private static EmployeeView row(Employee e, EmployeeRecords records, LocalDate today) {
-        return new EmployeeView(e.accountId(), e.firstName(), e.lastName(), e.memberSince(), records.emails(),
-                PartnerView.nextExpiry(e, today), records.certifications().stream().map(c -> new CertificationView(
-                        c.recordId(), c.certificationName(), c.certificateNumber(), c.effectiveDate(),
-                        c.expirationDate(), CertificateStatus.of(c.expirationDate(), c.revokedAt(), today),
-                        c.revokedAt())).toList(), records.exams(), records.trainings());
+        return new EmployeeView(
+                e.accountId(),
+                e.firstName(),
+                e.lastName(),
+                e.memberSince(),
+                records.emails(),
+                PartnerView.nextExpiry(e, today),
+                records.certifications().stream()
+                        .map(c -> new CertificationView(
+                                c.recordId(),
+                                c.certificationName(),
+                                c.certificateNumber(),
+                                c.effectiveDate(),
+                                c.expirationDate(),
+                                CertificateStatus.of(c.expirationDate(), c.revokedAt(), today),
+                                c.revokedAt()))
+                        .toList(),
+                records.exams(),
+                records.trainings());
     }
 
     /** RFC 4180 cells; a cell that a spreadsheet would run as a formula is prefixed with a quote. */

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.query.certificate.CertificateStatus;
-import io.certtrail.query.partner.PartnerDocuments.Certification;
 import io.certtrail.query.partner.PartnerDocuments.Employee;
 import io.certtrail.query.partner.PartnerDocuments.EmployeeRecords;
 import io.certtrail.query.partner.PartnerDocuments.Held;
@@ -39,8 +38,7 @@ public class PartnerView {
             .weigher((String id, Read read) -> Math.max(1, read.employees().size()))
             .build();
 
-    private record Read(long version, List<Employee> employees) {
-    }
+    private record Read(long version, List<Employee> employees) {}
 
     PartnerView(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -70,9 +68,11 @@ public class PartnerView {
         Predicate<Held> certificate(LocalDate today) {
             return c -> (certification == null || certification.equalsIgnoreCase(c.certificationName()))
                     && (status == null || CertificateStatus.of(c.expirationDate(), c.revokedAt(), today) == status)
-                    && (expiresWithinDays == null || (CertificateStatus.of(c.expirationDate(), c.revokedAt(), today) == CertificateStatus.VALID
-                            && c.expirationDate() != null
-                            && !c.expirationDate().isAfter(today.plusDays(expiresWithinDays))));
+                    && (expiresWithinDays == null
+                            || (CertificateStatus.of(c.expirationDate(), c.revokedAt(), today)
+                                            == CertificateStatus.VALID
+                                    && c.expirationDate() != null
+                                    && !c.expirationDate().isAfter(today.plusDays(expiresWithinDays))));
         }
 
         public boolean matches(Employee employee, LocalDate today) {
@@ -100,7 +100,8 @@ public class PartnerView {
     public List<Employee> employees(String companyId, Filter filter, LocalDate today) {
         List<Employee> matching = new ArrayList<>();
         PartnerDocuments.Company company = mongo.findById(companyId, PartnerDocuments.Company.class);
-        for (Map.Entry<String, Long> bucket : company == null ? List.<Map.Entry<String, Long>>of()
+        for (Map.Entry<String, Long> bucket : company == null
+                ? List.<Map.Entry<String, Long>>of()
                 : company.buckets().entrySet()) {
             String id = PartnerDocuments.rosterId(companyId, Integer.parseInt(bucket.getKey()));
             Read read = rosters.getIfPresent(id);
@@ -136,16 +137,21 @@ public class PartnerView {
         // one query for the page, not one per employee (21 reads for a page of 20, measured with the benchmark)
         Map<String, EmployeeRecords> byAccount = new java.util.HashMap<>();
         if (!accountIds.isEmpty()) {
-            mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                            org.springframework.data.mongodb.core.query.Criteria.where("_id").in(accountIds)),
-                    EmployeeRecords.class).forEach(found -> byAccount.put(found.accountId(), found));
+            mongo.find(
+                            org.springframework.data.mongodb.core.query.Query.query(
+                                    org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                            .in(accountIds)),
+                            EmployeeRecords.class)
+                    .forEach(found -> byAccount.put(found.accountId(), found));
         }
         List<EmployeeRecords> records = new ArrayList<>(accountIds.size());
         for (String accountId : accountIds) {
             EmployeeRecords found = byAccount.get(accountId);
             // never another company's, even if a row and its records were ever out of step
-            records.add(found != null && companyId.equals(found.companyId()) ? found
-                    : new EmployeeRecords(accountId, companyId, List.of(), List.of(), List.of(), List.of()));
+            records.add(
+                    found != null && companyId.equals(found.companyId())
+                            ? found
+                            : new EmployeeRecords(accountId, companyId, List.of(), List.of(), List.of(), List.of()));
         }
         return records;
     }
@@ -155,8 +161,10 @@ public class PartnerView {
         Map<String, Long> counts = new TreeMap<>();
         for (Employee employee : employees) {
             employee.certifications().stream()
-                    .filter(c -> CertificateStatus.of(c.expirationDate(), c.revokedAt(), today) == CertificateStatus.VALID)
-                    .map(Held::certificationName).distinct()
+                    .filter(c ->
+                            CertificateStatus.of(c.expirationDate(), c.revokedAt(), today) == CertificateStatus.VALID)
+                    .map(Held::certificationName)
+                    .distinct()
                     .forEach(name -> counts.merge(name, 1L, Long::sum));
         }
         return counts;
@@ -165,12 +173,17 @@ public class PartnerView {
     /** The employee's earliest expiry among valid certificates: what "expiring soon" sorts by. */
     public static LocalDate nextExpiry(Employee employee, LocalDate today) {
         return employee.certifications().stream()
-                .filter(c -> CertificateStatus.of(c.expirationDate(), c.revokedAt(), today) == CertificateStatus.VALID && c.expirationDate() != null)
-                .map(Held::expirationDate).min(LocalDate::compareTo).orElse(null);
+                .filter(c -> CertificateStatus.of(c.expirationDate(), c.revokedAt(), today) == CertificateStatus.VALID
+                        && c.expirationDate() != null)
+                .map(Held::expirationDate)
+                .min(LocalDate::compareTo)
+                .orElse(null);
     }
 
     public static String sortName(Employee employee) {
         return ((employee.lastName() == null ? "" : employee.lastName()) + " "
-                + (employee.firstName() == null ? "" : employee.firstName())).strip().toLowerCase(Locale.ROOT);
+                        + (employee.firstName() == null ? "" : employee.firstName()))
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 }

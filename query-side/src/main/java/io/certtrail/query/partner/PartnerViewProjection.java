@@ -54,7 +54,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProcessingGroups.PARTNER_VIEW)
 public class PartnerViewProjection {
 
-    private static final ProjectionBatch.Reads<AddressRecords> ADDRESSES = ProjectionBatch.Reads.of(AddressRecords.class)
+    private static final ProjectionBatch.Reads<AddressRecords> ADDRESSES = ProjectionBatch.Reads.of(
+                    AddressRecords.class)
             .from(EmailActivated.class, EmailActivated::addressKey)
             .from(EmailDisassociated.class, EmailDisassociated::addressKey)
             .from(RecordEvent.class, RecordEvent::addressKey)
@@ -68,15 +69,18 @@ public class PartnerViewProjection {
             .from(MembershipApproved.class, MembershipApproved::accountId)
             .from(MembershipEnded.class, MembershipEnded::accountId)
             .fromDocuments(ADDRESSES, AddressRecords::ownerAccountId);
-    private static final ProjectionBatch.Reads<Registration> REGISTRATIONS = ProjectionBatch.Reads
-            .of(Registration.class)
+
+    private static final ProjectionBatch.Reads<Registration> REGISTRATIONS = ProjectionBatch.Reads.of(
+                    Registration.class)
             .from(EmailActivated.class, EmailActivated::registrationNumber)
             .from(ScoreReportLinked.class, ScoreReportLinked::registrationNumber)
             .from(ExamResultRecorded.class, event -> event.exam().registrationNumber())
-            .from(ExamResultRecorded.class,
+            .from(
+                    ExamResultRecorded.class,
                     event -> event.replaced() == null ? null : event.replaced().registrationNumber());
-    private static final ProjectionBatch.Reads<CertificationAddress> FILED = ProjectionBatch.Reads
-            .of(CertificationAddress.class).from(CertificationRevoked.class, CertificationRevoked::recordId);
+    private static final ProjectionBatch.Reads<CertificationAddress> FILED = ProjectionBatch.Reads.of(
+                    CertificationAddress.class)
+            .from(CertificationRevoked.class, CertificationRevoked::recordId);
 
     private final MongoTemplate mongo;
 
@@ -88,8 +92,17 @@ public class PartnerViewProjection {
     void on(AccountHolderNamed event) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
         Account account = account(batch, event.accountId());
-        save(batch, new Account(account.accountId(), event.firstName(), event.lastName(), account.addresses(),
-                account.companyId(), account.memberSince(), account.requestedCompanyId(), account.requestedAt()));
+        save(
+                batch,
+                new Account(
+                        account.accountId(),
+                        event.firstName(),
+                        event.lastName(),
+                        account.addresses(),
+                        account.companyId(),
+                        account.memberSince(),
+                        account.requestedCompanyId(),
+                        account.requestedAt()));
         refresh(batch, event.accountId());
     }
 
@@ -99,12 +112,18 @@ public class PartnerViewProjection {
         Account account = account(batch, event.accountId());
         List<String> before = registrations(account);
         account.addresses().removeIf(a -> a.addressKey().equals(event.addressKey()));
-        account.addresses().add(new Address(event.addressKey(), event.email(),
-                event.registrationNumber() == null ? null : List.of(event.registrationNumber())));
+        account.addresses()
+                .add(new Address(
+                        event.addressKey(),
+                        event.email(),
+                        event.registrationNumber() == null ? null : List.of(event.registrationNumber())));
         save(batch, account);
         relink(batch, event.accountId(), before, registrations(account));
-        changeAddress(batch, event.addressKey(), a -> new AddressRecords(a.addressKey(), event.accountId(),
-                a.certifications(), a.exams(), a.trainings()));
+        changeAddress(
+                batch,
+                event.addressKey(),
+                a -> new AddressRecords(
+                        a.addressKey(), event.accountId(), a.certifications(), a.exams(), a.trainings()));
         refresh(batch, event.accountId());
     }
 
@@ -135,9 +154,15 @@ public class PartnerViewProjection {
         account.addresses().removeIf(a -> a.addressKey().equals(event.addressKey()));
         save(batch, account);
         relink(batch, event.accountId(), before, registrations(account));
-        changeAddress(batch, event.addressKey(), a -> new AddressRecords(a.addressKey(),
-                event.accountId().equals(a.ownerAccountId()) ? null : a.ownerAccountId(), a.certifications(),
-                a.exams(), a.trainings()));
+        changeAddress(
+                batch,
+                event.addressKey(),
+                a -> new AddressRecords(
+                        a.addressKey(),
+                        event.accountId().equals(a.ownerAccountId()) ? null : a.ownerAccountId(),
+                        a.certifications(),
+                        a.exams(),
+                        a.trainings()));
         refresh(batch, event.accountId());
     }
 
@@ -184,12 +209,16 @@ public class PartnerViewProjection {
 
     private static Registration registration(ProjectionBatch batch, String number) {
         Registration found = batch.find(REGISTRATIONS, number);
-        return found == null ? new Registration(number, null, null)
+        return found == null
+                ? new Registration(number, null, null)
                 : new Registration(number, found.exams(), found.accounts());
     }
 
     private static List<String> registrations(Account account) {
-        return account.addresses().stream().flatMap(a -> a.registrations().stream()).distinct().toList();
+        return account.addresses().stream()
+                .flatMap(a -> a.registrations().stream())
+                .distinct()
+                .toList();
     }
 
     /** Keeps each registration's list of the accounts that brought it in step with the account's addresses. */
@@ -221,10 +250,16 @@ public class PartnerViewProjection {
             return;
         }
         AddressRecords now = changeAddress(batch, filed.addressKey(), a -> {
-            a.certifications().replaceAll(c -> c.recordId().equals(event.recordId()) && c.revokedAt() == null
-                    ? new Certification(c.recordId(), c.certificationName(), c.certificateNumber(), c.effectiveDate(),
-                            c.expirationDate(), event.revokedAt())
-                    : c);
+            a.certifications()
+                    .replaceAll(c -> c.recordId().equals(event.recordId()) && c.revokedAt() == null
+                            ? new Certification(
+                                    c.recordId(),
+                                    c.certificationName(),
+                                    c.certificateNumber(),
+                                    c.effectiveDate(),
+                                    c.expirationDate(),
+                                    event.revokedAt())
+                            : c);
             return a;
         });
         refresh(batch, now.ownerAccountId());
@@ -234,12 +269,21 @@ public class PartnerViewProjection {
     void on(MembershipRequested event) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
         Account account = account(batch, event.accountId());
-        save(batch, new Account(account.accountId(), account.firstName(), account.lastName(), account.addresses(),
-                account.companyId(), account.memberSince(), event.companyId(), event.requestedAt()));
+        save(
+                batch,
+                new Account(
+                        account.accountId(),
+                        account.firstName(),
+                        account.lastName(),
+                        account.addresses(),
+                        account.companyId(),
+                        account.memberSince(),
+                        event.companyId(),
+                        event.requestedAt()));
         Requests requests = requests(batch, event.companyId());
         requests.requests().removeIf(r -> r.accountId().equals(event.accountId()));
-        requests.requests().add(new Request(event.accountId(), account.firstName(), account.lastName(),
-                event.requestedAt()));
+        requests.requests()
+                .add(new Request(event.accountId(), account.firstName(), account.lastName(), event.requestedAt()));
         batch.save(event.companyId(), requests);
     }
 
@@ -247,8 +291,17 @@ public class PartnerViewProjection {
     void on(MembershipApproved event) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
         Account account = account(batch, event.accountId());
-        save(batch, new Account(account.accountId(), account.firstName(), account.lastName(), account.addresses(),
-                event.companyId(), event.approvedAt(), null, null));
+        save(
+                batch,
+                new Account(
+                        account.accountId(),
+                        account.firstName(),
+                        account.lastName(),
+                        account.addresses(),
+                        event.companyId(),
+                        event.approvedAt(),
+                        null,
+                        null));
         removeRequest(batch, event.companyId(), event.accountId());
         refresh(batch, event.accountId());
     }
@@ -257,12 +310,21 @@ public class PartnerViewProjection {
     void on(MembershipEnded event) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
         Account account = account(batch, event.accountId());
-        boolean stillMember = account.companyId() != null && !account.companyId().equals(event.companyId());
+        boolean stillMember =
+                account.companyId() != null && !account.companyId().equals(event.companyId());
         boolean stillAsking = account.requestedCompanyId() != null
                 && !account.requestedCompanyId().equals(event.companyId());
-        save(batch, new Account(account.accountId(), account.firstName(), account.lastName(), account.addresses(),
-                stillMember ? account.companyId() : null, stillMember ? account.memberSince() : null,
-                stillAsking ? account.requestedCompanyId() : null, stillAsking ? account.requestedAt() : null));
+        save(
+                batch,
+                new Account(
+                        account.accountId(),
+                        account.firstName(),
+                        account.lastName(),
+                        account.addresses(),
+                        stillMember ? account.companyId() : null,
+                        stillMember ? account.memberSince() : null,
+                        stillAsking ? account.requestedCompanyId() : null,
+                        stillAsking ? account.requestedAt() : null));
         removeRequest(batch, event.companyId(), event.accountId());
         removeFromRoster(batch, event.companyId(), event.accountId());
     }
@@ -272,8 +334,15 @@ public class PartnerViewProjection {
         if (!reset.rebuild()) {
             return; // a replay: the documents take the events again, unchanged
         }
-        for (Class<?> type : List.of(Account.class, AddressRecords.class, CertificationAddress.class, Roster.class,
-                EmployeeRecords.class, Requests.class, Company.class, Registration.class)) {
+        for (Class<?> type : List.of(
+                Account.class,
+                AddressRecords.class,
+                CertificationAddress.class,
+                Roster.class,
+                EmployeeRecords.class,
+                Requests.class,
+                Company.class,
+                Registration.class)) {
             mongo.dropCollection(type);
         }
     }
@@ -304,17 +373,27 @@ public class PartnerViewProjection {
             Registration registration = batch.find(REGISTRATIONS, number);
             if (registration != null) {
                 registration.exams().stream()
-                        .filter(exam -> exams.stream().noneMatch(e -> e.recordId().equals(exam.recordId())))
+                        .filter(exam ->
+                                exams.stream().noneMatch(e -> e.recordId().equals(exam.recordId())))
                         .forEach(exams::add);
             }
         }
-        Employee employee = new Employee(accountId, account.firstName(), account.lastName(), account.memberSince(),
-                certifications.stream().map(c -> new Held(c.certificationName(), c.expirationDate(), c.revokedAt()))
+        Employee employee = new Employee(
+                accountId,
+                account.firstName(),
+                account.lastName(),
+                account.memberSince(),
+                certifications.stream()
+                        .map(c -> new Held(c.certificationName(), c.expirationDate(), c.revokedAt()))
                         .toList(),
-                trainings.stream().flatMap(t -> java.util.stream.Stream.of(t.courseCode(), t.courseName()))
-                        .filter(java.util.Objects::nonNull).distinct().toList());
-        batch.save(accountId, new EmployeeRecords(accountId, account.companyId(), emails, certifications, exams,
-                trainings));
+                trainings.stream()
+                        .flatMap(t -> java.util.stream.Stream.of(t.courseCode(), t.courseName()))
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList());
+        batch.save(
+                accountId,
+                new EmployeeRecords(accountId, account.companyId(), emails, certifications, exams, trainings));
         int bucket = PartnerDocuments.bucketOf(accountId);
         String id = PartnerDocuments.rosterId(account.companyId(), bucket);
         Roster roster = roster(batch, id, account.companyId());
@@ -366,8 +445,14 @@ public class PartnerViewProjection {
     private static AddressRecords with(AddressRecords a, RecordEvent event) {
         if (event instanceof CertificationRecorded e) {
             CertificationEarned c = e.certification();
-            a.certifications().add(new Certification(e.recordId(), c.certificationName(), c.certificateNumber(),
-                    c.effectiveDate(), c.expirationDate(), null));
+            a.certifications()
+                    .add(new Certification(
+                            e.recordId(),
+                            c.certificationName(),
+                            c.certificateNumber(),
+                            c.effectiveDate(),
+                            c.expirationDate(),
+                            null));
         } else if (event instanceof ExamResultRecorded e) {
             a.exams().add(exam(e));
         } else if (event instanceof TrainingRecorded e) {
@@ -382,21 +467,34 @@ public class PartnerViewProjection {
         return new Exam(e.recordId(), x.examCode(), x.examName(), x.examDate(), x.score(), x.passed());
     }
 
-    private AddressRecords changeAddress(ProjectionBatch batch, String addressKey,
-            UnaryOperator<AddressRecords> change) {
+    private AddressRecords changeAddress(
+            ProjectionBatch batch, String addressKey, UnaryOperator<AddressRecords> change) {
         AddressRecords current = batch.find(ADDRESSES, addressKey);
-        AddressRecords next = change.apply(current == null ? AddressRecords.empty(addressKey)
-                : new AddressRecords(current.addressKey(), current.ownerAccountId(), current.certifications(),
-                        current.exams(), current.trainings()));
+        AddressRecords next = change.apply(
+                current == null
+                        ? AddressRecords.empty(addressKey)
+                        : new AddressRecords(
+                                current.addressKey(),
+                                current.ownerAccountId(),
+                                current.certifications(),
+                                current.exams(),
+                                current.trainings()));
         batch.save(addressKey, next);
         return next;
     }
 
     private static Account account(ProjectionBatch batch, String accountId) {
         Account account = batch.find(ACCOUNTS, accountId);
-        return account == null ? Account.empty(accountId)
-                : new Account(account.accountId(), account.firstName(), account.lastName(), account.addresses(),
-                        account.companyId(), account.memberSince(), account.requestedCompanyId(),
+        return account == null
+                ? Account.empty(accountId)
+                : new Account(
+                        account.accountId(),
+                        account.firstName(),
+                        account.lastName(),
+                        account.addresses(),
+                        account.companyId(),
+                        account.memberSince(),
+                        account.requestedCompanyId(),
                         account.requestedAt());
     }
 
@@ -413,5 +511,4 @@ public class PartnerViewProjection {
         Roster roster = batch.find(Roster.class, id);
         return roster == null ? new Roster(id, companyId, null) : new Roster(id, companyId, roster.employees());
     }
-
 }

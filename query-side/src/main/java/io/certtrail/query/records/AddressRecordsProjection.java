@@ -6,10 +6,10 @@ import io.certtrail.events.records.RecordEvent;
 import io.certtrail.events.records.TrainingRecorded;
 import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
+import io.certtrail.platform.readmodels.AddressRecords;
 import io.certtrail.platform.readmodels.AddressRecords.CertificationEntry;
 import io.certtrail.platform.readmodels.AddressRecords.ExamEntry;
 import io.certtrail.platform.readmodels.AddressRecords.TrainingEntry;
-import io.certtrail.platform.readmodels.AddressRecords;
 import io.certtrail.platform.readmodels.ExamRegistration;
 import io.certtrail.query.support.ProjectionBatch;
 import org.axonframework.config.ProcessingGroup;
@@ -48,12 +48,19 @@ public class AddressRecordsProjection {
         addToList(batch, AddressRecords.class, event.addressKey(), list, entry(event));
         if (event instanceof ExamResultRecorded exam) {
             if (exam.replaced() != null) {
-                pull(batch, ExamRegistration.class, exam.replaced().registrationNumber(), "exams",
-                        event.recordId());
+                pull(batch, ExamRegistration.class, exam.replaced().registrationNumber(), "exams", event.recordId());
             }
-            addToList(batch, ExamRegistration.class, exam.exam().registrationNumber(), "exams",
-                    new ExamRegistration.Exam(exam.recordId(), exam.addressKey(), exam.exam().candidateFirstName(),
-                            exam.exam().candidateLastName(), exam.exam().examDate()));
+            addToList(
+                    batch,
+                    ExamRegistration.class,
+                    exam.exam().registrationNumber(),
+                    "exams",
+                    new ExamRegistration.Exam(
+                            exam.recordId(),
+                            exam.addressKey(),
+                            exam.exam().candidateFirstName(),
+                            exam.exam().candidateLastName(),
+                            exam.exam().examDate()));
         }
     }
 
@@ -93,7 +100,7 @@ public class AddressRecordsProjection {
      * which {@code $addToSet} does not add twice.
      */
     private void addToList(ProjectionBatch batch, Class<?> document, String id, String list, Object entry) {
-        batch.update(document, id, new Update().addToSet(list, mongo.getConverter().convertToMongoType(entry)),
-                true);
+        batch.update(
+                document, id, new Update().addToSet(list, mongo.getConverter().convertToMongoType(entry)), true);
     }
 }

@@ -1,9 +1,9 @@
 package io.certtrail.query.records;
 
+import io.certtrail.platform.readmodels.AddressRecords;
 import io.certtrail.platform.readmodels.AddressRecords.CertificationEntry;
 import io.certtrail.platform.readmodels.AddressRecords.ExamEntry;
 import io.certtrail.platform.readmodels.AddressRecords.TrainingEntry;
-import io.certtrail.platform.readmodels.AddressRecords;
 import io.certtrail.platform.readmodels.ExamRegistration;
 import io.certtrail.query.account.MyEmailAddresses;
 import io.certtrail.query.support.ReadModelWait;
@@ -32,9 +32,8 @@ public class HolderRecords {
         this.wait = wait;
     }
 
-    public record Visible(List<TrainingEntry> trainings, List<ExamEntry> exams,
-            List<CertificationEntry> certifications) {
-    }
+    public record Visible(
+            List<TrainingEntry> trainings, List<ExamEntry> exams, List<CertificationEntry> certifications) {}
 
     /**
      * The certificates on the holder's active addresses: two reads, the account's addresses and then
@@ -51,13 +50,15 @@ public class HolderRecords {
         }
         List<String> active = account.addresses().stream()
                 .filter(address -> address.status() == MyEmailAddresses.Status.ACTIVE)
-                .map(MyEmailAddresses.Entry::addressKey).toList();
+                .map(MyEmailAddresses.Entry::addressKey)
+                .toList();
         if (active.isEmpty()) {
             return List.of();
         }
         Map<String, AddressRecords> byAddress = new HashMap<>();
         var query = org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").in(active));
+                org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                        .in(active));
         // the certificates only: an address's exam results and trainings are most of its document, and
         // encoding, sending and mapping them was most of this read's cost
         query.fields().include("certifications");
@@ -73,8 +74,13 @@ public class HolderRecords {
     }
 
     private MyEmailAddresses account(String accountId, Optional<Long> minVersion) {
-        return minVersion.isEmpty() ? mongo.findById(accountId, MyEmailAddresses.class)
-                : wait.untilVersion(accountId, minVersion.get(), MyEmailAddresses.class, accountId,
+        return minVersion.isEmpty()
+                ? mongo.findById(accountId, MyEmailAddresses.class)
+                : wait.untilVersion(
+                        accountId,
+                        minVersion.get(),
+                        MyEmailAddresses.class,
+                        accountId,
                         () -> mongo.findById(accountId, MyEmailAddresses.class),
                         view -> view != null && view.version() >= minVersion.get());
     }

@@ -14,14 +14,13 @@ public record PageRequest(int page, int size, String sort) {
 
     public static final int MAX_SIZE = 100;
 
-    public record Page<T>(int page, int size, long totalElements, int totalPages, String sort, List<T> items) {
-    }
+    public record Page<T>(int page, int size, long totalElements, int totalPages, String sort, List<T> items) {}
 
     /** Refuses a page outside the allowed range, for views that page in the database. */
     public static void check(int page, int size) {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
-            throw new DomainException(ErrorCode.INVALID_INPUT,
-                    "page must be 0 or more and size between 1 and " + MAX_SIZE + ".");
+            throw new DomainException(
+                    ErrorCode.INVALID_INPUT, "page must be 0 or more and size between 1 and " + MAX_SIZE + ".");
         }
     }
 
@@ -35,10 +34,13 @@ public record PageRequest(int page, int size, String sort) {
         String[] parts = sort.split(",", -1);
         Comparator<T> order = sortKeys.get(parts[0]);
         boolean descending = descending();
-        if (order == null || parts.length > 2 || (parts.length == 2 && !descending
-                && !parts[1].equalsIgnoreCase("asc"))) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "sort must be one of "
-                    + sortKeys.keySet().stream().sorted().toList() + ", optionally followed by ,asc or ,desc.");
+        if (order == null
+                || parts.length > 2
+                || (parts.length == 2 && !descending && !parts[1].equalsIgnoreCase("asc"))) {
+            throw new DomainException(
+                    ErrorCode.INVALID_INPUT,
+                    "sort must be one of " + sortKeys.keySet().stream().sorted().toList()
+                            + ", optionally followed by ,asc or ,desc.");
         }
         Comparator<T> comparator = (descending ? order.reversed() : order).thenComparing(tieBreak);
         return all.stream().sorted(comparator).toList();
@@ -49,8 +51,13 @@ public record PageRequest(int page, int size, String sort) {
         check(page, size);
         int from = (int) Math.min((long) page * size, sorted.size());
         int to = Math.min(from + size, sorted.size());
-        return new Page<>(page, size, sorted.size(), (sorted.size() + size - 1) / size,
-                sort.split(",", -1)[0] + "," + (descending() ? "desc" : "asc"), sorted.subList(from, to));
+        return new Page<>(
+                page,
+                size,
+                sorted.size(),
+                (sorted.size() + size - 1) / size,
+                sort.split(",", -1)[0] + "," + (descending() ? "desc" : "asc"),
+                sorted.subList(from, to));
     }
 
     private boolean descending() {

@@ -104,7 +104,8 @@ public final class ProjectionBatch {
                     if (batch != null) {
                         batch.discard();
                     }
-                    log.warn("An event of this batch was parked in the dead-letter queue; the batch is handled again without it");
+                    log.warn(
+                            "An event of this batch was parked in the dead-letter queue; the batch is handled again without it");
                     throw new BatchRedone();
                 }
                 if (batch != null) {
@@ -141,8 +142,8 @@ public final class ProjectionBatch {
 
     /** As {@link #update(Class, Object, Update, boolean)}, by collection name: for this package's tests. */
     void update(String collection, Object id, Update update, boolean upsert) {
-        UpdateOneModel<Document> model = new UpdateOneModel<>(Filters.eq("_id", id), update.getUpdateObject(),
-                new UpdateOptions().upsert(upsert));
+        UpdateOneModel<Document> model = new UpdateOneModel<>(
+                Filters.eq("_id", id), update.getUpdateObject(), new UpdateOptions().upsert(upsert));
         if (deferred) {
             updates.computeIfAbsent(collection, name -> new ArrayList<>()).add(model);
             updated.computeIfAbsent(collection, name -> new ArrayList<>()).add(id);
@@ -157,7 +158,8 @@ public final class ProjectionBatch {
         if (!deferred) {
             return mongo.findById(id, type);
         }
-        Optional<Object> known = documents.computeIfAbsent(type, t -> new HashMap<>())
+        Optional<Object> known = documents
+                .computeIfAbsent(type, t -> new HashMap<>())
                 .computeIfAbsent(id, key -> Optional.ofNullable(mongo.findById(key, type)));
         return type.cast(known.orElse(null));
     }
@@ -170,7 +172,9 @@ public final class ProjectionBatch {
      * document (profile of the rebuild, README). A document no event named is read alone.
      */
     public <T> T find(Reads<T> reads, Object id) {
-        if (deferred && prefetched.add(reads) && CurrentUnitOfWork.isStarted()
+        if (deferred
+                && prefetched.add(reads)
+                && CurrentUnitOfWork.isStarted()
                 && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batching
                 && batching.getMessages().size() > 1) {
             prefetch(reads, batching.getMessages());
@@ -222,7 +226,8 @@ public final class ProjectionBatch {
     public static final class Reads<T> {
 
         private final Class<T> type;
-        private final List<Map.Entry<Class<?>, BiFunction<Object, EventMessage<?>, Object>>> sources = new ArrayList<>();
+        private final List<Map.Entry<Class<?>, BiFunction<Object, EventMessage<?>, Object>>> sources =
+                new ArrayList<>();
         private final List<Map.Entry<Reads<?>, Function<Object, Object>>> derived = new ArrayList<>();
 
         private Reads(Class<T> type) {
@@ -266,8 +271,10 @@ public final class ProjectionBatch {
         Stream<Object> idsOf(Map<Class<?>, Map<Object, Optional<Object>>> documents) {
             Stream.Builder<Object> ids = Stream.builder();
             for (var source : derived) {
-                documents.getOrDefault(source.getKey().type(), Map.of()).values().forEach(document -> document
-                        .map(source.getValue()).ifPresent(id -> addIds(ids, id)));
+                documents
+                        .getOrDefault(source.getKey().type(), Map.of())
+                        .values()
+                        .forEach(document -> document.map(source.getValue()).ifPresent(id -> addIds(ids, id)));
             }
             return ids.build();
         }
@@ -313,13 +320,13 @@ public final class ProjectionBatch {
             ReadModelChanges.changed(collection, id);
             return;
         }
-        inserted.computeIfAbsent(document.getClass(), t -> new LinkedHashMap<>()).put(id, document);
+        inserted.computeIfAbsent(document.getClass(), t -> new LinkedHashMap<>())
+                .put(id, document);
     }
 
     private void insertIgnoringDuplicates(String collection, List<Document> documents) {
         try {
-            mongo.getCollection(collection).insertMany(documents, new InsertManyOptions()
-                    .ordered(false));
+            mongo.getCollection(collection).insertMany(documents, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             // unordered: every other document was inserted; only duplicates of documents already there are fine
             if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)
@@ -348,7 +355,8 @@ public final class ProjectionBatch {
     void flush() {
         inserted.forEach((type, byId) -> {
             String collection = mongo.getCollectionName(type);
-            insertIgnoringDuplicates(collection, byId.values().stream().map(this::stored).toList());
+            insertIgnoringDuplicates(
+                    collection, byId.values().stream().map(this::stored).toList());
             byId.keySet().forEach(id -> ReadModelChanges.changed(collection, id));
         });
         updates.forEach((collection, models) -> mongo.getCollection(collection)
@@ -358,10 +366,11 @@ public final class ProjectionBatch {
         updated.clear();
         changed.forEach((type, byId) -> {
             List<WriteModel<Document>> models = new ArrayList<>(byId.size());
-            byId.forEach((id, document) -> models.add(document.isPresent()
-                    ? new ReplaceOneModel<>(Filters.eq("_id", id), stored(document.get()),
-                            new ReplaceOptions().upsert(true))
-                    : new DeleteOneModel<>(Filters.eq("_id", id))));
+            byId.forEach((id, document) -> models.add(
+                    document.isPresent()
+                            ? new ReplaceOneModel<>(
+                                    Filters.eq("_id", id), stored(document.get()), new ReplaceOptions().upsert(true))
+                            : new DeleteOneModel<>(Filters.eq("_id", id))));
             String collection = mongo.getCollectionName(type);
             mongo.getCollection(collection).bulkWrite(models, new BulkWriteOptions().ordered(true));
             byId.keySet().forEach(id -> ReadModelChanges.changed(collection, id));
@@ -383,7 +392,8 @@ public final class ProjectionBatch {
             Object update = ((UpdateOneModel<Document>) models.get(i)).getUpdate();
             if (additionOnly(update)) {
                 byId.computeIfAbsent(ids.get(i), key -> new ArrayList<>()).add((Document) update);
-                boolean upsert = ((UpdateOneModel<Document>) models.get(i)).getOptions().isUpsert();
+                boolean upsert =
+                        ((UpdateOneModel<Document>) models.get(i)).getOptions().isUpsert();
                 if (upserts.putIfAbsent(ids.get(i), upsert) != null && upserts.get(ids.get(i)) != upsert) {
                     other.add(ids.get(i)); // some create the document, some do not: kept one by one
                 }
@@ -406,11 +416,15 @@ public final class ProjectionBatch {
             } else if (written.add(id)) {
                 Document each = new Document();
                 for (Document update : same) {
-                    ((Document) update.get("$addToSet")).forEach((field, value) -> ((Document) each.computeIfAbsent(
-                            field, name -> new Document("$each", new ArrayList<>()))).getList("$each", Object.class)
-                            .add(value));
+                    ((Document) update.get("$addToSet"))
+                            .forEach((field, value) -> ((Document) each.computeIfAbsent(
+                                            field, name -> new Document("$each", new ArrayList<>())))
+                                    .getList("$each", Object.class)
+                                    .add(value));
                 }
-                merged.add(new UpdateOneModel<>(Filters.eq("_id", id), new Document("$addToSet", each),
+                merged.add(new UpdateOneModel<>(
+                        Filters.eq("_id", id),
+                        new Document("$addToSet", each),
                         new UpdateOptions().upsert(upserts.get(id))));
             }
         }
@@ -418,7 +432,8 @@ public final class ProjectionBatch {
     }
 
     private static boolean additionOnly(Object update) {
-        return update instanceof Document document && document.size() == 1
+        return update instanceof Document document
+                && document.size() == 1
                 && document.get("$addToSet") instanceof Document fields
                 && fields.values().stream().noneMatch(value -> value instanceof Document d && d.containsKey("$each"));
     }

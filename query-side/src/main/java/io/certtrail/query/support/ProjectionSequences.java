@@ -8,8 +8,7 @@ public final class ProjectionSequences {
     /** The one sequence of a whole-stream projection, under the name its parked events are stored by. */
     public static final String WHOLE_STREAM = "whole-stream";
 
-    private ProjectionSequences() {
-    }
+    private ProjectionSequences() {}
 
     /**
      * Every event in one sequence, as Axon's {@code SequentialPolicy}, but named by a string: the

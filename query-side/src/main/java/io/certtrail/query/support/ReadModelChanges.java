@@ -22,16 +22,15 @@ final class ReadModelChanges {
         }
     }
 
-    private ReadModelChanges() {
-    }
+    private ReadModelChanges() {}
 
     /**
      * The collection a read-model type is stored in, from its {@code @Document} (as MongoTemplate
      * names it); a type without one is no read model, and is refused rather than never signalled.
      */
     static String collectionOf(Class<?> document) {
-        org.springframework.data.mongodb.core.mapping.Document mapped = document
-                .getAnnotation(org.springframework.data.mongodb.core.mapping.Document.class);
+        org.springframework.data.mongodb.core.mapping.Document mapped =
+                document.getAnnotation(org.springframework.data.mongodb.core.mapping.Document.class);
         if (mapped == null) {
             throw new IllegalArgumentException(document.getName() + " is not a read-model document (no @Document)");
         }

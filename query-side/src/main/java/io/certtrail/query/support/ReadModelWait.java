@@ -43,7 +43,12 @@ public class ReadModelWait {
      * never answered to any command (a command answers only after its events are stored), so
      * waiting for it cannot succeed: it is refused at once (400), not after the wait with a 503.
      */
-    public <T> T untilVersion(String aggregateId, long minVersion, Class<?> document, Object id, Supplier<T> read,
+    public <T> T untilVersion(
+            String aggregateId,
+            long minVersion,
+            Class<?> document,
+            Object id,
+            Supplier<T> read,
             Predicate<T> caughtUp) {
         return untilVersion(aggregateId, minVersion, null, document, id, read, caughtUp);
     }
@@ -54,29 +59,40 @@ public class ReadModelWait {
      * one after a voided one), it is answered as unknown ({@code notVisible}), at once, whether it
      * exists or not, so that neither the answer nor its timing tells.
      */
-    public <T> T untilVersion(String aggregateId, long minVersion, Visibility visibility, Class<?> document,
-            Object id, Supplier<T> read, Predicate<T> caughtUp) {
+    public <T> T untilVersion(
+            String aggregateId,
+            long minVersion,
+            Visibility visibility,
+            Class<?> document,
+            Object id,
+            Supplier<T> read,
+            Predicate<T> caughtUp) {
         T value = read.get();
         if (caughtUp.test(value)) {
             return value;
         }
         if (events != null) {
-            if (visibility != null && events.readEvents(aggregateId).asStream()
-                    .noneMatch(event -> visibility.visible().test(event.getPayload()))) {
+            if (visibility != null
+                    && events.readEvents(aggregateId)
+                            .asStream()
+                            .noneMatch(event -> visibility.visible().test(event.getPayload()))) {
                 throw visibility.notVisible().get();
             }
             long latest = events.lastSequenceNumberFor(aggregateId).orElse(-1L);
             if (minVersion > latest) {
-                throw new DomainException(ErrorCode.INVALID_INPUT, "minVersion " + minVersion + " has not been written; "
-                        + (latest < 0 ? "nothing has been written yet." : "the latest version is " + latest + "."));
+                throw new DomainException(
+                        ErrorCode.INVALID_INPUT,
+                        "minVersion " + minVersion + " has not been written; "
+                                + (latest < 0
+                                        ? "nothing has been written yet."
+                                        : "the latest version is " + latest + "."));
             }
         }
         return until(document, id, read, caughtUp);
     }
 
     /** Who may learn about an aggregate: a test on its events' payloads, and the answer for everybody else. */
-    public record Visibility(Predicate<Object> visible, Supplier<DomainException> notVisible) {
-    }
+    public record Visibility(Predicate<Object> visible, Supplier<DomainException> notVisible) {}
 
     /**
      * @param document the type of the document the reader waits for: its collection is the one
@@ -95,12 +111,15 @@ public class ReadModelWait {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new DomainException(ErrorCode.READ_MODEL_BEHIND,
+                throw new DomainException(
+                        ErrorCode.READ_MODEL_BEHIND,
                         "The view has not reached the requested version within " + maxWait.toMillis()
-                        + " ms. Try again shortly.");
+                                + " ms. Try again shortly.");
             }
             try {
-                ReadModelChanges.awaitChange(stripe, seen,
+                ReadModelChanges.awaitChange(
+                        stripe,
+                        seen,
                         Math.min(left, Duration.ofMillis(FALLBACK_POLL_MILLIS).toNanos()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -34,12 +34,22 @@ class MyEmailAddressesProjectionTest {
     }
 
     private static EmailAssociationRequested requested(String key, String email) {
-        return new EmailAssociationRequested(ACCOUNT, "r-" + key, key, email, AssociationMethod.EMAIL, null, false, T0,
-                T0.plusSeconds(3600), "2026-01");
+        return new EmailAssociationRequested(
+                ACCOUNT,
+                "r-" + key,
+                key,
+                email,
+                AssociationMethod.EMAIL,
+                null,
+                false,
+                T0,
+                T0.plusSeconds(3600),
+                "2026-01");
     }
 
     private static EmailActivated activated(String key, String email) {
-        return new EmailActivated(ACCOUNT, "r-" + key, key, email, AssociationMethod.EMAIL, null, T0.plusSeconds(60), null);
+        return new EmailActivated(
+                ACCOUNT, "r-" + key, key, email, AssociationMethod.EMAIL, null, T0.plusSeconds(60), null);
     }
 
     private MyEmailAddresses view() {
@@ -70,8 +80,9 @@ class MyEmailAddressesProjectionTest {
         projection.on(activated("k1", "a@x.com"), 1);
         projection.on(requested("k2", "b@x.com"), 2);
         projection.on(activated("k2", "b@x.com"), 3);
-        assertThat(view().addresses()).extracting(MyEmailAddresses.Entry::email).containsExactlyInAnyOrder("a@x.com",
-                "b@x.com");
+        assertThat(view().addresses())
+                .extracting(MyEmailAddresses.Entry::email)
+                .containsExactlyInAnyOrder("a@x.com", "b@x.com");
     }
 
     @Test
@@ -88,13 +99,24 @@ class MyEmailAddressesProjectionTest {
     void disassociationRequestIsShownAndDisassociationRemovesTheAddress() {
         projection.on(requested("k1", "a@x.com"), 0);
         projection.on(activated("k1", "a@x.com"), 1);
-        projection.on(new EmailDisassociationRequested(ACCOUNT, "d1", "k1", "a@x.com", T0.plusSeconds(90),
-                T0.plusSeconds(4000)), 2);
-        assertThat(view().addresses()).singleElement()
+        projection.on(
+                new EmailDisassociationRequested(
+                        ACCOUNT, "d1", "k1", "a@x.com", T0.plusSeconds(90), T0.plusSeconds(4000)),
+                2);
+        assertThat(view().addresses())
+                .singleElement()
                 .satisfies(e -> assertThat(e.disassociationRequestedAt()).isEqualTo(T0.plusSeconds(90)));
 
-        projection.on(new EmailDisassociated(ACCOUNT, "k1", "a@x.com", DisassociationCause.OWNERSHIP_MOVED, "acct-2",
-                null, T0.plusSeconds(100)), 3);
+        projection.on(
+                new EmailDisassociated(
+                        ACCOUNT,
+                        "k1",
+                        "a@x.com",
+                        DisassociationCause.OWNERSHIP_MOVED,
+                        "acct-2",
+                        null,
+                        T0.plusSeconds(100)),
+                3);
         assertThat(view().addresses()).isEmpty();
         assertThat(view().version()).isEqualTo(3);
     }

@@ -35,14 +35,24 @@ class AccountHistoryProjectionTest {
     }
 
     private void deliver(AccountEvent event, long sequence, Map<String, ?> metaData) {
-        var message = new GenericDomainEventMessage<>("Account", event.accountId(), sequence, event,
-                MetaData.from(metaData)).andMetaData(Map.of());
+        var message = new GenericDomainEventMessage<>(
+                        "Account", event.accountId(), sequence, event, MetaData.from(metaData))
+                .andMetaData(Map.of());
         projection.on(event, message, sequence, T0.plusSeconds(sequence));
     }
 
     private static EmailAssociationRequested requested(long n) {
-        return new EmailAssociationRequested("acct-1", "r" + n, "k" + n, "a" + n + "@x.com", AssociationMethod.EMAIL,
-                null, false, T0, T0.plusSeconds(3600), "2026-01");
+        return new EmailAssociationRequested(
+                "acct-1",
+                "r" + n,
+                "k" + n,
+                "a" + n + "@x.com",
+                AssociationMethod.EMAIL,
+                null,
+                false,
+                T0,
+                T0.plusSeconds(3600),
+                "2026-01");
     }
 
     private List<AccountHistory.Entry> history(String accountId) {
@@ -58,13 +68,25 @@ class AccountHistoryProjectionTest {
 
     @Test
     void everyEventIsRecordedWithActorTimeAndReason() {
-        deliver(requested(0), 0, Map.of("actor", "acct-1", "actorRole", "HOLDER", "correlationId", "cause-1",
-                "traceId", "chain-1"));
-        deliver(new EmailDisassociated("acct-1", "k0", "a0@x.com", DisassociationCause.FORCED_UNBINDING, null,
-                "another person's exams", T0.plusSeconds(5)), 1, Map.of("actor", "operator-1", "actorRole", "OPERATOR"));
+        deliver(
+                requested(0),
+                0,
+                Map.of("actor", "acct-1", "actorRole", "HOLDER", "correlationId", "cause-1", "traceId", "chain-1"));
+        deliver(
+                new EmailDisassociated(
+                        "acct-1",
+                        "k0",
+                        "a0@x.com",
+                        DisassociationCause.FORCED_UNBINDING,
+                        null,
+                        "another person's exams",
+                        T0.plusSeconds(5)),
+                1,
+                Map.of("actor", "operator-1", "actorRole", "OPERATOR"));
 
         List<AccountHistory.Entry> entries = history("acct-1");
-        assertThat(entries).extracting(AccountHistory.Entry::type)
+        assertThat(entries)
+                .extracting(AccountHistory.Entry::type)
                 .containsExactly("EmailAssociationRequested", "EmailDisassociated");
         assertThat(entries.get(0).actor()).isEqualTo("acct-1");
         assertThat(entries.get(0).correlationId()).isEqualTo("chain-1");
@@ -87,8 +109,12 @@ class AccountHistoryProjectionTest {
         for (long n = 0; n < 250; n++) {
             deliver(requested(n), n, Map.of());
         }
-        assertThat(mongo.findById(AccountHistory.id("acct-1", 2), AccountHistory.class).entries()).hasSize(50);
-        assertThat(history("acct-1")).extracting(AccountHistory.Entry::sequence)
-                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 250).boxed().toList());
+        assertThat(mongo.findById(AccountHistory.id("acct-1", 2), AccountHistory.class)
+                        .entries())
+                .hasSize(50);
+        assertThat(history("acct-1"))
+                .extracting(AccountHistory.Entry::sequence)
+                .containsExactlyElementsOf(
+                        java.util.stream.LongStream.range(0, 250).boxed().toList());
     }
 }

@@ -38,10 +38,10 @@ class AuditEventsProjectionTest {
         search = new AuditSearch(mongo);
     }
 
-    private GenericDomainEventMessage<?> deliver(String type, String aggregateId, long sequence, Object payload,
-            long position, Map<String, ?> meta) {
-        GenericDomainEventMessage<?> message = new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
-                MetaData.from(meta));
+    private GenericDomainEventMessage<?> deliver(
+            String type, String aggregateId, long sequence, Object payload, long position, Map<String, ?> meta) {
+        GenericDomainEventMessage<?> message =
+                new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, MetaData.from(meta));
         projection.on(payload, message, T0.plusSeconds(position), new GlobalSequenceTrackingToken(position));
         return message;
     }
@@ -56,14 +56,39 @@ class AuditEventsProjectionTest {
 
     @Test
     void everyEventIsFiledUnderTheAccountsAndAddressesItNamesWithWhoAndWhy() {
-        deliver("SourceRecord", "CERT:1", 0, new CertificationRecorded("CERT:1", 1, T0, new CertificationEarned(
-                "addr_1", "li@example.com", "HCIA-Datacom", "N-1", LocalDate.parse("2026-01-05"), null, false), null),
-                1, Map.of("actor", "exam-centre", "actorRole", "INTEGRATION", "correlationId", "m-1", "traceId",
-                        "m-0"));
-        deliver("AddressOwnership", "addr_1", 0, new AddressClaimed("addr_1", "acct-2", "acct-1", T0), 2,
+        deliver(
+                "SourceRecord",
+                "CERT:1",
+                0,
+                new CertificationRecorded(
+                        "CERT:1",
+                        1,
+                        T0,
+                        new CertificationEarned(
+                                "addr_1",
+                                "li@example.com",
+                                "HCIA-Datacom",
+                                "N-1",
+                                LocalDate.parse("2026-01-05"),
+                                null,
+                                false),
+                        null),
+                1,
+                Map.of("actor", "exam-centre", "actorRole", "INTEGRATION", "correlationId", "m-1", "traceId", "m-0"));
+        deliver(
+                "AddressOwnership",
+                "addr_1",
+                0,
+                new AddressClaimed("addr_1", "acct-2", "acct-1", T0),
+                2,
                 Map.of("actor", "acct-2", "actorRole", "HOLDER"));
-        deliver("PartnerMembership", "member:acct-2", 3, new MembershipEnded("acct-2", "acme", "admin-1", MembershipEnding.REMOVED,
-                "Left the company", T0), 3, Map.of("actor", "admin-1", "actorRole", "PARTNER_ADMIN"));
+        deliver(
+                "PartnerMembership",
+                "member:acct-2",
+                3,
+                new MembershipEnded("acct-2", "acme", "admin-1", MembershipEnding.REMOVED, "Left the company", T0),
+                3,
+                Map.of("actor", "admin-1", "actorRole", "PARTNER_ADMIN"));
 
         AuditEvent recorded = find(by(null, "addr_1", "exam-centre")).get(0);
         assertThat(recorded.type()).isEqualTo("CertificationRecorded");
@@ -74,17 +99,20 @@ class AuditEventsProjectionTest {
 
         // an ownership move names both accounts
         assertThat(find(by("acct-1", null, null))).extracting(AuditEvent::type).containsExactly("AddressClaimed");
-        assertThat(find(by("acct-2", null, null))).extracting(AuditEvent::type)
+        assertThat(find(by("acct-2", null, null)))
+                .extracting(AuditEvent::type)
                 .containsExactly("AddressClaimed", "MembershipEnded");
         assertThat(find(by("acct-2", null, "admin-1")).get(0).reason()).isEqualTo("Left the company");
-        assertThat(find(new AuditSearch.Filter(null, null, null, null, null, null, T0.plusSeconds(2),
-                T0.plusSeconds(3), true))).extracting(AuditEvent::position).containsExactly(2L);
+        assertThat(find(new AuditSearch.Filter(
+                        null, null, null, null, null, null, T0.plusSeconds(2), T0.plusSeconds(3), true)))
+                .extracting(AuditEvent::position)
+                .containsExactly(2L);
     }
 
     @Test
     void anEventHandledTwiceIsFiledOnce() {
-        var message = deliver("AddressOwnership", "addr_1", 0, new AddressClaimed("addr_1", "acct-2", null, T0), 7,
-                Map.of());
+        var message =
+                deliver("AddressOwnership", "addr_1", 0, new AddressClaimed("addr_1", "acct-2", null, T0), 7, Map.of());
         projection.on(message.getPayload(), message, T0, new GlobalSequenceTrackingToken(7));
         assertThat(find(by(null, "addr_1", null))).hasSize(1);
     }

@@ -34,8 +34,17 @@ class SuspectBindingsProjectionTest {
     }
 
     private static ExamResult result(String first, String last) {
-        return new ExamResult("a1", "li@example.com", "REG-1", first, last, "H12-811", "HCIA-Datacom",
-                LocalDate.parse("2026-02-20"), 800, true);
+        return new ExamResult(
+                "a1",
+                "li@example.com",
+                "REG-1",
+                first,
+                last,
+                "H12-811",
+                "HCIA-Datacom",
+                LocalDate.parse("2026-02-20"),
+                800,
+                true);
     }
 
     private static ExamResultRecorded exam(String recordId, int revision, String first, String last) {
@@ -114,10 +123,12 @@ class SuspectBindingsProjectionTest {
         story.run();
 
         assertThat(suspects()).isEqualTo(once);
-        assertThat(once).extracting(SuspectBinding::recordId, SuspectBinding::detectedAt).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("EXAM:1", claimed),
-                org.assertj.core.groups.Tuple.tuple("EXAM:2", claimed.plusSeconds(2)),
-                org.assertj.core.groups.Tuple.tuple("EXAM:3", claimed.plusSeconds(3)),
-                org.assertj.core.groups.Tuple.tuple("EXAM:4", claimed.plusSeconds(4)));
+        assertThat(once)
+                .extracting(SuspectBinding::recordId, SuspectBinding::detectedAt)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("EXAM:1", claimed),
+                        org.assertj.core.groups.Tuple.tuple("EXAM:2", claimed.plusSeconds(2)),
+                        org.assertj.core.groups.Tuple.tuple("EXAM:3", claimed.plusSeconds(3)),
+                        org.assertj.core.groups.Tuple.tuple("EXAM:4", claimed.plusSeconds(4)));
     }
 }

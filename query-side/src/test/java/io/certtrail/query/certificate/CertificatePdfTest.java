@@ -38,8 +38,9 @@ class CertificatePdfTest {
             for (int dpi : new int[] {150, 200, 100, 300, 72}) {
                 BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, dpi);
                 try {
-                    return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                            new BufferedImageLuminanceSource(page)))).getText();
+                    return new MultiFormatReader()
+                            .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))))
+                            .getText();
                 } catch (NotFoundException notAtThisResolution) {
                     // try the next one
                 }
@@ -52,9 +53,15 @@ class CertificatePdfTest {
     void theQrCodeIsReadableWhateverThePortInTheUrl() throws Exception {
         for (int port : new int[] {8080, 38795, 45201, 9, 65535}) {
             String url = "http://localhost:" + port + "/verify/0101001011938060621";
-            byte[] pdf = new CertificatePdf().render(new CertificatePdf.Content("李瑞瑞", "HCIA-Datacom",
-                    "0101001011938060621", LocalDate.parse("2026-02-27"), LocalDate.parse("2029-02-27"),
-                    LocalDate.parse("2026-03-02"), url));
+            byte[] pdf = new CertificatePdf()
+                    .render(new CertificatePdf.Content(
+                            "李瑞瑞",
+                            "HCIA-Datacom",
+                            "0101001011938060621",
+                            LocalDate.parse("2026-02-27"),
+                            LocalDate.parse("2029-02-27"),
+                            LocalDate.parse("2026-03-02"),
+                            url));
             assertThat(qrOf(pdf)).as(url).isEqualTo(url);
         }
     }
@@ -62,14 +69,27 @@ class CertificatePdfTest {
     @ParameterizedTest
     @ValueSource(strings = {"李瑞瑞", "José Núñez-Çelik", "محمد عبد الله", "Ἀλέξανδρος Παπαδόπουλος", "Wan Li"})
     void namesInAnyScriptArePrintedAndTheQrCodeLeadsToVerification(String name) throws Exception {
-        byte[] pdf = new CertificatePdf().render(new CertificatePdf.Content(name, "HCIA-Datacom",
-                "0101001011938060621", LocalDate.parse("2026-02-27"), LocalDate.parse("2029-02-27"),
-                LocalDate.parse("2026-03-02"), URL));
+        byte[] pdf = new CertificatePdf()
+                .render(new CertificatePdf.Content(
+                        name,
+                        "HCIA-Datacom",
+                        "0101001011938060621",
+                        LocalDate.parse("2026-02-27"),
+                        LocalDate.parse("2029-02-27"),
+                        LocalDate.parse("2026-03-02"),
+                        URL));
 
         String text = textOf(pdf);
-        assertThat(text).contains(name).contains("0101001011938060621").contains("HCIA-Datacom")
-                .contains("2026-02-27").contains("2029-02-27").contains("2026-03-02")
-                .contains("CertTrail Certification Office").contains("Associate level").contains("Datacom track")
+        assertThat(text)
+                .contains(name)
+                .contains("0101001011938060621")
+                .contains("HCIA-Datacom")
+                .contains("2026-02-27")
+                .contains("2029-02-27")
+                .contains("2026-03-02")
+                .contains("CertTrail Certification Office")
+                .contains("Associate level")
+                .contains("Datacom track")
                 .contains("Head of Certification");
         assertThat(qrOf(pdf)).isEqualTo(URL);
     }

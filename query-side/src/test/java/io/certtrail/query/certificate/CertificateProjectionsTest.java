@@ -28,8 +28,14 @@ class CertificateProjectionsTest {
 
     private static final String ACCOUNT = "acct-1";
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
-    private static final CertificationEarned EARNED = new CertificationEarned("addr_1", "li@example.com",
-            "HCIA-Datacom", "0101001011938060621", LocalDate.parse("2026-02-27"), LocalDate.parse("2029-02-27"), true);
+    private static final CertificationEarned EARNED = new CertificationEarned(
+            "addr_1",
+            "li@example.com",
+            "HCIA-Datacom",
+            "0101001011938060621",
+            LocalDate.parse("2026-02-27"),
+            LocalDate.parse("2029-02-27"),
+            true);
     private static final MailingInformation HOME = new MailingInformation("李瑞瑞", "+86 139", "1 Bantian Road");
 
     private MongoTemplate mongo;
@@ -44,9 +50,24 @@ class CertificateProjectionsTest {
     }
 
     private static CertificateApplied applied(String applicationId, CertificateFormat format) {
-        return new CertificateApplied(applicationId, ACCOUNT, "CERT:C-1", EARNED.certificateNumber(), "HCIA-Datacom",
-                EARNED.effectiveDate(), EARNED.expirationDate(), "addr_1", "li@example.com", format, "李瑞瑞", "+86 139",
-                format == CertificateFormat.PAPER ? HOME : null, "2026-01", LocalDate.parse("2026-03-02"), T0, false);
+        return new CertificateApplied(
+                applicationId,
+                ACCOUNT,
+                "CERT:C-1",
+                EARNED.certificateNumber(),
+                "HCIA-Datacom",
+                EARNED.effectiveDate(),
+                EARNED.expirationDate(),
+                "addr_1",
+                "li@example.com",
+                format,
+                "李瑞瑞",
+                "+86 139",
+                format == CertificateFormat.PAPER ? HOME : null,
+                "2026-01",
+                LocalDate.parse("2026-03-02"),
+                T0,
+                false);
     }
 
     private CertificateApplications.Application application(String id) {
@@ -58,8 +79,17 @@ class CertificateProjectionsTest {
         applications.on(applied("app:1", CertificateFormat.PAPER), 0);
         MailingInformation office = new MailingInformation("李瑞瑞", "+86 139", "2 Jiaxian Road");
         applications.on(new MailingInformationChanged("app:1", ACCOUNT, office, T0.plusSeconds(60)), 1);
-        applications.on(new PackageShipped("app:1", ACCOUNT, EARNED.certificateNumber(), "SF Express", "SF1", "li@x.io",
-                T0.plusSeconds(120), null), 2);
+        applications.on(
+                new PackageShipped(
+                        "app:1",
+                        ACCOUNT,
+                        EARNED.certificateNumber(),
+                        "SF Express",
+                        "SF1",
+                        "li@x.io",
+                        T0.plusSeconds(120),
+                        null),
+                2);
 
         CertificateApplications.Application paper = application("app:1");
         assertThat(paper.status()).isEqualTo(Status.SHIPPED);
@@ -72,8 +102,16 @@ class CertificateProjectionsTest {
     void anApprovedPaperApplicationWaitsInLogisticsQueueUntilItIsShipped() {
         applications.on(applied("app:1", CertificateFormat.PAPER), 0);
         assertThat(mongo.findAll(ShipmentQueue.class)).isEmpty(); // not approved yet
-        applications.on(new CertificateApproved("app:1", ACCOUNT, EARNED.certificateNumber(), true, T0,
-                "li@example.com", CertificateFormat.PAPER), 1);
+        applications.on(
+                new CertificateApproved(
+                        "app:1",
+                        ACCOUNT,
+                        EARNED.certificateNumber(),
+                        true,
+                        T0,
+                        "li@example.com",
+                        CertificateFormat.PAPER),
+                1);
         MailingInformation office = new MailingInformation("李瑞瑞", "+86 139", "2 Jiaxian Road");
         applications.on(new MailingInformationChanged("app:1", ACCOUNT, office, T0.plusSeconds(60)), 2);
         assertThat(mongo.findAll(ShipmentQueue.class)).singleElement().satisfies(entry -> {
@@ -82,32 +120,71 @@ class CertificateProjectionsTest {
             assertThat(entry.approvedAt()).isEqualTo(T0);
             assertThat(entry.printedName()).isEqualTo("李瑞瑞");
         });
-        applications.on(new PackageShipped("app:1", ACCOUNT, EARNED.certificateNumber(), "SF Express", "SF1", "li@x.io",
-                T0.plusSeconds(120), null), 3);
+        applications.on(
+                new PackageShipped(
+                        "app:1",
+                        ACCOUNT,
+                        EARNED.certificateNumber(),
+                        "SF Express",
+                        "SF1",
+                        "li@x.io",
+                        T0.plusSeconds(120),
+                        null),
+                3);
         assertThat(mongo.findAll(ShipmentQueue.class)).isEmpty();
         // handled again in order (a replay): the same end
-        applications.on(new CertificateApproved("app:1", ACCOUNT, EARNED.certificateNumber(), true, T0,
-                "li@example.com", CertificateFormat.PAPER), 1);
+        applications.on(
+                new CertificateApproved(
+                        "app:1",
+                        ACCOUNT,
+                        EARNED.certificateNumber(),
+                        true,
+                        T0,
+                        "li@example.com",
+                        CertificateFormat.PAPER),
+                1);
         assertThat(mongo.findAll(ShipmentQueue.class)).isEmpty();
     }
 
     @Test
     void anApplicationWhoseCertificatesAddressLeftTheApplicantIsFlaggedUntilVoided() {
-        mongo.save(new io.certtrail.platform.readmodels.AddressRecords("addr_1", null, null, List.of(
-                new io.certtrail.platform.readmodels.AddressRecords.CertificationEntry("CERT:C-1", 1, T0, EARNED))));
+        mongo.save(new io.certtrail.platform.readmodels.AddressRecords(
+                "addr_1",
+                null,
+                null,
+                List.of(new io.certtrail.platform.readmodels.AddressRecords.CertificationEntry(
+                        "CERT:C-1", 1, T0, EARNED))));
         applications.on(applied("app:1", CertificateFormat.ELECTRONIC), 0);
-        applications.on(new io.certtrail.events.account.EmailDisassociated(ACCOUNT, "addr_other", "x@example.com",
-                io.certtrail.events.account.DisassociationCause.HOLDER_CONFIRMED, null, null, T0.plusSeconds(30)));
+        applications.on(new io.certtrail.events.account.EmailDisassociated(
+                ACCOUNT,
+                "addr_other",
+                "x@example.com",
+                io.certtrail.events.account.DisassociationCause.HOLDER_CONFIRMED,
+                null,
+                null,
+                T0.plusSeconds(30)));
         assertThat(mongo.findAll(ApplicationReview.class)).isEmpty(); // another address: nothing to look at
-        applications.on(new io.certtrail.events.account.EmailDisassociated(ACCOUNT, "addr_1", "li@example.com",
-                io.certtrail.events.account.DisassociationCause.FORCED_UNBINDING, null, "not theirs",
+        applications.on(new io.certtrail.events.account.EmailDisassociated(
+                ACCOUNT,
+                "addr_1",
+                "li@example.com",
+                io.certtrail.events.account.DisassociationCause.FORCED_UNBINDING,
+                null,
+                "not theirs",
                 T0.plusSeconds(60)));
         assertThat(mongo.findAll(ApplicationReview.class)).singleElement().satisfies(review -> {
             assertThat(review.applicationId()).isEqualTo("app:1");
             assertThat(review.cause()).isEqualTo(io.certtrail.events.account.DisassociationCause.FORCED_UNBINDING);
         });
-        applications.on(new io.certtrail.events.certificate.CertificateApplicationVoided("app:1", ACCOUNT,
-                EARNED.certificateNumber(), "not theirs", T0.plusSeconds(90), "li@example.com"), 1);
+        applications.on(
+                new io.certtrail.events.certificate.CertificateApplicationVoided(
+                        "app:1",
+                        ACCOUNT,
+                        EARNED.certificateNumber(),
+                        "not theirs",
+                        T0.plusSeconds(90),
+                        "li@example.com"),
+                1);
         assertThat(mongo.findAll(ApplicationReview.class)).isEmpty();
     }
 
@@ -125,7 +202,8 @@ class CertificateProjectionsTest {
         applications.on(applied("app:1", CertificateFormat.ELECTRONIC), 0);
 
         assertThat(application("app:1").status()).isEqualTo(Status.APPROVED);
-        assertThat(mongo.findById(ACCOUNT, CertificateApplications.class).applications()).hasSize(1);
+        assertThat(mongo.findById(ACCOUNT, CertificateApplications.class).applications())
+                .hasSize(1);
     }
 
     @Test
@@ -133,17 +211,22 @@ class CertificateProjectionsTest {
         applications.on(applied("app:1", CertificateFormat.ELECTRONIC), 0);
         applications.on(applied("app:2", CertificateFormat.PAPER), 0);
         assertThat(mongo.findById(ACCOUNT, CertificateApplications.class).applications())
-                .extracting(CertificateApplications.Application::applicationId).containsExactlyInAnyOrder("app:1", "app:2");
+                .extracting(CertificateApplications.Application::applicationId)
+                .containsExactlyInAnyOrder("app:1", "app:2");
     }
 
     @Test
     void theRegisterKnowsTheCertificateItsPrintedNameAndItsRevocation() {
         register.on(new CertificationRecorded("CERT:C-1", 1, T0, EARNED, null));
-        assertThat(mongo.findById(EARNED.certificateNumber(), CertificateRegister.class).holderName()).isNull();
+        assertThat(mongo.findById(EARNED.certificateNumber(), CertificateRegister.class)
+                        .holderName())
+                .isNull();
 
         register.on(applied("app:1", CertificateFormat.ELECTRONIC));
-        register.on(new CertificationRevoked("CERT:C-1", EARNED.certificateNumber(), "annulled", T0.plusSeconds(60), null));
-        register.on(new CertificationRevoked("CERT:C-1", EARNED.certificateNumber(), "annulled", T0.plusSeconds(90), null));
+        register.on(
+                new CertificationRevoked("CERT:C-1", EARNED.certificateNumber(), "annulled", T0.plusSeconds(60), null));
+        register.on(
+                new CertificationRevoked("CERT:C-1", EARNED.certificateNumber(), "annulled", T0.plusSeconds(90), null));
 
         CertificateRegister entry = mongo.findById(EARNED.certificateNumber(), CertificateRegister.class);
         assertThat(entry.holderName()).isEqualTo("李瑞瑞");
@@ -155,11 +238,18 @@ class CertificateProjectionsTest {
     void aCorrectedNumberMovesTheEntryWithItsNameAndTheOldNumberAnswersReplaced() {
         register.on(new CertificationRecorded("CERT:C-1", 1, T0, EARNED, null));
         register.on(applied("app:1", CertificateFormat.ELECTRONIC));
-        CertificationEarned corrected = new CertificationEarned("addr_1", "li@example.com", "HCIA-Datacom",
-                "0101001011938069999", EARNED.effectiveDate(), EARNED.expirationDate(), true);
+        CertificationEarned corrected = new CertificationEarned(
+                "addr_1",
+                "li@example.com",
+                "HCIA-Datacom",
+                "0101001011938069999",
+                EARNED.effectiveDate(),
+                EARNED.expirationDate(),
+                true);
         register.on(new CertificationRecorded("CERT:C-1", 2, T0.plusSeconds(60), corrected, EARNED));
 
-        assertThat(mongo.findById(EARNED.certificateNumber(), CertificateRegister.class).replacedBy())
+        assertThat(mongo.findById(EARNED.certificateNumber(), CertificateRegister.class)
+                        .replacedBy())
                 .isEqualTo("0101001011938069999");
         CertificateRegister now = mongo.findById("0101001011938069999", CertificateRegister.class);
         assertThat(now.holderName()).isEqualTo("李瑞瑞");

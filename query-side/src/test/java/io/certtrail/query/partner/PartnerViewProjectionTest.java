@@ -59,8 +59,19 @@ class PartnerViewProjectionTest {
     }
 
     private static CertificationRecorded certificate(String recordId, String key, String name, String expires) {
-        return new CertificationRecorded(recordId, 1, T0, new CertificationEarned(key, "x@example.com", name,
-                "N-" + recordId, LocalDate.parse("2025-01-02"), LocalDate.parse(expires), false), null);
+        return new CertificationRecorded(
+                recordId,
+                1,
+                T0,
+                new CertificationEarned(
+                        key,
+                        "x@example.com",
+                        name,
+                        "N-" + recordId,
+                        LocalDate.parse("2025-01-02"),
+                        LocalDate.parse(expires),
+                        false),
+                null);
     }
 
     private List<Employee> employees(String company, Filter filter) {
@@ -76,15 +87,21 @@ class PartnerViewProjectionTest {
         projection.on(new MembershipRequested("acct-1", "acme", T0));
         assertThat(employees("acme", ALL)).isEmpty(); // asked, not approved
         projection.on(new MembershipApproved("acct-1", "acme", "admin", T0.plusSeconds(60)));
-        assertThat(employees("acme", ALL)).singleElement().satisfies(e ->
-                assertThat(e.certifications()).extracting(c -> c.certificationName()).containsExactly("HCIA-Datacom"));
+        assertThat(employees("acme", ALL))
+                .singleElement()
+                .satisfies(e -> assertThat(e.certifications())
+                        .extracting(c -> c.certificationName())
+                        .containsExactly("HCIA-Datacom"));
         assertThat(view.records("acme", List.of("acct-1")).get(0).emails()).containsExactly("l****@example.com");
-        assertThat(view.records("globex", List.of("acct-1")).get(0).certifications()).isEmpty();
+        assertThat(view.records("globex", List.of("acct-1")).get(0).certifications())
+                .isEmpty();
         assertThat(employees("globex", ALL)).isEmpty();
 
-        projection.on(new MembershipEnded("acct-1", "acme", "acct-1", MembershipEnding.LEFT, null, T0.plusSeconds(120)));
+        projection.on(
+                new MembershipEnded("acct-1", "acme", "acct-1", MembershipEnding.LEFT, null, T0.plusSeconds(120)));
         assertThat(employees("acme", ALL)).isEmpty();
-        assertThat(view.records("acme", List.of("acct-1")).get(0).certifications()).isEmpty();
+        assertThat(view.records("acme", List.of("acct-1")).get(0).certifications())
+                .isEmpty();
     }
 
     @Test
@@ -92,13 +109,32 @@ class PartnerViewProjectionTest {
         holder("acct-1", "k1", "li@example.com");
         member("acct-1", "acme");
         projection.on(certificate("CERT:1", "k1", "HCIA-Datacom", "2028-01-02"));
-        projection.on(new TrainingRecorded("TRAINING:1", 1, T0, new TrainingCompletion("k1", "li@example.com",
-                "DC-101", "Datacom basics", "Academy", TODAY.minusDays(9), TODAY.minusDays(5), "COMPLETED"), null));
+        projection.on(new TrainingRecorded(
+                "TRAINING:1",
+                1,
+                T0,
+                new TrainingCompletion(
+                        "k1",
+                        "li@example.com",
+                        "DC-101",
+                        "Datacom basics",
+                        "Academy",
+                        TODAY.minusDays(9),
+                        TODAY.minusDays(5),
+                        "COMPLETED"),
+                null));
         assertThat(employees("acme", new Filter(null, null, null, "DC-101"))).hasSize(1);
 
-        projection.on(new EmailDisassociated("acct-1", "k1", "li@example.com", DisassociationCause.HOLDER_CONFIRMED,
-                null, null, T0.plusSeconds(300)));
-        assertThat(employees("acme", ALL)).singleElement()
+        projection.on(new EmailDisassociated(
+                "acct-1",
+                "k1",
+                "li@example.com",
+                DisassociationCause.HOLDER_CONFIRMED,
+                null,
+                null,
+                T0.plusSeconds(300)));
+        assertThat(employees("acme", ALL))
+                .singleElement()
                 .satisfies(e -> assertThat(e.certifications()).isEmpty());
     }
 
@@ -113,15 +149,21 @@ class PartnerViewProjectionTest {
         projection.on(certificate("CERT:3", "k2", "HCIA-Datacom", "2029-01-01"));
         projection.on(new CertificationRevoked("CERT:3", "N-CERT:3", "annulled", T0, null));
 
-        assertThat(employees("acme", new Filter("HCIA-Datacom", null, null, null))).hasSize(2);
+        assertThat(employees("acme", new Filter("HCIA-Datacom", null, null, null)))
+                .hasSize(2);
         assertThat(employees("acme", new Filter("HCIA-Datacom", CertificateStatus.VALID, null, null)))
-                .extracting(Employee::accountId).containsExactly("acct-1");
-        assertThat(employees("acme", new Filter(null, CertificateStatus.REVOKED, null, null)))
-                .extracting(Employee::accountId).containsExactly("acct-2");
-        assertThat(employees("acme", new Filter("HCIP-Datacom", CertificateStatus.EXPIRED, null, null))).hasSize(1);
-        assertThat(employees("acme", new Filter(null, null, 30, null))).extracting(Employee::accountId)
+                .extracting(Employee::accountId)
                 .containsExactly("acct-1");
-        assertThat(employees("acme", new Filter("HCIP-Datacom", null, 30, null))).isEmpty();
+        assertThat(employees("acme", new Filter(null, CertificateStatus.REVOKED, null, null)))
+                .extracting(Employee::accountId)
+                .containsExactly("acct-2");
+        assertThat(employees("acme", new Filter("HCIP-Datacom", CertificateStatus.EXPIRED, null, null)))
+                .hasSize(1);
+        assertThat(employees("acme", new Filter(null, null, 30, null)))
+                .extracting(Employee::accountId)
+                .containsExactly("acct-1");
+        assertThat(employees("acme", new Filter("HCIP-Datacom", null, 30, null)))
+                .isEmpty();
         assertThat(PartnerView.validCertifications(employees("acme", ALL), TODAY))
                 .containsExactly(java.util.Map.entry("HCIA-Datacom", 1L));
     }
@@ -131,14 +173,23 @@ class PartnerViewProjectionTest {
         holder("acct-1", "k1", "li@example.com");
         member("acct-1", "acme");
         projection.on(certificate("CERT:1", "k1", "HCIA-Datacom", "2028-01-02"));
-        projection.on(new EmailDisassociated("acct-1", "k1", "li@example.com", DisassociationCause.OWNERSHIP_MOVED,
-                "acct-2", null, T0.plusSeconds(60)));
-        projection.on(new EmailActivated("acct-2", "r-2", "k1", "li@example.com", AssociationMethod.EMAIL, "acct-1",
-                T0.plusSeconds(60), null));
+        projection.on(new EmailDisassociated(
+                "acct-1",
+                "k1",
+                "li@example.com",
+                DisassociationCause.OWNERSHIP_MOVED,
+                "acct-2",
+                null,
+                T0.plusSeconds(60)));
+        projection.on(new EmailActivated(
+                "acct-2", "r-2", "k1", "li@example.com", AssociationMethod.EMAIL, "acct-1", T0.plusSeconds(60), null));
         member("acct-2", "globex");
 
-        assertThat(employees("acme", ALL)).singleElement().satisfies(e -> assertThat(e.certifications()).isEmpty());
-        assertThat(employees("globex", ALL)).singleElement()
+        assertThat(employees("acme", ALL))
+                .singleElement()
+                .satisfies(e -> assertThat(e.certifications()).isEmpty());
+        assertThat(employees("globex", ALL))
+                .singleElement()
                 .satisfies(e -> assertThat(e.certifications()).hasSize(1));
     }
 
@@ -150,7 +201,9 @@ class PartnerViewProjectionTest {
         holder("acct-1", "k1", "li@example.com");
         member("acct-1", "acme");
         projection.on(certificate("CERT:1", "k1", "HCIA-Datacom", "2028-01-02"));
-        assertThat(employees("acme", ALL)).singleElement().satisfies(e -> assertThat(e.certifications()).hasSize(1));
+        assertThat(employees("acme", ALL))
+                .singleElement()
+                .satisfies(e -> assertThat(e.certifications()).hasSize(1));
         assertThat(view.records("acme", List.of("acct-1")).get(0).emails()).hasSize(1);
     }
 }

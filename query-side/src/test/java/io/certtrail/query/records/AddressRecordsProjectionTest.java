@@ -1,15 +1,15 @@
 package io.certtrail.query.records;
 
-import io.certtrail.platform.readmodels.AddressRecords;
-import io.certtrail.platform.readmodels.ExamRegistration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.events.records.CertificationRecorded;
 import io.certtrail.events.records.ExamResult;
 import io.certtrail.events.records.ExamResultRecorded;
-import io.certtrail.query.account.MyEmailAddresses.Status;
+import io.certtrail.platform.readmodels.AddressRecords;
+import io.certtrail.platform.readmodels.ExamRegistration;
 import io.certtrail.query.account.MyEmailAddresses;
+import io.certtrail.query.account.MyEmailAddresses.Status;
 import io.certtrail.query.support.MongoWireServer;
 import io.certtrail.query.support.ReadModelWait;
 import java.time.Instant;
@@ -39,8 +39,17 @@ class AddressRecordsProjectionTest {
     }
 
     private static ExamResult exam(String addressKey, String registration, int score) {
-        return new ExamResult(addressKey, addressKey + "@example.com", registration, "Wan", "Li", "H12-811",
-                "HCIA-Datacom", LocalDate.parse("2026-02-20"), score, true);
+        return new ExamResult(
+                addressKey,
+                addressKey + "@example.com",
+                registration,
+                "Wan",
+                "Li",
+                "H12-811",
+                "HCIA-Datacom",
+                LocalDate.parse("2026-02-20"),
+                score,
+                true);
     }
 
     private AddressRecords at(String addressKey) {
@@ -50,20 +59,35 @@ class AddressRecordsProjectionTest {
     @Test
     void recordsAreFiledUnderTheirAddressEvenBeforeAnyoneAssociatesIt() {
         projection.on(new ExamResultRecorded("EXAM:1", 1, T0, exam("a1", "REG-1", 800), null));
-        projection.on(new CertificationRecorded("CERT:1", 1, T0, new CertificationEarned("a1", "a1@example.com",
-                "HCIA-Datacom", "0101", LocalDate.parse("2026-02-21"), LocalDate.parse("2029-02-21"), true), null));
-        assertThat(at("a1").exams()).singleElement().satisfies(e -> assertThat(e.exam().score()).isEqualTo(800));
-        assertThat(at("a1").certifications()).singleElement()
+        projection.on(new CertificationRecorded(
+                "CERT:1",
+                1,
+                T0,
+                new CertificationEarned(
+                        "a1",
+                        "a1@example.com",
+                        "HCIA-Datacom",
+                        "0101",
+                        LocalDate.parse("2026-02-21"),
+                        LocalDate.parse("2029-02-21"),
+                        true),
+                null));
+        assertThat(at("a1").exams())
+                .singleElement()
+                .satisfies(e -> assertThat(e.exam().score()).isEqualTo(800));
+        assertThat(at("a1").certifications())
+                .singleElement()
                 .satisfies(c -> assertThat(c.certification().expirationDate()).isEqualTo("2029-02-21"));
-        assertThat(mongo.findById("REG-1", ExamRegistration.class).exams()).singleElement()
+        assertThat(mongo.findById("REG-1", ExamRegistration.class).exams())
+                .singleElement()
                 .satisfies(e -> assertThat(e.examDate()).isEqualTo("2026-02-20"));
     }
 
     @Test
     void aCorrectionReplacesTheEarlierVersionAndTheHistoryDeliveredAgainLeavesTheSameState() {
         ExamResultRecorded first = new ExamResultRecorded("EXAM:1", 1, T0, exam("a1", "REG-1", 800), null);
-        ExamResultRecorded corrected = new ExamResultRecorded("EXAM:1", 2, T0, exam("a1", "REG-1", 900),
-                exam("a1", "REG-1", 800));
+        ExamResultRecorded corrected =
+                new ExamResultRecorded("EXAM:1", 2, T0, exam("a1", "REG-1", 900), exam("a1", "REG-1", 800));
         projection.on(first);
         projection.on(corrected);
         projection.on(first);
@@ -100,18 +124,32 @@ class AddressRecordsProjectionTest {
         projection.on(new ExamResultRecorded("EXAM:2", 1, T0, exam("pending", "REG-2", 700), null));
         projection.on(new ExamResultRecorded("EXAM:3", 1, T0, exam("elsewhere", "REG-3", 600), null));
         projection.on(new ExamResultRecorded("EXAM:4", 1, T0, exam("someone-else", "REG-4", 500), null));
-        mongo.save(new MyEmailAddresses("acct-1", 4, List.of(
-                entry("mine", Status.ACTIVE, null),
-                entry("pending", Status.PENDING_ACTIVATION, null),
-                entry("report-address", Status.ACTIVE, "REG-3"))));
+        mongo.save(new MyEmailAddresses(
+                "acct-1",
+                4,
+                List.of(
+                        entry("mine", Status.ACTIVE, null),
+                        entry("pending", Status.PENDING_ACTIVATION, null),
+                        entry("report-address", Status.ACTIVE, "REG-3"))));
 
-        assertThat(holders.of("acct-1", java.util.Optional.empty()).exams()).extracting(AddressRecords.ExamEntry::recordId)
+        assertThat(holders.of("acct-1", java.util.Optional.empty()).exams())
+                .extracting(AddressRecords.ExamEntry::recordId)
                 .containsExactlyInAnyOrder("EXAM:1", "EXAM:3");
-        assertThat(holders.of("acct-unknown", java.util.Optional.empty()).exams()).isEmpty();
+        assertThat(holders.of("acct-unknown", java.util.Optional.empty()).exams())
+                .isEmpty();
     }
 
     private static MyEmailAddresses.Entry entry(String key, Status status, String registrationNumber) {
-        return new MyEmailAddresses.Entry(key, key + "@example.com", status, registrationNumber == null ? "EMAIL"
-                : "SCORE_REPORT", T0, null, status == Status.ACTIVE ? T0 : null, null, registrationNumber, null);
+        return new MyEmailAddresses.Entry(
+                key,
+                key + "@example.com",
+                status,
+                registrationNumber == null ? "EMAIL" : "SCORE_REPORT",
+                T0,
+                null,
+                status == Status.ACTIVE ? T0 : null,
+                null,
+                registrationNumber,
+                null);
     }
 }

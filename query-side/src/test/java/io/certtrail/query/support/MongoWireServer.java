@@ -20,7 +20,8 @@ public class MongoWireServer implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
     }
 
     @Override

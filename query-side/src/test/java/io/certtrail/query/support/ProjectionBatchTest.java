@@ -40,8 +40,9 @@ class ProjectionBatchTest {
             batch.add(GenericEventMessage.asEventMessage("event-" + i));
         }
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-        var result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
-                List.of(ProjectionBatch.flushAtEndOfBatch()), handler).proceed());
+        var result = unitOfWork.executeWithResult(
+                () -> new DefaultInterceptorChain<>(unitOfWork, List.of(ProjectionBatch.flushAtEndOfBatch()), handler)
+                        .proceed());
         if (result.isExceptional()) {
             throw (Exception) result.exceptionResult();
         }
@@ -52,8 +53,8 @@ class ProjectionBatchTest {
         List<Long> seenWhileHandling = new ArrayList<>();
         runBatch(3, event -> {
             seenWhileHandling.add(stored("lists"));
-            ProjectionBatch.current(mongo).update("lists", "doc-1",
-                    new Update().addToSet("entries", event.getPayload()), true);
+            ProjectionBatch.current(mongo)
+                    .update("lists", "doc-1", new Update().addToSet("entries", event.getPayload()), true);
             return null;
         });
 
@@ -66,7 +67,8 @@ class ProjectionBatchTest {
     void aBatchThatFailsHalfwayWritesNothing() {
         try {
             runBatch(3, event -> {
-                ProjectionBatch.current(mongo).update("lists", event.getPayload(), new Update().set("seen", true), true);
+                ProjectionBatch.current(mongo)
+                        .update("lists", event.getPayload(), new Update().set("seen", true), true);
                 if (event.getPayload().equals("event-1")) {
                     throw new IllegalStateException("poison");
                 }
@@ -96,7 +98,10 @@ class ProjectionBatchTest {
     void outsideAUnitOfWorkEveryWriteGoesOutAtOnce() {
         ProjectionBatch.current(mongo).update("lists", "doc-1", new Update().set("n", 1), true);
 
-        assertThat(mongo.getCollection("lists").find(new Document("_id", "doc-1")).first()).isNotNull();
+        assertThat(mongo.getCollection("lists")
+                        .find(new Document("_id", "doc-1"))
+                        .first())
+                .isNotNull();
     }
 
     @Test
@@ -132,11 +137,16 @@ class ProjectionBatchTest {
     void theMergedUpdatesAreOnePerDocumentAndTheOthersStayAsTheyWere() {
         List<com.mongodb.client.model.WriteModel<Document>> models = new ArrayList<>();
         List<Object> ids = new ArrayList<>();
-        for (Object[] update : new Object[][] {{"a", new Document("$addToSet", new Document("l", 1))},
-                {"b", new Document("$set", new Document("n", 1))}, {"a", new Document("$addToSet", new Document("l", 2))},
-                {"c", new Document("$addToSet", new Document("l", 3))}}) {
+        for (Object[] update : new Object[][] {
+            {"a", new Document("$addToSet", new Document("l", 1))},
+            {"b", new Document("$set", new Document("n", 1))},
+            {"a", new Document("$addToSet", new Document("l", 2))},
+            {"c", new Document("$addToSet", new Document("l", 3))}
+        }) {
             ids.add(update[0]);
-            models.add(new com.mongodb.client.model.UpdateOneModel<>(new Document("_id", update[0]), (Document) update[1],
+            models.add(new com.mongodb.client.model.UpdateOneModel<>(
+                    new Document("_id", update[0]),
+                    (Document) update[1],
                     new com.mongodb.client.model.UpdateOptions().upsert(true)));
         }
 
@@ -148,11 +158,10 @@ class ProjectionBatchTest {
         assertThat(merged.subList(1, 3)).containsExactly(models.get(1), models.get(3));
     }
 
-    record Named(String id, String name) {
-    }
+    record Named(String id, String name) {}
 
-    private static final ProjectionBatch.Reads<Named> NAMED = ProjectionBatch.Reads.of(Named.class)
-            .from(String.class, payload -> payload.replace("event-", "doc-"));
+    private static final ProjectionBatch.Reads<Named> NAMED =
+            ProjectionBatch.Reads.of(Named.class).from(String.class, payload -> payload.replace("event-", "doc-"));
 
     @Test
     void documentsTheEventsNameAreReadTogetherAndTheBatchsOwnChangesWin() throws Exception {
@@ -177,18 +186,21 @@ class ProjectionBatchTest {
         assertThat(mongo.findById("doc-7", Named.class).name()).isEqualTo("changed");
     }
 
-    record Entry(String id, String text) {
-    }
+    record Entry(String id, String text) {}
 
     @Test
     void aDocumentInsertedOnceIsLeftAsItIsWhenItsEventComesAgain() throws Exception {
         for (int round = 0; round < 2; round++) {
             String text = "round " + round;
             runBatch(3, event -> {
-                ProjectionBatch.current(mongo).insertOnce(event.getPayload(), new Entry((String) event.getPayload(), text));
+                ProjectionBatch.current(mongo)
+                        .insertOnce(event.getPayload(), new Entry((String) event.getPayload(), text));
                 return null;
             });
         }
-        assertThat(mongo.findAll(Entry.class)).extracting(Entry::text).containsOnly("round 0").hasSize(3);
+        assertThat(mongo.findAll(Entry.class))
+                .extracting(Entry::text)
+                .containsOnly("round 0")
+                .hasSize(3);
     }
 }

@@ -21,9 +21,14 @@ class ReadModelChangesTest {
     void aTypesCollectionIsTheOneMongoTemplateWritesItTo() {
         MongoMappingContext mapping = new MongoMappingContext();
         mapping.setSimpleTypeHolder(new MongoCustomConversions(List.of()).getSimpleTypeHolder());
-        for (Class<?> type : List.of(MyEmailAddresses.class, AccountHistory.class, CertificateApplications.class,
-                AddressRecords.class, ExamRegistration.class)) {
-            assertThat(ReadModelChanges.collectionOf(type)).as(type.getSimpleName())
+        for (Class<?> type : List.of(
+                MyEmailAddresses.class,
+                AccountHistory.class,
+                CertificateApplications.class,
+                AddressRecords.class,
+                ExamRegistration.class)) {
+            assertThat(ReadModelChanges.collectionOf(type))
+                    .as(type.getSimpleName())
                     .isEqualTo(mapping.getRequiredPersistentEntity(type).getCollection());
         }
     }
@@ -32,6 +37,7 @@ class ReadModelChangesTest {
     void aTypeThatIsNoReadModelIsRefusedInsteadOfNeverSignalled() {
         ReadModelWait wait = new ReadModelWait(Duration.ofMillis(10));
         assertThatThrownBy(() -> wait.until(String.class, "x", () -> "x", value -> true))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no @Document");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no @Document");
     }
 }

@@ -11,5 +11,4 @@ import org.axonframework.serialization.Revision;
 public record AccountHolderNamed(
         String accountId,
         @PersonalData String firstName,
-        @PersonalData String lastName) implements AccountEvent {
-}
+        @PersonalData String lastName) implements AccountEvent {}

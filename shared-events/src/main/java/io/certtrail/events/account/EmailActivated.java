@@ -20,5 +20,5 @@ public record EmailActivated(
         AssociationMethod method,
         String previousAccountId,
         Instant activatedAt,
-        String registrationNumber) implements AccountEmailEvent {
-}
+        String registrationNumber)
+        implements AccountEmailEvent {}

@@ -24,5 +24,5 @@ public record EmailAssociationRequested(
         boolean heldByAnotherAccount,
         Instant requestedAt,
         Instant expiresAt,
-        String privacyStatement) implements AccountEmailEvent {
-}
+        String privacyStatement)
+        implements AccountEmailEvent {}

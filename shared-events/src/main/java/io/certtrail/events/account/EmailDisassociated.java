@@ -18,5 +18,5 @@ public record EmailDisassociated(
         DisassociationCause cause,
         String newAccountId,
         @PersonalData String reason,
-        Instant disassociatedAt) implements AccountEmailEvent {
-}
+        Instant disassociatedAt)
+        implements AccountEmailEvent {}

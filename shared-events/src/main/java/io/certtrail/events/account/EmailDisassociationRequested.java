@@ -12,5 +12,5 @@ public record EmailDisassociationRequested(
         String addressKey,
         @PersonalData String email,
         Instant requestedAt,
-        Instant expiresAt) implements AccountEmailEvent {
-}
+        Instant expiresAt)
+        implements AccountEmailEvent {}

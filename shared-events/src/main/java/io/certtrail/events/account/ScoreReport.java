@@ -4,7 +4,4 @@ import io.certtrail.events.PersonalData;
 
 /** The score-report details a holder gives with association method 2. */
 public record ScoreReport(
-        @PersonalData String lastName,
-        @PersonalData String firstName,
-        String registrationNumber) {
-}
+        @PersonalData String lastName, @PersonalData String firstName, String registrationNumber) {}

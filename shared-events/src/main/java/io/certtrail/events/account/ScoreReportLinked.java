@@ -10,5 +10,4 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record ScoreReportLinked(String accountId, String addressKey, String registrationNumber, Instant linkedAt)
-        implements AccountEvent {
-}
+        implements AccountEvent {}

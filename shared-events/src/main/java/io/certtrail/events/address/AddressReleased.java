@@ -6,9 +6,5 @@ import org.axonframework.serialization.Revision;
 
 /** The address no longer belongs to any account. */
 @Revision("1")
-public record AddressReleased(
-        String addressKey,
-        String accountId,
-        DisassociationCause cause,
-        Instant releasedAt) implements AddressOwnershipEvent {
-}
+public record AddressReleased(String addressKey, String accountId, DisassociationCause cause, Instant releasedAt)
+        implements AddressOwnershipEvent {}

@@ -2,9 +2,15 @@ package io.certtrail.events.certificate;
 
 /** Every event the {@code CertificateApplication} aggregate emits; the index of the family. */
 public sealed interface CertificateApplicationEvent
-        permits CertificateApplied, CertificateApproved, MailingInformationChanged, PackageShipped,
-        CertificateApplicationVoided, ReplacementRequested, ReplacementDecided,
-        PrintedNameCorrectionRequested, PrintedNameCorrectionDecided {
+        permits CertificateApplied,
+                CertificateApproved,
+                MailingInformationChanged,
+                PackageShipped,
+                CertificateApplicationVoided,
+                ReplacementRequested,
+                ReplacementDecided,
+                PrintedNameCorrectionRequested,
+                PrintedNameCorrectionDecided {
 
     String applicationId();
 

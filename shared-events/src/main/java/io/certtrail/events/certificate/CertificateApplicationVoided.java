@@ -14,7 +14,11 @@ import org.axonframework.serialization.Revision;
  * @param email the application's contact address, whose holder is told
  */
 @Revision("1")
-public record CertificateApplicationVoided(String applicationId, String accountId, String certificateNumber,
-        @PersonalData String reason, Instant voidedAt, @PersonalData String email)
-        implements CertificateApplicationEvent {
-}
+public record CertificateApplicationVoided(
+        String applicationId,
+        String accountId,
+        String certificateNumber,
+        @PersonalData String reason,
+        Instant voidedAt,
+        @PersonalData String email)
+        implements CertificateApplicationEvent {}

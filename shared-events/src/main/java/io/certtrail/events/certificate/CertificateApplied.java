@@ -38,5 +38,5 @@ public record CertificateApplied(
         String privacyStatement,
         LocalDate availableFrom,
         Instant appliedAt,
-        Boolean nameReview) implements CertificateApplicationEvent {
-}
+        Boolean nameReview)
+        implements CertificateApplicationEvent {}

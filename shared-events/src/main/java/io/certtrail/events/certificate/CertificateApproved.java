@@ -13,7 +13,12 @@ import org.axonframework.serialization.Revision;
  * @param format null in events stored before it was added
  */
 @Revision("1")
-public record CertificateApproved(String applicationId, String accountId, String certificateNumber,
-        boolean automatic, Instant approvedAt, @PersonalData String email, CertificateFormat format)
-        implements CertificateApplicationEvent {
-}
+public record CertificateApproved(
+        String applicationId,
+        String accountId,
+        String certificateNumber,
+        boolean automatic,
+        Instant approvedAt,
+        @PersonalData String email,
+        CertificateFormat format)
+        implements CertificateApplicationEvent {}

@@ -6,5 +6,4 @@ import io.certtrail.events.PersonalData;
 public record MailingInformation(
         @PersonalData String recipient,
         @PersonalData String phone,
-        @PersonalData String address) {
-}
+        @PersonalData String address) {}

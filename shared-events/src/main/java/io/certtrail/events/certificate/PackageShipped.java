@@ -11,7 +11,13 @@ import org.axonframework.serialization.Revision;
  * @param replacement the package replaces a lost or damaged one (null in events stored before replacements)
  */
 @Revision("1")
-public record PackageShipped(String applicationId, String accountId, String certificateNumber, String courier,
-        String expressOrderNumber, @PersonalData String email, Instant shippedAt, Boolean replacement)
-        implements CertificateApplicationEvent {
-}
+public record PackageShipped(
+        String applicationId,
+        String accountId,
+        String certificateNumber,
+        String courier,
+        String expressOrderNumber,
+        @PersonalData String email,
+        Instant shippedAt,
+        Boolean replacement)
+        implements CertificateApplicationEvent {}

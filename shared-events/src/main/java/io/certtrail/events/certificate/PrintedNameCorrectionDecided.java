@@ -13,7 +13,13 @@ import org.axonframework.serialization.Revision;
  * @param email the application's contact address, told of the decision
  */
 @Revision("1")
-public record PrintedNameCorrectionDecided(String applicationId, String accountId, String certificateNumber,
-        boolean approved, @PersonalData String fullName, @PersonalData String reason, Instant decidedAt,
-        @PersonalData String email) implements CertificateApplicationEvent {
-}
+public record PrintedNameCorrectionDecided(
+        String applicationId,
+        String accountId,
+        String certificateNumber,
+        boolean approved,
+        @PersonalData String fullName,
+        @PersonalData String reason,
+        Instant decidedAt,
+        @PersonalData String email)
+        implements CertificateApplicationEvent {}

@@ -11,6 +11,10 @@ import org.axonframework.serialization.Revision;
  * @param fullName the name to print instead, in any script
  */
 @Revision("1")
-public record PrintedNameCorrectionRequested(String applicationId, String accountId, String certificateNumber,
-        @PersonalData String fullName, Instant requestedAt) implements CertificateApplicationEvent {
-}
+public record PrintedNameCorrectionRequested(
+        String applicationId,
+        String accountId,
+        String certificateNumber,
+        @PersonalData String fullName,
+        Instant requestedAt)
+        implements CertificateApplicationEvent {}

@@ -11,6 +11,11 @@ import org.axonframework.serialization.Revision;
  * @param reason for a refusal; null for an approval
  */
 @Revision("1")
-public record ReplacementDecided(String applicationId, String accountId, String certificateNumber, boolean approved,
-        @PersonalData String reason, Instant decidedAt) implements CertificateApplicationEvent {
-}
+public record ReplacementDecided(
+        String applicationId,
+        String accountId,
+        String certificateNumber,
+        boolean approved,
+        @PersonalData String reason,
+        Instant decidedAt)
+        implements CertificateApplicationEvent {}

@@ -11,6 +11,11 @@ import org.axonframework.serialization.Revision;
  * @param mailing where the replacement goes
  */
 @Revision("1")
-public record ReplacementRequested(String applicationId, String accountId, String certificateNumber, String cause,
-        MailingInformation mailing, Instant requestedAt) implements CertificateApplicationEvent {
-}
+public record ReplacementRequested(
+        String applicationId,
+        String accountId,
+        String certificateNumber,
+        String cause,
+        MailingInformation mailing,
+        Instant requestedAt)
+        implements CertificateApplicationEvent {}

@@ -11,5 +11,4 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record MembershipApproved(String accountId, String companyId, String approvedBy, Instant approvedAt)
-        implements MembershipEvent {
-}
+        implements MembershipEvent {}

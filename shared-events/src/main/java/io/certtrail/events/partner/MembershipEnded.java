@@ -16,8 +16,14 @@ import org.axonframework.serialization.Revision;
  * @param reason as given, if any
  */
 @Revision("2")
-public record MembershipEnded(String accountId, String companyId, String endedBy, MembershipEnding ending,
-        @PersonalData String reason, Instant endedAt) implements MembershipEvent {
+public record MembershipEnded(
+        String accountId,
+        String companyId,
+        String endedBy,
+        MembershipEnding ending,
+        @PersonalData String reason,
+        Instant endedAt)
+        implements MembershipEvent {
 
     public boolean byEmployee() {
         return ending.byEmployee();

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A holder asked to join a partner company as its employee; an administrator of it decides. */
 @Revision("1")
-public record MembershipRequested(String accountId, String companyId, Instant requestedAt) implements MembershipEvent {
-}
+public record MembershipRequested(String accountId, String companyId, Instant requestedAt) implements MembershipEvent {}

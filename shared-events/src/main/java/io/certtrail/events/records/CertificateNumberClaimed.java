@@ -8,5 +8,4 @@ import org.axonframework.serialization.Revision;
  * Stored in the stream of the number itself ({@code certno:<number>}), beside the record's event.
  */
 @Revision("1")
-public record CertificateNumberClaimed(String certificateNumber, String recordId, Instant at) {
-}
+public record CertificateNumberClaimed(String certificateNumber, String recordId, Instant at) {}

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The record that held this certificate number was corrected to another number: the number is free again. */
 @Revision("1")
-public record CertificateNumberReleased(String certificateNumber, String recordId, Instant at) {
-}
+public record CertificateNumberReleased(String certificateNumber, String recordId, Instant at) {}

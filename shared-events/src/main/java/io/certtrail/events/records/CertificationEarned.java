@@ -11,5 +11,4 @@ public record CertificationEarned(
         String certificateNumber,
         LocalDate effectiveDate,
         LocalDate expirationDate,
-        boolean renewal) {
-}
+        boolean renewal) {}

@@ -9,7 +9,12 @@ import org.axonframework.serialization.Revision;
  * @param replaced for a correction, the version it replaces (so readers need not remember it); null for revision 1
  */
 @Revision("1")
-public record CertificationRecorded(String recordId, int revision, Instant receivedAt, CertificationEarned certification, CertificationEarned replaced)
+public record CertificationRecorded(
+        String recordId,
+        int revision,
+        Instant receivedAt,
+        CertificationEarned certification,
+        CertificationEarned replaced)
         implements RecordEvent {
 
     @Override

@@ -13,6 +13,9 @@ import org.axonframework.serialization.Revision;
  *        stored before it was added (nobody is told of those)
  */
 @Revision("1")
-public record CertificationRevoked(String recordId, String certificateNumber, @PersonalData String reason,
-        Instant revokedAt, @PersonalData String email) {
-}
+public record CertificationRevoked(
+        String recordId,
+        String certificateNumber,
+        @PersonalData String reason,
+        Instant revokedAt,
+        @PersonalData String email) {}

@@ -14,5 +14,4 @@ public record ExamResult(
         String examName,
         LocalDate examDate,
         int score,
-        boolean passed) {
-}
+        boolean passed) {}

@@ -9,7 +9,8 @@ import org.axonframework.serialization.Revision;
  * @param replaced for a correction, the version it replaces (so readers need not remember it); null for revision 1
  */
 @Revision("1")
-public record ExamResultRecorded(String recordId, int revision, Instant receivedAt, ExamResult exam, ExamResult replaced)
+public record ExamResultRecorded(
+        String recordId, int revision, Instant receivedAt, ExamResult exam, ExamResult replaced)
         implements RecordEvent {
 
     @Override

@@ -12,5 +12,4 @@ public record TrainingCompletion(
         String provider,
         LocalDate startDate,
         LocalDate endDate,
-        String result) {
-}
+        String result) {}

@@ -9,7 +9,8 @@ import org.axonframework.serialization.Revision;
  * @param replaced for a correction, the version it replaces (so readers need not remember it); null for revision 1
  */
 @Revision("1")
-public record TrainingRecorded(String recordId, int revision, Instant receivedAt, TrainingCompletion training, TrainingCompletion replaced)
+public record TrainingRecorded(
+        String recordId, int revision, Instant receivedAt, TrainingCompletion training, TrainingCompletion replaced)
         implements RecordEvent {
 
     @Override

@@ -27,7 +27,8 @@ public final class MembershipEndedUpcaster extends SingleEventUpcaster {
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
         return representation.upcastPayload(REVISION_2, JsonNode.class, payload -> {
             ObjectNode event = (ObjectNode) payload;
-            MembershipEnding ending = MembershipEnding.of(event.path("byEmployee").asBoolean(),
+            MembershipEnding ending = MembershipEnding.of(
+                    event.path("byEmployee").asBoolean(),
                     event.path("wasApproved").asBoolean());
             event.remove("byEmployee");
             event.remove("wasApproved");

@@ -53,8 +53,14 @@ class EmailAssociationController {
     /** The version of the privacy statement a request is made under (the same as applications'). */
     private final String privacyStatement;
 
-    EmailAssociationController(CommandSender commands, AddressKeys addressKeys, IdGenerator ids, Clock clock,
-            LinkProperties links, ScoreReportCheck scoreReports, RateLimits rateLimits,
+    EmailAssociationController(
+            CommandSender commands,
+            AddressKeys addressKeys,
+            IdGenerator ids,
+            Clock clock,
+            LinkProperties links,
+            ScoreReportCheck scoreReports,
+            RateLimits rateLimits,
             HumanChallenges verificationCodes,
             @Value("${certtrail.certificates.privacy-statement-version:2026-01}") String privacyStatement) {
         this.privacyStatement = privacyStatement;
@@ -78,13 +84,12 @@ class EmailAssociationController {
             @Size(max = 100) String firstName,
             @Size(max = 64) String registrationNumber,
             @NotNull @Valid HumanChallenges.Verification verification,
-            Boolean acceptPrivacyStatement) {
-    }
+            Boolean acceptPrivacyStatement) {}
 
     /** @param verification the answer to a challenge from {@code POST /api/me/verification-challenges} */
-    record DisassociationRequest(@NotBlank @Size(max = 320) String email,
-            @NotNull @Valid HumanChallenges.Verification verification) {
-    }
+    record DisassociationRequest(
+            @NotBlank @Size(max = 320) String email,
+            @NotNull @Valid HumanChallenges.Verification verification) {}
 
     /**
      * @param status ACTIVATION_EMAIL_SENT, or SCORE_REPORT_LINKED for a score report given for an
@@ -92,17 +97,21 @@ class EmailAssociationController {
      * @param heldByAnotherAccount the address is active on another account; following the link moves it here
      * @param accountVersion pass as {@code minVersion} to the query API to read your own write
      */
-    record LinkSent(String requestId, String status, boolean heldByAnotherAccount, Instant linkExpiresAt,
-            long accountVersion) {
-    }
+    record LinkSent(
+            String requestId,
+            String status,
+            boolean heldByAnotherAccount,
+            Instant linkExpiresAt,
+            long accountVersion) {}
 
     @PostMapping("/email-associations")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    LinkSent requestAssociation(@Valid @RequestBody AssociationRequest body, Caller caller,
-            HttpServletRequest request) {
+    LinkSent requestAssociation(
+            @Valid @RequestBody AssociationRequest body, Caller caller, HttpServletRequest request) {
         if (!Boolean.TRUE.equals(body.acceptPrivacyStatement())) {
             // the guides' form has the box: the request is made under the statement, and the event says which
-            throw new DomainException(ErrorCode.PRIVACY_STATEMENT_NOT_ACCEPTED,
+            throw new DomainException(
+                    ErrorCode.PRIVACY_STATEMENT_NOT_ACCEPTED,
                     "Accept the privacy statement (acceptPrivacyStatement: true) to associate an address.");
         }
         String email = EmailAddresses.canonical(body.email());
@@ -113,36 +122,56 @@ class EmailAssociationController {
         Instant now = clock.instant();
         if (scoreReport != null && !scoreReports.matches(scoreReport, LocalDate.ofInstant(now, ZoneOffset.UTC))) {
             // one answer for "no such result", "other name" and "too early": it tells a guesser nothing more
-            throw new DomainException(ErrorCode.SCORE_REPORT_NOT_MATCHED, "No exam result matches this registration"
-                    + " number and name yet. Association by score report is possible from one working day after"
-                    + " the exam; check the details on your score report.");
+            throw new DomainException(
+                    ErrorCode.SCORE_REPORT_NOT_MATCHED,
+                    "No exam result matches this registration"
+                            + " number and name yet. Association by score report is possible from one working day after"
+                            + " the exam; check the details on your score report.");
         }
         Instant expiresAt = now.plus(links.activationTtl());
-        Accepted accepted = commands.send(new RequestEmailAssociation(caller.accountId(), ids.next(),
-                addressKey, email, method, scoreReport,
-                new HolderName(caller.firstName(), caller.lastName()), now, expiresAt, privacyStatement),
-                caller.accountId(), Role.HOLDER, request);
+        Accepted accepted = commands.send(
+                new RequestEmailAssociation(
+                        caller.accountId(),
+                        ids.next(),
+                        addressKey,
+                        email,
+                        method,
+                        scoreReport,
+                        new HolderName(caller.firstName(), caller.lastName()),
+                        now,
+                        expiresAt,
+                        privacyStatement),
+                caller.accountId(),
+                Role.HOLDER,
+                request);
         if (accepted.scoreReportLinked()) {
             // an address already theirs: the report's exams are added at once, no link is sent
             return new LinkSent(accepted.requestId(), "SCORE_REPORT_LINKED", false, null, accepted.accountVersion());
         }
-        return new LinkSent(accepted.requestId(), "ACTIVATION_EMAIL_SENT", accepted.heldByAnotherAccount(),
-                expiresAt, accepted.accountVersion());
+        return new LinkSent(
+                accepted.requestId(),
+                "ACTIVATION_EMAIL_SENT",
+                accepted.heldByAnotherAccount(),
+                expiresAt,
+                accepted.accountVersion());
     }
 
     @PostMapping("/email-disassociations")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    LinkSent requestDisassociation(@Valid @RequestBody DisassociationRequest body, Caller caller,
-            HttpServletRequest request) {
+    LinkSent requestDisassociation(
+            @Valid @RequestBody DisassociationRequest body, Caller caller, HttpServletRequest request) {
         String email = EmailAddresses.canonical(body.email());
         String addressKey = addressKeys.of(email);
         checkRequester(caller, body.verification(), addressKey, request);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(links.disassociationTtl());
-        Accepted accepted = commands.send(new RequestEmailDisassociation(caller.accountId(), ids.next(),
-                addressKey, now, expiresAt), caller.accountId(), Role.HOLDER, request);
-        return new LinkSent(accepted.requestId(), "CONFIRMATION_EMAIL_SENT", false, expiresAt,
-                accepted.accountVersion());
+        Accepted accepted = commands.send(
+                new RequestEmailDisassociation(caller.accountId(), ids.next(), addressKey, now, expiresAt),
+                caller.accountId(),
+                Role.HOLDER,
+                request);
+        return new LinkSent(
+                accepted.requestId(), "CONFIRMATION_EMAIL_SENT", false, expiresAt, accepted.accountVersion());
     }
 
     /**
@@ -150,8 +179,8 @@ class EmailAssociationController {
      * guessing verification codes is throttled too; the address's budget only once the code is right,
      * so nobody who cannot solve it can use up the mail an address may receive.
      */
-    private void checkRequester(Caller caller, HumanChallenges.Verification verification, String addressKey,
-            HttpServletRequest request) {
+    private void checkRequester(
+            Caller caller, HumanChallenges.Verification verification, String addressKey, HttpServletRequest request) {
         rateLimits.consume(RateLimits.Policy.MAIL_PER_CLIENT, request.getRemoteAddr());
         rateLimits.consume(RateLimits.Policy.MAIL_PER_ACCOUNT, caller.accountId());
         verificationCodes.verify(verification, request.getRemoteAddr());
@@ -160,14 +189,17 @@ class EmailAssociationController {
 
     private static ScoreReport scoreReport(AssociationRequest body) {
         if (isBlank(body.lastName()) || isBlank(body.firstName()) || isBlank(body.registrationNumber())) {
-            throw new DomainException(ErrorCode.INVALID_INPUT,
+            throw new DomainException(
+                    ErrorCode.INVALID_INPUT,
                     "Association by score report needs lastName, firstName and registrationNumber.");
         }
         if (!RegistrationNumbers.valid(body.registrationNumber().strip())) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "registrationNumber holds " + RegistrationNumbers.RULE
-                    + ".");
+            throw new DomainException(
+                    ErrorCode.INVALID_INPUT, "registrationNumber holds " + RegistrationNumbers.RULE + ".");
         }
-        return new ScoreReport(body.lastName().strip(), body.firstName().strip(),
+        return new ScoreReport(
+                body.lastName().strip(),
+                body.firstName().strip(),
                 RegistrationNumbers.canonical(body.registrationNumber()));
     }
 

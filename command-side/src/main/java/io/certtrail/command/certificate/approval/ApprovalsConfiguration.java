@@ -16,8 +16,7 @@ class ApprovalsConfiguration {
 
     @Bean
     ConfigurerModule approvalsRetryFailedEvents() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerListenerInvocationErrorHandler(ApprovalsDue.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance()));
+        return configurer -> configurer.eventProcessing(processing -> processing.registerListenerInvocationErrorHandler(
+                ApprovalsDue.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance()));
     }
 }

@@ -44,20 +44,23 @@ public class ApprovalsDue {
      */
     @EventHandler
     void on(CertificateApplied event) {
-        Document entry = new Document("_id", event.applicationId()).append("due", event.availableFrom().toString());
+        Document entry = new Document("_id", event.applicationId())
+                .append("due", event.availableFrom().toString());
         if (Boolean.TRUE.equals(event.nameReview())) {
             entry.append("nameReview", true);
         }
-        mongo.getCollection(COLLECTION).replaceOne(new Document("_id", event.applicationId()), entry,
-                new ReplaceOptions().upsert(true));
+        mongo.getCollection(COLLECTION)
+                .replaceOne(new Document("_id", event.applicationId()), entry, new ReplaceOptions().upsert(true));
     }
 
     /** The office accepted a corrected name: still waiting (the entry is there), it is due on its day. */
     @EventHandler
     void on(PrintedNameCorrectionDecided event) {
         if (event.approved()) {
-            mongo.getCollection(COLLECTION).updateOne(new Document("_id", event.applicationId()),
-                    new Document("$unset", new Document("nameReview", "")));
+            mongo.getCollection(COLLECTION)
+                    .updateOne(
+                            new Document("_id", event.applicationId()),
+                            new Document("$unset", new Document("nameReview", "")));
         }
     }
 
@@ -87,10 +90,18 @@ public class ApprovalsDue {
 
     /** The applications whose day has come (ISO dates compare as text), oldest day first. */
     List<String> dueOn(LocalDate today) {
-        return mongo.find(Query.query(Criteria.where("due").lte(today.toString()).and("nameReview").ne(true)),
-                        Document.class, COLLECTION)
-                .stream().sorted(java.util.Comparator.comparing((Document d) -> d.getString("due"))
+        return mongo
+                .find(
+                        Query.query(Criteria.where("due")
+                                .lte(today.toString())
+                                .and("nameReview")
+                                .ne(true)),
+                        Document.class,
+                        COLLECTION)
+                .stream()
+                .sorted(java.util.Comparator.comparing((Document d) -> d.getString("due"))
                         .thenComparing(d -> d.getString("_id")))
-                .map(d -> d.getString("_id")).toList();
+                .map(d -> d.getString("_id"))
+                .toList();
     }
 }

@@ -33,6 +33,7 @@ class AutomaticApprovals {
     static final String ACTOR = "certtrail-automatic-approvals";
     /** If an instance dies while sweeping, another takes over after this long. */
     private static final Duration LOCK_AT_MOST = Duration.ofMinutes(10);
+
     private static final Logger log = LoggerFactory.getLogger(AutomaticApprovals.class);
 
     private final ApprovalsDue due;
@@ -47,13 +48,15 @@ class AutomaticApprovals {
         this.locks = new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getCollection("scheduler_locks")));
     }
 
-    @Scheduled(initialDelayString = "${certtrail.approvals.first-sweep-after:PT2S}",
+    @Scheduled(
+            initialDelayString = "${certtrail.approvals.first-sweep-after:PT2S}",
             fixedDelayString = "${certtrail.approvals.sweep-interval:PT1M}")
     void sweep() {
         // held while it runs (freed at once after, so a restarted instance sweeps without waiting); another
         // instance's sweep right after finds the approved ones gone or, at worst, approves them again: no event
-        locks.executeWithLock((Runnable) this::approveWhatIsDue, new LockConfiguration(Instant.now(),
-                "automatic-approvals", LOCK_AT_MOST, Duration.ZERO));
+        locks.executeWithLock(
+                (Runnable) this::approveWhatIsDue,
+                new LockConfiguration(Instant.now(), "automatic-approvals", LOCK_AT_MOST, Duration.ZERO));
     }
 
     void approveWhatIsDue() {

@@ -17,13 +17,15 @@ final class ApplicationInput {
 
     static final String PHONE = "\\+?[0-9][0-9 ()./-]{4,30}";
 
-    private ApplicationInput() {
-    }
+    private ApplicationInput() {}
 
     /** @param address the postal address, lines separated by line breaks */
     record MailingRequest(
             @NotBlank @Size(max = 100) String recipient,
-            @NotBlank @Pattern(regexp = PHONE, message = "is not a telephone number") String phone,
+
+            @NotBlank @Pattern(regexp = PHONE, message = "is not a telephone number")
+            String phone,
+
             @NotBlank @Size(max = 400) String address) {
 
         MailingInformation toMailing() {
@@ -35,16 +37,17 @@ final class ApplicationInput {
     static String personName(String raw, String field) {
         String name = Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
         if (name.isEmpty() || !name.codePoints().allMatch(ApplicationInput::allowedInName)) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, field
-                    + " holds letters of any alphabet, spaces and . ' - · only.");
+            throw new DomainException(
+                    ErrorCode.INVALID_INPUT, field + " holds letters of any alphabet, spaces and . ' - · only.");
         }
         return name;
     }
 
     static String postalAddress(String raw) {
         String address = Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
-        boolean clean = address.codePoints().allMatch(cp -> cp == '\n' || (!Character.isISOControl(cp)
-                && Character.getType(cp) != Character.FORMAT));
+        boolean clean = address.codePoints()
+                .allMatch(
+                        cp -> cp == '\n' || (!Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT));
         if (!clean) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "address holds no control or formatting characters.");
         }
@@ -52,8 +55,14 @@ final class ApplicationInput {
     }
 
     private static boolean allowedInName(int cp) {
-        return Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
+        return Character.isLetter(cp)
+                || Character.getType(cp) == Character.NON_SPACING_MARK
                 || Character.getType(cp) == Character.COMBINING_SPACING_MARK
-                || cp == ' ' || cp == '.' || cp == '\'' || cp == '-' || cp == '\u00B7' || cp == '\u2019';
+                || cp == ' '
+                || cp == '.'
+                || cp == '\''
+                || cp == '-'
+                || cp == '\u00B7'
+                || cp == '\u2019';
     }
 }

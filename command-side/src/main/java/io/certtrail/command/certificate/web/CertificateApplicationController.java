@@ -7,7 +7,6 @@ import io.certtrail.command.certificate.CertificateCommands.ChangeMailingInforma
 import io.certtrail.command.certificate.CertificateCommands.RequestPrintedNameCorrection;
 import io.certtrail.command.certificate.CertificateCommands.RequestReplacement;
 import io.certtrail.command.certificate.web.ApplicationInput.MailingRequest;
-import io.certtrail.platform.privacy.AddressKeys;
 import io.certtrail.command.support.CommandSender;
 import io.certtrail.command.support.EmailAddresses;
 import io.certtrail.events.certificate.CertificateFormat;
@@ -15,6 +14,7 @@ import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.platform.identity.Role;
+import io.certtrail.platform.privacy.AddressKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -47,7 +47,10 @@ class CertificateApplicationController {
     private final Clock clock;
     private final String privacyStatement;
 
-    CertificateApplicationController(CommandSender commands, AddressKeys addressKeys, Clock clock,
+    CertificateApplicationController(
+            CommandSender commands,
+            AddressKeys addressKeys,
+            Clock clock,
             @Value("${certtrail.certificates.privacy-statement-version:2026-01}") String privacyStatement) {
         this.commands = commands;
         this.addressKeys = addressKeys;
@@ -65,13 +68,16 @@ class CertificateApplicationController {
     record ApplicationRequest(
             @NotBlank @Pattern(regexp = "CERT:[A-Za-z0-9._-]{1,64}", message = "is not a certificate record id")
             String recordId,
+
             @NotBlank @Size(max = 320) String email,
             @NotNull CertificateFormat format,
             @NotBlank @Size(max = 100) String fullName,
-            @NotBlank @Pattern(regexp = ApplicationInput.PHONE, message = "is not a telephone number") String phone,
+
+            @NotBlank @Pattern(regexp = ApplicationInput.PHONE, message = "is not a telephone number")
+            String phone,
+
             @Valid MailingRequest mailing,
-            boolean acceptPrivacyStatement) {
-    }
+            boolean acceptPrivacyStatement) {}
 
     /** @param applicationVersion pass as {@code minVersion} to the application views to read your own write */
     record Applied(String applicationId, String status, long applicationVersion) {
@@ -81,34 +87,53 @@ class CertificateApplicationController {
     }
 
     @PostMapping
-    ResponseEntity<Applied> apply(@Valid @RequestBody ApplicationRequest body, Caller caller,
-            HttpServletRequest request) {
+    ResponseEntity<Applied> apply(
+            @Valid @RequestBody ApplicationRequest body, Caller caller, HttpServletRequest request) {
         String email = EmailAddresses.canonical(body.email());
         Instant now = clock.instant();
         String applicationId = CertificateCommands.applicationIdFor(body.recordId());
-        ApplicationState state = commands.send(new ApplyForCertificate(applicationId, caller.accountId(),
-                body.recordId(), addressKeys.of(email), email, body.format(),
-                ApplicationInput.personName(body.fullName(), "fullName"), body.phone().strip(),
-                body.mailing() == null ? null : body.mailing().toMailing(),
-                body.acceptPrivacyStatement() ? privacyStatement : null, caller.firstName(), caller.lastName(),
-                LocalDate.ofInstant(now, ZoneOffset.UTC), now),
-                caller.accountId(), Role.HOLDER, request);
+        ApplicationState state = commands.send(
+                new ApplyForCertificate(
+                        applicationId,
+                        caller.accountId(),
+                        body.recordId(),
+                        addressKeys.of(email),
+                        email,
+                        body.format(),
+                        ApplicationInput.personName(body.fullName(), "fullName"),
+                        body.phone().strip(),
+                        body.mailing() == null ? null : body.mailing().toMailing(),
+                        body.acceptPrivacyStatement() ? privacyStatement : null,
+                        caller.firstName(),
+                        caller.lastName(),
+                        LocalDate.ofInstant(now, ZoneOffset.UTC),
+                        now),
+                caller.accountId(),
+                Role.HOLDER,
+                request);
         return ResponseEntity.created(URI.create("/api/me/certificate-applications/" + applicationId))
                 .body(Applied.of(state));
     }
 
     /** Until the package is shipped. */
     @PutMapping("/{applicationId}/mailing-information")
-    Applied changeMailing(@PathVariable String applicationId, @Valid @RequestBody MailingRequest body, Caller caller,
+    Applied changeMailing(
+            @PathVariable String applicationId,
+            @Valid @RequestBody MailingRequest body,
+            Caller caller,
             HttpServletRequest request) {
         requireApplicationId(applicationId);
-        return Applied.of(commands.send(new ChangeMailingInformation(applicationId, caller.accountId(),
-                body.toMailing(), clock.instant()), caller.accountId(), Role.HOLDER, request));
+        return Applied.of(commands.send(
+                new ChangeMailingInformation(applicationId, caller.accountId(), body.toMailing(), clock.instant()),
+                caller.accountId(),
+                Role.HOLDER,
+                request));
     }
 
     /** @param mailing where the replacement goes; none: where the first package went */
-    record ReplacementRequest(@jakarta.validation.constraints.NotNull Cause cause, @Valid MailingRequest mailing) {
-    }
+    record ReplacementRequest(
+            @jakarta.validation.constraints.NotNull Cause cause,
+            @Valid MailingRequest mailing) {}
 
     enum Cause {
         LOST,
@@ -120,29 +145,47 @@ class CertificateApplicationController {
      * logistics then ships it like the first.
      */
     @PostMapping("/{applicationId}/replacement")
-    Applied requestReplacement(@PathVariable String applicationId, @Valid @RequestBody ReplacementRequest body,
-            Caller caller, HttpServletRequest request) {
+    Applied requestReplacement(
+            @PathVariable String applicationId,
+            @Valid @RequestBody ReplacementRequest body,
+            Caller caller,
+            HttpServletRequest request) {
         requireApplicationId(applicationId);
-        return Applied.of(commands.send(new RequestReplacement(applicationId, caller.accountId(), body.cause().name(),
-                body.mailing() == null ? null : body.mailing().toMailing(), clock.instant()), caller.accountId(),
-                Role.HOLDER, request));
+        return Applied.of(commands.send(
+                new RequestReplacement(
+                        applicationId,
+                        caller.accountId(),
+                        body.cause().name(),
+                        body.mailing() == null ? null : body.mailing().toMailing(),
+                        clock.instant()),
+                caller.accountId(),
+                Role.HOLDER,
+                request));
     }
 
     /** @param fullName the name to print instead, in any script */
-    record PrintedNameRequest(@NotBlank @Size(max = 100) String fullName) {
-    }
+    record PrintedNameRequest(@NotBlank @Size(max = 100) String fullName) {}
 
     /**
      * The holder asks the certification office to print another name (a typing error, another
      * script); once approved, the e-certificate carries it.
      */
     @PostMapping("/{applicationId}/printed-name-correction")
-    Applied requestPrintedNameCorrection(@PathVariable String applicationId,
-            @Valid @RequestBody PrintedNameRequest body, Caller caller, HttpServletRequest request) {
+    Applied requestPrintedNameCorrection(
+            @PathVariable String applicationId,
+            @Valid @RequestBody PrintedNameRequest body,
+            Caller caller,
+            HttpServletRequest request) {
         requireApplicationId(applicationId);
-        return Applied.of(commands.send(new RequestPrintedNameCorrection(applicationId, caller.accountId(),
-                ApplicationInput.personName(body.fullName(), "fullName"), clock.instant()), caller.accountId(),
-                Role.HOLDER, request));
+        return Applied.of(commands.send(
+                new RequestPrintedNameCorrection(
+                        applicationId,
+                        caller.accountId(),
+                        ApplicationInput.personName(body.fullName(), "fullName"),
+                        clock.instant()),
+                caller.accountId(),
+                Role.HOLDER,
+                request));
     }
 
     static void requireApplicationId(String applicationId) {

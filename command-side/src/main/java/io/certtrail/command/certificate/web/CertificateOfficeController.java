@@ -45,41 +45,52 @@ class CertificateOfficeController {
     record ShipmentRequest(
             @NotBlank @Size(max = 60) @Pattern(regexp = "[\\p{L}\\p{N} .&'-]+", message = "is not a courier name")
             String courier,
+
             @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{4,40}", message = "holds 4 to 40 letters, digits or dashes")
-            String expressOrderNumber) {
-    }
+            String expressOrderNumber) {}
 
     record RevocationRequest(
             @NotBlank @Pattern(regexp = "CERT:[A-Za-z0-9._-]{1,64}", message = "is not a certificate record id")
             String recordId,
-            @NotBlank @Size(max = 1000) String reason) {
-    }
 
-    record Revoked(String recordId, boolean changed) {
-    }
+            @NotBlank @Size(max = 1000) String reason) {}
 
-    record VoidRequest(@NotBlank @Size(max = 1000) String reason) {
-    }
+    record Revoked(String recordId, boolean changed) {}
+
+    record VoidRequest(@NotBlank @Size(max = 1000) String reason) {}
 
     /** A decision on a holder's request. @param reason required to refuse: the holder is told it */
-    record ReplacementDecision(@jakarta.validation.constraints.NotNull Boolean approve, @Size(max = 1000) String reason) {
-    }
+    record ReplacementDecision(
+            @jakarta.validation.constraints.NotNull Boolean approve,
+            @Size(max = 1000) String reason) {}
 
     @PostMapping("/certificate-applications/{applicationId}/approval")
     Applied approve(@PathVariable String applicationId, Caller caller, HttpServletRequest request) {
         CertificateApplicationController.requireApplicationId(applicationId);
         Instant now = clock.instant();
-        return Applied.of(commands.send(new ApproveCertificate(applicationId, LocalDate.ofInstant(now, ZoneOffset.UTC),
-                now, true), caller.accountId(), caller.primaryRole(), request));
+        return Applied.of(commands.send(
+                new ApproveCertificate(applicationId, LocalDate.ofInstant(now, ZoneOffset.UTC), now, true),
+                caller.accountId(),
+                caller.primaryRole(),
+                request));
     }
 
     @PostMapping("/certificate-applications/{applicationId}/shipment")
-    Applied ship(@PathVariable String applicationId, @Valid @RequestBody ShipmentRequest body, Caller caller,
+    Applied ship(
+            @PathVariable String applicationId,
+            @Valid @RequestBody ShipmentRequest body,
+            Caller caller,
             HttpServletRequest request) {
         CertificateApplicationController.requireApplicationId(applicationId);
-        return Applied.of(commands.send(new ShipPackage(applicationId, body.courier().strip(),
-                body.expressOrderNumber().toUpperCase(java.util.Locale.ROOT), clock.instant()), caller.accountId(),
-                caller.primaryRole(), request));
+        return Applied.of(commands.send(
+                new ShipPackage(
+                        applicationId,
+                        body.courier().strip(),
+                        body.expressOrderNumber().toUpperCase(java.util.Locale.ROOT),
+                        clock.instant()),
+                caller.accountId(),
+                caller.primaryRole(),
+                request));
     }
 
     /**
@@ -88,43 +99,70 @@ class CertificateOfficeController {
      * then apply.
      */
     @PostMapping("/certificate-applications/{applicationId}/voiding")
-    Applied voidApplication(@PathVariable String applicationId, @Valid @RequestBody VoidRequest body, Caller caller,
+    Applied voidApplication(
+            @PathVariable String applicationId,
+            @Valid @RequestBody VoidRequest body,
+            Caller caller,
             HttpServletRequest request) {
         CertificateApplicationController.requireApplicationId(applicationId);
-        return Applied.of(commands.send(new VoidApplication(applicationId, body.reason().strip(), clock.instant()),
-                caller.accountId(), caller.primaryRole(), request));
+        return Applied.of(commands.send(
+                new VoidApplication(applicationId, body.reason().strip(), clock.instant()),
+                caller.accountId(),
+                caller.primaryRole(),
+                request));
     }
 
     /** Approves a holder's request for a replacement paper certificate, or refuses it with a reason. */
     @PostMapping("/certificate-applications/{applicationId}/replacement/decision")
-    Applied decideReplacement(@PathVariable String applicationId, @Valid @RequestBody ReplacementDecision body,
-            Caller caller, HttpServletRequest request) {
+    Applied decideReplacement(
+            @PathVariable String applicationId,
+            @Valid @RequestBody ReplacementDecision body,
+            Caller caller,
+            HttpServletRequest request) {
         CertificateApplicationController.requireApplicationId(applicationId);
         if (!body.approve() && (body.reason() == null || body.reason().isBlank())) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "Give the holder a reason to refuse a replacement.");
         }
-        return Applied.of(commands.send(new DecideReplacement(applicationId, body.approve(),
-                body.reason() == null ? null : body.reason().strip(), clock.instant()), caller.accountId(),
-                caller.primaryRole(), request));
+        return Applied.of(commands.send(
+                new DecideReplacement(
+                        applicationId,
+                        body.approve(),
+                        body.reason() == null ? null : body.reason().strip(),
+                        clock.instant()),
+                caller.accountId(),
+                caller.primaryRole(),
+                request));
     }
 
     /** Approves a holder's correction of the name printed on their certificate, or refuses it with a reason. */
     @PostMapping("/certificate-applications/{applicationId}/printed-name-correction/decision")
-    Applied decidePrintedName(@PathVariable String applicationId, @Valid @RequestBody ReplacementDecision body,
-            Caller caller, HttpServletRequest request) {
+    Applied decidePrintedName(
+            @PathVariable String applicationId,
+            @Valid @RequestBody ReplacementDecision body,
+            Caller caller,
+            HttpServletRequest request) {
         CertificateApplicationController.requireApplicationId(applicationId);
         if (!body.approve() && (body.reason() == null || body.reason().isBlank())) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "Give the holder a reason to refuse a correction.");
         }
-        return Applied.of(commands.send(new DecidePrintedNameCorrection(applicationId, body.approve(),
-                body.reason() == null ? null : body.reason().strip(), clock.instant()), caller.accountId(),
-                caller.primaryRole(), request));
+        return Applied.of(commands.send(
+                new DecidePrintedNameCorrection(
+                        applicationId,
+                        body.approve(),
+                        body.reason() == null ? null : body.reason().strip(),
+                        clock.instant()),
+                caller.accountId(),
+                caller.primaryRole(),
+                request));
     }
 
     @PostMapping("/certificate-revocations")
     Revoked revoke(@Valid @RequestBody RevocationRequest body, Caller caller, HttpServletRequest request) {
-        Boolean changed = commands.send(new RevokeCertification(body.recordId(), body.reason().strip(),
-                clock.instant()), caller.accountId(), caller.primaryRole(), request);
+        Boolean changed = commands.send(
+                new RevokeCertification(body.recordId(), body.reason().strip(), clock.instant()),
+                caller.accountId(),
+                caller.primaryRole(),
+                request);
         if (changed == null) {
             throw new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
         }

@@ -1,7 +1,7 @@
 package io.certtrail.command.challenges.web;
 
-import io.certtrail.command.challenges.HumanChallenges.Challenge;
 import io.certtrail.command.challenges.HumanChallenges;
+import io.certtrail.command.challenges.HumanChallenges.Challenge;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -4,8 +4,8 @@ import io.certtrail.command.account.AccountCommands.Accepted;
 import io.certtrail.command.account.AccountCommands.ActivateEmail;
 import io.certtrail.command.account.AccountCommands.ConfirmEmailDisassociation;
 import io.certtrail.command.emaillinks.LinkPurpose;
-import io.certtrail.command.emaillinks.LinkTokens.Link;
 import io.certtrail.command.emaillinks.LinkTokens;
+import io.certtrail.command.emaillinks.LinkTokens.Link;
 import io.certtrail.command.support.CommandSender;
 import io.certtrail.platform.abuse.RateLimitedException;
 import io.certtrail.platform.abuse.RateLimits;
@@ -48,7 +48,11 @@ class EmailLinkController {
     private final RateLimits rateLimits;
     private final String onward;
 
-    EmailLinkController(LinkTokens tokens, CommandSender commands, Clock clock, RateLimits rateLimits,
+    EmailLinkController(
+            LinkTokens tokens,
+            CommandSender commands,
+            Clock clock,
+            RateLimits rateLimits,
             io.certtrail.command.support.CommandSideConfiguration.LinkProperties links) {
         this.rateLimits = rateLimits;
         this.onward = "<p><a href=\"" + HtmlUtils.htmlEscape(links.portalUrl().toString())
@@ -59,47 +63,58 @@ class EmailLinkController {
     }
 
     /** @param accountVersion pass as {@code minVersion} to the query API to see the change */
-    record Outcome(String outcome, long accountVersion) {
-    }
+    record Outcome(String outcome, long accountVersion) {}
 
     @GetMapping(value = "/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> confirmationPage(@PathVariable String token, HttpServletRequest request) {
         try {
             rateLimits.consume(RateLimits.Policy.LINK_ATTEMPTS_PER_CLIENT, request.getRemoteAddr());
         } catch (RateLimitedException e) {
-            return page(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", "<p>"
-                    + HtmlUtils.htmlEscape(e.getMessage()) + "</p>");
+            return page(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many attempts",
+                    "<p>" + HtmlUtils.htmlEscape(e.getMessage()) + "</p>");
         }
         Optional<Link> link = tokens.findUsable(token);
         if (link.isEmpty()) {
             return page(HttpStatus.NOT_FOUND, "Link not valid", "<p>" + INVALID + "</p>" + onward);
         }
         boolean activation = link.get().purpose() == LinkPurpose.ACTIVATE_ASSOCIATION;
-        String action = activation ? "Associate this e-mail address with your CertTrail account"
+        String action = activation
+                ? "Associate this e-mail address with your CertTrail account"
                 : "Disassociate this e-mail address from your CertTrail account";
         // the address came to this mailbox with the link: whoever holds the link learns nothing new
-        String address = link.get().email() == null ? ""
-                : "<p>Address: <strong data-address>" + HtmlUtils.htmlEscape(link.get().email()) + "</strong></p>";
+        String address = link.get().email() == null
+                ? ""
+                : "<p>Address: <strong data-address>"
+                        + HtmlUtils.htmlEscape(link.get().email()) + "</strong></p>";
         String what = activation
                 ? "<p>Once associated, the training, exam and certificate records sent to this address show in"
-                  + " your account.</p>"
+                        + " your account.</p>"
                 : "<p>Once disassociated, the records sent to this address no longer show in your account.</p>";
-        return page(HttpStatus.OK, action, address + what + "<form method=\"post\"><button type=\"submit\">"
-                + HtmlUtils.htmlEscape(activation ? "Associate" : "Disassociate") + "</button></form>"
-                + "<p>If you did not ask for this, close this page: nothing changes.</p>");
+        return page(
+                HttpStatus.OK,
+                action,
+                address + what + "<form method=\"post\"><button type=\"submit\">"
+                        + HtmlUtils.htmlEscape(activation ? "Associate" : "Disassociate") + "</button></form>"
+                        + "<p>If you did not ask for this, close this page: nothing changes.</p>");
     }
 
     @PostMapping(value = "/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> followFromBrowser(@PathVariable String token, HttpServletRequest request) {
         try {
             Outcome outcome = follow(token, request);
-            return page(HttpStatus.OK, "ASSOCIATED".equals(outcome.outcome()) ? "Associated" : "Disassociated",
+            return page(
+                    HttpStatus.OK,
+                    "ASSOCIATED".equals(outcome.outcome()) ? "Associated" : "Disassociated",
                     "ASSOCIATED".equals(outcome.outcome())
                             ? "<p>Associated. The records sent to this address now show in your account.</p>" + onward
                             : "<p>Disassociated. The records sent to this address no longer show in your account.</p>"
-                              + onward);
+                                    + onward);
         } catch (DomainException e) {
-            return page(HttpStatus.valueOf(e.code().status()), "Link not valid",
+            return page(
+                    HttpStatus.valueOf(e.code().status()),
+                    "Link not valid",
                     "<p>" + HtmlUtils.htmlEscape(e.getMessage()) + "</p>" + onward);
         }
     }
@@ -139,8 +154,7 @@ class EmailLinkController {
     }
 
     private Outcome followChecked(String token, HttpServletRequest request) {
-        Link link = tokens.findUsable(token)
-                .orElseThrow(() -> new DomainException(ErrorCode.LINK_NOT_VALID, INVALID));
+        Link link = tokens.findUsable(token).orElseThrow(() -> new DomainException(ErrorCode.LINK_NOT_VALID, INVALID));
         Object command = link.purpose() == LinkPurpose.ACTIVATE_ASSOCIATION
                 ? new ActivateEmail(link.accountId(), link.requestId(), clock.instant())
                 : new ConfirmEmailDisassociation(link.accountId(), link.requestId(), clock.instant());
@@ -148,7 +162,8 @@ class EmailLinkController {
             // The mailbox owner acts for the account that asked: the audit records that account as the actor.
             Accepted accepted = commands.send(command, link.accountId(), Role.HOLDER, request);
             tokens.consume(link.requestId());
-            return new Outcome(link.purpose() == LinkPurpose.ACTIVATE_ASSOCIATION ? "ASSOCIATED" : "DISASSOCIATED",
+            return new Outcome(
+                    link.purpose() == LinkPurpose.ACTIVATE_ASSOCIATION ? "ASSOCIATED" : "DISASSOCIATED",
                     accepted.accountVersion());
         } catch (CommandExecutionException e) {
             if (e.getDetails().filter(ErrorCode.LINK_NOT_VALID::equals).isPresent()) {

@@ -1,14 +1,14 @@
 package io.certtrail.command.ownership.web;
 
 import io.certtrail.command.ownership.OwnershipCommands.ForceUnbindAddress;
-import io.certtrail.platform.privacy.AddressKeys;
 import io.certtrail.command.support.CommandSender;
 import io.certtrail.command.support.EmailAddresses;
 import io.certtrail.platform.error.DomainException;
-import io.certtrail.platform.privacy.Masking;
 import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.platform.identity.Role;
+import io.certtrail.platform.privacy.AddressKeys;
+import io.certtrail.platform.privacy.Masking;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -37,14 +37,16 @@ class UnbindingController {
     }
 
     /** Name the address either by itself or by the {@code addressKey} the suspect-binding list shows. */
-    record UnbindingRequest(@Size(max = 320) String email,
-            @Pattern(regexp = "addr_[A-Za-z0-9_-]{43}", message = "is not an address key") String addressKey,
-            @NotBlank @Size(max = 1000) String reason) {
-    }
+    record UnbindingRequest(
+            @Size(max = 320) String email,
+
+            @Pattern(regexp = "addr_[A-Za-z0-9_-]{43}", message = "is not an address key")
+            String addressKey,
+
+            @NotBlank @Size(max = 1000) String reason) {}
 
     /** @param email masked, and only when the request named the address itself */
-    record Unbound(String unboundAccountId, String addressKey, String email) {
-    }
+    record Unbound(String unboundAccountId, String addressKey, String email) {}
 
     @PostMapping("/email-unbindings")
     Unbound forceUnbind(@Valid @RequestBody UnbindingRequest body, Caller caller, HttpServletRequest request) {
@@ -54,14 +56,17 @@ class UnbindingController {
         String email = body.email() == null ? null : EmailAddresses.canonical(body.email());
         String addressKey = email == null ? body.addressKey() : addressKeys.of(email);
         try {
-            String accountId = commands.send(new ForceUnbindAddress(addressKey, body.reason().strip(),
-                    clock.instant()), caller.accountId(), Role.OPERATOR, request);
+            String accountId = commands.send(
+                    new ForceUnbindAddress(addressKey, body.reason().strip(), clock.instant()),
+                    caller.accountId(),
+                    Role.OPERATOR,
+                    request);
             return new Unbound(accountId, addressKey, email == null ? null : Masking.email(email));
         } catch (CommandExecutionException e) {
             // no AddressOwnership for it: the address was never associated with any account
             if (e.getDetails().filter(ErrorCode.NOT_FOUND::equals).isPresent()) {
-                throw new DomainException(ErrorCode.ADDRESS_NOT_BOUND,
-                        "This address is not associated with any account.");
+                throw new DomainException(
+                        ErrorCode.ADDRESS_NOT_BOUND, "This address is not associated with any account.");
             }
             throw e;
         }

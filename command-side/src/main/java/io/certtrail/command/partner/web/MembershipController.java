@@ -40,43 +40,74 @@ class MembershipController {
         this.clock = clock;
     }
 
-    record JoinRequest(@NotBlank @Pattern(regexp = COMPANY, message = "is not a partner company id") String companyId) {
-    }
+    record JoinRequest(
+            @NotBlank @Pattern(regexp = COMPANY, message = "is not a partner company id")
+            String companyId) {}
 
-    record Ending(@Size(max = 1000) String reason) {
-    }
+    record Ending(@Size(max = 1000) String reason) {}
 
     /** @param membershipVersion pass as {@code minVersion} to the membership views */
     record Membership(String accountId, String companyId, String status, long membershipVersion) {
         static Membership of(MembershipState state) {
-            return new Membership(state.accountId(), state.companyId(), state.status().name(), state.version());
+            return new Membership(
+                    state.accountId(), state.companyId(), state.status().name(), state.version());
         }
     }
 
     @PostMapping("/api/me/partner-membership")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Membership join(@Valid @RequestBody JoinRequest body, Caller caller, HttpServletRequest request) {
-        return Membership.of(commands.send(new RequestMembership(MembershipCommands.membershipIdFor(caller.accountId()),
-                caller.accountId(), body.companyId(), clock.instant()), caller.accountId(), Role.HOLDER, request));
+        return Membership.of(commands.send(
+                new RequestMembership(
+                        MembershipCommands.membershipIdFor(caller.accountId()),
+                        caller.accountId(),
+                        body.companyId(),
+                        clock.instant()),
+                caller.accountId(),
+                Role.HOLDER,
+                request));
     }
 
     @PostMapping("/api/me/partner-membership/ending")
     Membership leave(@Valid @RequestBody(required = false) Ending body, Caller caller, HttpServletRequest request) {
-        return Membership.of(commands.send(new EndMembership(MembershipCommands.membershipIdFor(caller.accountId()),
-                null, caller.accountId(), reason(body), clock.instant()), caller.accountId(), Role.HOLDER, request));
+        return Membership.of(commands.send(
+                new EndMembership(
+                        MembershipCommands.membershipIdFor(caller.accountId()),
+                        null,
+                        caller.accountId(),
+                        reason(body),
+                        clock.instant()),
+                caller.accountId(),
+                Role.HOLDER,
+                request));
     }
 
     @PostMapping("/api/partner/memberships/{accountId}/approval")
     Membership approve(@PathVariable String accountId, Caller caller, HttpServletRequest request) {
-        return Membership.of(commands.send(new ApproveMembership(membership(accountId), caller.partnerCompanyOrRefuse(),
-                caller.accountId(), clock.instant()), caller.accountId(), Role.PARTNER_ADMIN, request));
+        return Membership.of(commands.send(
+                new ApproveMembership(
+                        membership(accountId), caller.partnerCompanyOrRefuse(), caller.accountId(), clock.instant()),
+                caller.accountId(),
+                Role.PARTNER_ADMIN,
+                request));
     }
 
     @PostMapping("/api/partner/memberships/{accountId}/ending")
-    Membership end(@PathVariable String accountId, @Valid @RequestBody(required = false) Ending body, Caller caller,
+    Membership end(
+            @PathVariable String accountId,
+            @Valid @RequestBody(required = false) Ending body,
+            Caller caller,
             HttpServletRequest request) {
-        return Membership.of(commands.send(new EndMembership(membership(accountId), caller.partnerCompanyOrRefuse(),
-                caller.accountId(), reason(body), clock.instant()), caller.accountId(), Role.PARTNER_ADMIN, request));
+        return Membership.of(commands.send(
+                new EndMembership(
+                        membership(accountId),
+                        caller.partnerCompanyOrRefuse(),
+                        caller.accountId(),
+                        reason(body),
+                        clock.instant()),
+                caller.accountId(),
+                Role.PARTNER_ADMIN,
+                request));
     }
 
     private static String membership(String accountId) {
@@ -86,8 +117,9 @@ class MembershipController {
         return MembershipCommands.membershipIdFor(accountId);
     }
 
-
     private static String reason(Ending body) {
-        return body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
+        return body == null || body.reason() == null || body.reason().isBlank()
+                ? null
+                : body.reason().strip();
     }
 }

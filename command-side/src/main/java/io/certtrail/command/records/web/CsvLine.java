@@ -6,8 +6,7 @@ import java.util.List;
 /** Splits one RFC 4180 line: commas, double-quoted fields, doubled quotes inside them. */
 final class CsvLine {
 
-    private CsvLine() {
-    }
+    private CsvLine() {}
 
     static List<String> split(String line) {
         List<String> fields = new ArrayList<>();

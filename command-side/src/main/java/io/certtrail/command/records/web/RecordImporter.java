@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
  */
 final class RecordImporter {
 
-    enum Format { JSON_LINES, CSV }
+    enum Format {
+        JSON_LINES,
+        CSV
+    }
 
     static final int MAX_LINE_CHARS = 16_384;
     private static final Logger log = LoggerFactory.getLogger(RecordImporter.class);
@@ -83,12 +86,24 @@ final class RecordImporter {
                 write(report, number, "REJECTED", null, 0, e.getMessage());
             } catch (CommandExecutionException e) {
                 rejected++;
-                write(report, number, "REJECTED", null, 0, e.getDetails().isPresent() ? e.getMessage()
-                        : "not recorded because of a fault on our side; send this line again");
+                write(
+                        report,
+                        number,
+                        "REJECTED",
+                        null,
+                        0,
+                        e.getDetails().isPresent()
+                                ? e.getMessage()
+                                : "not recorded because of a fault on our side; send this line again");
             } catch (RuntimeException e) {
                 rejected++;
                 log.error("Import line failed: {}", SafeStackTrace.of(e));
-                write(report, number, "REJECTED", null, 0,
+                write(
+                        report,
+                        number,
+                        "REJECTED",
+                        null,
+                        0,
                         "not recorded because of a fault on our side; send this line again");
             }
             if (number % 1000 == 0) {
@@ -111,8 +126,9 @@ final class RecordImporter {
         report.flush();
     }
 
-    private static void write(JsonGenerator report, long line, String outcome, String recordId, int revision,
-            String reason) throws IOException {
+    private static void write(
+            JsonGenerator report, long line, String outcome, String recordId, int revision, String reason)
+            throws IOException {
         report.writeStartObject();
         report.writeNumberField("line", line);
         report.writeStringField("outcome", outcome);
@@ -131,7 +147,8 @@ final class RecordImporter {
         List<String> names;
         try {
             names = CsvLine.split(line.startsWith("\uFEFF") ? line.substring(1) : line).stream()
-                    .map(String::strip).toList();
+                    .map(String::strip)
+                    .toList();
         } catch (IllegalArgumentException e) {
             throw new Rejected("the header line is not valid CSV: " + e.getMessage());
         }
@@ -185,9 +202,14 @@ final class RecordImporter {
             if (value.isContainerNode()) {
                 throw new Rejected("field '" + name + "' must be text, a number or true/false");
             }
-            fields.put(name, value.isNull() ? null : value.asText(), value.isNull() ? RecordParser.JsonKind.NULL
-                    : value.isTextual() ? RecordParser.JsonKind.TEXT
-                    : value.isBoolean() ? RecordParser.JsonKind.BOOLEAN : RecordParser.JsonKind.NUMBER);
+            fields.put(
+                    name,
+                    value.isNull() ? null : value.asText(),
+                    value.isNull()
+                            ? RecordParser.JsonKind.NULL
+                            : value.isTextual()
+                                    ? RecordParser.JsonKind.TEXT
+                                    : value.isBoolean() ? RecordParser.JsonKind.BOOLEAN : RecordParser.JsonKind.NUMBER);
         }
         return fields;
     }

@@ -9,7 +9,6 @@ import io.certtrail.command.support.CommandSender;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.identity.Caller;
-import io.certtrail.platform.identity.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -73,27 +72,38 @@ class RecordIngestController {
      */
     // Answers NDJSON; a client that asks for JSON gets the same lines (each one a JSON object), as
     // integrations sending Accept: application/json always have. Anything else: 406 before a line is read.
-    @PostMapping(value = "/record-imports/{kind}", consumes = {NDJSON, "text/csv"},
+    @PostMapping(
+            value = "/record-imports/{kind}",
+            consumes = {NDJSON, "text/csv"},
             produces = {NDJSON, MediaType.APPLICATION_JSON_VALUE})
-    void importRecords(@PathVariable String kind, Caller caller, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    void importRecords(
+            @PathVariable String kind, Caller caller, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         RecordKind recordKind = kind(kind);
         RecordImporter.Format format = request.getContentType().toLowerCase().startsWith("text/csv")
-                ? RecordImporter.Format.CSV : RecordImporter.Format.JSON_LINES;
-        Reader in = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+                ? RecordImporter.Format.CSV
+                : RecordImporter.Format.JSON_LINES;
+        Reader in = new InputStreamReader(
+                request.getInputStream(),
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE));
         response.setStatus(200);
         response.setContentType(NDJSON);
         response.setCharacterEncoding("UTF-8");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        new RecordImporter(parser,
-                command -> commands.send(command, caller.accountId(), caller.primaryRole(), request), clock::instant)
+        new RecordImporter(
+                        parser,
+                        command -> commands.send(command, caller.accountId(), caller.primaryRole(), request),
+                        clock::instant)
                 .run(recordKind, format, in, out);
         out.flush();
     }
 
     private static RecordKind kind(String path) {
-        return RecordKind.fromPath(path).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
-                "Unknown record kind; use training, exams or certifications."));
+        return RecordKind.fromPath(path)
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.NOT_FOUND, "Unknown record kind; use training, exams or certifications."));
     }
 }

@@ -39,9 +39,13 @@ class ImportReadingTest {
 
     @Test
     void aJsonLineGivingAFieldTwiceIsRefusedNotReadAsTheLastOne() throws Exception {
-        assertThatThrownBy(() -> RecordImporter.JSON.readTree("{\"email\":\"a@example.com\",\"email\":\"b@example.com\"}"))
+        assertThatThrownBy(
+                        () -> RecordImporter.JSON.readTree("{\"email\":\"a@example.com\",\"email\":\"b@example.com\"}"))
                 .isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
-        assertThat(RecordImporter.JSON.readTree("{\"email\":\"a@example.com\"}").get("email").asText())
+        assertThat(RecordImporter.JSON
+                        .readTree("{\"email\":\"a@example.com\"}")
+                        .get("email")
+                        .asText())
                 .isEqualTo("a@example.com");
     }
 }

@@ -1,8 +1,8 @@
 package io.certtrail.query.account.web;
 
 import io.certtrail.platform.identity.Caller;
-import io.certtrail.query.account.MyEmailAddressReads.MyAddresses;
 import io.certtrail.query.account.MyEmailAddressReads;
+import io.certtrail.query.account.MyEmailAddressReads.MyAddresses;
 import jakarta.validation.constraints.Min;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -44,8 +44,8 @@ class AuditController {
     private final AuditConsistency consistency;
     private final AddressKeys addressKeys;
 
-    AuditController(AccountHistoryReads histories, AuditSearch search, AuditConsistency consistency,
-            AddressKeys addressKeys) {
+    AuditController(
+            AccountHistoryReads histories, AuditSearch search, AuditConsistency consistency, AddressKeys addressKeys) {
         this.histories = histories;
         this.search = search;
         this.consistency = consistency;
@@ -56,12 +56,22 @@ class AuditController {
      * @param email instead of {@code addressKey}: the address itself
      * @param order {@code oldest} (default) or {@code newest} first
      */
-    record SearchParameters(String accountId, String addressKey, String email, String applicationId,
-            String aggregateId, String actor, String type, Instant from, Instant to, String order) {
-    }
+    record SearchParameters(
+            String accountId,
+            String addressKey,
+            String email,
+            String applicationId,
+            String aggregateId,
+            String actor,
+            String type,
+            Instant from,
+            Instant to,
+            String order) {}
 
     @GetMapping("/events")
-    AuditSearch.Page events(SearchParameters parameters, @RequestParam(defaultValue = "0") int page,
+    AuditSearch.Page events(
+            SearchParameters parameters,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         PageRequest.check(page, size);
         return search.page(filter(parameters), page, size);
@@ -88,13 +98,16 @@ class AuditController {
             }
             writer.flush();
         };
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .cacheControl(CacheControl.noStore()).body(body);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .cacheControl(CacheControl.noStore())
+                .body(body);
     }
 
     /** Re-reads the aggregate's events from the event store and reports any difference from the audit views. */
     @GetMapping("/aggregates/{aggregateId}/consistency")
-    AuditConsistency.Report consistency(@PathVariable @Pattern(regexp = "[A-Za-z0-9_.:@#-]{1,200}") String aggregateId) {
+    AuditConsistency.Report consistency(
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9_.:@#-]{1,200}") String aggregateId) {
         return consistency.check(aggregateId);
     }
 
@@ -102,13 +115,22 @@ class AuditController {
         if (p.email() != null && p.addressKey() != null) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "Give either email or addressKey.");
         }
-        String addressKey = p.email() == null ? p.addressKey()
+        String addressKey = p.email() == null
+                ? p.addressKey()
                 : addressKeys.of(p.email().strip().toLowerCase(Locale.ROOT));
         if (p.order() != null && !p.order().equals("oldest") && !p.order().equals("newest")) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "order is oldest or newest.");
         }
-        return new AuditSearch.Filter(p.accountId(), addressKey, p.applicationId(), p.aggregateId(), p.actor(),
-                p.type(), p.from(), p.to(), "newest".equals(p.order()));
+        return new AuditSearch.Filter(
+                p.accountId(),
+                addressKey,
+                p.applicationId(),
+                p.aggregateId(),
+                p.actor(),
+                p.type(),
+                p.from(),
+                p.to(),
+                "newest".equals(p.order()));
     }
 
     @GetMapping("/accounts/{accountId}/events")

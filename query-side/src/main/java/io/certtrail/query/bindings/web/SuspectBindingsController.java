@@ -1,7 +1,7 @@
 package io.certtrail.query.bindings.web;
 
-import io.certtrail.query.bindings.SuspectBindingReads.Suspects;
 import io.certtrail.query.bindings.SuspectBindingReads;
+import io.certtrail.query.bindings.SuspectBindingReads.Suspects;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

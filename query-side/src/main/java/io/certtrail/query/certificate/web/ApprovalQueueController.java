@@ -1,8 +1,8 @@
 package io.certtrail.query.certificate.web;
 
 import io.certtrail.query.certificate.ApplicationReview;
-import io.certtrail.query.certificate.ApprovalQueueReads.WaitingList;
 import io.certtrail.query.certificate.ApprovalQueueReads;
+import io.certtrail.query.certificate.ApprovalQueueReads.WaitingList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

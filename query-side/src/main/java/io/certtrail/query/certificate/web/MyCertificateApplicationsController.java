@@ -1,10 +1,10 @@
 package io.certtrail.query.certificate.web;
 
 import io.certtrail.platform.identity.Caller;
+import io.certtrail.query.certificate.MyCertificateApplications;
 import io.certtrail.query.certificate.MyCertificateApplications.ApplicationView;
 import io.certtrail.query.certificate.MyCertificateApplications.Download;
 import io.certtrail.query.certificate.MyCertificateApplications.Eligible;
-import io.certtrail.query.certificate.MyCertificateApplications;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +44,8 @@ class MyCertificateApplicationsController {
 
     /** @param minVersion the application version a command answered with: read your own write */
     @GetMapping("/{applicationId}")
-    ApplicationView one(@PathVariable String applicationId, @RequestParam Optional<@Min(0) Long> minVersion,
-            Caller caller) {
+    ApplicationView one(
+            @PathVariable String applicationId, @RequestParam Optional<@Min(0) Long> minVersion, Caller caller) {
         return applications.one(applicationId, minVersion, caller.accountId());
     }
 
@@ -54,9 +54,15 @@ class MyCertificateApplicationsController {
     @GetMapping("/{applicationId}/certificate.pdf")
     ResponseEntity<byte[]> download(@PathVariable String applicationId, Caller caller) {
         Download download = applications.download(applicationId, caller.accountId(), caller.thirdParty());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).cacheControl(CacheControl.noStore())
-                .header("Content-Disposition", ContentDisposition.attachment().filename(download.filename()).build()
-                        .toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .cacheControl(CacheControl.noStore())
+                .header(
+                        "Content-Disposition",
+                        ContentDisposition.attachment()
+                                .filename(download.filename())
+                                .build()
+                                .toString())
                 .body(download.pdf());
     }
 }

@@ -29,21 +29,24 @@ class PublicVerificationController {
 
     /** @param name optional: the holder's full name; when it matches, the answer shows the name unmasked */
     @GetMapping("/api/public/certificates/{number}")
-    ResponseEntity<Result> verify(@PathVariable String number, @RequestParam(required = false) String name,
-            HttpServletRequest request) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+    ResponseEntity<Result> verify(
+            @PathVariable String number, @RequestParam(required = false) String name, HttpServletRequest request) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
                 .body(verification.verify(number, name, request.getRemoteAddr()));
     }
 
     @GetMapping(value = "/verify/{number}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> page(@PathVariable String number, @RequestParam(required = false) String name,
-            HttpServletRequest request) {
+    ResponseEntity<String> page(
+            @PathVariable String number, @RequestParam(required = false) String name, HttpServletRequest request) {
         return form(number, name, request);
     }
 
     @GetMapping(value = "/verify", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> form(@RequestParam(required = false) String number,
-            @RequestParam(required = false) String name, HttpServletRequest request) {
+    ResponseEntity<String> form(
+            @RequestParam(required = false) String number,
+            @RequestParam(required = false) String name,
+            HttpServletRequest request) {
         String result = "";
         int status = 200;
         Long retryAfter = null;
@@ -57,8 +60,8 @@ class PublicVerificationController {
                         + e.retryAfterSeconds() + " seconds.</p></section>";
             } catch (DomainException e) {
                 status = e.code().status();
-                result = "<section class=\"result bad\" role=\"status\"><h2>" + esc(e.code().title()) + "</h2><p>"
-                        + esc(e.getMessage()) + "</p></section>";
+                result = "<section class=\"result bad\" role=\"status\"><h2>"
+                        + esc(e.code().title()) + "</h2><p>" + esc(e.getMessage()) + "</p></section>";
             }
         }
         String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -80,8 +83,9 @@ class PublicVerificationController {
         if (retryAfter != null) {
             response.header(org.springframework.http.HttpHeaders.RETRY_AFTER, retryAfter.toString());
         }
-        return response.contentType(new MediaType(MediaType.TEXT_HTML,
-                java.nio.charset.StandardCharsets.UTF_8)).cacheControl(CacheControl.noStore()).body(html);
+        return response.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .body(html);
     }
 
     private static String describe(Result r) {
@@ -97,12 +101,18 @@ class PublicVerificationController {
             case REVOKED -> "Revoked: this certificate is no longer valid";
             case REPLACED -> "Replaced: this certificate now has another number";
         };
-        String replaced = r.replacedBy() == null ? ""
+        String replaced = r.replacedBy() == null
+                ? ""
                 : "<dt>Its number now</dt><dd id=\"replaced-by\"><a href=\"/verify/" + esc(r.replacedBy()) + "\">"
                         + esc(r.replacedBy()) + "</a> (verify that number)</dd>";
-        String nameLine = r.holderName() == null ? "not on record yet"
-                : esc(r.holderName()) + (Boolean.TRUE.equals(r.nameMatches()) ? " (matches the name you entered)"
-                        : Boolean.FALSE.equals(r.nameMatches()) ? " (does not match the name you entered)" : "");
+        String nameLine = r.holderName() == null
+                ? "not on record yet"
+                : esc(r.holderName())
+                        + (Boolean.TRUE.equals(r.nameMatches())
+                                ? " (matches the name you entered)"
+                                : Boolean.FALSE.equals(r.nameMatches())
+                                        ? " (does not match the name you entered)"
+                                        : "");
         return "<section class=\"result " + css + "\" role=\"status\"><h2 id=\"verdict\" data-status=\""
                 + r.status() + "\">" + headline + "</h2><dl>"
                 + "<dt>Certificate number</dt><dd id=\"certificate-number\">" + esc(r.certificateNumber()) + "</dd>"
@@ -117,5 +127,4 @@ class PublicVerificationController {
     private static String esc(String value) {
         return value == null ? "" : HtmlUtils.htmlEscape(value);
     }
-
 }

@@ -1,7 +1,7 @@
 package io.certtrail.query.certificate.web;
 
-import io.certtrail.query.certificate.ShipmentQueueReads.Package;
 import io.certtrail.query.certificate.ShipmentQueueReads;
+import io.certtrail.query.certificate.ShipmentQueueReads.Package;
 import io.certtrail.query.support.SpreadsheetText;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -39,8 +39,7 @@ class ShipmentQueueController {
         this.clock = clock;
     }
 
-    record Queue(LocalDate today, int count, List<Package> packages) {
-    }
+    record Queue(LocalDate today, int count, List<Package> packages) {}
 
     @GetMapping("/shipment-queue")
     Queue queue() {
@@ -53,18 +52,42 @@ class ShipmentQueueController {
     @GetMapping("/shipment-queue.csv")
     ResponseEntity<byte[]> csv() {
         StringWriter text = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setHeader("applicationId",
-                "certificateNumber", "certificationName", "printedName", "recipient", "phone", "address",
-                "approvedAt", "shipBy", "workingDaysLeft", "replacement").get())) {
+        try (CSVPrinter csv = new CSVPrinter(
+                text,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(
+                                "applicationId",
+                                "certificateNumber",
+                                "certificationName",
+                                "printedName",
+                                "recipient",
+                                "phone",
+                                "address",
+                                "approvedAt",
+                                "shipBy",
+                                "workingDaysLeft",
+                                "replacement")
+                        .get())) {
             for (Package p : reads.packages(today())) {
-                csv.printRecord(p.applicationId(), p.certificateNumber(), text(p.certificationName()),
-                        text(p.printedName()), text(p.recipient()), p.phone(), text(p.address()), p.approvedAt(),
-                        p.shipBy(), p.workingDaysLeft(), p.replacement());
+                csv.printRecord(
+                        p.applicationId(),
+                        p.certificateNumber(),
+                        text(p.certificationName()),
+                        text(p.printedName()),
+                        text(p.recipient()),
+                        p.phone(),
+                        text(p.address()),
+                        p.approvedAt(),
+                        p.shipBy(),
+                        p.workingDaysLeft(),
+                        p.replacement());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
                 .header("Content-Disposition", "attachment; filename=\"shipment-queue.csv\"")
                 .body(text.toString().getBytes(StandardCharsets.UTF_8));

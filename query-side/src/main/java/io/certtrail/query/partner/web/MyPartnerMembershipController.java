@@ -17,14 +17,17 @@ class MyPartnerMembershipController {
         this.view = view;
     }
 
-    record MyMembership(String companyId, Instant memberSince, String requestedCompanyId, Instant requestedAt) {
-    }
+    record MyMembership(String companyId, Instant memberSince, String requestedCompanyId, Instant requestedAt) {}
 
     @GetMapping("/api/me/partner-membership")
     MyMembership mine(Caller caller) {
         Account account = view.account(caller.accountId());
-        return account == null ? new MyMembership(null, null, null, null)
-                : new MyMembership(account.companyId(), account.memberSince(), account.requestedCompanyId(),
+        return account == null
+                ? new MyMembership(null, null, null, null)
+                : new MyMembership(
+                        account.companyId(),
+                        account.memberSince(),
+                        account.requestedCompanyId(),
                         account.requestedAt());
     }
 }

@@ -3,8 +3,8 @@ package io.certtrail.query.partner.web;
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.query.certificate.CertificateStatus;
 import io.certtrail.query.partner.PartnerDocuments.Request;
-import io.certtrail.query.partner.PartnerEmployees.EmployeesPage;
 import io.certtrail.query.partner.PartnerEmployees;
+import io.certtrail.query.partner.PartnerEmployees.EmployeesPage;
 import io.certtrail.query.partner.PartnerView.Filter;
 import io.certtrail.query.support.PageRequest;
 import java.nio.charset.StandardCharsets;
@@ -38,13 +38,20 @@ class PartnerEmployeesController {
     }
 
     @GetMapping("/employees")
-    EmployeesPage employees(Caller caller, @RequestParam(required = false) String certification,
+    EmployeesPage employees(
+            Caller caller,
+            @RequestParam(required = false) String certification,
             @RequestParam(required = false) CertificateStatus status,
-            @RequestParam(required = false) Integer expiresWithinDays, @RequestParam(required = false) String course,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            @RequestParam(required = false) Integer expiresWithinDays,
+            @RequestParam(required = false) String course,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "name,asc") String sort) {
-        return employees.page(caller.partnerCompanyOrRefuse(), new Filter(certification, status, expiresWithinDays,
-                course), new PageRequest(page, size, sort), today());
+        return employees.page(
+                caller.partnerCompanyOrRefuse(),
+                new Filter(certification, status, expiresWithinDays, course),
+                new PageRequest(page, size, sort),
+                today());
     }
 
     /**
@@ -52,16 +59,21 @@ class PartnerEmployeesController {
      * employee without records gets one line of their own.
      */
     @GetMapping(value = "/employees.csv")
-    ResponseEntity<StreamingResponseBody> export(Caller caller, @RequestParam(required = false) String certification,
+    ResponseEntity<StreamingResponseBody> export(
+            Caller caller,
+            @RequestParam(required = false) String certification,
             @RequestParam(required = false) CertificateStatus status,
-            @RequestParam(required = false) Integer expiresWithinDays, @RequestParam(required = false) String course) {
+            @RequestParam(required = false) Integer expiresWithinDays,
+            @RequestParam(required = false) String course) {
         String company = caller.partnerCompanyOrRefuse();
         Filter filter = new Filter(certification, status, expiresWithinDays, course);
         LocalDate today = today();
         StreamingResponseBody body = out -> employees.export(company, filter, today, out);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
-                .header("Content-Disposition", "attachment; filename=\"employees.csv\"").body(body);
+                .header("Content-Disposition", "attachment; filename=\"employees.csv\"")
+                .body(body);
     }
 
     /** Requests to join the company, waiting for an administrator. */

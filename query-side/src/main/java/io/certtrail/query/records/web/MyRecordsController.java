@@ -1,12 +1,12 @@
 package io.certtrail.query.records.web;
 
 import io.certtrail.platform.identity.Caller;
+import io.certtrail.query.records.MyRecordReads;
 import io.certtrail.query.records.MyRecordReads.CertificateView;
 import io.certtrail.query.records.MyRecordReads.ExamView;
 import io.certtrail.query.records.MyRecordReads.TrainingView;
-import io.certtrail.query.records.MyRecordReads;
-import io.certtrail.query.support.PageRequest.Page;
 import io.certtrail.query.support.PageRequest;
+import io.certtrail.query.support.PageRequest.Page;
 import jakarta.validation.constraints.Min;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,21 +26,29 @@ class MyRecordsController {
     }
 
     @GetMapping("/training")
-    Page<TrainingView> myTraining(Caller caller, @RequestParam(defaultValue = "0") int page,
+    Page<TrainingView> myTraining(
+            Caller caller,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
-            @RequestParam Optional<@Min(0) Long> minVersion, @RequestParam(defaultValue = "endDate,desc") String sort) {
+            @RequestParam Optional<@Min(0) Long> minVersion,
+            @RequestParam(defaultValue = "endDate,desc") String sort) {
         return reads.training(caller.accountId(), new PageRequest(page, size, sort), minVersion);
     }
 
     @GetMapping("/exams")
-    Page<ExamView> myExams(Caller caller, @RequestParam(defaultValue = "0") int page,
+    Page<ExamView> myExams(
+            Caller caller,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
-            @RequestParam Optional<@Min(0) Long> minVersion, @RequestParam(defaultValue = "examDate,desc") String sort) {
+            @RequestParam Optional<@Min(0) Long> minVersion,
+            @RequestParam(defaultValue = "examDate,desc") String sort) {
         return reads.exams(caller.accountId(), new PageRequest(page, size, sort), minVersion);
     }
 
     @GetMapping("/certificates")
-    Page<CertificateView> myCertificates(Caller caller, @RequestParam(defaultValue = "0") int page,
+    Page<CertificateView> myCertificates(
+            Caller caller,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             @RequestParam Optional<@Min(0) Long> minVersion,
             @RequestParam(defaultValue = "effectiveDate,desc") String sort) {
