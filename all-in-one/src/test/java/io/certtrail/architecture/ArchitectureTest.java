@@ -2,6 +2,7 @@ package io.certtrail.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -38,6 +39,15 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .areAssignableTo(MongoOperations.class)
                 .because("each feature's reads class is the only user of MongoTemplate; controllers map HTTP only")
+                .check(classes);
+    }
+
+    @Test
+    void oneFeaturesWebEdgeNeverReadsAnothers() {
+        slices().matching("io.certtrail.(*).(*).web..")
+                .should()
+                .notDependOnEachOther()
+                .because("a feature's web edge reads through its own reads class, never another edge's types")
                 .check(classes);
     }
 

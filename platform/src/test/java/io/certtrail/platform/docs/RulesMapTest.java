@@ -111,4 +111,23 @@ class RulesMapTest {
     void theReadmeLinksTheMap() {
         assertThat(read(ROOT.resolve("README.md")).toLowerCase(Locale.ROOT)).contains("](docs/rules.md)");
     }
+
+    @Test
+    void theReadmesModuleTableListsEveryModuleAndNoOther() {
+        List<String> modules = new ArrayList<>();
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(read(ROOT.resolve("pom.xml")));
+        while (module.find()) {
+            modules.add(module.group(1));
+            assertThat(ROOT.resolve(module.group(1))).isDirectory();
+        }
+        String readme = read(ROOT.resolve("README.md"));
+        String table = readme.substring(
+                readme.indexOf("## Modules"), readme.indexOf("\n## ", readme.indexOf("## Modules") + 1));
+        List<String> listed = new ArrayList<>();
+        Matcher row = Pattern.compile("(?m)^\\| `([a-z-]+)` \\|").matcher(table);
+        while (row.find()) {
+            listed.add(row.group(1));
+        }
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(modules);
+    }
 }
