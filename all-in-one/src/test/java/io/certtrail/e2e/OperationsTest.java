@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.certtrail.e2e.CertTrailInstance.Response;
+import io.certtrail.platform.axon.ProcessingGroups;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ class OperationsTest {
                     app.get("/api/operator/projections", "operator").json();
             assertThat(projections.get("processors"))
                     .extracting(p -> p.get("name").asText())
-                    .contains("mail", "my-email-addresses", "records");
+                    .contains(ProcessingGroups.MAIL, ProcessingGroups.MY_EMAIL_ADDRESSES, ProcessingGroups.RECORDS);
             assertThat(projections.get("processors")).allSatisfy(processor -> {
                 assertThat(processor.get("behind").asLong())
                         .as(processor.toString())

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PoisonEventTest {
 
     /** A handler in the records projection with a bug: it fails on one record while {@link #failOn} names it. */
-    @ProcessingGroup("records")
+    @ProcessingGroup(ProcessingGroups.RECORDS)
     static class FaultyRecordsHandler {
 
         static volatile String failOn;
@@ -69,7 +69,7 @@ class PoisonEventTest {
             assertThat(audit.get("consistent").asBoolean()).as(audit.toString()).isTrue();
 
             // the operator sees what is parked, where, and why; nobody else does
-            JsonNode records = parked(app, "records");
+            JsonNode records = parked(app, ProcessingGroups.RECORDS);
             assertThat(records.get("sequences").asLong()).isEqualTo(1);
             assertThat(records.get("letters").asLong()).isEqualTo(1);
             JsonNode sequence = records.get("parked").get(0);
@@ -108,7 +108,8 @@ class PoisonEventTest {
                     .isEqualTo(200);
             Awaitility.await()
                     .atMost(Duration.ofSeconds(30))
-                    .until(() -> parked(app, "records").get("letters").asLong() == 2);
+                    .until(() ->
+                            parked(app, ProcessingGroups.RECORDS).get("letters").asLong() == 2);
 
             // retried before the fix: still parked, with the cause
             JsonNode early = app.post("/api/operator/dead-letters/records/retries", "operator", "")
@@ -128,7 +129,8 @@ class PoisonEventTest {
                             "0800000000000000001=2029-01-01",
                             "0800000000000000002=2030-06-30",
                             "0800000000000000003=2029-01-01");
-            assertThat(parked(app, "records").get("sequences").asLong()).isZero();
+            assertThat(parked(app, ProcessingGroups.RECORDS).get("sequences").asLong())
+                    .isZero();
 
             // and the sequence flows live again
             assertThat(app.post("/api/operator/records/certifications", "operator", certification(2, "2031-01-31"))

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.certtrail.e2e.CrashRecoveryTest.Child;
+import io.certtrail.platform.axon.ProcessingGroups;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,7 +74,7 @@ class RebuildKillTest {
             for (JsonNode processor :
                     app.get("/api/operator/projections", "oscar", "oscar-demo").get("processors")) {
                 String name = processor.get("name").asText();
-                if (name.equals("mail")) {
+                if (name.equals(ProcessingGroups.MAIL)) {
                     continue; // processors that send mail never replay
                 }
                 HttpResponse<String> started =

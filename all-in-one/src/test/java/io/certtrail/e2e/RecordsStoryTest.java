@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.certtrail.e2e.CertTrailInstance.Response;
+import io.certtrail.platform.axon.ProcessingGroups;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -222,7 +223,12 @@ class RecordsStoryTest {
             assertThat(head).isPositive();
             assertThat(status.get("processors"))
                     .extracting(p -> p.get("name").asText())
-                    .contains("records", "my-email-addresses", "audit-trail", "suspect-bindings", "mail");
+                    .contains(
+                            ProcessingGroups.RECORDS,
+                            ProcessingGroups.MY_EMAIL_ADDRESSES,
+                            ProcessingGroups.AUDIT_TRAIL,
+                            ProcessingGroups.SUSPECT_BINDINGS,
+                            ProcessingGroups.MAIL);
             assertThat(status.get("processors")).allSatisfy(processor -> {
                 assertThat(processor.get("caughtUp").asBoolean())
                         .as(processor.toString())

@@ -3,6 +3,7 @@ package io.certtrail.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.certtrail.platform.axon.ProcessingGroups;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,7 @@ class ReplayTest {
 
         List<String> projections = replayable();
         // eight query-side projections and the command side's list of approvals due
-        assertThat(projections).hasSize(9).contains("approvals");
+        assertThat(projections).hasSize(9).contains(ProcessingGroups.APPROVALS);
         for (int round = 1; round <= 2; round++) {
             for (String projection : projections) {
                 var started = app.post(
@@ -181,7 +182,7 @@ class ReplayTest {
     private static List<String> replayable() {
         return app.get("/api/operator/projections", "operator").json().findValues("name").stream()
                 .map(JsonNode::asText)
-                .filter(name -> !name.equals("mail"))
+                .filter(name -> !name.equals(ProcessingGroups.MAIL))
                 .toList();
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.certtrail.platform.axon.ProcessingGroups;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -167,10 +168,10 @@ class DistributedTopologyTest {
         String operator = topology.userToken("oscar", "oscar-demo");
         // the balancer hands half of every projection's four segments to the new instance
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(claimed(queryA, operator, "records")).hasSize(2);
-            assertThat(claimed(queryB, operator, "records")).hasSize(2);
-            assertThat(claimed(queryA, operator, "audit-events")).hasSize(2);
-            assertThat(claimed(queryB, operator, "audit-events")).hasSize(2);
+            assertThat(claimed(queryA, operator, ProcessingGroups.RECORDS)).hasSize(2);
+            assertThat(claimed(queryB, operator, ProcessingGroups.RECORDS)).hasSize(2);
+            assertThat(claimed(queryA, operator, ProcessingGroups.AUDIT_EVENTS)).hasSize(2);
+            assertThat(claimed(queryB, operator, ProcessingGroups.AUDIT_EVENTS)).hasSize(2);
         });
 
         String integration = topology.clientToken("training-system", "training-system-demo", "records.write");
