@@ -984,6 +984,51 @@ class CertificateStoryTest {
                 .isEqualTo(200);
     }
 
+    /** A verifier asks whether a certificate was valid on a given day, and sees what happened to it. */
+    @Test
+    @Order(14)
+    void aVerifierAsksAboutAnyDayAndSeesTheCertificatesHistory() {
+        certification("D-1", "dated@example.com", "0701001099000000001", "2026-02-02", "2029-02-02");
+        app.awaitProjectionsAtHead();
+        String url = "/api/public/certificates/0701001099000000001?date=";
+        assertThat(app.get(url + "2026-01-15", null).json().get("statusOnDate").asText())
+                .isEqualTo("NOT_YET_VALID");
+        JsonNode valid = app.get(url + "2026-06-30", null).json();
+        assertThat(valid.get("statusOnDate").asText()).isEqualTo("VALID");
+        assertThat(valid.get("onDate").asText()).isEqualTo("2026-06-30");
+        assertThat(valid.get("status").asText()).isEqualTo("VALID");
+        assertThat(app.get(url + "2029-02-03", null).json().get("statusOnDate").asText())
+                .isEqualTo("EXPIRED");
+        Response bad = app.get(url + "30.06.2026", null);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(problemCode(bad)).isEqualTo("INVALID_INPUT");
+        assertThat(app.get("/api/public/certificates/0701001099000000001", null)
+                        .json()
+                        .get("statusOnDate")
+                        .isNull())
+                .isTrue();
+
+        assertThat(app.post(
+                                "/api/operator/certificate-revocations",
+                                "operator",
+                                "{\"recordId\":\"CERT:D-1\",\"reason\":\"Issued in error\"}")
+                        .status())
+                .isEqualTo(200);
+        app.awaitProjectionsAtHead();
+        String today = app.get(url + "2026-06-30", null).json().get("checkedOn").asText();
+        JsonNode revoked = app.get(url + today, null).json();
+        assertThat(revoked.get("statusOnDate").asText()).isEqualTo("REVOKED");
+        assertThat(app.get(url + java.time.LocalDate.parse(today).minusDays(1), null)
+                        .json()
+                        .get("statusOnDate")
+                        .asText())
+                .isEqualTo("VALID");
+        assertThat(revoked.get("history"))
+                .extracting(h -> h.get("kind").asText())
+                .containsExactly("ISSUED", "REVOKED");
+        assertThat(revoked.toString()).doesNotContain("dated@example.com").doesNotContain("Issued in error");
+    }
+
     private static JsonNode waitingFor(String applicationId) {
         JsonNode[] found = new JsonNode[1];
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {

@@ -8,6 +8,7 @@ import io.certtrail.events.records.CertificationRevoked;
 import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.query.support.ProjectionBatch;
+import java.util.List;
 import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -60,7 +61,14 @@ public class CertificateRegisterProjection {
                                 moved.expirationDate(),
                                 moved.holderName(),
                                 moved.revokedAt(),
-                                earned.certificateNumber()));
+                                earned.certificateNumber(),
+                                moved.plus(new CertificateRegister.Change(
+                                        CertificateRegister.ChangeKind.NUMBER_CHANGED,
+                                        event.receivedAt(),
+                                        event.revision(),
+                                        earned.effectiveDate(),
+                                        earned.expirationDate(),
+                                        earned.certificateNumber()))));
             }
         }
         CertificateRegister current = batch.find(REGISTER, earned.certificateNumber());
@@ -76,7 +84,35 @@ public class CertificateRegisterProjection {
                         earned.expirationDate(),
                         base == null ? null : base.holderName(),
                         base == null ? null : base.revokedAt(),
-                        null));
+                        null,
+                        history(base, event)));
+    }
+
+    /**
+     * The history of the entry under the event's number: issued, or (for a correction) renewed when
+     * the expiration moved later, corrected otherwise, or its number changed from another.
+     */
+    private static List<CertificateRegister.Change> history(CertificateRegister base, CertificationRecorded event) {
+        CertificationEarned now = event.certification();
+        CertificationEarned before = event.replaced();
+        CertificateRegister.ChangeKind kind;
+        String other = null;
+        if (before == null || base == null) {
+            kind = CertificateRegister.ChangeKind.ISSUED;
+        } else if (!before.certificateNumber().equals(now.certificateNumber())) {
+            kind = CertificateRegister.ChangeKind.NUMBER_CHANGED;
+            other = before.certificateNumber();
+        } else if (before.expirationDate() != null
+                && now.expirationDate() != null
+                && now.expirationDate().isAfter(before.expirationDate())
+                && java.util.Objects.equals(before.effectiveDate(), now.effectiveDate())) {
+            kind = CertificateRegister.ChangeKind.RENEWED;
+        } else {
+            kind = CertificateRegister.ChangeKind.CORRECTED;
+        }
+        CertificateRegister.Change change = new CertificateRegister.Change(
+                kind, event.receivedAt(), event.revision(), now.effectiveDate(), now.expirationDate(), other);
+        return base == null ? List.of(change) : base.plus(change);
     }
 
     @EventHandler
@@ -92,7 +128,8 @@ public class CertificateRegisterProjection {
                         entry.expirationDate(),
                         event.fullName(),
                         entry.revokedAt(),
-                        entry.replacedBy()));
+                        entry.replacedBy(),
+                        entry.history()));
     }
 
     /**
@@ -121,7 +158,8 @@ public class CertificateRegisterProjection {
                             entry.expirationDate(),
                             event.fullName(),
                             entry.revokedAt(),
-                            entry.replacedBy()));
+                            entry.replacedBy(),
+                            entry.history()));
             number = entry.replacedBy();
         }
     }
@@ -139,7 +177,14 @@ public class CertificateRegisterProjection {
                         entry.expirationDate(),
                         entry.holderName(),
                         Objects.requireNonNullElse(entry.revokedAt(), event.revokedAt()),
-                        entry.replacedBy()));
+                        entry.replacedBy(),
+                        entry.plus(new CertificateRegister.Change(
+                                CertificateRegister.ChangeKind.REVOKED,
+                                Objects.requireNonNullElse(entry.revokedAt(), event.revokedAt()),
+                                0,
+                                entry.effectiveDate(),
+                                entry.expirationDate(),
+                                null))));
     }
 
     private void update(String number, String recordId, java.util.function.UnaryOperator<CertificateRegister> change) {
@@ -147,7 +192,7 @@ public class CertificateRegisterProjection {
         CertificateRegister entry = batch.find(REGISTER, number);
         if (entry == null) {
             // the certification arrived before (events of one record are in order); keep what is known
-            entry = new CertificateRegister(number, recordId, null, null, null, null, null, null);
+            entry = new CertificateRegister(number, recordId, null, null, null, null, null, null, null);
         }
         batch.save(number, change.apply(entry));
     }

@@ -8,6 +8,7 @@ import io.certtrail.platform.privacy.PersonNames;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -57,12 +58,47 @@ public class Verification {
             String holderName,
             Boolean nameMatches,
             LocalDate checkedOn,
-            String replacedBy) {}
+            String replacedBy,
+            LocalDate onDate,
+            StatusOnDate statusOnDate,
+            List<HistoryEntry> history) {}
+
+    /** The certificate's status on a day the verifier asks about. */
+    public enum StatusOnDate {
+        /** Its effective date had not come. */
+        NOT_YET_VALID,
+        VALID,
+        EXPIRED,
+        /** Revoked on or before that day. */
+        REVOKED
+    }
+
+    /**
+     * One change that matters to a verifier: no personal data, only what verification shows anyway.
+     *
+     * @param on the day it was recorded
+     * @param certificateNumber for a number change, the other number
+     */
+    public record HistoryEntry(
+            CertificateRegister.ChangeKind kind,
+            LocalDate on,
+            LocalDate effectiveDate,
+            LocalDate expirationDate,
+            String certificateNumber) {}
 
     /** Corrections of corrections: followed this far at most. */
     private static final int MAX_REPLACEMENTS = 10;
 
     public Result verify(String rawNumber, String name, String clientAddress) {
+        return verify(rawNumber, name, null, clientAddress);
+    }
+
+    /**
+     * @param onDate a day the verifier asks about (null: only today): the answer is the status of
+     *        the certificate as recorded now (a corrected date counts from the start; a revocation from
+     *        its day), under its current number when the number asked for was replaced
+     */
+    public Result verify(String rawNumber, String name, LocalDate onDate, String clientAddress) {
         rateLimits.requireAvailable(RateLimits.Policy.VERIFICATION_MISSES_PER_CLIENT, clientAddress);
         rateLimits.consume(RateLimits.Policy.VERIFICATIONS_PER_CLIENT, clientAddress);
         String number = rawNumber == null ? "" : rawNumber.strip();
@@ -83,9 +119,14 @@ public class Verification {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         String replacedBy = entry.replacedBy();
-        for (int hops = 1; hops < MAX_REPLACEMENTS && replacedBy != null; hops++) {
+        CertificateRegister current = entry;
+        for (int hops = 1; hops <= MAX_REPLACEMENTS && replacedBy != null; hops++) {
             CertificateRegister next = mongo.findById(replacedBy, CertificateRegister.class);
-            if (next == null || next.replacedBy() == null) {
+            if (next == null) {
+                break;
+            }
+            current = next;
+            if (next.replacedBy() == null) {
                 break;
             }
             replacedBy = next.replacedBy();
@@ -107,6 +148,41 @@ public class Verification {
                 shownName,
                 matches,
                 today,
-                replacedBy);
+                replacedBy,
+                onDate,
+                onDate == null ? null : statusOn(current, onDate),
+                entry.history().stream()
+                        .map(c -> new HistoryEntry(
+                                c.kind(),
+                                c.at() == null ? null : LocalDate.ofInstant(c.at(), ZoneOffset.UTC),
+                                c.effectiveDate(),
+                                c.expirationDate(),
+                                c.certificateNumber()))
+                        .toList());
+    }
+
+    /** A day a verifier asks about, as YYYY-MM-DD; null when none was given. */
+    public static LocalDate day(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "date is a day as YYYY-MM-DD, such as 2026-06-30.");
+        }
+    }
+
+    static StatusOnDate statusOn(CertificateRegister entry, LocalDate day) {
+        if (entry.revokedAt() != null && !day.isBefore(LocalDate.ofInstant(entry.revokedAt(), ZoneOffset.UTC))) {
+            return StatusOnDate.REVOKED;
+        }
+        if (entry.effectiveDate() != null && day.isBefore(entry.effectiveDate())) {
+            return StatusOnDate.NOT_YET_VALID;
+        }
+        if (entry.expirationDate() != null && day.isAfter(entry.expirationDate())) {
+            return StatusOnDate.EXPIRED;
+        }
+        return StatusOnDate.VALID;
     }
 }

@@ -262,4 +262,56 @@ class CertificateProjectionsTest {
         assertThat(reused.replacedBy()).isNull();
         assertThat(reused.holderName()).isNull();
     }
+
+    @Test
+    void theRegisterKeepsWhatAVerifierMayAskAboutOnceEachAndAnswersForAnyDay() {
+        CertificationEarned renewed = new CertificationEarned(
+                "addr_1",
+                "li@example.com",
+                "HCIA-Datacom",
+                EARNED.certificateNumber(),
+                EARNED.effectiveDate(),
+                EARNED.expirationDate().plusYears(2),
+                true);
+        CertificationRecorded issued = new CertificationRecorded("CERT:C-1", 1, T0, EARNED, null);
+        CertificationRecorded renewal = new CertificationRecorded("CERT:C-1", 2, T0.plusSeconds(60), renewed, EARNED);
+        CertificationRevoked revoked = new CertificationRevoked(
+                "CERT:C-1", EARNED.certificateNumber(), "annulled", T0.plusSeconds(86_400 * 30L), null);
+        for (Object event : java.util.List.of(issued, renewal, revoked, issued, renewal, revoked)) {
+            if (event instanceof CertificationRecorded recorded) {
+                register.on(recorded);
+            } else {
+                register.on((CertificationRevoked) event);
+            }
+        }
+        CertificateRegister entry = mongo.findById(EARNED.certificateNumber(), CertificateRegister.class);
+        assertThat(entry.history())
+                .extracting(CertificateRegister.Change::kind)
+                .containsExactly(
+                        CertificateRegister.ChangeKind.ISSUED,
+                        CertificateRegister.ChangeKind.RENEWED,
+                        CertificateRegister.ChangeKind.REVOKED);
+        assertThat(entry.history().get(1).expirationDate()).isEqualTo(renewed.expirationDate());
+
+        java.time.LocalDate revokedOn = java.time.LocalDate.parse("2026-04-01");
+        assertThat(Verification.statusOn(entry, EARNED.effectiveDate().minusDays(1)))
+                .isEqualTo(Verification.StatusOnDate.NOT_YET_VALID);
+        assertThat(Verification.statusOn(entry, EARNED.effectiveDate())).isEqualTo(Verification.StatusOnDate.VALID);
+        assertThat(Verification.statusOn(entry, revokedOn.minusDays(1))).isEqualTo(Verification.StatusOnDate.VALID);
+        assertThat(Verification.statusOn(entry, revokedOn)).isEqualTo(Verification.StatusOnDate.REVOKED);
+        CertificateRegister unrevoked = new CertificateRegister(
+                entry.certificateNumber(),
+                entry.recordId(),
+                entry.certificationName(),
+                entry.effectiveDate(),
+                renewed.expirationDate(),
+                null,
+                null,
+                null,
+                null);
+        assertThat(Verification.statusOn(unrevoked, renewed.expirationDate()))
+                .isEqualTo(Verification.StatusOnDate.VALID);
+        assertThat(Verification.statusOn(unrevoked, renewed.expirationDate().plusDays(1)))
+                .isEqualTo(Verification.StatusOnDate.EXPIRED);
+    }
 }

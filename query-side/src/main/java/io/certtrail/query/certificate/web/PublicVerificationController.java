@@ -27,13 +27,19 @@ class PublicVerificationController {
         this.verification = verification;
     }
 
-    /** @param name optional: the holder's full name; when it matches, the answer shows the name unmasked */
+    /**
+     * @param name optional: the holder's full name; when it matches, the answer shows the name unmasked
+     * @param date optional, YYYY-MM-DD: the answer says too whether the certificate was valid on that day
+     */
     @GetMapping("/api/public/certificates/{number}")
     ResponseEntity<Result> verify(
-            @PathVariable String number, @RequestParam(required = false) String name, HttpServletRequest request) {
+            @PathVariable String number,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String date,
+            HttpServletRequest request) {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
-                .body(verification.verify(number, name, request.getRemoteAddr()));
+                .body(verification.verify(number, name, Verification.day(date), request.getRemoteAddr()));
     }
 
     @GetMapping(value = "/verify/{number}", produces = MediaType.TEXT_HTML_VALUE)
