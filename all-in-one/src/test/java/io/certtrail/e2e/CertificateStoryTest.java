@@ -1029,6 +1029,94 @@ class CertificateStoryTest {
         assertThat(revoked.toString()).doesNotContain("dated@example.com").doesNotContain("Issued in error");
     }
 
+    /**
+     * The catalogue: shipped defaults, the office's definitions over the API (audited), and the
+     * certifications records name that the catalogue lacks, flagged to the office until defined.
+     */
+    @Test
+    @Order(15)
+    void theOfficeKeepsTheCatalogueAndSeesCertificationsItLacks() {
+        JsonNode shipped = app.get("/api/public/catalogue", null).json();
+        JsonNode datacom = null;
+        for (JsonNode c : shipped) {
+            if (c.get("certificationName").asText().equals("HCIE-Datacom")) {
+                datacom = c;
+            }
+        }
+        assertThat(datacom).as(shipped.toString()).isNotNull();
+        assertThat(datacom.get("level").asText()).isEqualTo("EXPERT");
+        assertThat(datacom.get("formats").toString()).isEqualTo("[\"PAPER\"]");
+        assertThat(datacom.get("definedBy").asText()).isEqualTo("DEFAULT");
+
+        certification("UNK-1", "quantum@example.com", "0801001099000000001", "2026-02-02", "2029-02-02");
+        certification("UNK-2", "quantum@example.com", "0801001099000000002", "2026-02-02", "2029-02-02");
+        // recorded with a name the catalogue lacks: kept and shown, and flagged to the office
+        Response quantum = app.post("/api/operator/records/certifications", "operator", """
+                {"sourceRecordId":"UNK-3","email":"quantum@example.com","certificationName":"HCIA-Quantum",
+                 "certificateNumber":"0801001099000000003","effectiveDate":"2026-02-02","expirationDate":"2029-02-02",
+                 "renewal":false}""");
+        assertThat(quantum.status()).as(quantum.body()).isEqualTo(200);
+        app.awaitProjectionsAtHead();
+        JsonNode unknown = app.get("/api/operator/catalogue/unknown-certifications", "operator")
+                .json();
+        assertThat(unknown).extracting(u -> u.get("certificationName").asText()).containsExactly("HCIA-Quantum");
+        assertThat(unknown.get(0).get("exampleRecordId").asText()).isEqualTo("CERT:UNK-3");
+        assertThat(app.get("/api/public/certificates/0801001099000000003", null)
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("VALID");
+
+        String definition = """
+                {"track":"Quantum","level":"associate","validityMonths":24,"formats":["ELECTRONIC"],
+                 "revivesExpired":false}""";
+        Response defined = app.put("/api/operator/catalogue/certifications/HCIA-Quantum", "operator", definition);
+        assertThat(defined.status()).as(defined.body()).isEqualTo(200);
+        assertThat(defined.json().get("changed").asBoolean()).isTrue();
+        assertThat(app.put("/api/operator/catalogue/certifications/HCIA-Quantum", "operator", definition)
+                        .json()
+                        .get("changed")
+                        .asBoolean())
+                .isFalse();
+        app.awaitProjectionsAtHead();
+        assertThat(app.get("/api/operator/catalogue/unknown-certifications", "operator")
+                        .json())
+                .isEmpty();
+        JsonNode entry = null;
+        for (JsonNode c : app.get("/api/public/catalogue", null).json()) {
+            if (c.get("certificationName").asText().equals("HCIA-Quantum")) {
+                entry = c;
+            }
+        }
+        assertThat(entry).isNotNull();
+        assertThat(entry.get("definedBy").asText()).isEqualTo("OFFICE");
+        assertThat(entry.get("level").asText()).isEqualTo("ASSOCIATE");
+        assertThat(entry.get("validityMonths").asInt()).isEqualTo(24);
+        assertThat(app.get("/api/audit/events?aggregateId=catalogue", "auditor")
+                        .json()
+                        .get("totalElements")
+                        .asLong())
+                .isEqualTo(1);
+
+        // bad input: a problem document, nothing recorded
+        for (String bad : java.util.List.of(
+                "{\"track\":\"Quantum\",\"level\":\"WIZARD\",\"validityMonths\":24,\"formats\":[\"ELECTRONIC\"]}",
+                "{\"track\":\"Quantum\",\"level\":\"EXPERT\",\"validityMonths\":0,\"formats\":[\"ELECTRONIC\"]}",
+                "{\"track\":\"Quantum\",\"level\":\"EXPERT\",\"validityMonths\":24,\"formats\":[]}")) {
+            Response refused = app.put("/api/operator/catalogue/certifications/HCIE-Quantum", "operator", bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(app.put("/api/operator/catalogue/certifications/HCIE-Quantum", "holder1", definition)
+                        .status())
+                .isEqualTo(403);
+        assertThat(app.get("/api/audit/events?aggregateId=catalogue", "auditor")
+                        .json()
+                        .get("totalElements")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
     private static JsonNode waitingFor(String applicationId) {
         JsonNode[] found = new JsonNode[1];
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {

@@ -219,6 +219,8 @@ class SecurityTest {
                         Set.of("OPERATOR")),
                 new Endpoint(
                         "POST", "/api/operator/certificate-applications/app:CERT:X/voiding", json, Set.of("OPERATOR")),
+                new Endpoint("PUT", "/api/operator/catalogue/certifications/HCIP-Security", json, Set.of("OPERATOR")),
+                new Endpoint("GET", "/api/operator/catalogue/unknown-certifications", null, Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/me/partner-membership", null, Set.of("HOLDER")),
                 new Endpoint("POST", "/api/me/partner-membership", json, Set.of("HOLDER")),
                 new Endpoint("GET", "/api/partner/employees", null, Set.of("PARTNER_ADMIN")),
@@ -270,6 +272,6 @@ class SecurityTest {
             return app.send(builder.GET());
         }
         return app.send(builder.header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(endpoint.body())));
+                .method(endpoint.method(), java.net.http.HttpRequest.BodyPublishers.ofString(endpoint.body())));
     }
 }
