@@ -1117,6 +1117,42 @@ class CertificateStoryTest {
                 .isEqualTo(1);
     }
 
+    /** On its expiration date a certificate is still valid; the day after, it reads EXPIRED and no longer downloads. */
+    @Test
+    @Order(16)
+    void anExpiredCertificateReadsExpiredEverywhereAndNoLongerDownloads() throws Exception {
+        String today = app.get("/api/public/certificates/0101001011938060621", null)
+                .json()
+                .get("checkedOn")
+                .asText();
+        String expires = java.time.LocalDate.parse(today).plusDays(2).toString();
+        certification("EXP-1", "expiring@example.com", "0901001099000000001", "2026-01-05", expires);
+        sat("expiring@example.com", "Kari", "Lund");
+        app.associate("holder2", "expiring@example.com");
+        Response applied = apply("holder2", "CERT:EXP-1", "expiring@example.com", "ELECTRONIC", "Kari Lund", null);
+        assertThat(applied.json().get("status").asText()).as(applied.body()).isEqualTo("APPROVED");
+        String id = applied.json().get("applicationId").asText();
+        assertThat(pdfText("holder2", id)).contains("Kari Lund");
+
+        clock.advance(Duration.ofDays(2));
+        assertThat(pdfText("holder2", id)).contains(expires); // its last day
+        clock.advance(Duration.ofDays(1));
+        Response refused = app.get("/api/me/certificate-applications/" + id + "/certificate.pdf", "holder2");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asText()).contains("expired on " + expires);
+        JsonNode view =
+                app.get("/api/me/certificate-applications/" + id, "holder2").json();
+        assertThat(view.get("certificateStatus").asText()).isEqualTo("EXPIRED");
+        assertThat(view.get("downloadUrl").isNull()).isTrue();
+        JsonNode mine =
+                app.get("/api/me/certificates", "holder2").json().get("items").get(0);
+        assertThat(mine.get("certificateStatus").asText()).isEqualTo("EXPIRED");
+        JsonNode verified = app.get("/api/public/certificates/0901001099000000001?date=" + expires, null)
+                .json();
+        assertThat(verified.get("status").asText()).isEqualTo("EXPIRED");
+        assertThat(verified.get("statusOnDate").asText()).isEqualTo("VALID");
+    }
+
     private static JsonNode waitingFor(String applicationId) {
         JsonNode[] found = new JsonNode[1];
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {

@@ -191,6 +191,12 @@ public class MyCertificateApplications {
         if (revoked(application.certificateNumber())) {
             throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, "This certificate has been revoked.");
         }
+        if (application.expirationDate() != null && today().isAfter(application.expirationDate())) {
+            throw new DomainException(
+                    ErrorCode.NOT_DOWNLOADABLE,
+                    "This certificate expired on " + application.expirationDate()
+                            + "; an expired certificate is not issued again. Renewing it gives a new one.");
+        }
         boolean stillMine = mine.stream().map(CertificationEntry::recordId).anyMatch(application.recordId()::equals);
         if (!stillMine) {
             throw new DomainException(
@@ -236,7 +242,8 @@ public class MyCertificateApplications {
     private ApplicationView view(Application a, Instant revokedAt) {
         boolean downloadable = a.format() == CertificateFormat.ELECTRONIC
                 && a.status() == CertificateApplications.Status.APPROVED
-                && revokedAt == null;
+                && revokedAt == null
+                && (a.expirationDate() == null || !today().isAfter(a.expirationDate()));
         return new ApplicationView(
                 a.applicationId(),
                 a.version(),
