@@ -89,6 +89,12 @@ class PartnerStoryTest {
         assertThat(row.get("emails").get(0).asText()).isEqualTo("acme.en****@example.com");
         assertThat(row.get("certifications").get(0).get("status").asText()).isEqualTo("VALID");
         assertThat(page.get("validCertifications").get("HCIA-Datacom").asLong()).isEqualTo(1);
+        // by the catalogue's track and level
+        assertThat(page.get("validByTrackAndLevel")
+                        .get("Datacom")
+                        .get("ASSOCIATE")
+                        .asLong())
+                .isEqualTo(1);
 
         assertThat(employees("partner", "?expiresWithinDays=30")
                         .get("employees")

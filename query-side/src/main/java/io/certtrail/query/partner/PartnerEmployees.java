@@ -6,6 +6,7 @@ import static java.util.Comparator.nullsLast;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.certtrail.query.catalogue.CatalogueReads;
 import io.certtrail.query.certificate.CertificateStatus;
 import io.certtrail.query.partner.PartnerDocuments.Certification;
 import io.certtrail.query.partner.PartnerDocuments.Employee;
@@ -46,10 +47,16 @@ public class PartnerEmployees {
     private final Cache<String, Sorted> answers =
             Caffeine.newBuilder().maximumSize(256).build();
 
-    private record Sorted(List<Employee> rows, Map<String, Long> validCertifications) {}
+    private record Sorted(
+            List<Employee> rows,
+            Map<String, Long> validCertifications,
+            Map<String, Map<String, Long>> validByTrackAndLevel) {}
 
-    PartnerEmployees(PartnerView view) {
+    private final CatalogueReads catalogue;
+
+    PartnerEmployees(PartnerView view, CatalogueReads catalogue) {
         this.view = view;
+        this.catalogue = catalogue;
     }
 
     /** @param revokedAt when the certification office revoked it (status REVOKED), else null */
@@ -73,13 +80,26 @@ public class PartnerEmployees {
             List<Exam> exams,
             List<Training> trainings) {}
 
-    /** A page of employees, and how many of all matching employees hold each certification (valid). */
-    public record EmployeesPage(Page<EmployeeView> employees, Map<String, Long> validCertifications) {}
+    /**
+     * A page of employees, and how many of all matching employees hold each certification (valid).
+     *
+     * @param validByTrackAndLevel how many of them hold a valid certification of each track and level
+     *        of the catalogue (an employee counts once per track and level); certifications the
+     *        catalogue lacks count under {@value #UNCATALOGUED}
+     */
+    public record EmployeesPage(
+            Page<EmployeeView> employees,
+            Map<String, Long> validCertifications,
+            Map<String, Map<String, Long>> validByTrackAndLevel) {}
+
+    public static final String UNCATALOGUED = "UNCATALOGUED";
 
     public EmployeesPage page(String company, Filter filter, PageRequest request, LocalDate today) {
         String sort = request.sort();
         // the same question about an unchanged roster has the same answer: filter, sort and count once
-        String key = view.signature(company) + "|" + filter + "|" + sort + "|" + today;
+        Map<String, CatalogueReads.Certification> known = new java.util.HashMap<>();
+        catalogue.catalogue().forEach(c -> known.put(c.certificationName(), c));
+        String key = view.signature(company) + "|" + filter + "|" + sort + "|" + today + "|" + known.hashCode();
         Sorted sorted = answers.getIfPresent(key);
         if (sorted == null) {
             List<Employee> employees = view.employees(company, filter, today);
@@ -96,7 +116,8 @@ public class PartnerEmployees {
                                     "certifications",
                                             comparing(e -> e.certifications().size())),
                             comparing(Employee::accountId)),
-                    PartnerView.validCertifications(employees, today));
+                    PartnerView.validCertifications(employees, today),
+                    byTrackAndLevel(employees, known, today));
             answers.put(key, sorted);
         }
         Page<Employee> rows = request.slice(sorted.rows());
@@ -108,7 +129,27 @@ public class PartnerEmployees {
         }
         return new EmployeesPage(
                 new Page<>(rows.page(), rows.size(), rows.totalElements(), rows.totalPages(), rows.sort(), items),
-                sorted.validCertifications());
+                sorted.validCertifications(),
+                sorted.validByTrackAndLevel());
+    }
+
+    private static Map<String, Map<String, Long>> byTrackAndLevel(
+            List<Employee> employees, Map<String, CatalogueReads.Certification> known, LocalDate today) {
+        Map<String, Map<String, Long>> counts = new java.util.TreeMap<>();
+        for (Employee employee : employees) {
+            employee.certifications().stream()
+                    .filter(c ->
+                            CertificateStatus.of(c.expirationDate(), c.revokedAt(), today) == CertificateStatus.VALID)
+                    .map(c -> known.get(c.certificationName()))
+                    .map(c -> c == null ? UNCATALOGUED + "|" + UNCATALOGUED : c.track() + "|" + c.level())
+                    .distinct()
+                    .forEach(trackAndLevel -> {
+                        String[] parts = trackAndLevel.split("\\|", 2);
+                        counts.computeIfAbsent(parts[0], track -> new java.util.TreeMap<>())
+                                .merge(parts[1], 1L, Long::sum);
+                    });
+        }
+        return counts;
     }
 
     /**
