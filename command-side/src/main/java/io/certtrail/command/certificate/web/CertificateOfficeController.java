@@ -62,7 +62,19 @@ class CertificateOfficeController {
     /** A decision on a holder's request. @param reason required to refuse: the holder is told it */
     record ReplacementDecision(
             @jakarta.validation.constraints.NotNull Boolean approve,
-            @Size(max = 1000) String reason) {}
+            @Size(max = 1000) String reason) {
+
+        /** The reason, stripped; required to refuse (the holder is told it), dropped with an approval. */
+        String reasonToRefuse(String what) {
+            if (approve()) {
+                return null;
+            }
+            if (reason() == null || reason().isBlank()) {
+                throw new DomainException(ErrorCode.INVALID_INPUT, "Give the holder a reason to refuse " + what + ".");
+            }
+            return reason().strip();
+        }
+    }
 
     @PostMapping("/certificate-applications/{applicationId}/approval")
     Applied approve(@PathVariable String applicationId, Caller caller, HttpServletRequest request) {
@@ -120,15 +132,9 @@ class CertificateOfficeController {
             Caller caller,
             HttpServletRequest request) {
         CertificateApplicationController.requireApplicationId(applicationId);
-        if (!body.approve() && (body.reason() == null || body.reason().isBlank())) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "Give the holder a reason to refuse a replacement.");
-        }
         return Applied.of(commands.send(
                 new DecideReplacement(
-                        applicationId,
-                        body.approve(),
-                        body.reason() == null ? null : body.reason().strip(),
-                        clock.instant()),
+                        applicationId, body.approve(), body.reasonToRefuse("a replacement"), clock.instant()),
                 caller.accountId(),
                 caller.primaryRole(),
                 request));
@@ -142,15 +148,9 @@ class CertificateOfficeController {
             Caller caller,
             HttpServletRequest request) {
         CertificateApplicationController.requireApplicationId(applicationId);
-        if (!body.approve() && (body.reason() == null || body.reason().isBlank())) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "Give the holder a reason to refuse a correction.");
-        }
         return Applied.of(commands.send(
                 new DecidePrintedNameCorrection(
-                        applicationId,
-                        body.approve(),
-                        body.reason() == null ? null : body.reason().strip(),
-                        clock.instant()),
+                        applicationId, body.approve(), body.reasonToRefuse("a correction"), clock.instant()),
                 caller.accountId(),
                 caller.primaryRole(),
                 request));
