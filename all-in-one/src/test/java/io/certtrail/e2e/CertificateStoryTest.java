@@ -1027,6 +1027,15 @@ class CertificateStoryTest {
                 .extracting(h -> h.get("kind").asText())
                 .containsExactly("ISSUED", "REVOKED");
         assertThat(revoked.toString()).doesNotContain("dated@example.com").doesNotContain("Issued in error");
+        // the page asks the same
+        Response page = app.getHtml(app.baseUrl + "/verify/0701001099000000001?date=" + today);
+        assertThat(page.body())
+                .contains("id=\"status-on-date\" data-status=\"REVOKED\"")
+                .contains("<ul id=\"history\">")
+                .contains(": revoked</li>");
+        assertThat(app.getHtml(app.baseUrl + "/verify/0701001099000000001?date=never")
+                        .status())
+                .isEqualTo(400);
     }
 
     /**
@@ -1132,6 +1141,7 @@ class CertificateStoryTest {
         Response applied = apply("holder2", "CERT:EXP-1", "expiring@example.com", "ELECTRONIC", "Kari Lund", null);
         assertThat(applied.json().get("status").asText()).as(applied.body()).isEqualTo("APPROVED");
         String id = applied.json().get("applicationId").asText();
+        application("holder2", applied); // the view has the application (read your own write)
         assertThat(pdfText("holder2", id)).contains("Kari Lund");
 
         clock.advance(Duration.ofDays(2));

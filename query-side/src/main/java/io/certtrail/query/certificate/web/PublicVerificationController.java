@@ -44,21 +44,25 @@ class PublicVerificationController {
 
     @GetMapping(value = "/verify/{number}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(
-            @PathVariable String number, @RequestParam(required = false) String name, HttpServletRequest request) {
-        return form(number, name, request);
+            @PathVariable String number,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String date,
+            HttpServletRequest request) {
+        return form(number, name, date, request);
     }
 
     @GetMapping(value = "/verify", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> form(
             @RequestParam(required = false) String number,
             @RequestParam(required = false) String name,
+            @RequestParam(required = false) String date,
             HttpServletRequest request) {
         String result = "";
         int status = 200;
         Long retryAfter = null;
         if (number != null) {
             try {
-                result = describe(verification.verify(number, name, request.getRemoteAddr()));
+                result = describe(verification.verify(number, name, Verification.day(date), request.getRemoteAddr()));
             } catch (RateLimitedException e) {
                 status = 429;
                 retryAfter = e.retryAfterSeconds();
@@ -84,6 +88,8 @@ class PublicVerificationController {
                 + "<input id=\"number\" name=\"number\" required maxlength=\"64\" value=\"" + esc(number) + "\">"
                 + "<label for=\"name\">Holder's full name (optional)</label>"
                 + "<input id=\"name\" name=\"name\" maxlength=\"200\" value=\"" + esc(name) + "\">"
+                + "<label for=\"date\">Was it valid on this day? (optional)</label>"
+                + "<input id=\"date\" name=\"date\" type=\"date\" value=\"" + esc(date) + "\">"
                 + "<button type=\"submit\">Verify</button></form>" + result + "</body></html>";
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
         if (retryAfter != null) {
@@ -127,7 +133,41 @@ class PublicVerificationController {
                 + "<dt>Holder</dt><dd id=\"holder\">" + nameLine + "</dd>"
                 + "<dt>Effective date</dt><dd>" + r.effectiveDate() + "</dd>"
                 + "<dt>Expiration date</dt><dd>" + (r.expirationDate() == null ? "none" : r.expirationDate()) + "</dd>"
-                + "<dt>Checked on</dt><dd>" + r.checkedOn() + "</dd></dl></section>";
+                + "<dt>Checked on</dt><dd>" + r.checkedOn() + "</dd>"
+                + (r.onDate() == null
+                        ? ""
+                        : "<dt>On " + r.onDate() + "</dt><dd id=\"status-on-date\" data-status=\"" + r.statusOnDate()
+                                + "\">" + onDate(r.statusOnDate()) + "</dd>")
+                + (r.history().isEmpty() ? "" : "<dt>History</dt><dd><ul id=\"history\">" + history(r) + "</ul></dd>")
+                + "</dl></section>";
+    }
+
+    private static String onDate(Verification.StatusOnDate status) {
+        return switch (status) {
+            case VALID -> "valid";
+            case NOT_YET_VALID -> "not valid yet (before its effective date)";
+            case EXPIRED -> "expired";
+            case REVOKED -> "revoked";
+        };
+    }
+
+    private static String history(Result r) {
+        StringBuilder items = new StringBuilder();
+        for (Verification.HistoryEntry h : r.history()) {
+            items.append("<li>")
+                    .append(h.on())
+                    .append(": ")
+                    .append(
+                            switch (h.kind()) {
+                                case ISSUED -> "issued, valid " + h.effectiveDate() + " to " + h.expirationDate();
+                                case RENEWED -> "renewed, valid to " + h.expirationDate();
+                                case CORRECTED -> "corrected, valid " + h.effectiveDate() + " to " + h.expirationDate();
+                                case NUMBER_CHANGED -> "number changed (" + esc(h.certificateNumber()) + ")";
+                                case REVOKED -> "revoked";
+                            })
+                    .append("</li>");
+        }
+        return items.toString();
     }
 
     private static String esc(String value) {
