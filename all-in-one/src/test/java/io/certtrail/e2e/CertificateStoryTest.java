@@ -545,6 +545,13 @@ class CertificateStoryTest {
         assertThat(form).contains("data-status=\"REVOKED\"").contains("J*** N****");
         String unknown = chromium.dom("http://localhost:" + port + "/verify?number=0000", 0);
         assertThat(unknown).contains("No certificate with this number was found");
+        // asked about a day before it took effect: not valid yet, and its history
+        String onDay =
+                chromium.dom("http://localhost:" + port + "/verify?number=0101001011938060621&date=2026-01-01", 0);
+        assertThat(onDay)
+                .contains("id=\"status-on-date\" data-status=\"NOT_YET_VALID\"")
+                .contains("not valid yet")
+                .contains("issued, valid 2026-02-27 to 2029-02-27");
     }
 
     /** Last: it spends this client's look-ups. */
