@@ -60,6 +60,49 @@ public record CertificateRegister(
             LocalDate expirationDate,
             String certificateNumber) {}
 
+    /** The same entry, printed with this name. */
+    public CertificateRegister named(String name) {
+        return new CertificateRegister(
+                certificateNumber,
+                recordId,
+                certificationName,
+                effectiveDate,
+                expirationDate,
+                name,
+                revokedAt,
+                replacedBy,
+                history);
+    }
+
+    /** The same entry, revoked at the first revocation's moment, with the revocation in its history. */
+    public CertificateRegister revoked(Instant at) {
+        Instant first = revokedAt == null ? at : revokedAt;
+        return new CertificateRegister(
+                certificateNumber,
+                recordId,
+                certificationName,
+                effectiveDate,
+                expirationDate,
+                holderName,
+                first,
+                replacedBy,
+                plus(new Change(ChangeKind.REVOKED, first, 0, effectiveDate, expirationDate, null)));
+    }
+
+    /** The same entry under its old number, answering as replaced by {@code number}, with the change in its history. */
+    public CertificateRegister replacedBy(String number, Change change) {
+        return new CertificateRegister(
+                certificateNumber,
+                recordId,
+                certificationName,
+                effectiveDate,
+                expirationDate,
+                holderName,
+                revokedAt,
+                number,
+                plus(change));
+    }
+
     /** This entry's history with the change added, unless it is there already (an event handled again). */
     public List<Change> plus(Change change) {
         if (history.stream()

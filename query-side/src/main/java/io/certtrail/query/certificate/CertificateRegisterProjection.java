@@ -9,7 +9,6 @@ import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.query.support.ProjectionBatch;
 import java.util.List;
-import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -53,22 +52,15 @@ public class CertificateRegisterProjection {
                 // the old number keeps answering, as replaced by the new one
                 batch.save(
                         moved.certificateNumber(),
-                        new CertificateRegister(
-                                moved.certificateNumber(),
-                                moved.recordId(),
-                                moved.certificationName(),
-                                moved.effectiveDate(),
-                                moved.expirationDate(),
-                                moved.holderName(),
-                                moved.revokedAt(),
+                        moved.replacedBy(
                                 earned.certificateNumber(),
-                                moved.plus(new CertificateRegister.Change(
+                                new CertificateRegister.Change(
                                         CertificateRegister.ChangeKind.NUMBER_CHANGED,
                                         event.receivedAt(),
                                         event.revision(),
                                         earned.effectiveDate(),
                                         earned.expirationDate(),
-                                        earned.certificateNumber()))));
+                                        earned.certificateNumber())));
             }
         }
         CertificateRegister current = batch.find(REGISTER, earned.certificateNumber());
@@ -117,19 +109,7 @@ public class CertificateRegisterProjection {
 
     @EventHandler
     void on(CertificateApplied event) {
-        update(
-                event.certificateNumber(),
-                event.recordId(),
-                entry -> new CertificateRegister(
-                        entry.certificateNumber(),
-                        entry.recordId(),
-                        entry.certificationName(),
-                        entry.effectiveDate(),
-                        entry.expirationDate(),
-                        event.fullName(),
-                        entry.revokedAt(),
-                        entry.replacedBy(),
-                        entry.history()));
+        update(event.certificateNumber(), event.recordId(), entry -> entry.named(event.fullName()));
     }
 
     /**
@@ -148,43 +128,14 @@ public class CertificateRegisterProjection {
             if (entry == null) {
                 return;
             }
-            batch.save(
-                    number,
-                    new CertificateRegister(
-                            entry.certificateNumber(),
-                            entry.recordId(),
-                            entry.certificationName(),
-                            entry.effectiveDate(),
-                            entry.expirationDate(),
-                            event.fullName(),
-                            entry.revokedAt(),
-                            entry.replacedBy(),
-                            entry.history()));
+            batch.save(number, entry.named(event.fullName()));
             number = entry.replacedBy();
         }
     }
 
     @EventHandler
     void on(CertificationRevoked event) {
-        update(
-                event.certificateNumber(),
-                event.recordId(),
-                entry -> new CertificateRegister(
-                        entry.certificateNumber(),
-                        entry.recordId(),
-                        entry.certificationName(),
-                        entry.effectiveDate(),
-                        entry.expirationDate(),
-                        entry.holderName(),
-                        Objects.requireNonNullElse(entry.revokedAt(), event.revokedAt()),
-                        entry.replacedBy(),
-                        entry.plus(new CertificateRegister.Change(
-                                CertificateRegister.ChangeKind.REVOKED,
-                                Objects.requireNonNullElse(entry.revokedAt(), event.revokedAt()),
-                                0,
-                                entry.effectiveDate(),
-                                entry.expirationDate(),
-                                null))));
+        update(event.certificateNumber(), event.recordId(), entry -> entry.revoked(event.revokedAt()));
     }
 
     private void update(String number, String recordId, java.util.function.UnaryOperator<CertificateRegister> change) {
