@@ -10,6 +10,7 @@ import io.certtrail.command.account.AccountCommands.HolderName;
 import io.certtrail.command.account.AccountCommands.RemoveEmail;
 import io.certtrail.command.account.AccountCommands.RequestEmailAssociation;
 import io.certtrail.command.account.AccountCommands.RequestEmailDisassociation;
+import io.certtrail.command.account.AccountCommands.SetExpiryReminders;
 import io.certtrail.events.account.AccountHolderNamed;
 import io.certtrail.events.account.AssociationMethod;
 import io.certtrail.events.account.DisassociationCause;
@@ -17,6 +18,7 @@ import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailAssociationRequested;
 import io.certtrail.events.account.EmailDisassociated;
 import io.certtrail.events.account.EmailDisassociationRequested;
+import io.certtrail.events.account.ExpiryRemindersChanged;
 import io.certtrail.events.account.ScoreReportLinked;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
@@ -65,6 +67,7 @@ class Account {
     private final Map<String, java.util.Set<String>> registrations = new HashMap<>();
 
     private HolderName holder;
+    private boolean expiryRemindersOff;
 
     Account() {
         // for Axon
@@ -110,6 +113,16 @@ class Account {
                 command.expiresAt(),
                 command.privacyStatement()));
         return new Accepted(command.requestId(), AggregateLifecycle.getVersion(), heldByAnother, false);
+    }
+
+    /** @return whether reminders are on now; setting what holds already changes nothing */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    boolean handle(SetExpiryReminders command) {
+        if (accountId == null || command.enabled() == expiryRemindersOff) {
+            apply(new ExpiryRemindersChanged(command.accountId(), command.enabled(), command.at()));
+        }
+        return command.enabled();
     }
 
     @CommandHandler
@@ -238,6 +251,12 @@ class Account {
         pendingDisassociations.put(
                 event.addressKey(),
                 new PendingLink(event.requestId(), event.addressKey(), event.email(), null, event.expiresAt(), null));
+    }
+
+    @EventSourcingHandler
+    void on(ExpiryRemindersChanged event) {
+        accountId = event.accountId();
+        expiryRemindersOff = !event.enabled();
     }
 
     @EventSourcingHandler

@@ -26,6 +26,10 @@ public final class AccountCommands {
     /** The name the identity provider states for the caller; either part may be null. */
     public record HolderName(String firstName, String lastName) {}
 
+    /** The holder turns the reminders before their certificates expire on or off. */
+    public record SetExpiryReminders(
+            @TargetAggregateIdentifier String accountId, boolean enabled, Instant at) {}
+
     public record ActivateEmail(@TargetAggregateIdentifier String accountId, String requestId, Instant at) {}
 
     public record RequestEmailDisassociation(

@@ -2,6 +2,7 @@ package io.certtrail.command.records;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.certtrail.command.expiry.HeldCertificationsLink;
 import io.certtrail.command.records.RecordCommands.Outcome;
 import io.certtrail.command.records.RecordCommands.RecordCertification;
 import io.certtrail.command.records.RecordCommands.RecordExamResult;
@@ -9,6 +10,7 @@ import io.certtrail.command.records.RecordCommands.RecordOutcome;
 import io.certtrail.command.records.RecordCommands.RecordTraining;
 import io.certtrail.command.records.RecordCommands.RevokeCertification;
 import io.certtrail.events.records.CertificationEarned;
+import io.certtrail.events.records.CertificationNoted.State;
 import io.certtrail.events.records.CertificationRecorded;
 import io.certtrail.events.records.CertificationRevoked;
 import io.certtrail.events.records.ExamResult;
@@ -72,7 +74,7 @@ class SourceRecord {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    RecordOutcome handle(RecordCertification command, CertificateNumbers numbers) {
+    RecordOutcome handle(RecordCertification command, CertificateNumbers numbers, HeldCertificationsLink held) {
         String number = command.certification().certificateNumber();
         if (!Objects.equals(content, command.certification())) {
             if (numbers.claim(number, command.recordId(), command.receivedAt()) != null) {
@@ -86,16 +88,29 @@ class SourceRecord {
                 numbers.release(previous.certificateNumber(), command.recordId(), command.receivedAt());
             }
         }
-        return record(
+        CertificationEarned previous = (CertificationEarned) content;
+        RecordOutcome outcome = record(
                 command.recordId(),
                 command.certification(),
                 next -> new CertificationRecorded(
-                        command.recordId(), next, command.receivedAt(), command.certification(), (CertificationEarned)
-                                content));
+                        command.recordId(), next, command.receivedAt(), command.certification(), previous));
+        if (outcome.outcome() != Outcome.UNCHANGED) {
+            if (previous != null
+                    && !previous.addressKey().equals(command.certification().addressKey())) {
+                held.note(recordId, revision, State.MOVED_AWAY, previous, command.receivedAt());
+            }
+            held.note(
+                    recordId,
+                    revision,
+                    revoked ? State.REVOKED : State.HELD,
+                    command.certification(),
+                    command.receivedAt());
+        }
+        return outcome;
     }
 
     @CommandHandler
-    boolean handle(RevokeCertification command) {
+    boolean handle(RevokeCertification command, HeldCertificationsLink held) {
         if (!(content instanceof CertificationEarned certification)) {
             throw new DomainException(ErrorCode.NOT_A_CERTIFICATION, "Only a certification record can be revoked.");
         }
@@ -106,6 +121,7 @@ class SourceRecord {
                     command.reason(),
                     command.at(),
                     certification.email()));
+            held.note(recordId, revision, State.REVOKED, certification, command.at());
             return true;
         }
         return false;

@@ -1,5 +1,6 @@
 package io.certtrail.command.records;
 
+import io.certtrail.command.expiry.HeldCertificationsLink;
 import io.certtrail.command.support.LockOrder;
 import io.certtrail.events.records.CertificationEarned;
 import java.util.Optional;
@@ -14,11 +15,15 @@ class SourceRecordCertificates implements EarnedCertificates {
 
     private final Repository<SourceRecord> records;
     private final EventStore eventStore;
+    private final HeldCertificationsLink held;
 
     SourceRecordCertificates(
-            @Lazy @Qualifier("sourceRecordRepository") Repository<SourceRecord> records, @Lazy EventStore eventStore) {
+            @Lazy @Qualifier("sourceRecordRepository") Repository<SourceRecord> records,
+            @Lazy EventStore eventStore,
+            HeldCertificationsLink held) {
         this.records = records;
         this.eventStore = eventStore;
+        this.held = held;
     }
 
     @Override
@@ -28,6 +33,18 @@ class SourceRecordCertificates implements EarnedCertificates {
                 || eventStore.lastSequenceNumberFor(recordId).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(records.load(recordId).invoke(SourceRecord::validCertification));
+        CertificationEarned earned = records.load(recordId).invoke(SourceRecord::validCertification);
+        if (earned == null) {
+            return Optional.empty();
+        }
+        // the date that holds: a renewal may have set a later one than the record's own
+        return Optional.of(new CertificationEarned(
+                earned.addressKey(),
+                earned.email(),
+                earned.certificationName(),
+                earned.certificateNumber(),
+                earned.effectiveDate(),
+                held.expirationDate(recordId, earned),
+                earned.renewal()));
     }
 }

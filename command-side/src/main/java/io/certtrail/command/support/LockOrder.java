@@ -12,6 +12,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * CERTIFICATE_APPLICATION   applying: is the certificate valid, is its address the applicant's
  *   SOURCE_RECORD           a record's certificate number is claimed or released with it
  *   CERTIFICATE_NUMBER
+ *   HELD_CERTIFICATIONS     the address's certificates: renewals are worked out with the record
  * ACCOUNT                   associating: who owns the address, claim it, release it
  *   ADDRESS_OWNERSHIP       an unbinding starts here
  *   PREVIOUS_OWNER          the account an address is taken from: never the one that asked
@@ -25,6 +26,7 @@ public enum LockOrder {
     CERTIFICATE_APPLICATION,
     SOURCE_RECORD,
     CERTIFICATE_NUMBER,
+    HELD_CERTIFICATIONS,
     ACCOUNT,
     ADDRESS_OWNERSHIP,
     PREVIOUS_OWNER;

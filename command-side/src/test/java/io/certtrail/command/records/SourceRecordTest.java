@@ -2,6 +2,7 @@ package io.certtrail.command.records;
 
 import static io.certtrail.command.support.DomainErrors.withCode;
 
+import io.certtrail.command.expiry.HeldCertificationsLink;
 import io.certtrail.command.records.RecordCommands.Outcome;
 import io.certtrail.command.records.RecordCommands.RecordCertification;
 import io.certtrail.command.records.RecordCommands.RecordExamResult;
@@ -9,6 +10,7 @@ import io.certtrail.command.records.RecordCommands.RecordOutcome;
 import io.certtrail.command.records.RecordCommands.RecordTraining;
 import io.certtrail.command.records.RecordCommands.RevokeCertification;
 import io.certtrail.events.records.CertificationEarned;
+import io.certtrail.events.records.CertificationNoted.State;
 import io.certtrail.events.records.CertificationRecorded;
 import io.certtrail.events.records.CertificationRevoked;
 import io.certtrail.events.records.ExamResult;
@@ -52,6 +54,8 @@ class SourceRecordTest {
     private AggregateTestFixture<SourceRecord> fixture;
     /** Certificate number to the record that holds it, as the number aggregates would say. */
     private final java.util.Map<String, String> numbers = new java.util.HashMap<>();
+    /** What the records told their addresses' certificates, in order. */
+    private final java.util.List<String> noted = new java.util.ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -66,6 +70,17 @@ class SourceRecordTest {
             @Override
             public void release(String certificateNumber, String recordId, Instant at) {
                 numbers.remove(certificateNumber, recordId);
+            }
+        });
+        fixture.registerInjectableResource(new HeldCertificationsLink() {
+            @Override
+            public void note(String recordId, int revision, State state, CertificationEarned earned, Instant at) {
+                noted.add(recordId + " " + revision + " " + state + " " + earned.addressKey());
+            }
+
+            @Override
+            public LocalDate expirationDate(String recordId, CertificationEarned earned) {
+                return earned.expirationDate();
             }
         });
     }
@@ -95,6 +110,36 @@ class SourceRecordTest {
                 .expectEvents(new CertificationRecorded("CERT:1", 2, T1, renumbered, CERT));
         org.assertj.core.api.Assertions.assertThat(numbers)
                 .containsExactly(java.util.Map.entry("0101001011938060699", "CERT:1"));
+    }
+
+    @Test
+    void aCertificationTellsItsAddressOfEachChangeAndOfAMoveToAnotherAddress() {
+        CertificationEarned moved = new CertificationEarned(
+                "addr_2",
+                "wan@example.com",
+                CERT.certificationName(),
+                CERT.certificateNumber(),
+                CERT.effectiveDate(),
+                CERT.expirationDate(),
+                true);
+        fixture.givenNoPriorActivity()
+                .when(new RecordCertification("CERT:1", CERT, T0))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(new CertificationRecorded("CERT:1", 1, T0, CERT, null))
+                .when(new RecordCertification("CERT:1", CERT, T1))
+                .expectNoEvents();
+        fixture.given(new CertificationRecorded("CERT:1", 1, T0, CERT, null))
+                .when(new RecordCertification("CERT:1", moved, T1))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(new CertificationRecorded("CERT:1", 1, T0, CERT, null))
+                .when(new RevokeCertification("CERT:1", "Issued in error", T1))
+                .expectSuccessfulHandlerExecution();
+        org.assertj.core.api.Assertions.assertThat(noted)
+                .containsExactly(
+                        "CERT:1 1 HELD addr_1",
+                        "CERT:1 2 MOVED_AWAY addr_1",
+                        "CERT:1 2 HELD addr_2",
+                        "CERT:1 1 REVOKED addr_1");
     }
 
     @Test

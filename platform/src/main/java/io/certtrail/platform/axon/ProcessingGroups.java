@@ -26,6 +26,8 @@ public final class ProcessingGroups {
     public static final String MAIL = "mail";
     /** What waits for its day of automatic approval. */
     public static final String APPROVALS = "approvals";
+    /** What is due on each day: reminders before certificates expire, and their expiry. */
+    public static final String EXPIRY = "expiry";
 
     /** The query side's projections, each its own processor, with a dead-letter queue, in this order. */
     public static final List<String> PROJECTIONS = List.of(
@@ -39,5 +41,5 @@ public final class ProcessingGroups {
             AUDIT_EVENTS);
 
     /** The command side's processors. */
-    public static final List<String> COMMAND_SIDE = List.of(MAIL, APPROVALS);
+    public static final List<String> COMMAND_SIDE = List.of(MAIL, APPROVALS, EXPIRY);
 }

@@ -40,7 +40,8 @@ public class MyEmailAddressReads {
             Instant disassociationRequestedAt,
             List<String> registrationNumbers) {}
 
-    public record MyAddresses(long accountVersion, List<AddressView> addresses) {}
+    /** @param expiryReminders whether mails remind the holder before a certificate of theirs expires */
+    public record MyAddresses(long accountVersion, List<AddressView> addresses, boolean expiryReminders) {}
 
     public MyAddresses of(String accountId, Optional<Long> minVersion) {
         java.util.function.Supplier<MyEmailAddresses> read =
@@ -69,7 +70,8 @@ public class MyEmailAddressReads {
                                 e.linkExpiresAt(),
                                 e.disassociationRequestedAt(),
                                 e.registrationNumbers()))
-                        .toList());
+                        .toList(),
+                !view.expiryRemindersOff());
     }
 
     private static String status(MyEmailAddresses.Entry entry, Instant now) {

@@ -10,9 +10,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * The holder's "my e-mail addresses" view: one document per account, fetched by {@code _id}.
  *
  * @param version the sequence number of the last account event applied; -1 before any
+ * @param expiryRemindersOff whether the holder turned off the reminders before certificates expire
  */
 @Document(MyEmailAddresses.COLLECTION)
-public record MyEmailAddresses(@Id String accountId, long version, List<Entry> addresses) {
+public record MyEmailAddresses(@Id String accountId, long version, List<Entry> addresses, boolean expiryRemindersOff) {
 
     public static final String COLLECTION = "my_email_addresses";
 
@@ -21,7 +22,7 @@ public record MyEmailAddresses(@Id String accountId, long version, List<Entry> a
     }
 
     public static MyEmailAddresses empty(String accountId) {
-        return new MyEmailAddresses(accountId, -1, List.of());
+        return new MyEmailAddresses(accountId, -1, List.of(), false);
     }
 
     public enum Status {

@@ -5,6 +5,7 @@ import io.certtrail.events.account.AccountEvent;
 import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailAssociationRequested;
 import io.certtrail.events.account.EmailDisassociationRequested;
+import io.certtrail.events.account.ExpiryRemindersChanged;
 import io.certtrail.events.account.ScoreReportLinked;
 import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
@@ -51,7 +52,9 @@ public class MyEmailAddressesProjection {
                 ? evolve(current.addresses(), emailEvent)
                 : event instanceof ScoreReportLinked linked ? linked(current.addresses(), linked) : current.addresses();
         // the version moves with every account event, so minVersion waits always end
-        batch.save(current.accountId(), new MyEmailAddresses(current.accountId(), sequence, addresses));
+        boolean remindersOff =
+                event instanceof ExpiryRemindersChanged changed ? !changed.enabled() : current.expiryRemindersOff();
+        batch.save(current.accountId(), new MyEmailAddresses(current.accountId(), sequence, addresses, remindersOff));
     }
 
     @ResetHandler

@@ -3,6 +3,7 @@ package io.certtrail.query.certificate;
 import io.certtrail.events.certificate.CertificateApplicationEvent;
 import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.records.CertificationRecorded;
+import io.certtrail.events.records.CertificationRenewed;
 import io.certtrail.events.records.CertificationRevoked;
 import io.certtrail.platform.axon.ProcessingGroups;
 import org.axonframework.config.ConfigurerModule;
@@ -44,6 +45,9 @@ class CertificateProjectionsConfiguration {
             return e.certificateNumber();
         }
         if (payload instanceof CertificationRevoked e) {
+            return e.certificateNumber();
+        }
+        if (payload instanceof CertificationRenewed e) {
             return e.certificateNumber();
         }
         return SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);

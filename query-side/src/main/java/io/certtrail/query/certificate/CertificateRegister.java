@@ -25,12 +25,30 @@ public record CertificateRegister(
         String holderName,
         Instant revokedAt,
         String replacedBy,
-        List<Change> history) {
+        List<Change> history,
+        LocalDate recordedExpirationDate,
+        LocalDate renewedTo) {
 
     public static final String COLLECTION = "certificate_register";
 
+    /**
+     * {@code expirationDate} is the date that holds: the record's own ({@code recordedExpirationDate}),
+     * or a later one a renewal set ({@code renewedTo}, rule 24), kept apart so that a correction of
+     * either leaves the other as it was.
+     */
     public CertificateRegister {
-        history = history == null ? List.of() : List.copyOf(history);
+        history = history == null
+                ? List.of()
+                : history.stream()
+                        .sorted(java.util.Comparator.comparing(
+                                        Change::at,
+                                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                                .thenComparing(Change::kind))
+                        .toList();
+        if (recordedExpirationDate != null) {
+            expirationDate =
+                    renewedTo != null && renewedTo.isAfter(recordedExpirationDate) ? renewedTo : recordedExpirationDate;
+        }
     }
 
     /** What can happen to a certificate that a verifier may ask about. */
@@ -43,7 +61,9 @@ public record CertificateRegister(
         RENEWED,
         /** Its number was corrected: {@code certificateNumber} is the other number. */
         NUMBER_CHANGED,
-        REVOKED
+        REVOKED,
+        /** The certificate that renewed it was corrected or revoked: its date fell back. */
+        RENEWAL_WITHDRAWN
     }
 
     /**
@@ -51,6 +71,7 @@ public record CertificateRegister(
      * @param revision the record's revision it came with (0 for a revocation): with {@code kind},
      *        what makes an event handled twice land once
      * @param certificateNumber for a number change, the other number (old on the new entry, new on the old)
+     * @param renewedBy for a renewal, the certification that renewed it (its name, no more of the holder's)
      */
     public record Change(
             ChangeKind kind,
@@ -58,7 +79,19 @@ public record CertificateRegister(
             int revision,
             LocalDate effectiveDate,
             LocalDate expirationDate,
-            String certificateNumber) {}
+            String certificateNumber,
+            String renewedBy) {
+
+        public Change(
+                ChangeKind kind,
+                Instant at,
+                int revision,
+                LocalDate effectiveDate,
+                LocalDate expirationDate,
+                String certificateNumber) {
+            this(kind, at, revision, effectiveDate, expirationDate, certificateNumber, null);
+        }
+    }
 
     /** The same entry, printed with this name. */
     public CertificateRegister named(String name) {
@@ -71,7 +104,9 @@ public record CertificateRegister(
                 name,
                 revokedAt,
                 replacedBy,
-                history);
+                history,
+                recordedExpirationDate,
+                renewedTo);
     }
 
     /** The same entry, revoked at the first revocation's moment, with the revocation in its history. */
@@ -86,7 +121,9 @@ public record CertificateRegister(
                 holderName,
                 first,
                 replacedBy,
-                plus(new Change(ChangeKind.REVOKED, first, 0, effectiveDate, expirationDate, null)));
+                plus(new Change(ChangeKind.REVOKED, first, 0, effectiveDate, expirationDate, null)),
+                recordedExpirationDate,
+                renewedTo);
     }
 
     /** The same entry under its old number, answering as replaced by {@code number}, with the change in its history. */
@@ -100,7 +137,25 @@ public record CertificateRegister(
                 holderName,
                 revokedAt,
                 number,
-                plus(change));
+                plus(change),
+                recordedExpirationDate,
+                renewedTo);
+    }
+
+    /** The same entry with the date a renewal set (or withdrew), and the change in its history. */
+    public CertificateRegister renewed(LocalDate date, Change change) {
+        return new CertificateRegister(
+                certificateNumber,
+                recordId,
+                certificationName,
+                effectiveDate,
+                expirationDate,
+                holderName,
+                revokedAt,
+                replacedBy,
+                plus(change),
+                recordedExpirationDate,
+                date);
     }
 
     /** This entry's history with the change added, unless it is there already (an event handled again). */
@@ -108,6 +163,7 @@ public record CertificateRegister(
         if (history.stream()
                 .anyMatch(c -> c.kind() == change.kind()
                         && c.revision() == change.revision()
+                        && java.util.Objects.equals(c.at(), change.at())
                         && java.util.Objects.equals(c.certificateNumber(), change.certificateNumber()))) {
             return history;
         }

@@ -4,6 +4,7 @@ import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.PrintedNameCorrectionDecided;
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.events.records.CertificationRecorded;
+import io.certtrail.events.records.CertificationRenewed;
 import io.certtrail.events.records.CertificationRevoked;
 import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
@@ -32,7 +33,8 @@ public class CertificateRegisterProjection {
                     event -> event.replaced() == null ? null : event.replaced().certificateNumber())
             .from(CertificateApplied.class, CertificateApplied::certificateNumber)
             .from(PrintedNameCorrectionDecided.class, PrintedNameCorrectionDecided::certificateNumber)
-            .from(CertificationRevoked.class, CertificationRevoked::certificateNumber);
+            .from(CertificationRevoked.class, CertificationRevoked::certificateNumber)
+            .from(CertificationRenewed.class, CertificationRenewed::certificateNumber);
 
     private final MongoTemplate mongo;
 
@@ -77,7 +79,9 @@ public class CertificateRegisterProjection {
                         base == null ? null : base.holderName(),
                         base == null ? null : base.revokedAt(),
                         null,
-                        history(base, event)));
+                        history(base, event),
+                        earned.expirationDate(),
+                        base == null ? null : base.renewedTo()));
     }
 
     /**
@@ -138,12 +142,36 @@ public class CertificateRegisterProjection {
         update(event.certificateNumber(), event.recordId(), entry -> entry.revoked(event.revokedAt()));
     }
 
+    /**
+     * A renewal (or its withdrawal) sets the date that holds over the record's own, and goes into the
+     * history with the certification that caused it.
+     */
+    @EventHandler
+    void on(CertificationRenewed event) {
+        boolean withdrawn = event.rule() == CertificationRenewed.RenewalRule.CAUSE_WITHDRAWN;
+        update(
+                event.certificateNumber(),
+                event.recordId(),
+                entry -> entry.renewed(
+                        event.expirationDate(),
+                        new CertificateRegister.Change(
+                                withdrawn
+                                        ? CertificateRegister.ChangeKind.RENEWAL_WITHDRAWN
+                                        : CertificateRegister.ChangeKind.RENEWED,
+                                event.renewedAt(),
+                                0,
+                                entry.effectiveDate(),
+                                event.expirationDate(),
+                                null,
+                                event.causeCertificationName())));
+    }
+
     private void update(String number, String recordId, java.util.function.UnaryOperator<CertificateRegister> change) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
         CertificateRegister entry = batch.find(REGISTER, number);
         if (entry == null) {
             // the certification arrived before (events of one record are in order); keep what is known
-            entry = new CertificateRegister(number, recordId, null, null, null, null, null, null, null);
+            entry = new CertificateRegister(number, recordId, null, null, null, null, null, null, null, null, null);
         }
         batch.save(number, change.apply(entry));
     }

@@ -78,13 +78,15 @@ public class Verification {
      *
      * @param on the day it was recorded
      * @param certificateNumber for a number change, the other number
+     * @param renewedBy for a renewal, the certification that renewed it
      */
     public record HistoryEntry(
             CertificateRegister.ChangeKind kind,
             LocalDate on,
             LocalDate effectiveDate,
             LocalDate expirationDate,
-            String certificateNumber) {}
+            String certificateNumber,
+            String renewedBy) {}
 
     /** Corrections of corrections: followed this far at most. */
     private static final int MAX_REPLACEMENTS = 10;
@@ -157,7 +159,8 @@ public class Verification {
                                 c.at() == null ? null : LocalDate.ofInstant(c.at(), ZoneOffset.UTC),
                                 c.effectiveDate(),
                                 c.expirationDate(),
-                                c.certificateNumber()))
+                                c.certificateNumber(),
+                                c.renewedBy()))
                         .toList());
     }
 

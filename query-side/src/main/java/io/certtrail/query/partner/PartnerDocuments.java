@@ -78,25 +78,44 @@ public final class PartnerDocuments {
             String ownerAccountId,
             List<Certification> certifications,
             List<Exam> exams,
-            List<Training> trainings) {
+            List<Training> trainings,
+            List<Renewal> renewals) {
         public AddressRecords {
+            renewals = renewals == null ? new ArrayList<>() : new ArrayList<>(renewals);
             certifications = certifications == null ? new ArrayList<>() : new ArrayList<>(certifications);
             exams = exams == null ? new ArrayList<>() : new ArrayList<>(exams);
             trainings = trainings == null ? new ArrayList<>() : new ArrayList<>(trainings);
         }
 
         static AddressRecords empty(String addressKey) {
-            return new AddressRecords(addressKey, null, null, null, null);
+            return new AddressRecords(addressKey, null, null, null, null, null);
         }
     }
 
+    /**
+     * @param expirationDate the date that holds: the record's own ({@code recordedExpirationDate}), or
+     *        a later one a renewal set
+     */
     public record Certification(
             String recordId,
             String certificationName,
             String certificateNumber,
             LocalDate effectiveDate,
             LocalDate expirationDate,
-            Instant revokedAt) {}
+            Instant revokedAt,
+            LocalDate recordedExpirationDate) {
+
+        /** The same certificate with the date a renewal set (null: none), never before its own. */
+        Certification renewedTo(LocalDate date) {
+            LocalDate own = recordedExpirationDate == null ? expirationDate : recordedExpirationDate;
+            LocalDate holds = date != null && own != null && date.isAfter(own) ? date : own;
+            return new Certification(
+                    recordId, certificationName, certificateNumber, effectiveDate, holds, revokedAt, own);
+        }
+    }
+
+    /** The date the latest renewal of a certificate set (rule 24). */
+    public record Renewal(String recordId, LocalDate expirationDate) {}
 
     public record Exam(
             String recordId, String examCode, String examName, LocalDate examDate, int score, boolean passed) {}

@@ -9,6 +9,7 @@ import io.certtrail.events.partner.MembershipEnded;
 import io.certtrail.events.partner.MembershipRequested;
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.events.records.CertificationRecorded;
+import io.certtrail.events.records.CertificationRenewed;
 import io.certtrail.events.records.CertificationRevoked;
 import io.certtrail.events.records.ExamResult;
 import io.certtrail.events.records.ExamResultRecorded;
@@ -29,11 +30,13 @@ import io.certtrail.query.partner.PartnerDocuments.EmployeeRecords;
 import io.certtrail.query.partner.PartnerDocuments.Exam;
 import io.certtrail.query.partner.PartnerDocuments.Held;
 import io.certtrail.query.partner.PartnerDocuments.Registration;
+import io.certtrail.query.partner.PartnerDocuments.Renewal;
 import io.certtrail.query.partner.PartnerDocuments.Request;
 import io.certtrail.query.partner.PartnerDocuments.Requests;
 import io.certtrail.query.partner.PartnerDocuments.Roster;
 import io.certtrail.query.partner.PartnerDocuments.Training;
 import io.certtrail.query.support.ProjectionBatch;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -59,7 +62,8 @@ public class PartnerViewProjection {
             .from(EmailActivated.class, EmailActivated::addressKey)
             .from(EmailDisassociated.class, EmailDisassociated::addressKey)
             .from(RecordEvent.class, RecordEvent::addressKey)
-            .from(RecordEvent.class, RecordEvent::replacedAddressKey);
+            .from(RecordEvent.class, RecordEvent::replacedAddressKey)
+            .from(CertificationRenewed.class, CertificationRenewed::addressKey);
     /** The accounts events name, and the owners of the addresses whose records change (refreshed after). */
     private static final ProjectionBatch.Reads<Account> ACCOUNTS = ProjectionBatch.Reads.of(Account.class)
             .from(AccountHolderNamed.class, AccountHolderNamed::accountId)
@@ -123,7 +127,7 @@ public class PartnerViewProjection {
                 batch,
                 event.addressKey(),
                 a -> new AddressRecords(
-                        a.addressKey(), event.accountId(), a.certifications(), a.exams(), a.trainings()));
+                        a.addressKey(), event.accountId(), a.certifications(), a.exams(), a.trainings(), a.renewals()));
         refresh(batch, event.accountId());
     }
 
@@ -162,7 +166,8 @@ public class PartnerViewProjection {
                         event.accountId().equals(a.ownerAccountId()) ? null : a.ownerAccountId(),
                         a.certifications(),
                         a.exams(),
-                        a.trainings()));
+                        a.trainings(),
+                        a.renewals()));
         refresh(batch, event.accountId());
     }
 
@@ -258,8 +263,23 @@ public class PartnerViewProjection {
                                     c.certificateNumber(),
                                     c.effectiveDate(),
                                     c.expirationDate(),
-                                    event.revokedAt())
+                                    event.revokedAt(),
+                                    c.recordedExpirationDate())
                             : c);
+            return a;
+        });
+        refresh(batch, now.ownerAccountId());
+    }
+
+    /** The latest renewal of a certificate holds (they come in order: the whole stream is one sequence). */
+    @EventHandler
+    void on(CertificationRenewed event) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        AddressRecords now = changeAddress(batch, event.addressKey(), a -> {
+            a.renewals().removeIf(r -> r.recordId().equals(event.recordId()));
+            a.renewals().add(new Renewal(event.recordId(), event.expirationDate()));
+            a.certifications()
+                    .replaceAll(c -> c.recordId().equals(event.recordId()) ? c.renewedTo(event.expirationDate()) : c);
             return a;
         });
         refresh(batch, now.ownerAccountId());
@@ -445,14 +465,21 @@ public class PartnerViewProjection {
     private static AddressRecords with(AddressRecords a, RecordEvent event) {
         if (event instanceof CertificationRecorded e) {
             CertificationEarned c = e.certification();
+            LocalDate renewedTo = a.renewals().stream()
+                    .filter(r -> r.recordId().equals(e.recordId()))
+                    .map(Renewal::expirationDate)
+                    .findFirst()
+                    .orElse(null);
             a.certifications()
                     .add(new Certification(
-                            e.recordId(),
-                            c.certificationName(),
-                            c.certificateNumber(),
-                            c.effectiveDate(),
-                            c.expirationDate(),
-                            null));
+                                    e.recordId(),
+                                    c.certificationName(),
+                                    c.certificateNumber(),
+                                    c.effectiveDate(),
+                                    c.expirationDate(),
+                                    null,
+                                    c.expirationDate())
+                            .renewedTo(renewedTo));
         } else if (event instanceof ExamResultRecorded e) {
             a.exams().add(exam(e));
         } else if (event instanceof TrainingRecorded e) {
@@ -478,7 +505,8 @@ public class PartnerViewProjection {
                                 current.ownerAccountId(),
                                 current.certifications(),
                                 current.exams(),
-                                current.trainings()));
+                                current.trainings(),
+                                current.renewals()));
         batch.save(addressKey, next);
         return next;
     }

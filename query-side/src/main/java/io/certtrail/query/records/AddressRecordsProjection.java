@@ -1,6 +1,7 @@
 package io.certtrail.query.records;
 
 import io.certtrail.events.records.CertificationRecorded;
+import io.certtrail.events.records.CertificationRenewed;
 import io.certtrail.events.records.ExamResultRecorded;
 import io.certtrail.events.records.RecordEvent;
 import io.certtrail.events.records.TrainingRecorded;
@@ -62,6 +63,23 @@ public class AddressRecordsProjection {
                             exam.exam().candidateLastName(),
                             exam.exam().examDate()));
         }
+    }
+
+    /** The latest renewal of a certificate replaces the one before (they come in order: one aggregate's). */
+    @EventHandler
+    void on(CertificationRenewed event) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        pull(batch, AddressRecords.class, event.addressKey(), "renewals", event.recordId());
+        batch.update(
+                AddressRecords.class,
+                event.addressKey(),
+                new Update()
+                        .push(
+                                "renewals",
+                                mongo.getConverter()
+                                        .convertToMongoType(
+                                                new AddressRecords.Renewal(event.recordId(), event.expirationDate()))),
+                true);
     }
 
     @ResetHandler

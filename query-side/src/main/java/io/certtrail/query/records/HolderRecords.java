@@ -61,7 +61,7 @@ public class HolderRecords {
                         .in(active));
         // the certificates only: an address's exam results and trainings are most of its document, and
         // encoding, sending and mapping them was most of this read's cost
-        query.fields().include("certifications");
+        query.fields().include("certifications").include("renewals");
         mongo.find(query, AddressRecords.class).forEach(records -> byAddress.put(records.addressKey(), records));
         List<CertificationEntry> certifications = new ArrayList<>();
         for (String addressKey : active) {
@@ -120,7 +120,7 @@ public class HolderRecords {
     private AddressRecords load(Map<String, AddressRecords> cache, String addressKey) {
         return cache.computeIfAbsent(addressKey, key -> {
             AddressRecords records = mongo.findById(key, AddressRecords.class);
-            return records == null ? new AddressRecords(key, null, null, null) : records;
+            return records == null ? new AddressRecords(key, null, null, null, null) : records;
         });
     }
 }

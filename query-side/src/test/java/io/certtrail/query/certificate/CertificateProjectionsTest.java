@@ -153,7 +153,8 @@ class CertificateProjectionsTest {
                 null,
                 null,
                 List.of(new io.certtrail.platform.readmodels.AddressRecords.CertificationEntry(
-                        "CERT:C-1", 1, T0, EARNED))));
+                        "CERT:C-1", 1, T0, EARNED)),
+                null));
         applications.on(applied("app:1", CertificateFormat.ELECTRONIC), 0);
         applications.on(new io.certtrail.events.account.EmailDisassociated(
                 ACCOUNT,
@@ -305,6 +306,8 @@ class CertificateProjectionsTest {
                 entry.certificationName(),
                 entry.effectiveDate(),
                 renewed.expirationDate(),
+                null,
+                null,
                 null,
                 null,
                 null,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.events.records.CertificationRecorded;
+import io.certtrail.events.records.CertificationRenewed;
 import io.certtrail.events.records.ExamResult;
 import io.certtrail.events.records.ExamResultRecorded;
 import io.certtrail.platform.readmodels.AddressRecords;
@@ -54,6 +55,58 @@ class AddressRecordsProjectionTest {
 
     private AddressRecords at(String addressKey) {
         return mongo.findById(addressKey, AddressRecords.class);
+    }
+
+    private static CertificationRenewed renewal(String to, CertificationRenewed.RenewalRule rule) {
+        return new CertificationRenewed(
+                "HELD:a1",
+                "a1",
+                "CERT:1",
+                "0101",
+                "HCIA-Datacom",
+                LocalDate.parse("2029-02-21"),
+                LocalDate.parse(to),
+                rule,
+                "CERT:2",
+                "0202",
+                "HCIP-Datacom",
+                T0);
+    }
+
+    private static CertificationRecorded associate(String expiration) {
+        return new CertificationRecorded(
+                "CERT:1",
+                1,
+                T0,
+                new CertificationEarned(
+                        "a1",
+                        "a1@example.com",
+                        "HCIA-Datacom",
+                        "0101",
+                        LocalDate.parse("2026-02-21"),
+                        LocalDate.parse(expiration),
+                        true),
+                null);
+    }
+
+    @Test
+    void aRenewalHoldsOverTheRecordsOwnDateWhicheverArrivesFirstUntilItIsWithdrawn() {
+        projection.on(renewal("2031-01-31", CertificationRenewed.RenewalRule.HIGHER_LEVEL));
+        projection.on(associate("2029-02-21"));
+        assertThat(at("a1").certifications())
+                .singleElement()
+                .satisfies(c -> assertThat(c.certification().expirationDate()).isEqualTo("2031-01-31"));
+        // read as the holder's views read it (only the certificates and their renewals)
+        mongo.save(new MyEmailAddresses("acct-1", 1, List.of(entry("a1", Status.ACTIVE, null)), false));
+        assertThat(holders.certificationsOf("acct-1", java.util.Optional.empty()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.certification().expirationDate()).isEqualTo("2031-01-31"));
+
+        projection.on(renewal("2029-02-21", CertificationRenewed.RenewalRule.CAUSE_WITHDRAWN));
+        assertThat(at("a1").certifications())
+                .singleElement()
+                .satisfies(c -> assertThat(c.certification().expirationDate()).isEqualTo("2029-02-21"));
+        assertThat(at("a1").renewals()).hasSize(1);
     }
 
     @Test
@@ -130,7 +183,8 @@ class AddressRecordsProjectionTest {
                 List.of(
                         entry("mine", Status.ACTIVE, null),
                         entry("pending", Status.PENDING_ACTIVATION, null),
-                        entry("report-address", Status.ACTIVE, "REG-3"))));
+                        entry("report-address", Status.ACTIVE, "REG-3")),
+                false));
 
         assertThat(holders.of("acct-1", java.util.Optional.empty()).exams())
                 .extracting(AddressRecords.ExamEntry::recordId)

@@ -86,7 +86,7 @@ class ProjectionBatchTest {
             ProjectionBatch batch = ProjectionBatch.current(mongo);
             MyEmailAddresses current = batch.find(MyEmailAddresses.class, "acct-1");
             long version = current == null ? -1 : current.version();
-            batch.save("acct-1", new MyEmailAddresses("acct-1", version + 1, List.of()));
+            batch.save("acct-1", new MyEmailAddresses("acct-1", version + 1, List.of(), false));
             return null;
         });
 

@@ -1,7 +1,8 @@
 package io.certtrail.events.account;
 
 /** Every event the {@code Account} aggregate emits; the index of the family. */
-public sealed interface AccountEvent permits AccountHolderNamed, AccountEmailEvent, ScoreReportLinked {
+public sealed interface AccountEvent
+        permits AccountHolderNamed, AccountEmailEvent, ScoreReportLinked, ExpiryRemindersChanged {
 
     String accountId();
 }

@@ -160,7 +160,10 @@ class PublicVerificationController {
                     .append(
                             switch (h.kind()) {
                                 case ISSUED -> "issued, valid " + h.effectiveDate() + " to " + h.expirationDate();
-                                case RENEWED -> "renewed, valid to " + h.expirationDate();
+                                case RENEWED ->
+                                    "renewed, valid to " + h.expirationDate()
+                                            + (h.renewedBy() == null ? "" : " (by " + esc(h.renewedBy()) + ")");
+                                case RENEWAL_WITHDRAWN -> "renewal withdrawn, valid to " + h.expirationDate();
                                 case CORRECTED -> "corrected, valid " + h.effectiveDate() + " to " + h.expirationDate();
                                 case NUMBER_CHANGED -> "number changed (" + esc(h.certificateNumber()) + ")";
                                 case REVOKED -> "revoked";

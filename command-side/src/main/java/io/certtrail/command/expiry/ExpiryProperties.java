@@ -1,0 +1,28 @@
+package io.certtrail.command.expiry;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The expiry schedule ({@code certtrail.expiry}).
+ *
+ * @param reminderDays how many days before a certificate expires its holder is reminded; default 90, 30, 7
+ * @param sweepInterval how often the schedule is swept; default one minute
+ */
+@ConfigurationProperties("certtrail.expiry")
+public record ExpiryProperties(List<Integer> reminderDays, Duration sweepInterval) {
+
+    public ExpiryProperties {
+        reminderDays = reminderDays == null || reminderDays.isEmpty()
+                ? List.of(90, 30, 7)
+                : reminderDays.stream()
+                        .distinct()
+                        .sorted(java.util.Comparator.reverseOrder())
+                        .toList();
+        if (reminderDays.stream().anyMatch(day -> day < 0 || day > 366)) {
+            throw new IllegalArgumentException("certtrail.expiry.reminder-days are 0 to 366 days");
+        }
+        sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
+    }
+}

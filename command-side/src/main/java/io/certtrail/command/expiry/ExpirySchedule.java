@@ -1,0 +1,168 @@
+package io.certtrail.command.expiry;
+
+import com.mongodb.client.model.UpdateOptions;
+import io.certtrail.events.account.EmailActivated;
+import io.certtrail.events.account.EmailDisassociated;
+import io.certtrail.events.account.ExpiryRemindersChanged;
+import io.certtrail.events.records.CertificationNoted;
+import io.certtrail.events.records.CertificationRenewed;
+import io.certtrail.platform.axon.ProcessingGroups;
+import io.certtrail.platform.operations.ProjectionReset;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The durable half of the expiry schedule (rule 25): for every day, the certificates to ask about
+ * on it (each reminder day before an expiration date, and the day after it), kept from the events.
+ * Every read and write is by {@code _id} (a day, an address, an account), so the sweep costs the
+ * same however many certificates there are. An entry never has to be removed: a certificate renewed
+ * or revoked since is asked about and answers that nothing is due. A day the sweep has passed
+ * already goes to the {@code overdue} entry, which every sweep reads.
+ *
+ * <p>It also keeps which account holds each address and which accounts turned reminders off, so the
+ * sweep reminds nobody who asked not to be.
+ */
+@Component
+@ProcessingGroup(ProcessingGroups.EXPIRY)
+public class ExpirySchedule {
+
+    static final String DAYS = "expiry_schedule";
+    static final String HOLDERS = "expiry_holders";
+    /** Where the sweep notes the last day it finished (written by the sweep, never dropped by a rebuild). */
+    static final String SWEEPS = "expiry_sweeps";
+
+    static final String OVERDUE = "overdue";
+    static final String SWEPT = "swept";
+
+    private final MongoTemplate mongo;
+    private final ExpiryProperties properties;
+    private final Clock clock;
+
+    ExpirySchedule(MongoTemplate mongo, ExpiryProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(CertificationNoted event) {
+        if (event.state() == CertificationNoted.State.HELD) {
+            schedule(event.holderId(), event.recordId(), event.expirationDate());
+        }
+    }
+
+    @EventHandler
+    void on(CertificationRenewed event) {
+        schedule(event.holderId(), event.recordId(), event.expirationDate());
+    }
+
+    @EventHandler
+    void on(EmailActivated event) {
+        mongo.getCollection(HOLDERS)
+                .updateOne(
+                        new Document("_id", event.addressKey()),
+                        new Document("$set", new Document("accountId", event.accountId())),
+                        new UpdateOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(EmailDisassociated event) {
+        mongo.getCollection(HOLDERS)
+                .deleteOne(new Document("_id", event.addressKey()).append("accountId", event.accountId()));
+    }
+
+    @EventHandler
+    void on(ExpiryRemindersChanged event) {
+        mongo.getCollection(HOLDERS)
+                .updateOne(
+                        new Document("_id", "account:" + event.accountId()),
+                        new Document("$set", new Document("remindersOff", !event.enabled())),
+                        new UpdateOptions().upsert(true));
+    }
+
+    @ResetHandler
+    void reset(ProjectionReset reset) {
+        if (!reset.rebuild()) {
+            return; // a replay: every write is an $addToSet or a $set, the events give the same again
+        }
+        mongo.dropCollection(DAYS);
+        mongo.dropCollection(HOLDERS);
+    }
+
+    private void schedule(String holderId, String recordId, LocalDate expiration) {
+        if (expiration == null) {
+            return;
+        }
+        LocalDate swept = lastSwept();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Document entry = new Document("h", holderId).append("r", recordId);
+        List<LocalDate> days = new ArrayList<>();
+        properties.reminderDays().forEach(before -> days.add(expiration.minusDays(before)));
+        days.add(expiration.plusDays(1));
+        for (LocalDate day : days) {
+            boolean passed = swept != null ? !day.isAfter(swept) : day.isBefore(today);
+            addTo(passed ? OVERDUE : day.toString(), entry);
+        }
+    }
+
+    private void addTo(String day, Document entry) {
+        mongo.getCollection(DAYS)
+                .updateOne(
+                        new Document("_id", day),
+                        new Document("$addToSet", new Document("entries", entry)),
+                        new UpdateOptions().upsert(true));
+    }
+
+    /** The last day a sweep finished, or null before the first. */
+    LocalDate lastSwept() {
+        Document swept =
+                mongo.getCollection(DAYS).find(new Document("_id", SWEPT)).first();
+        return swept == null ? null : LocalDate.parse(swept.getString("day"));
+    }
+
+    /** The entries of one day (or of {@link #OVERDUE}). */
+    List<Document> entriesOf(String day) {
+        Document found =
+                mongo.getCollection(DAYS).find(new Document("_id", day)).first();
+        return found == null ? List.of() : found.getList("entries", Document.class);
+    }
+
+    /** Takes the given entries off a day, once they were asked about (entries added meanwhile stay). */
+    void done(String day, List<Document> entries) {
+        if (!entries.isEmpty()) {
+            mongo.getCollection(DAYS)
+                    .updateOne(new Document("_id", day), new Document("$pullAll", new Document("entries", entries)));
+        }
+    }
+
+    void sweptUpTo(LocalDate day) {
+        mongo.getCollection(SWEEPS)
+                .updateOne(
+                        new Document("_id", SWEPT),
+                        new Document("$set", new Document("day", day.toString())),
+                        new UpdateOptions().upsert(true));
+    }
+
+    /** Whether the account holding the address turned reminders off. */
+    boolean remindersOff(String addressKey) {
+        Document holder = mongo.getCollection(HOLDERS)
+                .find(new Document("_id", addressKey))
+                .first();
+        if (holder == null) {
+            return false;
+        }
+        Document account = mongo.getCollection(HOLDERS)
+                .find(new Document("_id", "account:" + holder.getString("accountId")))
+                .first();
+        return account != null && Boolean.TRUE.equals(account.getBoolean("remindersOff"));
+    }
+}

@@ -1,0 +1,101 @@
+package io.certtrail.command.expiry;
+
+import io.certtrail.command.expiry.ExpiryCommands.ReviewExpiry;
+import io.certtrail.command.support.CommandSender;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sweeps the {@link ExpirySchedule} (rule 25), the way the automatic approvals sweep theirs: every
+ * {@code certtrail.expiry.sweep-interval} and right after start, one instance at a time (a ShedLock
+ * lock in MongoDB), it asks each certificate due on the days since the last sweep, and those
+ * overdue, with {@link ReviewExpiry}, and takes it off its day. The aggregate states each reminder and each expiry once, so a
+ * sweep that runs twice or dies half-way mails nothing twice. A holder who turned reminders off is
+ * not asked about (their certificates still expire).
+ */
+@Component
+class ExpirySweep {
+
+    static final String ACTOR = "certtrail-expiry-schedule";
+    private static final Duration LOCK_AT_MOST = Duration.ofMinutes(10);
+    /** Days a sweep reads again: an entry written while the previous sweep moved on is not missed. */
+    private static final int DAYS_AGAIN = 2;
+
+    private static final Logger log = LoggerFactory.getLogger(ExpirySweep.class);
+
+    private final ExpirySchedule schedule;
+    private final ExpiryProperties properties;
+    private final CommandSender commands;
+    private final Clock clock;
+    private final LockingTaskExecutor locks;
+
+    ExpirySweep(
+            ExpirySchedule schedule,
+            ExpiryProperties properties,
+            CommandSender commands,
+            Clock clock,
+            MongoTemplate mongo) {
+        this.schedule = schedule;
+        this.properties = properties;
+        this.commands = commands;
+        this.clock = clock;
+        this.locks = new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getCollection("scheduler_locks")));
+    }
+
+    @Scheduled(
+            initialDelayString = "${certtrail.expiry.first-sweep-after:PT3S}",
+            fixedDelayString = "${certtrail.expiry.sweep-interval:PT1M}")
+    void sweep() {
+        locks.executeWithLock(
+                (Runnable) this::reviewWhatIsDue,
+                new LockConfiguration(Instant.now(), "expiry-schedule", LOCK_AT_MOST, Duration.ZERO));
+    }
+
+    void reviewWhatIsDue() {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate swept = schedule.lastSwept();
+        List<String> days = new ArrayList<>(List.of(ExpirySchedule.OVERDUE));
+        LocalDate from = swept == null ? today : swept.minusDays(DAYS_AGAIN);
+        for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {
+            days.add(day.toString());
+        }
+        for (String day : days) {
+            List<Document> reviewed = new ArrayList<>();
+            for (Document entry : schedule.entriesOf(day)) {
+                if (review(entry.getString("h"), entry.getString("r"), today, now)) {
+                    reviewed.add(entry);
+                }
+            }
+            schedule.done(day, reviewed); // a failed one stays for the next sweep
+        }
+        schedule.sweptUpTo(today);
+    }
+
+    private boolean review(String holderId, String recordId, LocalDate today, Instant now) {
+        try {
+            String addressKey = holderId.substring(holderId.indexOf(':') + 1);
+            List<Integer> reminderDays = schedule.remindersOff(addressKey) ? List.of() : properties.reminderDays();
+            commands.sendAsSystem(new ReviewExpiry(holderId, recordId, today, reminderDays, now), ACTOR);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Expiry review of {} failed; tried again at the next sweep", recordId, e);
+            return false;
+        }
+    }
+}
