@@ -125,7 +125,7 @@ public class ExpirySchedule {
     /** The last day a sweep finished, or null before the first. */
     LocalDate lastSwept() {
         Document swept =
-                mongo.getCollection(DAYS).find(new Document("_id", SWEPT)).first();
+                mongo.getCollection(SWEEPS).find(new Document("_id", SWEPT)).first();
         return swept == null ? null : LocalDate.parse(swept.getString("day"));
     }
 

@@ -75,6 +75,7 @@ class ExpirySweep {
         for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {
             days.add(day.toString());
         }
+        int asked = 0;
         for (String day : days) {
             List<Document> reviewed = new ArrayList<>();
             for (Document entry : schedule.entriesOf(day)) {
@@ -83,8 +84,10 @@ class ExpirySweep {
                 }
             }
             schedule.done(day, reviewed); // a failed one stays for the next sweep
+            asked += reviewed.size();
         }
         schedule.sweptUpTo(today);
+        log.debug("Expiry sweep of {} to {}: {} certificates asked about", days.get(1), today, asked);
     }
 
     private boolean review(String holderId, String recordId, LocalDate today, Instant now) {

@@ -32,6 +32,20 @@ public final class PartnerDocuments {
         return companyId + "#" + bucket;
     }
 
+    /**
+     * Who was an employee of a company when: each approved membership, from its approval to its end
+     * (open while it lasts). The head count on a past day reads it.
+     */
+    @Document("partner_memberships")
+    public record Memberships(@Id String companyId, List<Spell> spells) {
+        public Memberships {
+            spells = spells == null ? new ArrayList<>() : new ArrayList<>(spells);
+        }
+    }
+
+    /** @param to when it ended; null while it lasts */
+    public record Spell(String accountId, Instant from, Instant to) {}
+
     /** One account: its name, its active addresses, and the company it belongs to or asked to join. */
     @Document("partner_accounts")
     public record Account(

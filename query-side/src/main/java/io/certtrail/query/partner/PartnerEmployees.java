@@ -173,6 +173,48 @@ public class PartnerEmployees {
     }
 
     /**
+     * The company's certified head count on a day (up to today): how many were employees then, how
+     * many of them held a valid certificate, of each certification, and of each track and level.
+     *
+     * @param byCertification employees holding a valid certificate of each certification that day
+     */
+    public record HeadCount(
+            LocalDate date,
+            long employees,
+            long certifiedEmployees,
+            Map<String, Long> byCertification,
+            Map<String, Map<String, Long>> byTrackAndLevel) {}
+
+    public HeadCount headCount(String company, LocalDate day) {
+        Map<String, CatalogueReads.Certification> known = catalogue();
+        long certified = 0;
+        Map<String, Long> byCertification = new java.util.TreeMap<>();
+        Map<String, Map<String, Long>> byTrackAndLevel = new java.util.TreeMap<>();
+        List<PartnerView.PastEmployee> employees = view.employeesOn(company, day);
+        for (PartnerView.PastEmployee employee : employees) {
+            List<PartnerDocuments.Certification> valid = employee.validOn(day);
+            if (!valid.isEmpty()) {
+                certified++;
+            }
+            valid.stream()
+                    .map(PartnerDocuments.Certification::certificationName)
+                    .distinct()
+                    .forEach(name -> byCertification.merge(name, 1L, Long::sum));
+            valid.stream()
+                    .map(c -> known.get(c.certificationName()))
+                    .map(c -> c == null ? UNCATALOGUED + "|" + UNCATALOGUED : c.track() + "|" + c.level())
+                    .distinct()
+                    .forEach(trackAndLevel -> {
+                        String[] parts = trackAndLevel.split("\\|", 2);
+                        byTrackAndLevel
+                                .computeIfAbsent(parts[0], track -> new java.util.TreeMap<>())
+                                .merge(parts[1], 1L, Long::sum);
+                    });
+        }
+        return new HeadCount(day, employees.size(), certified, byCertification, byTrackAndLevel);
+    }
+
+    /**
      * The employees as CSV, one line per record (certification, exam, training); an employee without
      * records gets one line of their own.
      */

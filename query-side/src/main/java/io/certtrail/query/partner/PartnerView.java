@@ -122,7 +122,6 @@ public class PartnerView {
         return matching;
     }
 
-    /** The full records of these employees of this company, by {@code _id}, in the given order. */
     /** The account's membership and open request, as far as the view knows them; null for none. */
     public PartnerDocuments.Account account(String accountId) {
         return mongo.findById(accountId, PartnerDocuments.Account.class);
@@ -133,6 +132,7 @@ public class PartnerView {
         return mongo.findById(companyId, PartnerDocuments.Requests.class);
     }
 
+    /** The full records of these employees of this company, by {@code _id}, in the given order. */
     public List<EmployeeRecords> records(String companyId, List<String> accountIds) {
         // one query for the page, not one per employee (21 reads for a page of 20, measured with the benchmark)
         Map<String, EmployeeRecords> byAccount = new java.util.HashMap<>();
@@ -154,6 +154,79 @@ public class PartnerView {
                             : new EmployeeRecords(accountId, companyId, List.of(), List.of(), List.of(), List.of()));
         }
         return records;
+    }
+
+    /**
+     * The company's employees at the end of a day (joined on or before it, not left by then), each
+     * with the certificates of the addresses on their account now: from the memberships approved and ended (kept with their moments) and the certificates'
+     * own dates (a renewal's date counts from when it holds).
+     */
+    public List<PastEmployee> employeesOn(String companyId, LocalDate day) {
+        PartnerDocuments.Memberships memberships = mongo.findById(companyId, PartnerDocuments.Memberships.class);
+        if (memberships == null) {
+            return List.of();
+        }
+        List<String> accountIds = memberships.spells().stream()
+                .filter(s ->
+                        !LocalDate.ofInstant(s.from(), java.time.ZoneOffset.UTC).isAfter(day)
+                                && (s.to() == null
+                                        || LocalDate.ofInstant(s.to(), java.time.ZoneOffset.UTC)
+                                                .isAfter(day)))
+                .map(PartnerDocuments.Spell::accountId)
+                .distinct()
+                .toList();
+        List<PastEmployee> employees = new ArrayList<>();
+        for (List<String> chunk : chunks(accountIds)) {
+            List<PartnerDocuments.Account> accounts = mongo.find(
+                    org.springframework.data.mongodb.core.query.Query.query(
+                            org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                    .in(chunk)),
+                    PartnerDocuments.Account.class);
+            List<String> addressKeys = accounts.stream()
+                    .flatMap(a -> a.addresses().stream())
+                    .map(PartnerDocuments.Address::addressKey)
+                    .toList();
+            Map<String, PartnerDocuments.AddressRecords> byAddress = new java.util.HashMap<>();
+            if (!addressKeys.isEmpty()) {
+                mongo.find(
+                                org.springframework.data.mongodb.core.query.Query.query(
+                                        org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                                .in(addressKeys)),
+                                PartnerDocuments.AddressRecords.class)
+                        .forEach(a -> byAddress.put(a.addressKey(), a));
+            }
+            for (PartnerDocuments.Account account : accounts) {
+                List<PartnerDocuments.Certification> certifications = account.addresses().stream()
+                        .map(a -> byAddress.get(a.addressKey()))
+                        .filter(java.util.Objects::nonNull)
+                        .flatMap(a -> a.certifications().stream())
+                        .toList();
+                employees.add(new PastEmployee(account.accountId(), certifications));
+            }
+        }
+        return employees;
+    }
+
+    /** An employee on a past day, with the certificates of their account. */
+    public record PastEmployee(String accountId, List<PartnerDocuments.Certification> certifications) {
+
+        /** The certifications valid on the day: in effect, not expired, not revoked yet. */
+        public List<PartnerDocuments.Certification> validOn(LocalDate day) {
+            return certifications.stream()
+                    .filter(c -> (c.effectiveDate() == null || !day.isBefore(c.effectiveDate()))
+                            && (c.expirationDate() == null || !day.isAfter(c.expirationDate()))
+                            && (c.revokedAt() == null
+                                    || day.isBefore(LocalDate.ofInstant(c.revokedAt(), java.time.ZoneOffset.UTC))))
+                    .toList();
+        }
+    }
+
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + 500)));
+        }
+        return chunks;
     }
 
     /** How many of these employees hold a valid certificate of each certification. */

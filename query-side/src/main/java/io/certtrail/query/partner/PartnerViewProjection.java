@@ -29,11 +29,13 @@ import io.certtrail.query.partner.PartnerDocuments.Employee;
 import io.certtrail.query.partner.PartnerDocuments.EmployeeRecords;
 import io.certtrail.query.partner.PartnerDocuments.Exam;
 import io.certtrail.query.partner.PartnerDocuments.Held;
+import io.certtrail.query.partner.PartnerDocuments.Memberships;
 import io.certtrail.query.partner.PartnerDocuments.Registration;
 import io.certtrail.query.partner.PartnerDocuments.Renewal;
 import io.certtrail.query.partner.PartnerDocuments.Request;
 import io.certtrail.query.partner.PartnerDocuments.Requests;
 import io.certtrail.query.partner.PartnerDocuments.Roster;
+import io.certtrail.query.partner.PartnerDocuments.Spell;
 import io.certtrail.query.partner.PartnerDocuments.Training;
 import io.certtrail.query.support.ProjectionBatch;
 import java.time.LocalDate;
@@ -323,12 +325,34 @@ public class PartnerViewProjection {
                         null,
                         null));
         removeRequest(batch, event.companyId(), event.accountId());
+        Memberships memberships = memberships(batch, event.companyId());
+        if (memberships.spells().stream()
+                .noneMatch(s -> s.accountId().equals(event.accountId())
+                        && (s.to() == null || s.from().equals(event.approvedAt())))) {
+            // a spell already open, or this one handled before (and ended since): nothing new
+            memberships.spells().add(new Spell(event.accountId(), event.approvedAt(), null));
+            batch.save(event.companyId(), memberships);
+        }
         refresh(batch, event.accountId());
+    }
+
+    private static Memberships memberships(ProjectionBatch batch, String companyId) {
+        Memberships found = batch.find(Memberships.class, companyId);
+        return found == null ? new Memberships(companyId, null) : new Memberships(companyId, found.spells());
     }
 
     @EventHandler
     void on(MembershipEnded event) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
+        Memberships memberships = memberships(batch, event.companyId());
+        if (memberships.spells().stream().anyMatch(s -> s.accountId().equals(event.accountId()) && s.to() == null)) {
+            memberships
+                    .spells()
+                    .replaceAll(s -> s.accountId().equals(event.accountId()) && s.to() == null
+                            ? new Spell(s.accountId(), s.from(), event.endedAt())
+                            : s);
+            batch.save(event.companyId(), memberships);
+        }
         Account account = account(batch, event.accountId());
         boolean stillMember =
                 account.companyId() != null && !account.companyId().equals(event.companyId());
@@ -362,7 +386,8 @@ public class PartnerViewProjection {
                 EmployeeRecords.class,
                 Requests.class,
                 Company.class,
-                Registration.class)) {
+                Registration.class,
+                Memberships.class)) {
             mongo.dropCollection(type);
         }
     }

@@ -105,6 +105,50 @@ class PartnerViewProjectionTest {
     }
 
     @Test
+    void theHeadCountOnAPastDayCountsWhoWasAnEmployeeThenAndWhatWasValidThen() {
+        holder("acct-1", "k1", "li@example.com");
+        holder("acct-2", "k2", "wan@example.com");
+        projection.on(certificate("CERT:1", "k1", "HCIA-Datacom", "2026-02-10"));
+        projection.on(certificate("CERT:2", "k2", "HCIP-Security", "2028-01-02"));
+        member("acct-1", "acme"); // from T0's day
+        member("acct-2", "acme");
+        Instant left = T0.plus(java.time.Duration.ofDays(30));
+        projection.on(new MembershipEnded("acct-2", "acme", "acct-2", MembershipEnding.LEFT, null, left));
+        // a renewal, later, of the first one: it counts on days after its own date
+        projection.on(new io.certtrail.events.records.CertificationRenewed(
+                "HELD:k1",
+                "k1",
+                "CERT:1",
+                "N-CERT:1",
+                "HCIA-Datacom",
+                LocalDate.parse("2026-02-10"),
+                LocalDate.parse("2027-02-10"),
+                io.certtrail.events.records.CertificationRenewed.RenewalRule.HIGHER_LEVEL,
+                "CERT:9",
+                "N-9",
+                "HCIP-Datacom",
+                left));
+        LocalDate joined = LocalDate.ofInstant(T0, java.time.ZoneOffset.UTC);
+        LocalDate leftOn = LocalDate.ofInstant(left, java.time.ZoneOffset.UTC);
+
+        assertThat(view.employeesOn("acme", joined.minusDays(1))).isEmpty();
+        assertThat(view.employeesOn("acme", joined))
+                .extracting(PartnerView.PastEmployee::accountId)
+                .containsExactlyInAnyOrder("acct-1", "acct-2");
+        assertThat(view.employeesOn("acme", leftOn.minusDays(1))).hasSize(2);
+        // at the end of the day they left, they were no longer an employee
+        assertThat(view.employeesOn("acme", leftOn))
+                .extracting(PartnerView.PastEmployee::accountId)
+                .containsExactly("acct-1");
+        assertThat(view.employeesOn("globex", joined)).isEmpty();
+
+        PartnerView.PastEmployee first = view.employeesOn("acme", leftOn).get(0);
+        assertThat(first.validOn(LocalDate.parse("2025-01-01"))).isEmpty(); // before it took effect
+        assertThat(first.validOn(LocalDate.parse("2026-06-30"))).hasSize(1); // renewed
+        assertThat(first.validOn(LocalDate.parse("2027-02-11"))).isEmpty();
+    }
+
+    @Test
     void recordsArrivingLaterAndAddressesLeavingAreFollowed() {
         holder("acct-1", "k1", "li@example.com");
         member("acct-1", "acme");

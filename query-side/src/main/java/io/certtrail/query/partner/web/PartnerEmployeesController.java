@@ -1,10 +1,14 @@
 package io.certtrail.query.partner.web;
 
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.query.certificate.CertificateStatus;
+import io.certtrail.query.certificate.Verification;
 import io.certtrail.query.partner.PartnerDocuments.Request;
 import io.certtrail.query.partner.PartnerEmployees;
 import io.certtrail.query.partner.PartnerEmployees.EmployeesPage;
+import io.certtrail.query.partner.PartnerEmployees.HeadCount;
 import io.certtrail.query.partner.PartnerView.Filter;
 import io.certtrail.query.support.PageRequest;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +78,23 @@ class PartnerEmployeesController {
                 .cacheControl(CacheControl.noStore())
                 .header("Content-Disposition", "attachment; filename=\"employees.csv\"")
                 .body(body);
+    }
+
+    /**
+     * The certified head count on a day, today if none is given: how many were employees and how
+     * many held valid certificates (how many held a valid HCIP-Security on 2026-06-30).
+     */
+    @GetMapping("/head-count")
+    HeadCount headCount(Caller caller, @RequestParam(required = false) String date) {
+        String company = caller.partnerCompanyOrRefuse();
+        LocalDate day = Verification.day(date);
+        LocalDate today = today();
+        if (day == null) {
+            day = today;
+        } else if (day.isAfter(today)) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "date is a day up to today, " + today + ".");
+        }
+        return employees.headCount(company, day);
     }
 
     /** Requests to join the company, waiting for an administrator. */
