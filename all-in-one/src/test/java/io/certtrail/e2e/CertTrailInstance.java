@@ -86,6 +86,7 @@ final class CertTrailInstance implements AutoCloseable {
         n = user(args, n, "outsider", "acct-outsider", "HOLDER");
         n = user(args, n, "auditor", "auditor-1", "AUDITOR");
         args.add("--certtrail.identity.users[" + n + "].partner-company=partner-acme");
+        args.add("--certtrail.identity.users[" + n + "].email=admin@acme.example.com");
         n = user(args, n, "partner", "acct-partner", "PARTNER_ADMIN");
         args.add("--certtrail.identity.users[" + n + "].partner-company=partner-globex");
         n = user(args, n, "partner2", "acct-partner2", "PARTNER_ADMIN");

@@ -117,6 +117,21 @@ class ExpiryStoryTest {
                             .status())
                     .isEqualTo(200);
 
+            // the administrator asks for the weekly digest once li is on the roster (2026-03-02 is a Monday)
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            app.get("/api/partner/employees", "partner").body().contains("acct-h1"));
+            Response digest = app.put("/api/partner/expiry-digest", "partner", "{\"enabled\":true}");
+            assertThat(digest.status()).as(digest.body()).isEqualTo(200);
+            assertThat(digest.json().get("sentTo").asText()).isEqualTo("a****@acme.example.com");
+            // partner2's sign-in states no address: refused, with why
+            Response none = app.put("/api/partner/expiry-digest", "partner2", "{\"enabled\":true}");
+            assertThat(none.status()).isEqualTo(400);
+            assertThat(none.json().get("detail").asText()).contains("no e-mail address");
+            assertThat(app.put("/api/partner/expiry-digest", "holder1", "{\"enabled\":true}")
+                            .status())
+                    .isEqualTo(403);
             Awaitility.await()
                     .atMost(Duration.ofSeconds(10))
                     .until(() -> verify(app, "N-D-1", null)
@@ -147,6 +162,16 @@ class ExpiryStoryTest {
                             "Your certificate HCIA-Storage expires in 89 days, on 2026-05-30",
                             "Your certificate HCIA-Storage expires in 29 days, on 2026-05-30");
             assertThat(reminders(app, "wan@example.com")).isEmpty();
+            // the administrator's digests: one for the week of 2026-03-02, one for the week of 2026-05-01
+            List<MimeMessage> digests = app.mailsTo("admin@acme.example.com");
+            assertThat(digests)
+                    .extracting(ExpiryStoryTest::subject)
+                    .containsExactly(
+                            "1 certificates of your employees expire in the next 90 days (2026-W10)",
+                            "1 certificates of your employees expire in the next 90 days (2026-W18)");
+            assertThat(CertTrailInstance.text(digests.get(0)))
+                    .contains("2026-05-30  HCIA-Storage")
+                    .doesNotContain("Datacom");
             app.awaitProjectionsAtHead();
         }
 

@@ -286,6 +286,9 @@ class DemoIdentityProvider {
         if (user.partnerCompany() != null) {
             claims.claim(CallerClaims.PARTNER_COMPANY, user.partnerCompany());
         }
+        if (user.email() != null) {
+            claims.claim("email", user.email()); // where a partner administrator's digest goes
+        }
         if (user.thirdParty()) {
             claims.claim(CallerClaims.ACCOUNT_TYPE, CallerClaims.THIRD_PARTY);
         }

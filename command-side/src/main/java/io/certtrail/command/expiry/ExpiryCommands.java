@@ -1,5 +1,6 @@
 package io.certtrail.command.expiry;
 
+import io.certtrail.events.partner.ExpiryDigestDue;
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.events.records.CertificationNoted.State;
 import java.time.Instant;
@@ -48,6 +49,28 @@ public final class ExpiryCommands {
             String recordId,
             LocalDate today,
             List<Integer> reminderDays,
+            Instant at) {}
+
+    public static String digestIdOf(String companyId) {
+        return "DIGEST:" + companyId;
+    }
+
+    /** A partner administrator turns the weekly digest on (to the address their sign-in states) or off. */
+    public record SetExpiryDigest(
+            @TargetAggregateIdentifier String digestId,
+            String companyId,
+            String adminAccountId,
+            String email,
+            boolean enabled,
+            Instant at) {}
+
+    /** This week's digest, to every administrator of the company who asked for it and has not had it. */
+    public record SendExpiryDigest(
+            @TargetAggregateIdentifier String digestId,
+            String companyId,
+            String week,
+            int withinDays,
+            List<ExpiryDigestDue.Expiring> certificates,
             Instant at) {}
 
     /** What the review did. */

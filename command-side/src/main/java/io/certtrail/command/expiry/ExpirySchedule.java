@@ -4,6 +4,7 @@ import com.mongodb.client.model.UpdateOptions;
 import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailDisassociated;
 import io.certtrail.events.account.ExpiryRemindersChanged;
+import io.certtrail.events.partner.ExpiryDigestSubscriptionChanged;
 import io.certtrail.events.records.CertificationNoted;
 import io.certtrail.events.records.CertificationRenewed;
 import io.certtrail.platform.axon.ProcessingGroups;
@@ -37,6 +38,8 @@ public class ExpirySchedule {
 
     static final String DAYS = "expiry_schedule";
     static final String HOLDERS = "expiry_holders";
+    /** The partner companies whose administrators asked for the weekly digest. */
+    static final String DIGESTS = "expiry_digests";
     /** Where the sweep notes the last day it finished (written by the sweep, never dropped by a rebuild). */
     static final String SWEEPS = "expiry_sweeps";
 
@@ -89,6 +92,15 @@ public class ExpirySchedule {
                         new UpdateOptions().upsert(true));
     }
 
+    @EventHandler
+    void on(ExpiryDigestSubscriptionChanged event) {
+        Document update = event.enabled()
+                ? new Document("$addToSet", new Document("admins", event.adminAccountId()))
+                : new Document("$pull", new Document("admins", event.adminAccountId()));
+        mongo.getCollection(DIGESTS)
+                .updateOne(new Document("_id", event.companyId()), update, new UpdateOptions().upsert(true));
+    }
+
     @ResetHandler
     void reset(ProjectionReset reset) {
         if (!reset.rebuild()) {
@@ -96,6 +108,7 @@ public class ExpirySchedule {
         }
         mongo.dropCollection(DAYS);
         mongo.dropCollection(HOLDERS);
+        mongo.dropCollection(DIGESTS);
     }
 
     private void schedule(String holderId, String recordId, LocalDate expiration) {
@@ -149,6 +162,34 @@ public class ExpirySchedule {
                 .updateOne(
                         new Document("_id", SWEPT),
                         new Document("$set", new Document("day", day.toString())),
+                        new UpdateOptions().upsert(true));
+    }
+
+    /** The companies with an administrator who asked for the digest (a small collection, read whole). */
+    List<String> digestCompanies() {
+        List<String> companies = new ArrayList<>();
+        for (Document company : mongo.getCollection(DIGESTS).find()) {
+            List<String> admins = company.getList("admins", String.class);
+            if (admins != null && !admins.isEmpty()) {
+                companies.add(company.getString("_id"));
+            }
+        }
+        return companies;
+    }
+
+    /** The last week the sweep put a digest together for the company, or null. */
+    String digestWeekOf(String companyId) {
+        Document done = mongo.getCollection(SWEEPS)
+                .find(new Document("_id", "digest:" + companyId))
+                .first();
+        return done == null ? null : done.getString("week");
+    }
+
+    void digestDone(String companyId, String week) {
+        mongo.getCollection(SWEEPS)
+                .updateOne(
+                        new Document("_id", "digest:" + companyId),
+                        new Document("$set", new Document("week", week)),
                         new UpdateOptions().upsert(true));
     }
 

@@ -1,14 +1,22 @@
 package io.certtrail.command.expiry;
 
 import io.certtrail.command.expiry.ExpiryCommands.ReviewExpiry;
+import io.certtrail.command.expiry.ExpiryCommands.SendExpiryDigest;
 import io.certtrail.command.support.CommandSender;
+import io.certtrail.events.partner.ExpiryDigestDue.Expiring;
+import io.certtrail.platform.readmodels.PartnerRosters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -26,7 +34,8 @@ import org.springframework.stereotype.Component;
  * lock in MongoDB), it asks each certificate due on the days since the last sweep, and those
  * overdue, with {@link ReviewExpiry}, and takes it off its day. The aggregate states each reminder and each expiry once, so a
  * sweep that runs twice or dies half-way mails nothing twice. A holder who turned reminders off is
- * not asked about (their certificates still expire).
+ * not asked about (their certificates still expire). From the digest day of each week, it also puts
+ * together the partner administrators' digest, once per company and week.
  */
 @Component
 class ExpirySweep {
@@ -43,6 +52,7 @@ class ExpirySweep {
     private final CommandSender commands;
     private final Clock clock;
     private final LockingTaskExecutor locks;
+    private final MongoTemplate mongo;
 
     ExpirySweep(
             ExpirySchedule schedule,
@@ -54,6 +64,7 @@ class ExpirySweep {
         this.properties = properties;
         this.commands = commands;
         this.clock = clock;
+        this.mongo = mongo;
         this.locks = new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getCollection("scheduler_locks")));
     }
 
@@ -87,7 +98,56 @@ class ExpirySweep {
             asked += reviewed.size();
         }
         schedule.sweptUpTo(today);
+        if (today.getDayOfWeek().compareTo(properties.digestDay()) >= 0) {
+            sendDigests(today, now);
+        }
         log.debug("Expiry sweep of {} to {}: {} certificates asked about", days.get(1), today, asked);
+    }
+
+    /**
+     * This week's digest for each company that asked for one, put together once a week from the
+     * partner view's rosters: every valid certificate of an employee expiring within
+     * {@code digest-days}, soonest first.
+     */
+    private void sendDigests(LocalDate today, Instant now) {
+        String week = today.format(DateTimeFormatter.ISO_WEEK_DATE).substring(0, 8);
+        LocalDate until = today.plusDays(properties.digestDays());
+        for (String company : schedule.digestCompanies()) {
+            if (week.equals(schedule.digestWeekOf(company))) {
+                continue;
+            }
+            List<Expiring> expiring = new ArrayList<>();
+            for (PartnerRosters.Employee employee : PartnerRosters.employees(mongo, company)) {
+                String name = Stream.of(employee.firstName(), employee.lastName())
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.joining(" "));
+                for (PartnerRosters.Held held : employee.certifications()) {
+                    if (held.revokedAt() == null
+                            && held.expirationDate() != null
+                            && !held.expirationDate().isBefore(today)
+                            && !held.expirationDate().isAfter(until)) {
+                        expiring.add(new Expiring(name, held.certificationName(), held.expirationDate()));
+                    }
+                }
+            }
+            expiring.sort(Comparator.comparing(Expiring::expirationDate)
+                    .thenComparing(Expiring::employee)
+                    .thenComparing(Expiring::certificationName));
+            try {
+                commands.sendAsSystem(
+                        new SendExpiryDigest(
+                                ExpiryCommands.digestIdOf(company),
+                                company,
+                                week,
+                                properties.digestDays(),
+                                expiring,
+                                now),
+                        ACTOR);
+                schedule.digestDone(company, week);
+            } catch (RuntimeException e) {
+                log.warn("Expiry digest of {} failed; tried again at the next sweep", company, e);
+            }
+        }
     }
 
     private boolean review(String holderId, String recordId, LocalDate today, Instant now) {

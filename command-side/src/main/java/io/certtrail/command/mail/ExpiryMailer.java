@@ -1,5 +1,6 @@
 package io.certtrail.command.mail;
 
+import io.certtrail.events.partner.ExpiryDigestDue;
 import io.certtrail.events.records.ExpiryReminderDue;
 import io.certtrail.platform.axon.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reminds holders before a certificate expires (rule 25), saying what renews it and how to stop
- * the reminders. Never on replay, and once per reminder ({@link Notices}).
+ * the reminders, and sends partner administrators their weekly digest. Never on replay, and once per reminder ({@link Notices}).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.MAIL)
@@ -19,6 +20,33 @@ class ExpiryMailer {
 
     ExpiryMailer(Notices notices) {
         this.notices = notices;
+    }
+
+    /** One line per certificate, soonest first: the administrator's company's employees only. */
+    @EventHandler
+    @DisallowReplay
+    void on(ExpiryDigestDue event) {
+        StringBuilder lines = new StringBuilder();
+        for (ExpiryDigestDue.Expiring c : event.certificates()) {
+            lines.append("- ")
+                    .append(c.expirationDate())
+                    .append("  ")
+                    .append(c.certificationName())
+                    .append("  ")
+                    .append(c.employee().isBlank() ? "(no name given)" : c.employee())
+                    .append('\n');
+        }
+        notices.sendOnce(
+                "expiry-digest:" + event.companyId() + ":" + event.week() + ":" + event.adminAccountId(),
+                event.dueAt(),
+                event.email(),
+                "%d certificates of your employees expire in the next %d days (%s)"
+                        .formatted(event.certificates().size(), event.withinDays(), event.week()),
+                ("These certificates of your company's employees expire in the next %d days:\n\n%s\n"
+                                + "Passing the same certification again, or a higher level of its track, renews a"
+                                + " certificate. The partner view in CertTrail lists them too (filter: expires within"
+                                + " %d days). You get this digest once a week; turn it off there.")
+                        .formatted(event.withinDays(), lines, event.withinDays()));
     }
 
     @EventHandler

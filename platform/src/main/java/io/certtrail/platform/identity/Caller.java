@@ -12,6 +12,8 @@ import java.util.Set;
  * @param partnerCompany for partner administrators and employees, the company the identity provider states
  * @param thirdParty signed in with another provider's account (a social login, say) rather than one of ours:
  *        rule 8 keeps electronic certificates from such accounts
+ * @param email the e-mail address the identity provider states for the caller, if any (where a partner
+ *        administrator's digest goes)
  */
 public record Caller(
         String accountId,
@@ -19,7 +21,8 @@ public record Caller(
         String firstName,
         String lastName,
         String partnerCompany,
-        boolean thirdParty) {
+        boolean thirdParty,
+        String email) {
 
     public Caller {
         roles = Set.copyOf(roles);

@@ -72,6 +72,7 @@ public final class CallerClaims implements Converter<Jwt, AbstractAuthentication
                 jwt.getClaimAsString("given_name"),
                 jwt.getClaimAsString("family_name"),
                 jwt.getClaimAsString(PARTNER_COMPANY),
-                THIRD_PARTY.equals(jwt.getClaimAsString(ACCOUNT_TYPE)));
+                THIRD_PARTY.equals(jwt.getClaimAsString(ACCOUNT_TYPE)),
+                jwt.getClaimAsString("email"));
     }
 }

@@ -6,10 +6,10 @@ import static java.util.Comparator.nullsLast;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.certtrail.platform.readmodels.PartnerRosters.Employee;
 import io.certtrail.query.catalogue.CatalogueReads;
 import io.certtrail.query.certificate.CertificateStatus;
 import io.certtrail.query.partner.PartnerDocuments.Certification;
-import io.certtrail.query.partner.PartnerDocuments.Employee;
 import io.certtrail.query.partner.PartnerDocuments.EmployeeRecords;
 import io.certtrail.query.partner.PartnerDocuments.Exam;
 import io.certtrail.query.partner.PartnerDocuments.Request;

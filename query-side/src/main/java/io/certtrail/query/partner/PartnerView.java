@@ -4,11 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.readmodels.PartnerRosters;
+import io.certtrail.platform.readmodels.PartnerRosters.Employee;
+import io.certtrail.platform.readmodels.PartnerRosters.Held;
+import io.certtrail.platform.readmodels.PartnerRosters.Roster;
 import io.certtrail.query.certificate.CertificateStatus;
-import io.certtrail.query.partner.PartnerDocuments.Employee;
 import io.certtrail.query.partner.PartnerDocuments.EmployeeRecords;
-import io.certtrail.query.partner.PartnerDocuments.Held;
-import io.certtrail.query.partner.PartnerDocuments.Roster;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,18 +93,18 @@ public class PartnerView {
      * result computed from the roster under one signature holds as long as the signature does.
      */
     public String signature(String companyId) {
-        PartnerDocuments.Company company = mongo.findById(companyId, PartnerDocuments.Company.class);
+        PartnerRosters.Company company = mongo.findById(companyId, PartnerRosters.Company.class);
         return companyId + (company == null ? "{}" : company.buckets().toString());
     }
 
     /** Every employee of the company who matches. */
     public List<Employee> employees(String companyId, Filter filter, LocalDate today) {
         List<Employee> matching = new ArrayList<>();
-        PartnerDocuments.Company company = mongo.findById(companyId, PartnerDocuments.Company.class);
+        PartnerRosters.Company company = mongo.findById(companyId, PartnerRosters.Company.class);
         for (Map.Entry<String, Long> bucket : company == null
                 ? List.<Map.Entry<String, Long>>of()
                 : company.buckets().entrySet()) {
-            String id = PartnerDocuments.rosterId(companyId, Integer.parseInt(bucket.getKey()));
+            String id = PartnerRosters.rosterId(companyId, Integer.parseInt(bucket.getKey()));
             Read read = rosters.getIfPresent(id);
             if (read == null || read.version() != bucket.getValue()) {
                 Roster roster = mongo.findById(id, Roster.class);

@@ -19,22 +19,23 @@ import io.certtrail.events.records.TrainingRecorded;
 import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
 import io.certtrail.platform.privacy.Masking;
+import io.certtrail.platform.readmodels.PartnerRosters;
+import io.certtrail.platform.readmodels.PartnerRosters.Company;
+import io.certtrail.platform.readmodels.PartnerRosters.Employee;
+import io.certtrail.platform.readmodels.PartnerRosters.Held;
+import io.certtrail.platform.readmodels.PartnerRosters.Roster;
 import io.certtrail.query.partner.PartnerDocuments.Account;
 import io.certtrail.query.partner.PartnerDocuments.Address;
 import io.certtrail.query.partner.PartnerDocuments.AddressRecords;
 import io.certtrail.query.partner.PartnerDocuments.Certification;
 import io.certtrail.query.partner.PartnerDocuments.CertificationAddress;
-import io.certtrail.query.partner.PartnerDocuments.Company;
-import io.certtrail.query.partner.PartnerDocuments.Employee;
 import io.certtrail.query.partner.PartnerDocuments.EmployeeRecords;
 import io.certtrail.query.partner.PartnerDocuments.Exam;
-import io.certtrail.query.partner.PartnerDocuments.Held;
 import io.certtrail.query.partner.PartnerDocuments.Memberships;
 import io.certtrail.query.partner.PartnerDocuments.Registration;
 import io.certtrail.query.partner.PartnerDocuments.Renewal;
 import io.certtrail.query.partner.PartnerDocuments.Request;
 import io.certtrail.query.partner.PartnerDocuments.Requests;
-import io.certtrail.query.partner.PartnerDocuments.Roster;
 import io.certtrail.query.partner.PartnerDocuments.Spell;
 import io.certtrail.query.partner.PartnerDocuments.Training;
 import io.certtrail.query.support.ProjectionBatch;
@@ -439,8 +440,8 @@ public class PartnerViewProjection {
         batch.save(
                 accountId,
                 new EmployeeRecords(accountId, account.companyId(), emails, certifications, exams, trainings));
-        int bucket = PartnerDocuments.bucketOf(accountId);
-        String id = PartnerDocuments.rosterId(account.companyId(), bucket);
+        int bucket = PartnerRosters.bucketOf(accountId);
+        String id = PartnerRosters.rosterId(account.companyId(), bucket);
         Roster roster = roster(batch, id, account.companyId());
         if (roster.employees().contains(employee)) {
             return; // an exam result, say: nothing the roster shows has changed
@@ -460,8 +461,8 @@ public class PartnerViewProjection {
     }
 
     private void removeFromRoster(ProjectionBatch batch, String companyId, String accountId) {
-        int bucket = PartnerDocuments.bucketOf(accountId);
-        String id = PartnerDocuments.rosterId(companyId, bucket);
+        int bucket = PartnerRosters.bucketOf(accountId);
+        String id = PartnerRosters.rosterId(companyId, bucket);
         Roster roster = batch.find(Roster.class, id);
         if (roster != null && roster.employees().removeIf(e -> e.accountId().equals(accountId))) {
             batch.save(id, roster);
