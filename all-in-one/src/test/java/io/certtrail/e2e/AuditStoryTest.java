@@ -142,9 +142,11 @@ class AuditStoryTest {
                         "AddressReleased");
         assertThat(types(search("?applicationId=app:CERT:AU-1")))
                 .containsExactly("CertificateApplied", "CertificateApproved");
-        // the record and, in its number's own stream, the claim of the certificate number
+        // the record and, in their own streams, the claim of the certificate number and the address's
+        // certificates taking note of it (rule 24), all by the one who sent the record
         List<JsonNode> byIntegration = search("?actor=exam-centre");
-        assertThat(types(byIntegration)).containsExactlyInAnyOrder("CertificationRecorded", "CertificateNumberClaimed");
+        assertThat(types(byIntegration))
+                .containsExactlyInAnyOrder("CertificationRecorded", "CertificateNumberClaimed", "CertificationNoted");
         assertThat(byIntegration)
                 .allSatisfy(e -> assertThat(e.get("actorRole").asText()).isEqualTo("INTEGRATION"));
         assertThat(search("?type=EmailActivated&size=100"))
