@@ -27,7 +27,6 @@ import io.certtrail.events.certificate.PrintedNameCorrectionRequested;
 import io.certtrail.events.certificate.ReplacementDecided;
 import io.certtrail.events.certificate.ReplacementRequested;
 import io.certtrail.events.records.CertificationEarned;
-import io.certtrail.platform.certificates.CertificateFormats;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.time.WorkingDays;
@@ -86,7 +85,7 @@ class CertificateApplication {
             ApplyForCertificate command,
             EarnedCertificates certificates,
             ActiveAddresses addresses,
-            CertificateFormats formats,
+            OfferedFormats formats,
             PrintedNames names) {
         if (command.privacyStatement() == null) {
             throw new DomainException(

@@ -74,7 +74,7 @@ class CertificateApplicationTest {
         fixture.registerInjectableResource((EarnedCertificates) id -> Optional.ofNullable(certificates.get(id)));
         fixture.registerInjectableResource((ActiveAddresses) (account, key) -> active.contains(account + "/" + key));
         // both formats for the certificate of these tests; the defaults have a test of their own
-        fixture.registerInjectableResource(formats);
+        fixture.registerInjectableResource((OfferedFormats) formats::of);
         fixture.registerInjectableResource(printedNames);
     }
 
@@ -119,7 +119,7 @@ class CertificateApplicationTest {
         fixture = new AggregateTestFixture<>(CertificateApplication.class);
         fixture.registerInjectableResource((EarnedCertificates) id -> Optional.ofNullable(certificates.get(id)));
         fixture.registerInjectableResource((ActiveAddresses) (account, key) -> active.contains(account + "/" + key));
-        fixture.registerInjectableResource(formats);
+        fixture.registerInjectableResource((OfferedFormats) formats::of);
         fixture.registerInjectableResource(printedNames);
     }
 

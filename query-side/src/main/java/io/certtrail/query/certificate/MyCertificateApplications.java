@@ -3,12 +3,12 @@ package io.certtrail.query.certificate;
 import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.events.certificate.MailingInformation;
-import io.certtrail.platform.certificates.CertificateFormats;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.privacy.Masking;
 import io.certtrail.platform.readmodels.AddressRecords.CertificationEntry;
 import io.certtrail.platform.web.PublicUrls;
+import io.certtrail.query.catalogue.CatalogueFormatReads;
 import io.certtrail.query.certificate.CertificateApplications.Application;
 import io.certtrail.query.records.HolderRecords;
 import io.certtrail.query.support.ReadModelWait;
@@ -42,7 +42,7 @@ public class MyCertificateApplications {
     private final PublicUrls urls;
     private final Clock clock;
     private final Revocations revocations;
-    private final CertificateFormats formats;
+    private final CatalogueFormatReads formats;
 
     MyCertificateApplications(
             MongoTemplate mongo,
@@ -52,7 +52,7 @@ public class MyCertificateApplications {
             PublicUrls urls,
             Clock clock,
             Revocations revocations,
-            CertificateFormats formats) {
+            CatalogueFormatReads formats) {
         this.revocations = revocations;
         this.formats = formats;
         this.mongo = mongo;
