@@ -103,8 +103,8 @@ public final class Benchmark {
         Seeder seeder = new Seeder(preset, ADDRESS_KEY_SECRET);
         report.seeded = seeder.seed(Files.createDirectories(work.resolve("data")));
         progress(
-                "seeded %,d events in %.1f s",
-                report.seeded.events(), report.seeded.took().toMillis() / 1000.0);
+                "seeded %,d events in %.1f s (%,d renewals among them)",
+                report.seeded.events(), report.seeded.took().toMillis() / 1000.0, seeder.renewals());
         report.readLimit = Seeder.readLimit(work.resolve("data"), report.seeded.events());
         progress("read and deserialised them again at %,.0f events/s (the rebuild's limit)", report.readLimit);
         // the seeded store as it is now, for the production shape's rebuild after the embedded run

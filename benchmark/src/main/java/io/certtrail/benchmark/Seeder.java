@@ -2,13 +2,18 @@ package io.certtrail.benchmark;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.certtrail.command.catalogue.CatalogueCommands;
 import io.certtrail.command.certificate.CertificateCommands;
+import io.certtrail.command.expiry.ExpiryCommands;
+import io.certtrail.command.expiry.HeldCertificate;
+import io.certtrail.command.expiry.RenewalRules;
 import io.certtrail.command.partner.MembershipCommands;
 import io.certtrail.events.account.AccountHolderNamed;
 import io.certtrail.events.account.AssociationMethod;
 import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailAssociationRequested;
 import io.certtrail.events.address.AddressClaimed;
+import io.certtrail.events.catalogue.CertificationDefined;
 import io.certtrail.events.certificate.CertificateApplied;
 import io.certtrail.events.certificate.CertificateApproved;
 import io.certtrail.events.certificate.CertificateFormat;
@@ -17,13 +22,16 @@ import io.certtrail.events.certificate.PackageShipped;
 import io.certtrail.events.partner.MembershipApproved;
 import io.certtrail.events.partner.MembershipRequested;
 import io.certtrail.events.records.CertificationEarned;
+import io.certtrail.events.records.CertificationNoted;
 import io.certtrail.events.records.CertificationRecorded;
+import io.certtrail.events.records.CertificationRenewed;
 import io.certtrail.events.records.ExamResult;
 import io.certtrail.events.records.ExamResultRecorded;
 import io.certtrail.events.records.TrainingCompletion;
 import io.certtrail.events.records.TrainingRecorded;
 import io.certtrail.platform.axon.AxonInfrastructureConfiguration;
 import io.certtrail.platform.axon.H2EventTableFactory;
+import io.certtrail.platform.certificates.DefaultCatalogue;
 import io.certtrail.platform.privacy.AddressKeys;
 import io.certtrail.platform.time.WorkingDays;
 import java.nio.file.Path;
@@ -32,6 +40,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -54,7 +64,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * one in ten paper, half of those shipped), never for the accounts that sign in during the run, so
  * theirs are left to apply for under load.
  * Every timestamp lies months in the past, so the link mailer (which skips expired requests) sends
- * nothing for them. Deterministic: the same preset writes the same events.
+ * nothing for them. Certificates are associate or professional levels of four tracks (one track per
+ * account), so professional ones renew associate ones, written as the domain's own renewal rules
+ * decide; a few certificates expire around the end of 2026 (the expiry schedule's reminders), and the
+ * office's catalogue has definitions of its own. Deterministic: the same preset writes the same events.
  */
 final class Seeder {
 
@@ -66,12 +79,22 @@ final class Seeder {
     private final Random random = new Random(20261122);
     private final int[] certificationsOf;
     private int applications;
+    /** Each address's certificates, as its HeldCertifications aggregate holds them, and its next sequence number. */
+    private final Map<String, Map<String, HeldCertificate>> held = new HashMap<>();
+
+    private final Map<String, long[]> heldSequence = new HashMap<>();
+    private long renewals;
     private final List<String[]> appliedSamples = new ArrayList<>();
 
     Seeder(Preset preset, String addressKeySecret) {
         this.preset = preset;
         this.addressKeys = new AddressKeys(addressKeySecret);
         this.certificationsOf = new int[preset.accounts()];
+    }
+
+    /** How many renewals the seeded certificates caused. */
+    long renewals() {
+        return renewals;
     }
 
     /** How many certifications the seeded events give this account: what its My Certificates must show. */
@@ -141,6 +164,7 @@ final class Seeder {
             JdbcEventStorageEngine engine = engine(dataSource, 100);
             engine.createSchema(new H2EventTableFactory());
             List<EventMessage<?>> batch = new ArrayList<>(BATCH + 8);
+            catalogueEvents(batch);
             for (int account = 0; account < preset.accounts(); account++) {
                 accountEvents(account, batch);
                 if (batch.size() >= BATCH) {
@@ -343,23 +367,153 @@ final class Seeder {
             certificationsOf[account]++;
         }
         String recordId = "CERT:" + source;
+        boolean applies = !unclaimed && account >= preset.users() && applications < preset.applications();
+        // one in ten of the certificates nobody applies for during the run expires around now: the
+        // expiry schedule has reminders to send and expiries to state
+        boolean expiringSoon = !applies && account >= preset.users() && record % 50 == 9;
         CertificationEarned earned = new CertificationEarned(
                 key,
                 email,
-                "HCIA-Datacom",
+                certificationName(account, record),
                 String.format("%019d", 101001000000000000L + record),
                 day,
-                day.plusYears(3),
+                expiringSoon ? LocalDate.ofInstant(BASE, ZoneOffset.UTC).plusDays(320 + record % 90) : day.plusYears(3),
                 random.nextInt(5) == 0);
-        out.add(event(
-                "SourceRecord",
-                recordId,
-                0,
-                new CertificationRecorded(recordId, 1, at, earned, null),
-                meta("certification-office", "INTEGRATION"),
-                at));
-        if (!unclaimed && account >= preset.users() && applications < preset.applications()) {
+        MetaData meta = meta("certification-office", "INTEGRATION");
+        out.add(event("SourceRecord", recordId, 0, new CertificationRecorded(recordId, 1, at, earned, null), meta, at));
+        heldEvents(recordId, earned, meta, at, out);
+        if (applies) {
             applicationEvents(account, recordId, earned, at.plusSeconds(2), out);
+        }
+    }
+
+    private static final List<String> TRACKS = List.of("Datacom", "Security", "Cloud", "Storage");
+
+    /**
+     * Each account keeps to one track; one certificate in four is the professional level, which
+     * renews the account's associate one of the track when it took effect while that was valid.
+     */
+    private static String certificationName(int account, int record) {
+        return ((record / 10) % 4 == 3 ? "HCIP-" : "HCIA-") + TRACKS.get(account % TRACKS.size());
+    }
+
+    /** The catalogue the office changed: a track of its own, and the associate Datacom revived by a higher one. */
+    private static final List<CertificationDefined> CATALOGUE = List.of(
+            new CertificationDefined(
+                    CatalogueCommands.CATALOGUE_ID,
+                    "HCIA-Datacom",
+                    "Datacom",
+                    "ASSOCIATE",
+                    36,
+                    List.of(CertificateFormat.ELECTRONIC),
+                    true,
+                    BASE),
+            new CertificationDefined(
+                    CatalogueCommands.CATALOGUE_ID,
+                    "HCIA-AI",
+                    "AI",
+                    "ASSOCIATE",
+                    24,
+                    List.of(CertificateFormat.ELECTRONIC),
+                    false,
+                    BASE),
+            new CertificationDefined(
+                    CatalogueCommands.CATALOGUE_ID,
+                    "HCIP-AI",
+                    "AI",
+                    "PROFESSIONAL",
+                    24,
+                    List.of(CertificateFormat.ELECTRONIC),
+                    false,
+                    BASE));
+
+    private static void catalogueEvents(List<EventMessage<?>> out) {
+        for (int i = 0; i < CATALOGUE.size(); i++) {
+            out.add(event(
+                    "Catalogue",
+                    CatalogueCommands.CATALOGUE_ID,
+                    i,
+                    CATALOGUE.get(i),
+                    meta("operator-bench", "OPERATOR"),
+                    BASE));
+        }
+    }
+
+    private static HeldCertificate.Placement placement(String certificationName) {
+        for (CertificationDefined d : CATALOGUE) {
+            if (d.certificationName().equals(certificationName)) {
+                return new HeldCertificate.Placement(
+                        d.track(), DefaultCatalogue.LEVELS.indexOf(d.level()) + 1, d.revivesExpired());
+            }
+        }
+        for (DefaultCatalogue.Definition d : DefaultCatalogue.definitions()) {
+            if (d.certificationName().equals(certificationName)) {
+                return new HeldCertificate.Placement(
+                        d.track(), DefaultCatalogue.LEVELS.indexOf(d.level()) + 1, d.revivesExpired());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What the address's {@code HeldCertifications} writes for a certificate that arrives: the note,
+     * then a renewal for each date the rules (the domain's own, {@link RenewalRules}) now set.
+     */
+    private void heldEvents(
+            String recordId, CertificationEarned earned, MetaData meta, Instant at, List<EventMessage<?>> out) {
+        String key = earned.addressKey();
+        String holderId = ExpiryCommands.holderIdOf(key);
+        Map<String, HeldCertificate> certificates = held.computeIfAbsent(key, k -> new LinkedHashMap<>());
+        long[] sequence = heldSequence.computeIfAbsent(key, k -> new long[1]);
+        HeldCertificate.Placement placement = placement(earned.certificationName());
+        certificates.put(recordId, new HeldCertificate(recordId, earned, placement, false, null));
+        out.add(event(
+                "HeldCertifications",
+                holderId,
+                sequence[0]++,
+                new CertificationNoted(
+                        holderId,
+                        key,
+                        recordId,
+                        1,
+                        CertificationNoted.State.HELD,
+                        earned.certificationName(),
+                        earned.certificateNumber(),
+                        earned.effectiveDate(),
+                        earned.expirationDate(),
+                        placement == null ? null : placement.track(),
+                        placement == null ? null : DefaultCatalogue.LEVELS.get(placement.rank() - 1),
+                        placement != null && placement.revivesExpired(),
+                        earned.email(),
+                        at),
+                meta,
+                at));
+        for (HeldCertificate certificate : List.copyOf(certificates.values())) {
+            RenewalRules.Outcome outcome = RenewalRules.expiryOf(certificate, certificates.values());
+            if (outcome.cause() == null || outcome.expirationDate().equals(certificate.expirationDate())) {
+                continue;
+            }
+            out.add(event(
+                    "HeldCertifications",
+                    holderId,
+                    sequence[0]++,
+                    new CertificationRenewed(
+                            holderId,
+                            key,
+                            certificate.recordId(),
+                            certificate.earned().certificateNumber(),
+                            certificate.name(),
+                            certificate.expirationDate(),
+                            outcome.expirationDate(),
+                            outcome.rule(),
+                            outcome.cause().recordId(),
+                            outcome.cause().earned().certificateNumber(),
+                            outcome.cause().name(),
+                            at),
+                    meta,
+                    at));
+            certificates.put(certificate.recordId(), certificate.renewedTo(outcome.expirationDate()));
+            renewals++;
         }
     }
 

@@ -8,34 +8,30 @@ import java.time.LocalDate;
  * catalogue puts it (null when the catalogue lacks it: then only recertification renews it), and
  * the date a renewal set (null when none holds).
  */
-record HeldCertificate(
+public record HeldCertificate(
         String recordId, CertificationEarned earned, Placement placement, boolean revoked, LocalDate renewedTo) {
 
     /**
      * @param rank 1 associate, 2 professional, 3 expert
      * @param revivesExpired whether a higher certificate renews it after it expired
      */
-    record Placement(String track, int rank, boolean revivesExpired) {}
+    public record Placement(String track, int rank, boolean revivesExpired) {}
 
     /** The date that holds: the record's own, or a later one a renewal set. */
-    LocalDate expirationDate() {
+    public LocalDate expirationDate() {
         LocalDate own = earned.expirationDate();
         return renewedTo == null || own == null || own.isAfter(renewedTo) ? own : renewedTo;
     }
 
-    String name() {
+    public String name() {
         return earned.certificationName();
     }
 
-    HeldCertificate with(CertificationEarned newEarned, Placement newPlacement) {
-        return new HeldCertificate(recordId, newEarned, newPlacement, revoked, renewedTo);
-    }
-
-    HeldCertificate renewedTo(LocalDate date) {
+    public HeldCertificate renewedTo(LocalDate date) {
         return new HeldCertificate(recordId, earned, placement, revoked, date);
     }
 
-    HeldCertificate asRevoked() {
+    public HeldCertificate asRevoked() {
         return new HeldCertificate(recordId, earned, placement, true, renewedTo);
     }
 }

@@ -19,16 +19,17 @@ import java.util.Locale;
  *
  * A renewing certificate counts with its record's own dates, not with renewals of its own, so the
  * answer does not depend on the order records arrive in. A certificate earned before this one took
- * effect never renews it, and a revoked one renews nothing.
+ * effect never renews it, and a revoked one renews nothing. (Public for the benchmark's seeder,
+ * which writes the events the aggregate would.)
  */
-final class RenewalRules {
+public final class RenewalRules {
 
     /** What holds for one certificate: its date, and the certificate and rule that set it (null: its own). */
-    record Outcome(LocalDate expirationDate, HeldCertificate cause, RenewalRule rule) {}
+    public record Outcome(LocalDate expirationDate, HeldCertificate cause, RenewalRule rule) {}
 
     private RenewalRules() {}
 
-    static Outcome expiryOf(HeldCertificate held, Collection<HeldCertificate> all) {
+    public static Outcome expiryOf(HeldCertificate held, Collection<HeldCertificate> all) {
         LocalDate own = held.earned().expirationDate();
         LocalDate effective = held.earned().effectiveDate();
         Outcome outcome = new Outcome(own, null, null);
