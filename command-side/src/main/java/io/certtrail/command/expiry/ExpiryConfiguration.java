@@ -17,7 +17,9 @@ class ExpiryConfiguration {
 
     @Bean
     ConfigurerModule expiryRetryFailedEvents() {
-        return configurer -> configurer.eventProcessing(processing -> processing.registerListenerInvocationErrorHandler(
-                ProcessingGroups.EXPIRY, config -> PropagatingErrorHandler.instance()));
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerListenerInvocationErrorHandler(
+                        ProcessingGroups.EXPIRY, config -> PropagatingErrorHandler.instance())
+                .registerHandlerInterceptor(ProcessingGroups.EXPIRY, config -> ExpirySchedule.flushAtEndOfBatch()));
     }
 }

@@ -1,5 +1,7 @@
 package io.certtrail.command.expiry;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailDisassociated;
@@ -16,7 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -115,7 +121,8 @@ public class ExpirySchedule {
         if (expiration == null) {
             return;
         }
-        LocalDate swept = lastSwept();
+        Writes writes = writes();
+        LocalDate swept = writes.swept;
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Document entry = new Document("h", holderId).append("r", recordId);
         List<LocalDate> days = new ArrayList<>();
@@ -123,16 +130,62 @@ public class ExpirySchedule {
         days.add(expiration.plusDays(1));
         for (LocalDate day : days) {
             boolean passed = swept != null ? !day.isAfter(swept) : day.isBefore(today);
-            addTo(passed ? OVERDUE : day.toString(), entry);
+            writes.add(new UpdateOneModel<>(
+                    new Document("_id", passed ? OVERDUE : day.toString()),
+                    new Document("$addToSet", new Document("entries", entry)),
+                    new UpdateOptions().upsert(true)));
         }
     }
 
-    private void addTo(String day, Document entry) {
-        mongo.getCollection(DAYS)
-                .updateOne(
-                        new Document("_id", day),
-                        new Document("$addToSet", new Document("entries", entry)),
-                        new UpdateOptions().upsert(true));
+    /**
+     * The schedule's writes of one batch of events, sent as one ordered bulk write after its last
+     * event, still in the handling phase ({@link #flushAtEndOfBatch}), so a failed write fails the
+     * batch before its token moves, and the batch is handled again (every write is an
+     * {@code $addToSet}). The last swept day is read once per batch.
+     */
+    private final class Writes {
+        private final LocalDate swept = lastSwept();
+        private final List<UpdateOneModel<Document>> updates = new ArrayList<>();
+
+        void add(UpdateOneModel<Document> update) {
+            updates.add(update);
+            if (!CurrentUnitOfWork.isStarted()) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!updates.isEmpty()) {
+                mongo.getCollection(DAYS).bulkWrite(List.copyOf(updates), new BulkWriteOptions().ordered(true));
+                updates.clear();
+            }
+        }
+    }
+
+    /** Sends the batch's writes after its last event (or after each, outside a batch). */
+    static MessageHandlerInterceptor<EventMessage<?>> flushAtEndOfBatch() {
+        return (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
+                Writes writes = unitOfWork.root().getResource(Writes.class.getName());
+                if (writes != null) {
+                    writes.flush();
+                }
+            }
+            return result;
+        };
+    }
+
+    private Writes writes() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new Writes();
+        }
+        var root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(Writes.class.getName(), key -> {
+            Writes writes = new Writes();
+            root.onPrepareCommit(unitOfWork -> writes.flush()); // only if the interceptor did not run
+            return writes;
+        });
     }
 
     /** The last day a sweep finished, or null before the first. */
