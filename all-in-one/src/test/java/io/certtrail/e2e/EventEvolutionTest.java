@@ -101,4 +101,67 @@ class EventEvolutionTest {
                             == 2);
         }
     }
+
+    /** Two certifications as a store written before rule 24 holds them: no HeldCertifications yet. */
+    private static String recorded(String id, String name, String number, String effective, String expiration) {
+        return ("{\"recordId\":\"CERT:%s\",\"revision\":1,\"receivedAt\":\"2026-01-05T09:00:00Z\","
+                        + "\"certification\":{\"addressKey\":\"addr_legacy\",\"email\":\"legacy@example.com\","
+                        + "\"certificationName\":\"%s\",\"certificateNumber\":\"%s\",\"effectiveDate\":\"%s\","
+                        + "\"expirationDate\":\"%s\",\"renewal\":false},\"replaced\":null}")
+                .formatted(id, name, number, effective, expiration);
+    }
+
+    @Test
+    void certificationsRecordedBeforeRenewalsWereKeptAreAdoptedAndRenewed() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
+        try (CertTrailInstance first = CertTrailInstance.start(dataDir, clock)) {
+            // creates the store; nothing else
+        }
+        String url = "jdbc:h2:file:" + dataDir.resolve("eventstore").toAbsolutePath();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (eventIdentifier, "
+                        + "aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload, "
+                        + "metaData) VALUES (?, ?, 0, 'SourceRecord', '2026-01-05T09:00:00Z', "
+                        + "'io.certtrail.events.records.CertificationRecorded', '1', ?, ?)")) {
+            String[][] records = {
+                {"L-1", "HCIA-Security", "0101001099000000777", "2024-01-10", "2027-01-10"},
+                {"L-2", "HCIP-Security", "0101001099000000778", "2026-01-05", "2029-01-05"}
+            };
+            for (String[] r : records) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, "CERT:" + r[0]);
+                insert.setBytes(3, recorded(r[0], r[1], r[2], r[3], r[4]).getBytes(StandardCharsets.UTF_8));
+                insert.setBytes(
+                        4,
+                        "{\"actor\":\"certification-office\",\"actorRole\":\"INTEGRATION\"}"
+                                .getBytes(StandardCharsets.UTF_8));
+                insert.executeUpdate();
+            }
+        }
+
+        try (CertTrailInstance app = CertTrailInstance.start(
+                dataDir,
+                clock,
+                java.util.Map.of(
+                        "certtrail.expiry.sweep-interval", "PT1S", "certtrail.expiry.first-sweep-after", "PT1S"))) {
+            // the sweep adopts both; the professional one renews the associate one
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> app.get("/api/public/certificates/0101001099000000777", null)
+                            .json()
+                            .path("expirationDate")
+                            .asText()
+                            .equals("2029-01-05"));
+            JsonNode noted = app.get("/api/audit/events?type=CertificationNoted", "auditor")
+                    .json();
+            assertThat(noted.get("totalElements").asLong()).isEqualTo(2);
+            assertThat(app.get("/api/audit/events?type=CertificationRenewed", "auditor")
+                            .json()
+                            .get("items")
+                            .get(0)
+                            .get("actor")
+                            .asText())
+                    .isEqualTo("certtrail-expiry-schedule");
+        }
+    }
 }

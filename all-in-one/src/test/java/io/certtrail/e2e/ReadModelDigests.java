@@ -23,8 +23,9 @@ final class ReadModelDigests {
             "processor_instances",
             "scheduler_locks",
             "expiry_sweeps",
-            // projected, but the expiry sweep takes each entry off once it asked about it
-            "expiry_schedule");
+            // projected, but the expiry sweep takes each entry off once it asked about it (or adopted it)
+            "expiry_schedule",
+            "expiry_adoptions");
 
     private static final ObjectMapper CANONICAL =
             new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);

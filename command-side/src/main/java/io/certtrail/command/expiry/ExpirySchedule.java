@@ -1,13 +1,18 @@
 package io.certtrail.command.expiry;
 
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailDisassociated;
 import io.certtrail.events.account.ExpiryRemindersChanged;
 import io.certtrail.events.partner.ExpiryDigestSubscriptionChanged;
 import io.certtrail.events.records.CertificationNoted;
+import io.certtrail.events.records.CertificationRecorded;
 import io.certtrail.events.records.CertificationRenewed;
 import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
@@ -15,7 +20,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -44,6 +51,12 @@ public class ExpirySchedule {
 
     static final String DAYS = "expiry_schedule";
     static final String HOLDERS = "expiry_holders";
+    /**
+     * Certification records whose address's certificates have not taken note of them: recorded
+     * before they were kept (an older store). Noted at once for any record since, so the collection
+     * stays all but empty; the sweep adopts what is left.
+     */
+    static final String ADOPTIONS = "expiry_adoptions";
     /** The partner companies whose administrators asked for the weekly digest. */
     static final String DIGESTS = "expiry_digests";
     /** Where the sweep notes the last day it finished (written by the sweep, never dropped by a rebuild). */
@@ -63,7 +76,18 @@ public class ExpirySchedule {
     }
 
     @EventHandler
+    void on(CertificationRecorded event) {
+        writes().add(
+                        ADOPTIONS,
+                        new ReplaceOneModel<>(
+                                new Document("_id", event.recordId()),
+                                new Document("_id", event.recordId()),
+                                new ReplaceOptions().upsert(true)));
+    }
+
+    @EventHandler
     void on(CertificationNoted event) {
+        writes().add(ADOPTIONS, new DeleteOneModel<>(new Document("_id", event.recordId())));
         if (event.state() == CertificationNoted.State.HELD) {
             schedule(event.holderId(), event.recordId(), event.expirationDate());
         }
@@ -115,6 +139,7 @@ public class ExpirySchedule {
         mongo.dropCollection(DAYS);
         mongo.dropCollection(HOLDERS);
         mongo.dropCollection(DIGESTS);
+        mongo.dropCollection(ADOPTIONS);
     }
 
     private void schedule(String holderId, String recordId, LocalDate expiration) {
@@ -130,10 +155,12 @@ public class ExpirySchedule {
         days.add(expiration.plusDays(1));
         for (LocalDate day : days) {
             boolean passed = swept != null ? !day.isAfter(swept) : day.isBefore(today);
-            writes.add(new UpdateOneModel<>(
-                    new Document("_id", passed ? OVERDUE : day.toString()),
-                    new Document("$addToSet", new Document("entries", entry)),
-                    new UpdateOptions().upsert(true)));
+            writes.add(
+                    DAYS,
+                    new UpdateOneModel<>(
+                            new Document("_id", passed ? OVERDUE : day.toString()),
+                            new Document("$addToSet", new Document("entries", entry)),
+                            new UpdateOptions().upsert(true)));
         }
     }
 
@@ -145,20 +172,23 @@ public class ExpirySchedule {
      */
     private final class Writes {
         private final LocalDate swept = lastSwept();
-        private final List<UpdateOneModel<Document>> updates = new ArrayList<>();
+        private final Map<String, List<WriteModel<Document>>> updates = new LinkedHashMap<>();
 
-        void add(UpdateOneModel<Document> update) {
-            updates.add(update);
+        void add(String collection, WriteModel<Document> update) {
+            updates.computeIfAbsent(collection, c -> new ArrayList<>()).add(update);
             if (!CurrentUnitOfWork.isStarted()) {
                 flush();
             }
         }
 
         void flush() {
-            if (!updates.isEmpty()) {
-                mongo.getCollection(DAYS).bulkWrite(List.copyOf(updates), new BulkWriteOptions().ordered(true));
-                updates.clear();
-            }
+            updates.forEach((collection, writes) -> {
+                if (!writes.isEmpty()) {
+                    mongo.getCollection(collection)
+                            .bulkWrite(List.copyOf(writes), new BulkWriteOptions().ordered(true));
+                    writes.clear();
+                }
+            });
         }
     }
 
@@ -216,6 +246,19 @@ public class ExpirySchedule {
                         new Document("_id", SWEPT),
                         new Document("$set", new Document("day", day.toString())),
                         new UpdateOptions().upsert(true));
+    }
+
+    /** Up to {@code limit} records to adopt (a scan, of a collection all but empty). */
+    List<String> toAdopt(int limit) {
+        List<String> ids = new ArrayList<>();
+        for (Document d : mongo.getCollection(ADOPTIONS).find().limit(limit)) {
+            ids.add(d.getString("_id"));
+        }
+        return ids;
+    }
+
+    void adopted(String recordId) {
+        mongo.getCollection(ADOPTIONS).deleteOne(new Document("_id", recordId));
     }
 
     /** The companies with an administrator who asked for the digest (a small collection, read whole). */

@@ -2,6 +2,7 @@ package io.certtrail.command.expiry;
 
 import io.certtrail.command.expiry.ExpiryCommands.ReviewExpiry;
 import io.certtrail.command.expiry.ExpiryCommands.SendExpiryDigest;
+import io.certtrail.command.records.RecordCommands.AdoptCertification;
 import io.certtrail.command.support.CommandSender;
 import io.certtrail.events.partner.ExpiryDigestDue.Expiring;
 import io.certtrail.platform.readmodels.PartnerRosters;
@@ -79,6 +80,7 @@ class ExpirySweep {
 
     void reviewWhatIsDue() {
         Instant now = clock.instant();
+        adoptOlderRecords(now);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate swept = schedule.lastSwept();
         List<String> days = new ArrayList<>(List.of(ExpirySchedule.OVERDUE));
@@ -102,6 +104,22 @@ class ExpirySweep {
             sendDigests(today, now);
         }
         log.debug("Expiry sweep of {} to {}: {} certificates asked about", days.get(1), today, asked);
+    }
+
+    /**
+     * Certifications recorded before their addresses' certificates were kept join them, a thousand
+     * a sweep, so renewals and reminders cover them too (each is taken off once adopted; adopting
+     * one already noted changes nothing).
+     */
+    private void adoptOlderRecords(Instant now) {
+        for (String recordId : schedule.toAdopt(1_000)) {
+            try {
+                commands.sendAsSystem(new AdoptCertification(recordId, now), ACTOR);
+                schedule.adopted(recordId);
+            } catch (RuntimeException e) {
+                log.warn("Adopting {} failed; tried again at the next sweep", recordId, e);
+            }
+        }
     }
 
     /**

@@ -24,6 +24,13 @@ public final class RecordCommands {
     public record RevokeCertification(
             @TargetAggregateIdentifier String recordId, String reason, Instant at) {}
 
+    /**
+     * A certification recorded before its address's certificates were kept (rule 24) joins them:
+     * the expiry schedule sends it once for each such record; for any other it changes nothing.
+     */
+    public record AdoptCertification(
+            @TargetAggregateIdentifier String recordId, Instant at) {}
+
     public enum Outcome {
         /** First seen: revision 1. */
         RECORDED,

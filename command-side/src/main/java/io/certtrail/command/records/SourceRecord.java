@@ -3,6 +3,7 @@ package io.certtrail.command.records;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.certtrail.command.expiry.HeldCertificationsLink;
+import io.certtrail.command.records.RecordCommands.AdoptCertification;
 import io.certtrail.command.records.RecordCommands.Outcome;
 import io.certtrail.command.records.RecordCommands.RecordCertification;
 import io.certtrail.command.records.RecordCommands.RecordExamResult;
@@ -125,6 +126,13 @@ class SourceRecord {
             return true;
         }
         return false;
+    }
+
+    @CommandHandler
+    void handle(AdoptCertification command, HeldCertificationsLink held) {
+        if (content instanceof CertificationEarned certification) {
+            held.note(recordId, revision, revoked ? State.REVOKED : State.HELD, certification, command.at());
+        }
     }
 
     /** The certificate this record states now, unless it is not a certification or was revoked. */

@@ -143,6 +143,31 @@ class SourceRecordTest {
     }
 
     @Test
+    void anExamRecordIsNotAdopted() {
+        fixture.given(new ExamResultRecorded("EXAM:1", 1, T0, EXAM, null))
+                .when(new RecordCommands.AdoptCertification("EXAM:1", T1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        org.assertj.core.api.Assertions.assertThat(noted).isEmpty();
+    }
+
+    @Test
+    void anOlderCertificationIsAdoptedByItsAddressWithItsState() {
+        fixture.given(new CertificationRecorded("CERT:1", 1, T0, CERT, null))
+                .when(new RecordCommands.AdoptCertification("CERT:1", T1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(
+                        new CertificationRecorded("CERT:1", 1, T0, CERT, null),
+                        new CertificationRevoked("CERT:1", CERT.certificateNumber(), "Annulled", T0, CERT.email()))
+                .when(new RecordCommands.AdoptCertification("CERT:1", T1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        org.assertj.core.api.Assertions.assertThat(noted)
+                .containsExactly("CERT:1 1 HELD addr_1", "CERT:1 1 REVOKED addr_1");
+    }
+
+    @Test
     void aNewRecordIsRecordedAsRevisionOne() {
         fixture.givenNoPriorActivity()
                 .when(new RecordExamResult("EXAM:1", EXAM, T0))
