@@ -49,6 +49,34 @@ class EventEvolutionTest {
         }
     };
 
+    /** One event, stored as the JDBC event store stores it. */
+    private static void insert(
+            Connection connection,
+            String aggregateType,
+            String aggregateId,
+            long sequence,
+            String timestamp,
+            String payloadType,
+            String revision,
+            String payload,
+            String metaData)
+            throws java.sql.SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (eventIdentifier, "
+                + "aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload, "
+                + "metaData) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, aggregateId);
+            insert.setLong(3, sequence);
+            insert.setString(4, aggregateType);
+            insert.setString(5, timestamp);
+            insert.setString(6, payloadType);
+            insert.setString(7, revision);
+            insert.setBytes(8, payload.getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(9, metaData.getBytes(StandardCharsets.UTF_8));
+            insert.executeUpdate();
+        }
+    }
+
     @Test
     void aHistoryStoredByRevisionOneIsReadAsRevisionTwo() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
@@ -56,20 +84,19 @@ class EventEvolutionTest {
             // creates the store; nothing else
         }
         String url = "jdbc:h2:file:" + dataDir.resolve("eventstore").toAbsolutePath();
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (eventIdentifier, "
-                        + "aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload, "
-                        + "metaData) VALUES (?, 'member:acct-h9', ?, 'PartnerMembership', ?, ?, ?, ?, ?)")) {
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             for (int sequence = 0; sequence < REVISION_1_HISTORY.length; sequence++) {
                 String[] event = REVISION_1_HISTORY[sequence];
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setLong(2, sequence);
-                insert.setString(3, event[3]);
-                insert.setString(4, event[0]);
-                insert.setString(5, event[1]);
-                insert.setBytes(6, event[2].getBytes(StandardCharsets.UTF_8));
-                insert.setBytes(7, "{\"actor\":\"acct-h9\",\"actorRole\":\"HOLDER\"}".getBytes(StandardCharsets.UTF_8));
-                insert.executeUpdate();
+                insert(
+                        connection,
+                        "PartnerMembership",
+                        "member:acct-h9",
+                        sequence,
+                        event[3],
+                        event[0],
+                        event[1],
+                        event[2],
+                        "{\"actor\":\"acct-h9\",\"actorRole\":\"HOLDER\"}");
             }
         }
 
@@ -118,24 +145,22 @@ class EventEvolutionTest {
             // creates the store; nothing else
         }
         String url = "jdbc:h2:file:" + dataDir.resolve("eventstore").toAbsolutePath();
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (eventIdentifier, "
-                        + "aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload, "
-                        + "metaData) VALUES (?, ?, 0, 'SourceRecord', '2026-01-05T09:00:00Z', "
-                        + "'io.certtrail.events.records.CertificationRecorded', '1', ?, ?)")) {
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             String[][] records = {
                 {"L-1", "HCIA-Security", "0101001099000000777", "2024-01-10", "2027-01-10"},
                 {"L-2", "HCIP-Security", "0101001099000000778", "2026-01-05", "2029-01-05"}
             };
             for (String[] r : records) {
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setString(2, "CERT:" + r[0]);
-                insert.setBytes(3, recorded(r[0], r[1], r[2], r[3], r[4]).getBytes(StandardCharsets.UTF_8));
-                insert.setBytes(
-                        4,
-                        "{\"actor\":\"certification-office\",\"actorRole\":\"INTEGRATION\"}"
-                                .getBytes(StandardCharsets.UTF_8));
-                insert.executeUpdate();
+                insert(
+                        connection,
+                        "SourceRecord",
+                        "CERT:" + r[0],
+                        0,
+                        "2026-01-05T09:00:00Z",
+                        "io.certtrail.events.records.CertificationRecorded",
+                        "1",
+                        recorded(r[0], r[1], r[2], r[3], r[4]),
+                        "{\"actor\":\"certification-office\",\"actorRole\":\"INTEGRATION\"}");
             }
         }
 

@@ -2,6 +2,7 @@ package io.certtrail.command.expiry;
 
 import io.certtrail.events.partner.ExpiryDigestDue;
 import io.certtrail.events.records.CertificationEarned;
+import io.certtrail.events.records.CertificationNoted;
 import io.certtrail.events.records.CertificationNoted.State;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +33,27 @@ public final class ExpiryCommands {
             State state,
             CertificationEarned earned,
             Catalogued catalogued,
-            Instant at) {}
+            Instant at) {
+
+        /** The note this change is recorded as. */
+        CertificationNoted noted() {
+            return new CertificationNoted(
+                    holderId,
+                    earned.addressKey(),
+                    recordId,
+                    revision,
+                    state,
+                    earned.certificationName(),
+                    earned.certificateNumber(),
+                    earned.effectiveDate(),
+                    earned.expirationDate(),
+                    catalogued == null ? null : catalogued.track(),
+                    catalogued == null ? null : catalogued.level(),
+                    catalogued != null && catalogued.revivesExpired(),
+                    earned.email(),
+                    at);
+        }
+    }
 
     /** @param level ASSOCIATE, PROFESSIONAL or EXPERT */
     public record Catalogued(String track, String level, boolean revivesExpired) {}

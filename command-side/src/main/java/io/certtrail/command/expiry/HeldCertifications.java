@@ -14,7 +14,6 @@ import io.certtrail.events.records.CertificationNoted.State;
 import io.certtrail.events.records.CertificationRenewed;
 import io.certtrail.events.records.CertificationRenewed.RenewalRule;
 import io.certtrail.events.records.ExpiryReminderDue;
-import io.certtrail.platform.certificates.DefaultCatalogue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -70,25 +69,11 @@ class HeldCertifications {
         if (command.state() == State.HELD
                 && before != null
                 && !before.revoked()
-                && before.earned().equals(plain(earned))
-                && Objects.equals(before.placement(), placement(catalogued))) {
+                && before.earned().equals(HeldCertificate.plain(earned))
+                && Objects.equals(before.placement(), Placement.of(catalogued))) {
             return; // the same again
         }
-        apply(new CertificationNoted(
-                command.holderId(),
-                earned.addressKey(),
-                command.recordId(),
-                command.revision(),
-                command.state(),
-                earned.certificationName(),
-                earned.certificateNumber(),
-                earned.effectiveDate(),
-                earned.expirationDate(),
-                catalogued == null ? null : catalogued.track(),
-                catalogued == null ? null : catalogued.level(),
-                catalogued != null && catalogued.revivesExpired(),
-                earned.email(),
-                command.at()));
+        apply(command.noted());
         applyRenewals(command.at());
     }
 
@@ -179,26 +164,8 @@ class HeldCertifications {
         addressKey = event.addressKey();
         switch (event.state()) {
             case HELD -> {
-                CertificationEarned earned = new CertificationEarned(
-                        event.addressKey(),
-                        event.email(),
-                        event.certificationName(),
-                        event.certificateNumber(),
-                        event.effectiveDate(),
-                        event.expirationDate(),
-                        false);
-                Placement placement = event.track() == null
-                        ? null
-                        : new Placement(
-                                event.track(),
-                                DefaultCatalogue.LEVELS.indexOf(event.level()) + 1,
-                                event.revivesExpired());
                 HeldCertificate before = held.get(event.recordId());
-                held.put(
-                        event.recordId(),
-                        before == null
-                                ? new HeldCertificate(event.recordId(), earned, placement, false, null)
-                                : new HeldCertificate(event.recordId(), earned, placement, false, before.renewedTo()));
+                held.put(event.recordId(), HeldCertificate.noted(event, before == null ? null : before.renewedTo()));
             }
             case REVOKED -> held.computeIfPresent(event.recordId(), (id, certificate) -> certificate.asRevoked());
             case MOVED_AWAY -> held.remove(event.recordId());
@@ -223,25 +190,5 @@ class HeldCertifications {
     @EventSourcingHandler
     void on(CertificationExpired event) {
         expired.add(event.recordId() + "|" + event.expirationDate());
-    }
-
-    private static CertificationEarned plain(CertificationEarned earned) {
-        return new CertificationEarned(
-                earned.addressKey(),
-                earned.email(),
-                earned.certificationName(),
-                earned.certificateNumber(),
-                earned.effectiveDate(),
-                earned.expirationDate(),
-                false);
-    }
-
-    private static Placement placement(Catalogued catalogued) {
-        return catalogued == null
-                ? null
-                : new Placement(
-                        catalogued.track(),
-                        DefaultCatalogue.LEVELS.indexOf(catalogued.level()) + 1,
-                        catalogued.revivesExpired());
     }
 }

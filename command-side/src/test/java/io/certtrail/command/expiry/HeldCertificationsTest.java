@@ -103,39 +103,21 @@ class HeldCertificationsTest {
 
     private static final CertificationEarned HCIA = earned("HCIA-Security", "A-1", "2025-01-10", "2028-01-10");
     private static final CertificationEarned HCIP = earned("HCIP-Security", "P-1", "2026-05-20", "2029-05-20");
+    private static final CertificationRenewed HCIA_RENEWED_BY_HCIP =
+            renewed("CERT:A", HCIA, "2028-01-10", "2029-05-20", RenewalRule.HIGHER_LEVEL, "CERT:P", HCIP, T0);
 
     @Test
     void aHigherLevelOfTheTrackExtendsAValidLowerOneToItsOwnDate() {
         fixture.given(noted("CERT:A", HCIA, SECURITY_ASSOCIATE))
                 .when(note("CERT:P", 1, HCIP, SECURITY_PROFESSIONAL))
-                .expectEvents(
-                        noted("CERT:P", HCIP, SECURITY_PROFESSIONAL),
-                        renewed(
-                                "CERT:A",
-                                HCIA,
-                                "2028-01-10",
-                                "2029-05-20",
-                                RenewalRule.HIGHER_LEVEL,
-                                "CERT:P",
-                                HCIP,
-                                T0));
+                .expectEvents(noted("CERT:P", HCIP, SECURITY_PROFESSIONAL), HCIA_RENEWED_BY_HCIP);
     }
 
     @Test
     void aLowerLevelRecordedAfterTheHigherOneIsRenewedAtOnceAndTheHigherOneIsNot() {
         fixture.given(noted("CERT:P", HCIP, SECURITY_PROFESSIONAL))
                 .when(note("CERT:A", 1, HCIA, SECURITY_ASSOCIATE))
-                .expectEvents(
-                        noted("CERT:A", HCIA, SECURITY_ASSOCIATE),
-                        renewed(
-                                "CERT:A",
-                                HCIA,
-                                "2028-01-10",
-                                "2029-05-20",
-                                RenewalRule.HIGHER_LEVEL,
-                                "CERT:P",
-                                HCIP,
-                                T0));
+                .expectEvents(noted("CERT:A", HCIA, SECURITY_ASSOCIATE), HCIA_RENEWED_BY_HCIP);
     }
 
     @Test
@@ -244,15 +226,7 @@ class HeldCertificationsTest {
         fixture.given(
                         noted("CERT:A", HCIA, SECURITY_ASSOCIATE),
                         noted("CERT:P", HCIP, SECURITY_PROFESSIONAL),
-                        renewed(
-                                "CERT:A",
-                                HCIA,
-                                "2028-01-10",
-                                "2029-05-20",
-                                RenewalRule.HIGHER_LEVEL,
-                                "CERT:P",
-                                HCIP,
-                                T0))
+                        HCIA_RENEWED_BY_HCIP)
                 .when(new NoteCertification(HOLDER, "CERT:P", 2, State.HELD, corrected, SECURITY_PROFESSIONAL, T1))
                 .expectEvents(
                         noted("CERT:P", 2, State.HELD, corrected, SECURITY_PROFESSIONAL, T1),
@@ -273,15 +247,7 @@ class HeldCertificationsTest {
         fixture.given(
                         noted("CERT:A", HCIA, SECURITY_ASSOCIATE),
                         noted("CERT:P", HCIP, SECURITY_PROFESSIONAL),
-                        renewed(
-                                "CERT:A",
-                                HCIA,
-                                "2028-01-10",
-                                "2029-05-20",
-                                RenewalRule.HIGHER_LEVEL,
-                                "CERT:P",
-                                HCIP,
-                                T0))
+                        HCIA_RENEWED_BY_HCIP)
                 .when(new NoteCertification(HOLDER, "CERT:P", 2, State.HELD, late, SECURITY_PROFESSIONAL, T1))
                 .expectEvents(
                         noted("CERT:P", 2, State.HELD, late, SECURITY_PROFESSIONAL, T1),
@@ -301,15 +267,7 @@ class HeldCertificationsTest {
         fixture.given(
                         noted("CERT:A", HCIA, SECURITY_ASSOCIATE),
                         noted("CERT:P", HCIP, SECURITY_PROFESSIONAL),
-                        renewed(
-                                "CERT:A",
-                                HCIA,
-                                "2028-01-10",
-                                "2029-05-20",
-                                RenewalRule.HIGHER_LEVEL,
-                                "CERT:P",
-                                HCIP,
-                                T0))
+                        HCIA_RENEWED_BY_HCIP)
                 .when(new NoteCertification(HOLDER, "CERT:P", 1, State.REVOKED, HCIP, SECURITY_PROFESSIONAL, T1))
                 .expectEvents(
                         noted("CERT:P", 1, State.REVOKED, HCIP, SECURITY_PROFESSIONAL, T1),
@@ -378,15 +336,7 @@ class HeldCertificationsTest {
         fixture.given(
                         noted("CERT:A", HCIA, SECURITY_ASSOCIATE),
                         noted("CERT:P", HCIP, SECURITY_PROFESSIONAL),
-                        renewed(
-                                "CERT:A",
-                                HCIA,
-                                "2028-01-10",
-                                "2029-05-20",
-                                RenewalRule.HIGHER_LEVEL,
-                                "CERT:P",
-                                HCIP,
-                                T0))
+                        HCIA_RENEWED_BY_HCIP)
                 .when(review("CERT:A", "2027-12-31"))
                 .expectNoEvents()
                 .expectResultMessagePayload(Review.NOTHING_DUE);
