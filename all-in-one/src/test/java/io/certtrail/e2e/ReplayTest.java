@@ -56,8 +56,8 @@ class ReplayTest {
                         "partner_employees");
 
         List<String> projections = replayable();
-        // eight query-side projections, the command side's list of approvals due and its expiry schedule
-        assertThat(projections).hasSize(10).contains(ProcessingGroups.APPROVALS, ProcessingGroups.EXPIRY);
+        // nine query-side projections, the command side's list of approvals due and its expiry schedule
+        assertThat(projections).hasSize(11).contains(ProcessingGroups.APPROVALS, ProcessingGroups.EXPIRY);
         for (int round = 1; round <= 2; round++) {
             for (String projection : projections) {
                 var started = app.post(

@@ -4,13 +4,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.certtrail.command.support.TokenGenerator;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.certtrail.platform.privacy.SecretHashes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -113,11 +110,6 @@ public class LinkTokens {
     }
 
     static String hash(String token) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SecretHashes.sha256(token);
     }
 }

@@ -20,6 +20,7 @@ public final class ProcessingGroups {
     public static final String CERTIFICATE_REGISTER = "certificate-register";
     public static final String PARTNER_VIEW = "partner-view";
     public static final String AUDIT_EVENTS = "audit-events";
+    public static final String SHARE_LINKS = "share-links";
 
     // the command side's
     /** The mailers: never replayed, so without a dead-letter queue of their own. */
@@ -38,7 +39,8 @@ public final class ProcessingGroups {
             CERTIFICATE_APPLICATIONS,
             CERTIFICATE_REGISTER,
             PARTNER_VIEW,
-            AUDIT_EVENTS);
+            AUDIT_EVENTS,
+            SHARE_LINKS);
 
     /** The command side's processors. */
     public static final List<String> COMMAND_SIDE = List.of(MAIL, APPROVALS, EXPIRY);

@@ -72,6 +72,7 @@ public class SecurityConfiguration {
                                 "/error",
                                 "/verify",
                                 "/verify/**",
+                                "/share/**",
                                 "/api/public/**")
                         .permitAll()
                         // the metrics carry no personal data, and production serves them on the separate

@@ -1,0 +1,98 @@
+package io.certtrail.command.sharing;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.certtrail.command.sharing.ShareCommands.CreateShareLink;
+import io.certtrail.command.sharing.ShareCommands.ExtendShareLink;
+import io.certtrail.command.sharing.ShareCommands.RevokeShareLink;
+import io.certtrail.events.sharing.ShareLinkCreated;
+import io.certtrail.events.sharing.ShareLinkExtended;
+import io.certtrail.events.sharing.ShareLinkRevoked;
+import io.certtrail.platform.error.DomainException;
+import io.certtrail.platform.error.ErrorCode;
+import java.time.Duration;
+import java.time.Instant;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A holder's share link (rule 27): it shows the records chosen to anyone who has it, until it
+ * expires (a year at most from now) or its holder revokes it. Only its holder changes it; to anyone
+ * else it is as if it did not exist. Which records a visitor sees is decided when they look: only
+ * those still the holder's.
+ */
+@Aggregate
+class ShareLink {
+
+    @AggregateIdentifier
+    private String linkId;
+
+    private String accountId;
+    private boolean revoked;
+
+    ShareLink() {
+        // for Axon
+    }
+
+    @CommandHandler
+    ShareLink(CreateShareLink command) {
+        requireWithinAYear(command.expiresAt(), command.at());
+        if (command.recordIds().isEmpty()) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "Choose at least one record to share.");
+        }
+        apply(new ShareLinkCreated(
+                command.linkId(),
+                command.accountId(),
+                command.tokenHash(),
+                command.kind(),
+                command.recordIds(),
+                command.note(),
+                command.expiresAt(),
+                command.at()));
+    }
+
+    @CommandHandler
+    void handle(ExtendShareLink command) {
+        requireOwner(command.accountId());
+        if (revoked) {
+            throw new DomainException(ErrorCode.LINK_NOT_VALID, "This link was revoked; make a new one.");
+        }
+        requireWithinAYear(command.expiresAt(), command.at());
+        apply(new ShareLinkExtended(linkId, accountId, command.expiresAt(), command.at()));
+    }
+
+    /** Revoking it again changes nothing. */
+    @CommandHandler
+    void handle(RevokeShareLink command) {
+        requireOwner(command.accountId());
+        if (!revoked) {
+            apply(new ShareLinkRevoked(linkId, accountId, command.at()));
+        }
+    }
+
+    private void requireOwner(String caller) {
+        if (!accountId.equals(caller)) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "You have no such share link.");
+        }
+    }
+
+    private static void requireWithinAYear(Instant expiresAt, Instant now) {
+        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(Duration.ofDays(ShareCommands.MAX_DAYS)))) {
+            throw new DomainException(
+                    ErrorCode.INVALID_INPUT, "A share link expires within a year (1 to 365 days from now).");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ShareLinkCreated event) {
+        linkId = event.linkId();
+        accountId = event.accountId();
+    }
+
+    @EventSourcingHandler
+    void on(ShareLinkRevoked event) {
+        revoked = true;
+    }
+}
