@@ -144,6 +144,30 @@ class ShareLinkStoryTest {
         assertThat(shared.toString()).doesNotContain("H12-821"); // not chosen
     }
 
+    @Test
+    @Order(3)
+    void theHolderDownloadsTheirTranscriptAsAPdf() throws Exception {
+        java.net.http.HttpResponse<byte[]> pdf = app.getBytes("/api/me/transcript.pdf", "holder1");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text)
+                    .contains("TRANSCRIPT")
+                    .contains("0101001099000000901")
+                    .contains("VALID")
+                    .contains("H12-811")
+                    .contains("H12-821")
+                    .contains("NOT PASSED");
+        }
+        // another holder's transcript holds none of it
+        java.net.http.HttpResponse<byte[]> theirs = app.getBytes("/api/me/transcript.pdf", "holder2");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(theirs.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .doesNotContain("0101001099000000901");
+        }
+    }
+
     /** Last: its guessing spends the client's limit. */
     @Test
     @Order(4)

@@ -193,6 +193,86 @@ public class CertificatePdf {
         }
     }
 
+    /** One line of a transcript: what, its number or code, its dates or result, and its status. */
+    public record TranscriptLine(String what, String reference, String dates, String status) {}
+
+    /**
+     * A holder's transcript: every record on their account, in any script (the same fonts as the
+     * e-certificate), on as many portrait pages as it takes, each section under its heading.
+     *
+     * @param sections heading to lines, in order
+     */
+    public byte[] renderTranscript(
+            String holderName, java.time.LocalDate asOf, java.util.Map<String, List<TranscriptLine>> sections) {
+        try (PDDocument document = new PDDocument()) {
+            Fonts fonts = new Fonts(document);
+            float width = PDRectangle.A4.getWidth();
+            float height = PDRectangle.A4.getHeight();
+            float[] columns = {50, 250, 390, 500};
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            PDPageContentStream s = new PDPageContentStream(document, page);
+            try {
+                header(document, s, fonts, width, height);
+                float y = height - 160;
+                colour(s, NAVY);
+                text(s, fonts, "TRANSCRIPT", width / 2, y, 22, true);
+                s.setNonStrokingColor(0f, 0f, 0f);
+                text(s, fonts, holderName, width / 2, y - 30, 16, true);
+                colour(s, GREY);
+                text(s, fonts, "As of " + asOf, width / 2, y - 48, 10, true);
+                y -= 90;
+                for (var section : sections.entrySet()) {
+                    if (y < 120) {
+                        s.close();
+                        page = new PDPage(PDRectangle.A4);
+                        document.addPage(page);
+                        s = new PDPageContentStream(document, page);
+                        y = height - 60;
+                    }
+                    colour(s, NAVY);
+                    text(s, fonts, section.getKey(), columns[0], y, 13, false);
+                    rule(s, columns[0], y - 5, width - 100, GOLD, 0.6f);
+                    y -= 22;
+                    s.setNonStrokingColor(0f, 0f, 0f);
+                    if (section.getValue().isEmpty()) {
+                        colour(s, GREY);
+                        text(s, fonts, "none", columns[0], y, 9.5f, false);
+                        y -= 16;
+                    }
+                    for (TranscriptLine line : section.getValue()) {
+                        if (y < 60) {
+                            s.close();
+                            page = new PDPage(PDRectangle.A4);
+                            document.addPage(page);
+                            s = new PDPageContentStream(document, page);
+                            y = height - 60;
+                        }
+                        s.setNonStrokingColor(0f, 0f, 0f);
+                        text(s, fonts, line.what(), columns[0], y, 9.5f, false);
+                        text(s, fonts, line.reference(), columns[1], y, 9.5f, false);
+                        colour(s, GREY);
+                        text(s, fonts, line.dates(), columns[2], y, 9.5f, false);
+                        text(s, fonts, line.status(), columns[3], y, 9.5f, false);
+                        y -= 16;
+                    }
+                    y -= 14;
+                }
+            } finally {
+                s.close();
+            }
+            PDDocumentInformation info = document.getDocumentInformation();
+            info.setTitle("Transcript");
+            info.setAuthor(issuer.name());
+            info.setCreator("CertTrail");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * The vendor's names say level and track: HCIA-Datacom is the associate level of the Datacom
      * track. Null for a name that does not follow them.

@@ -5,10 +5,15 @@ import io.certtrail.query.records.MyRecordReads;
 import io.certtrail.query.records.MyRecordReads.CertificateView;
 import io.certtrail.query.records.MyRecordReads.ExamView;
 import io.certtrail.query.records.MyRecordReads.TrainingView;
+import io.certtrail.query.records.TranscriptReads;
 import io.certtrail.query.support.PageRequest;
 import io.certtrail.query.support.PageRequest.Page;
 import jakarta.validation.constraints.Min;
 import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,9 +25,23 @@ import org.springframework.web.bind.annotation.RestController;
 class MyRecordsController {
 
     private final MyRecordReads reads;
+    private final TranscriptReads transcripts;
 
-    MyRecordsController(MyRecordReads reads) {
+    MyRecordsController(MyRecordReads reads, TranscriptReads transcripts) {
         this.reads = reads;
+        this.transcripts = transcripts;
+    }
+
+    /** The whole record as a PDF: certificates, exams and training, under the name the sign-in states. */
+    @GetMapping(value = "/transcript.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> transcript(Caller caller) {
+        String name = java.util.stream.Stream.of(caller.firstName(), caller.lastName())
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining(" "));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"transcript.pdf\"")
+                .body(transcripts.pdf(caller.accountId(), name));
     }
 
     @GetMapping("/training")

@@ -1,0 +1,93 @@
+package io.certtrail.query.records;
+
+import io.certtrail.platform.readmodels.AddressRecords;
+import io.certtrail.platform.readmodels.AddressRecords.CertificationEntry;
+import io.certtrail.query.certificate.CertificatePdf;
+import io.certtrail.query.certificate.CertificatePdf.TranscriptLine;
+import io.certtrail.query.certificate.CertificateStatus;
+import io.certtrail.query.certificate.Revocations;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The holder's transcript (issue 21): every record on their account now, as a PDF in any script.
+ * Certificates with their status today (a renewal's date, a revocation), exams with their result,
+ * training with its completion; nothing of anyone else's.
+ */
+@Component
+public class TranscriptReads {
+
+    private final HolderRecords records;
+    private final Revocations revocations;
+    private final CertificatePdf pdf;
+    private final Clock clock;
+
+    TranscriptReads(HolderRecords records, Revocations revocations, CertificatePdf pdf, Clock clock) {
+        this.records = records;
+        this.revocations = revocations;
+        this.pdf = pdf;
+        this.clock = clock;
+    }
+
+    public byte[] pdf(String accountId, String holderName) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        HolderRecords.Visible visible = records.of(accountId, Optional.empty());
+        Map<String, Instant> revoked = revocations.of(visible.certifications().stream()
+                .map(c -> c.certification().certificateNumber())
+                .toList());
+        Map<String, List<TranscriptLine>> sections = new LinkedHashMap<>();
+        sections.put(
+                "Certificates",
+                visible.certifications().stream()
+                        .sorted(Comparator.comparing(
+                                (CertificationEntry c) -> c.certification().effectiveDate(),
+                                Comparator.nullsLast(Comparator.reverseOrder())))
+                        .map(c -> new TranscriptLine(
+                                c.certification().certificationName(),
+                                c.certification().certificateNumber(),
+                                c.certification().effectiveDate() + " to "
+                                        + c.certification().expirationDate(),
+                                CertificateStatus.of(
+                                                c.certification().expirationDate(),
+                                                revoked.get(c.certification().certificateNumber()),
+                                                today)
+                                        .name()))
+                        .toList());
+        sections.put(
+                "Exams",
+                visible.exams().stream()
+                        .sorted(Comparator.comparing(
+                                (AddressRecords.ExamEntry e) -> e.exam().examDate(),
+                                Comparator.nullsLast(Comparator.reverseOrder())))
+                        .map(e -> new TranscriptLine(
+                                e.exam().examName(),
+                                e.exam().examCode(),
+                                String.valueOf(e.exam().examDate()),
+                                e.exam().passed() ? "PASSED" : "NOT PASSED"))
+                        .toList());
+        sections.put(
+                "Training",
+                visible.trainings().stream()
+                        .sorted(Comparator.comparing(
+                                (AddressRecords.TrainingEntry t) -> t.training().endDate(),
+                                Comparator.nullsLast(Comparator.reverseOrder())))
+                        .map(t -> new TranscriptLine(
+                                t.training().courseName(),
+                                t.training().courseCode(),
+                                String.valueOf(t.training().endDate()),
+                                t.training().result() == null
+                                        ? ""
+                                        : t.training().result()))
+                        .toList());
+        return pdf.renderTranscript(
+                holderName == null || holderName.isBlank() ? "Holder" : holderName, today, sections);
+    }
+}
