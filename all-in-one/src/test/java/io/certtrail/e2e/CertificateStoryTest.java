@@ -1191,6 +1191,8 @@ class CertificateStoryTest {
                 app.getBytes("/api/me/certificate-applications/" + applicationId + "/certificate.pdf", user);
         assertThat(pdf.statusCode()).isEqualTo(200);
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            // every e-certificate carries the issuer's signature (PAdES)
+            assertThat(document.getSignatureDictionaries()).hasSize(1);
             return new PDFTextStripper().getText(document);
         }
     }

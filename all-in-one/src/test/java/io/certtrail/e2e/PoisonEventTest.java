@@ -100,7 +100,9 @@ class PoisonEventTest {
                             projections.add(processor.get("name").asText());
                         }
                     });
-            assertThat(groups).hasSize(8).containsExactlyInAnyOrderElementsOf(projections);
+            assertThat(groups)
+                    .hasSize(ProcessingGroups.PROJECTIONS.size())
+                    .containsExactlyInAnyOrderElementsOf(projections);
 
             // a correction of the parked record waits behind it, in order
             assertThat(app.post("/api/operator/records/certifications", "operator", certification(2, "2030-06-30"))

@@ -159,6 +159,9 @@ class ShareLinkStoryTest {
                     .contains("H12-811")
                     .contains("H12-821")
                     .contains("NOT PASSED");
+            // signed by the issuer (PAdES): a reader shows whether it was altered
+            assertThat(document.getSignatureDictionaries()).hasSize(1);
+            assertThat(document.getLastSignatureDictionary().getSubFilter()).isEqualTo("ETSI.CAdES.detached");
         }
         // another holder's transcript holds none of it
         java.net.http.HttpResponse<byte[]> theirs = app.getBytes("/api/me/transcript.pdf", "holder2");

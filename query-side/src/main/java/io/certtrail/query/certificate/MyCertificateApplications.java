@@ -39,6 +39,7 @@ public class MyCertificateApplications {
     private final HolderRecords records;
     private final ReadModelWait wait;
     private final CertificatePdf pdf;
+    private final PdfSignature signature;
     private final PublicUrls urls;
     private final Clock clock;
     private final Revocations revocations;
@@ -49,6 +50,7 @@ public class MyCertificateApplications {
             HolderRecords records,
             ReadModelWait wait,
             CertificatePdf pdf,
+            PdfSignature signature,
             PublicUrls urls,
             Clock clock,
             Revocations revocations,
@@ -59,6 +61,7 @@ public class MyCertificateApplications {
         this.records = records;
         this.wait = wait;
         this.pdf = pdf;
+        this.signature = signature;
         this.urls = urls;
         this.clock = clock;
     }
@@ -211,7 +214,9 @@ public class MyCertificateApplications {
                 application.expirationDate(),
                 LocalDate.ofInstant(application.approvedAt(), ZoneOffset.UTC),
                 urls.verification(application.certificateNumber())));
-        return new Download(document, "certificate-" + application.certificateNumber() + ".pdf");
+        return new Download(
+                signature.sign(document, "E-certificate " + application.certificateNumber()),
+                "certificate-" + application.certificateNumber() + ".pdf");
     }
 
     /** An e-certificate and the file name it is saved under. */

@@ -5,6 +5,7 @@ import io.certtrail.platform.readmodels.AddressRecords.CertificationEntry;
 import io.certtrail.query.certificate.CertificatePdf;
 import io.certtrail.query.certificate.CertificatePdf.TranscriptLine;
 import io.certtrail.query.certificate.CertificateStatus;
+import io.certtrail.query.certificate.PdfSignature;
 import io.certtrail.query.certificate.Revocations;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,12 +29,15 @@ public class TranscriptReads {
     private final HolderRecords records;
     private final Revocations revocations;
     private final CertificatePdf pdf;
+    private final PdfSignature signature;
     private final Clock clock;
 
-    TranscriptReads(HolderRecords records, Revocations revocations, CertificatePdf pdf, Clock clock) {
+    TranscriptReads(
+            HolderRecords records, Revocations revocations, CertificatePdf pdf, PdfSignature signature, Clock clock) {
         this.records = records;
         this.revocations = revocations;
         this.pdf = pdf;
+        this.signature = signature;
         this.clock = clock;
     }
 
@@ -87,7 +91,8 @@ public class TranscriptReads {
                                         ? ""
                                         : t.training().result()))
                         .toList());
-        return pdf.renderTranscript(
+        byte[] document = pdf.renderTranscript(
                 holderName == null || holderName.isBlank() ? "Holder" : holderName, today, sections);
+        return signature.sign(document, "Transcript as of " + today);
     }
 }
