@@ -98,7 +98,7 @@ class ShareLinkStoryTest {
 
     @Test
     @Order(1)
-    void aVisitorSeesTheSharedCertificateWithItsStatusAndNothingElse() {
+    void aVisitorSeesTheSharedCertificateWithItsStatusAndNothingElse() throws Exception {
         JsonNode made = make("""
                 {"kind":"CERTIFICATE","recordIds":["CERT:SH-1"],"note":"For the hiring team"}""");
         assertThat(made.get("url").asText()).contains("/share/");
@@ -122,6 +122,14 @@ class ShareLinkStoryTest {
                 .contains("HCIA-Datacom")
                 .contains("0101001099000000901")
                 .doesNotContain("@");
+
+        // as a browser shows it: the certificate, its status in its colour
+        Chromium chromium = Chromium.orSkip(dataDir);
+        String dom = chromium.dom(made.get("url").asText(), 0);
+        assertThat(dom)
+                .contains("0101001099000000901")
+                .contains("class=\"VALID\"")
+                .contains("For the hiring team");
 
         // the holder lists it, never with its secret
         JsonNode mine = app.get("/api/me/share-links", "holder1").json();
