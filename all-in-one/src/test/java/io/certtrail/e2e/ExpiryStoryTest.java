@@ -169,8 +169,8 @@ class ExpiryStoryTest {
             assertThat(digests)
                     .extracting(ExpiryStoryTest::subject)
                     .containsExactly(
-                            "1 certificates of your employees expire in the next 90 days (2026-W10)",
-                            "1 certificates of your employees expire in the next 90 days (2026-W18)");
+                            "1 certificate of your employees expires in the next 90 days (2026-W10)",
+                            "1 certificate of your employees expires in the next 90 days (2026-W18)");
             assertThat(CertTrailInstance.text(digests.get(0)))
                     .contains("2026-05-30  HCIA-Storage")
                     .doesNotContain("Datacom");

@@ -40,7 +40,9 @@ class ExpiryMailer {
                 "expiry-digest:" + event.companyId() + ":" + event.week() + ":" + event.adminAccountId(),
                 event.dueAt(),
                 event.email(),
-                "%d certificates of your employees expire in the next %d days (%s)"
+                (event.certificates().size() == 1
+                                ? "1 certificate of your employees expires in the next %2$d days (%3$s)"
+                                : "%1$d certificates of your employees expire in the next %2$d days (%3$s)")
                         .formatted(event.certificates().size(), event.withinDays(), event.week()),
                 ("These certificates of your company's employees expire in the next %d days:\n\n%s\n"
                                 + "Passing the same certification again, or a higher level of its track, renews a"
