@@ -95,6 +95,33 @@ public record CertificateRegister(
 
     /** The same entry, printed with this name. */
     public CertificateRegister named(String name) {
+        return with(name, revokedAt, replacedBy, history, renewedTo);
+    }
+
+    /** The same entry, revoked at the first revocation's moment, with the revocation in its history. */
+    public CertificateRegister revoked(Instant at) {
+        Instant first = revokedAt == null ? at : revokedAt;
+        return with(
+                holderName,
+                first,
+                replacedBy,
+                plus(new Change(ChangeKind.REVOKED, first, 0, effectiveDate, expirationDate, null)),
+                renewedTo);
+    }
+
+    /** The same entry under its old number, answering as replaced by {@code number}, with the change in its history. */
+    public CertificateRegister replacedBy(String number, Change change) {
+        return with(holderName, revokedAt, number, plus(change), renewedTo);
+    }
+
+    /** The same entry with the date a renewal set (or withdrew), and the change in its history. */
+    public CertificateRegister renewed(LocalDate date, Change change) {
+        return with(holderName, revokedAt, replacedBy, plus(change), date);
+    }
+
+    /** The same certificate with what can change after it was recorded. */
+    private CertificateRegister with(
+            String name, Instant revoked, String replacement, List<Change> changes, LocalDate renewal) {
         return new CertificateRegister(
                 certificateNumber,
                 recordId,
@@ -102,60 +129,11 @@ public record CertificateRegister(
                 effectiveDate,
                 expirationDate,
                 name,
-                revokedAt,
-                replacedBy,
-                history,
+                revoked,
+                replacement,
+                changes,
                 recordedExpirationDate,
-                renewedTo);
-    }
-
-    /** The same entry, revoked at the first revocation's moment, with the revocation in its history. */
-    public CertificateRegister revoked(Instant at) {
-        Instant first = revokedAt == null ? at : revokedAt;
-        return new CertificateRegister(
-                certificateNumber,
-                recordId,
-                certificationName,
-                effectiveDate,
-                expirationDate,
-                holderName,
-                first,
-                replacedBy,
-                plus(new Change(ChangeKind.REVOKED, first, 0, effectiveDate, expirationDate, null)),
-                recordedExpirationDate,
-                renewedTo);
-    }
-
-    /** The same entry under its old number, answering as replaced by {@code number}, with the change in its history. */
-    public CertificateRegister replacedBy(String number, Change change) {
-        return new CertificateRegister(
-                certificateNumber,
-                recordId,
-                certificationName,
-                effectiveDate,
-                expirationDate,
-                holderName,
-                revokedAt,
-                number,
-                plus(change),
-                recordedExpirationDate,
-                renewedTo);
-    }
-
-    /** The same entry with the date a renewal set (or withdrew), and the change in its history. */
-    public CertificateRegister renewed(LocalDate date, Change change) {
-        return new CertificateRegister(
-                certificateNumber,
-                recordId,
-                certificationName,
-                effectiveDate,
-                expirationDate,
-                holderName,
-                revokedAt,
-                replacedBy,
-                plus(change),
-                recordedExpirationDate,
-                date);
+                renewal);
     }
 
     /** This entry's history with the change added, unless it is there already (an event handled again). */
