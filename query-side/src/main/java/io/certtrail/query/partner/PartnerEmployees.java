@@ -53,16 +53,6 @@ public class PartnerEmployees {
             Map<String, Map<String, Long>> validByTrackAndLevel) {}
 
     private final CatalogueReads catalogue;
-    /**
-     * The catalogue by name, read again at most every ten seconds: it changes rarely, and reading it
-     * on every page was a query more per request (the benchmark's partner figure). A change reaches
-     * the counts within that time.
-     */
-    private volatile Map<String, CatalogueReads.Certification> known = Map.of();
-
-    private volatile long knownAt = Long.MIN_VALUE;
-
-    private static final long CATALOGUE_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
     PartnerEmployees(PartnerView view, CatalogueReads catalogue) {
         this.view = view;
@@ -143,14 +133,7 @@ public class PartnerEmployees {
     }
 
     private Map<String, CatalogueReads.Certification> catalogue() {
-        long now = System.nanoTime();
-        if (knownAt == Long.MIN_VALUE || now - knownAt > CATALOGUE_TTL_NANOS) {
-            Map<String, CatalogueReads.Certification> byName = new java.util.HashMap<>();
-            catalogue.catalogue().forEach(c -> byName.put(c.certificationName(), c));
-            known = Map.copyOf(byName);
-            knownAt = now;
-        }
-        return known;
+        return catalogue.byName();
     }
 
     private static Map<String, Map<String, Long>> byTrackAndLevel(

@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -138,9 +140,19 @@ public class ShareLinkReads {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         HolderRecords.Visible visible = records.of(accountId, Optional.empty());
         List<String> chosen = link.recordIds();
-        List<SharedCertificate> certificates = visible.certifications().stream()
+        List<CertificationEntry> shown = visible.certifications().stream()
                 .filter(c -> chosen.contains(c.recordId()))
-                .map(c -> certificate(c, today))
+                .toList();
+        Map<String, CertificateRegister> registered = new LinkedHashMap<>();
+        for (CertificationEntry c : shown) {
+            String number = c.certification().certificateNumber();
+            CertificateRegister entry = mongo.findById(number, CertificateRegister.class);
+            if (entry != null) {
+                registered.put(number, entry);
+            }
+        }
+        List<SharedCertificate> certificates = shown.stream()
+                .map(c -> certificate(c, registered.get(c.certification().certificateNumber()), today))
                 .toList();
         List<SharedExam> exams = link.kind() == SharedKind.CERTIFICATE
                 ? List.of()
@@ -164,7 +176,7 @@ public class ShareLinkReads {
                         .toList();
         return new Shared(
                 link.kind(),
-                holderName(accountId, certificates),
+                holderName(accountId, registered.values()),
                 link.note(),
                 link.expiresAt(),
                 today,
@@ -193,9 +205,8 @@ public class ShareLinkReads {
                         .map(l -> new Found(where.accountId(), l));
     }
 
-    private SharedCertificate certificate(CertificationEntry entry, LocalDate today) {
+    private SharedCertificate certificate(CertificationEntry entry, CertificateRegister register, LocalDate today) {
         CertificationEarned c = entry.certification();
-        CertificateRegister register = mongo.findById(c.certificateNumber(), CertificateRegister.class);
         Instant revokedAt = revocations.of(c.certificateNumber());
         boolean renewed = register != null
                 && register.history().stream().anyMatch(h -> h.kind() == CertificateRegister.ChangeKind.RENEWED);
@@ -233,10 +244,9 @@ public class ShareLinkReads {
     }
 
     /** The name printed on a shared certificate, else the holder's name as the identity provider states it. */
-    private String holderName(String accountId, List<SharedCertificate> certificates) {
-        for (SharedCertificate c : certificates) {
-            CertificateRegister register = mongo.findById(c.certificateNumber(), CertificateRegister.class);
-            if (register != null && register.holderName() != null) {
+    private String holderName(String accountId, java.util.Collection<CertificateRegister> registered) {
+        for (CertificateRegister register : registered) {
+            if (register.holderName() != null) {
                 return register.holderName();
             }
         }
@@ -244,10 +254,9 @@ public class ShareLinkReads {
         if (account == null) {
             return null;
         }
-        String name = Stream.of(account.firstName(), account.lastName())
+        return Stream.of(account.firstName(), account.lastName())
                 .filter(Objects::nonNull)
                 .reduce((a, b) -> a + " " + b)
                 .orElse(null);
-        return name;
     }
 }
