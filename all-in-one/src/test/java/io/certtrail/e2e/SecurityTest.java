@@ -234,6 +234,7 @@ class SecurityTest {
                 new Endpoint("POST", "/api/me/share-links/share:x/extension", json, Set.of("HOLDER")),
                 new Endpoint("POST", "/api/me/share-links/share:x/revocation", "", Set.of("HOLDER")),
                 new Endpoint("GET", "/api/me/transcript.pdf", null, Set.of("HOLDER")),
+                new Endpoint("GET", "/api/me/certificate-applications/app:x/credential", null, Set.of("HOLDER")),
                 new Endpoint("POST", "/api/partner/memberships/acct-h1/approval", "", Set.of("PARTNER_ADMIN")),
                 new Endpoint("POST", "/api/operator/email-unbindings", json, Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/operator/suspect-bindings", null, Set.of("OPERATOR")),

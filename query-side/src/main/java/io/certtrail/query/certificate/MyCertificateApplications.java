@@ -173,6 +173,41 @@ public class MyCertificateApplications {
      * certificate is still among its records and not revoked; never for third-party accounts.
      */
     public Download download(String applicationId, String accountId, boolean thirdParty) {
+        Issued application = issued(applicationId, accountId, thirdParty);
+        byte[] document = pdf.render(new CertificatePdf.Content(
+                application.fullName(),
+                application.certificationName(),
+                application.certificateNumber(),
+                application.effectiveDate(),
+                application.expirationDate(),
+                LocalDate.ofInstant(application.approvedAt(), ZoneOffset.UTC),
+                urls.verification(application.certificateNumber())));
+        return new Download(
+                signature.sign(document, "E-certificate " + application.certificateNumber()),
+                "certificate-" + application.certificateNumber() + ".pdf");
+    }
+
+    /**
+     * An electronic certificate this account may have issued to it now (the e-certificate, its Open
+     * Badges credential), as its record states it today.
+     *
+     * @param email the address the certificate was applied for under
+     */
+    public record Issued(
+            String recordId,
+            String certificateNumber,
+            String certificationName,
+            LocalDate effectiveDate,
+            LocalDate expirationDate,
+            String fullName,
+            String email,
+            Instant approvedAt) {}
+
+    /**
+     * The certificate of an approved electronic application of this account, while it is still among
+     * its records, not revoked and not expired; never for third-party accounts (rule 8).
+     */
+    public Issued issued(String applicationId, String accountId, boolean thirdParty) {
         if (thirdParty) {
             throw new DomainException(
                     ErrorCode.THIRD_PARTY_ACCOUNT,
@@ -206,17 +241,15 @@ public class MyCertificateApplications {
                     ErrorCode.NOT_DOWNLOADABLE,
                     "The address of this certificate is no longer associated with your account.");
         }
-        byte[] document = pdf.render(new CertificatePdf.Content(
-                application.fullName(),
-                application.certificationName(),
+        return new Issued(
+                application.recordId(),
                 application.certificateNumber(),
+                application.certificationName(),
                 application.effectiveDate(),
                 application.expirationDate(),
-                LocalDate.ofInstant(application.approvedAt(), ZoneOffset.UTC),
-                urls.verification(application.certificateNumber())));
-        return new Download(
-                signature.sign(document, "E-certificate " + application.certificateNumber()),
-                "certificate-" + application.certificateNumber() + ".pdf");
+                application.fullName(),
+                application.email(),
+                application.approvedAt());
     }
 
     /** An e-certificate and the file name it is saved under. */

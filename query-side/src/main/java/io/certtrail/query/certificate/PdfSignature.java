@@ -3,25 +3,12 @@ package io.certtrail.query.certificate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Calendar;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
@@ -36,12 +23,7 @@ import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
@@ -52,7 +34,6 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,92 +42,23 @@ import org.springframework.stereotype.Component;
  * named in the signed attributes, no signing-time attribute; the time is the signature
  * dictionary's), made with PDFBox and Bouncy Castle. Any PDF reader then shows whether a file was
  * altered after it was issued.
- *
- * <p>The key: a PKCS #12 file ({@code certtrail.signing.keystore}, its password
- * {@code certtrail.signing.password}); with {@code certtrail.signing.create-if-missing} (the
- * embedded default) a self-signed one is made there on first start and kept. Without a file, a key
- * made at start signs (the signatures prove the file unaltered, not who signed across restarts).
+ * The key is the issuer's ({@link IssuerKey}).
  */
 @Component
 public class PdfSignature {
 
     private static final Logger log = LoggerFactory.getLogger(PdfSignature.class);
-    private static final String ALIAS = "certtrail-signing";
-
-    private final PrivateKey key;
-    private final X509Certificate certificate;
-    private final String signer;
+    private final IssuerKey key;
     private final Clock clock;
 
-    PdfSignature(
-            CertificatePdf.Issuer issuer,
-            Clock clock,
-            @Value("${certtrail.signing.keystore:}") String keystore,
-            @Value("${certtrail.signing.password:}") String password,
-            @Value("${certtrail.signing.create-if-missing:false}") boolean createIfMissing) {
+    PdfSignature(IssuerKey key, Clock clock) {
+        this.key = key;
         this.clock = clock;
-        this.signer = issuer.name();
-        try {
-            KeyStore store =
-                    keys(Path.of(keystore.isBlank() ? "." : keystore), keystore.isBlank(), password, createIfMissing);
-            char[] secret = password.toCharArray();
-            this.key = (PrivateKey) store.getKey(ALIAS, secret);
-            this.certificate = (X509Certificate) store.getCertificate(ALIAS);
-        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
-            throw new IllegalStateException("certtrail.signing: the signing key cannot be read", e);
-        }
-    }
-
-    private KeyStore keys(Path file, boolean none, String password, boolean createIfMissing)
-            throws GeneralSecurityException, IOException, OperatorCreationException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        if (!none && Files.exists(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                store.load(in, password.toCharArray());
-            }
-            return store;
-        }
-        if (!none && !createIfMissing) {
-            throw new IOException("no keystore at " + file);
-        }
-        store.load(null, null);
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
-        KeyPair pair = generator.generateKeyPair();
-        X500Name name = new X500Name("CN=" + escape(signer) + " document signing,O=" + escape(signer));
-        Instant from = Instant.now().minus(Duration.ofDays(1));
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                name,
-                new BigInteger(64, new SecureRandom()),
-                Date.from(from),
-                Date.from(from.plus(Duration.ofDays(3650))),
-                name,
-                pair.getPublic());
-        builder.addExtension(
-                Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-        X509Certificate self = new JcaX509CertificateConverter()
-                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
-        store.setKeyEntry(
-                ALIAS, pair.getPrivate(), password.toCharArray(), new java.security.cert.Certificate[] {self});
-        if (none) {
-            log.warn("certtrail.signing.keystore is not set: PDFs are signed with a key made at start");
-        } else {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                store.store(out, password.toCharArray());
-            }
-            log.info("Made a self-signed document signing key at {}", file);
-        }
-        return store;
-    }
-
-    private static String escape(String text) {
-        return text.replaceAll("([,+\"\\\\<>;=])", "\\\\$1");
     }
 
     /** The certificate that signs, for anyone who wants to check a signature against it. */
     public X509Certificate certificate() {
-        return certificate;
+        return key.certificate();
     }
 
     /** The same PDF, signed (an incremental update: the signed bytes are the document as given). */
@@ -155,7 +67,7 @@ public class PdfSignature {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
-            signature.setName(signer);
+            signature.setName(key.signer());
             signature.setReason(reason);
             Calendar when = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
             when.setTimeInMillis(clock.millis());
@@ -184,7 +96,8 @@ public class PdfSignature {
     private byte[] cms(InputStream content) throws IOException {
         try {
             ASN1EncodableVector attributes = new ASN1EncodableVector();
-            byte[] certificateHash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            byte[] certificateHash = MessageDigest.getInstance("SHA-256")
+                    .digest(key.certificate().getEncoded());
             attributes.add(new Attribute(
                     PKCSObjectIdentifiers.id_aa_signingCertificateV2,
                     new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {new ESSCertIDv2(certificateHash)}))));
@@ -199,8 +112,8 @@ public class PdfSignature {
                             return super.getAttributes(parameters).remove(CMSAttributes.signingTime);
                         }
                     })
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key), certificate));
-            generator.addCertificates(new JcaCertStore(List.of(certificate)));
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.privateKey()), key.certificate()));
+            generator.addCertificates(new JcaCertStore(List.of(key.certificate())));
             return generator
                     .generate(new CMSProcessableByteArray(content.readAllBytes()), false)
                     .getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);

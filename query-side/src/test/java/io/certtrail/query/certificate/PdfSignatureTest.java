@@ -79,7 +79,8 @@ class PdfSignatureTest {
     void theSignatureCoversTheWholeFileAndBreaksWhenItChanges() throws Exception {
         Path keystore = dir.resolve("signing.p12");
         PdfSignature signature = new PdfSignature(
-                new CertificatePdf.Issuer(null, null, null, null), CLOCK, keystore.toString(), "secret", true);
+                new IssuerKey(new CertificatePdf.Issuer(null, null, null, null), keystore.toString(), "secret", true),
+                CLOCK);
         byte[] signed = signature.sign(certificate(), "E-certificate 0101001011938060621");
         assertThat(verifies(signed, signature.certificate())).isTrue();
         try (PDDocument document = Loader.loadPDF(signed)) {
@@ -113,7 +114,8 @@ class PdfSignatureTest {
 
         // the key is kept: the next start signs with the same certificate
         PdfSignature again = new PdfSignature(
-                new CertificatePdf.Issuer(null, null, null, null), CLOCK, keystore.toString(), "secret", true);
+                new IssuerKey(new CertificatePdf.Issuer(null, null, null, null), keystore.toString(), "secret", true),
+                CLOCK);
         assertThat(again.certificate()).isEqualTo(signature.certificate());
     }
 }
