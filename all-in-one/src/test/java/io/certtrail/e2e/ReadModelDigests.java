@@ -23,6 +23,8 @@ final class ReadModelDigests {
             "processor_instances",
             "scheduler_locks",
             "expiry_sweeps",
+            // who looked (rule 29): kept as it happens, not projected from the store
+            "access_log",
             // projected, but the expiry sweep takes each entry off once it asked about it (or adopted it)
             "expiry_schedule",
             "expiry_adoptions");

@@ -27,8 +27,11 @@ public class Verification {
     private final MongoTemplate mongo;
     private final RateLimits rateLimits;
     private final Clock clock;
+    private final io.certtrail.query.activity.AccessLog accesses;
 
-    Verification(MongoTemplate mongo, RateLimits rateLimits, Clock clock) {
+    Verification(
+            MongoTemplate mongo, RateLimits rateLimits, Clock clock, io.certtrail.query.activity.AccessLog accesses) {
+        this.accesses = accesses;
         this.mongo = mongo;
         this.rateLimits = rateLimits;
         this.clock = clock;
@@ -137,6 +140,8 @@ public class Verification {
                 ? Status.REPLACED
                 : Status.valueOf(CertificateStatus.of(entry.expirationDate(), entry.revokedAt(), today)
                         .name());
+        // the holder's activity log (rule 29): under the number they hold now
+        accesses.certificateVerified(current.certificateNumber(), clientAddress);
         boolean nameGiven = name != null && !name.isBlank();
         Boolean matches = nameGiven ? PersonNames.sameFullName(name, entry.holderName()) : null;
         String shownName = Boolean.TRUE.equals(matches) ? entry.holderName() : Masking.personName(entry.holderName());

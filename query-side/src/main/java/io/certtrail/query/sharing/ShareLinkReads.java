@@ -51,6 +51,7 @@ public class ShareLinkReads {
     private final RateLimits rateLimits;
     private final PublicUrls urls;
     private final Clock clock;
+    private final io.certtrail.query.activity.AccessLog accesses;
 
     ShareLinkReads(
             MongoTemplate mongo,
@@ -59,7 +60,9 @@ public class ShareLinkReads {
             PartnerView accounts,
             RateLimits rateLimits,
             PublicUrls urls,
-            Clock clock) {
+            Clock clock,
+            io.certtrail.query.activity.AccessLog accesses) {
+        this.accesses = accesses;
         this.mongo = mongo;
         this.records = records;
         this.revocations = revocations;
@@ -137,6 +140,7 @@ public class ShareLinkReads {
         }
         String accountId = found.get().accountId();
         Link link = found.get().link();
+        accesses.shareLinkOpened(accountId, link.linkId(), clientAddress); // the holder's activity log (rule 29)
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         HolderRecords.Visible visible = records.of(accountId, Optional.empty());
         List<String> chosen = link.recordIds();

@@ -35,8 +35,11 @@ class PartnerEmployeesController {
 
     private final PartnerEmployees employees;
     private final Clock clock;
+    private final io.certtrail.query.activity.AccessLog accesses;
 
-    PartnerEmployeesController(PartnerEmployees employees, Clock clock) {
+    PartnerEmployeesController(
+            PartnerEmployees employees, Clock clock, io.certtrail.query.activity.AccessLog accesses) {
+        this.accesses = accesses;
         this.employees = employees;
         this.clock = clock;
     }
@@ -51,11 +54,25 @@ class PartnerEmployeesController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "name,asc") String sort) {
-        return employees.page(
-                caller.partnerCompanyOrRefuse(),
+        String company = caller.partnerCompanyOrRefuse();
+        EmployeesPage read = employees.page(
+                company,
                 new Filter(certification, status, expiresWithinDays, course),
                 new PageRequest(page, size, sort),
                 today());
+        accesses.partnerRead(
+                company,
+                administrator(caller),
+                "the employee list",
+                read.employees().items().stream()
+                        .map(PartnerEmployees.EmployeeView::accountId)
+                        .toList());
+        return read;
+    }
+
+    /** Who read, as employees see it in their activity log (rule 29): the address they sign in with. */
+    private static String administrator(Caller caller) {
+        return caller.email() != null && !caller.email().isBlank() ? caller.email() : caller.accountId();
     }
 
     /**
@@ -72,6 +89,7 @@ class PartnerEmployeesController {
         String company = caller.partnerCompanyOrRefuse();
         Filter filter = new Filter(certification, status, expiresWithinDays, course);
         LocalDate today = today();
+        accesses.partnerRead(company, administrator(caller), "the employee list, exported as CSV", null);
         StreamingResponseBody body = out -> employees.export(company, filter, today, out);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
