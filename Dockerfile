@@ -12,7 +12,9 @@ RUN --mount=type=cache,target=/root/.m2 \
     && cp demo-identity/target/demo-identity-*-exec.jar /out/identity.jar
 
 FROM eclipse-temurin:17.0.15_6-jre-jammy AS runtime
-RUN useradd --system --uid 1001 certtrail
+# /signing: where compose's shared volume keeps the query side's signing key (a new named volume
+# takes this directory's owner)
+RUN useradd --system --uid 1001 certtrail && mkdir /signing && chown certtrail /signing
 USER certtrail
 WORKDIR /app
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"

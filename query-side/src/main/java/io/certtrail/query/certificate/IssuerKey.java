@@ -98,14 +98,24 @@ public class IssuerKey {
                 ALIAS, pair.getPrivate(), password.toCharArray(), new java.security.cert.Certificate[] {self});
         if (none) {
             log.warn("certtrail.signing.keystore is not set: PDFs and credentials are signed with a key made at start");
-        } else {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
+            return store;
+        }
+        // instances sharing the file's volume may start together: the first one's key is everybody's
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path made = Files.createTempFile(directory, ".signing-", ".p12");
+        try {
+            try (OutputStream out = Files.newOutputStream(made)) {
                 store.store(out, password.toCharArray());
             }
+            Files.createLink(file, made); // fails if another instance made it first; never replaces it
             log.info("Made a self-signed document signing key at {}", file);
+            return store;
+        } catch (java.nio.file.FileAlreadyExistsException another) {
+            return keys(file, false, password, false);
+        } finally {
+            Files.deleteIfExists(made);
         }
-        return store;
     }
 
     private static String escape(String text) {
