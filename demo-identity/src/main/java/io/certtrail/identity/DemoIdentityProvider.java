@@ -193,11 +193,12 @@ class DemoIdentityProvider {
             throws java.io.IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"CertTrail demo users\"");
         ProblemWriter.write(
+                request,
                 response,
                 401,
                 "unauthenticated",
-                "Unauthenticated",
-                "Give a demo user's name and password.",
+                "problem.unauthenticated.title",
+                "problem.demo-user-needed",
                 "UNAUTHENTICATED");
     }
 

@@ -20,6 +20,12 @@ public class PlatformConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The message bundles (i18n/messages, English and Simplified Chinese): Spring's messageSource. */
+    @Bean
+    org.springframework.context.MessageSource messageSource() {
+        return io.certtrail.platform.i18n.Messages.source();
+    }
+
     /** Both sides name an address by the same keyed hash: commands to find its aggregate, auditors to search by it. */
     @Bean
     AddressKeys addressKeys(@Value("${certtrail.address-key-secret}") String secret) {

@@ -11,6 +11,7 @@ import io.certtrail.command.account.AccountCommands.RemoveEmail;
 import io.certtrail.command.account.AccountCommands.RequestEmailAssociation;
 import io.certtrail.command.account.AccountCommands.RequestEmailDisassociation;
 import io.certtrail.command.account.AccountCommands.SetExpiryReminders;
+import io.certtrail.command.account.AccountCommands.SetLanguagePreference;
 import io.certtrail.events.account.AccountHolderNamed;
 import io.certtrail.events.account.AssociationMethod;
 import io.certtrail.events.account.DisassociationCause;
@@ -19,9 +20,11 @@ import io.certtrail.events.account.EmailAssociationRequested;
 import io.certtrail.events.account.EmailDisassociated;
 import io.certtrail.events.account.EmailDisassociationRequested;
 import io.certtrail.events.account.ExpiryRemindersChanged;
+import io.certtrail.events.account.LanguagePreferenceChanged;
 import io.certtrail.events.account.ScoreReportLinked;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -68,6 +71,7 @@ class Account {
 
     private HolderName holder;
     private boolean expiryRemindersOff;
+    private String language;
 
     Account() {
         // for Axon
@@ -87,8 +91,7 @@ class Account {
             return new Accepted(command.requestId(), AggregateLifecycle.getVersion(), false, true);
         }
         if (activeEmails.containsKey(command.addressKey())) {
-            throw new DomainException(
-                    ErrorCode.ADDRESS_ALREADY_ACTIVE, "This address is already associated with your account.");
+            throw new DomainException(ErrorCode.ADDRESS_ALREADY_ACTIVE, Text.of("problem.account.1"));
         }
         if (command.holder() != null
                 && !command.holder().equals(holder)
@@ -125,6 +128,16 @@ class Account {
         return command.enabled();
     }
 
+    /** @return the language chosen now; choosing what holds already changes nothing */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    String handle(SetLanguagePreference command) {
+        if (accountId == null || !java.util.Objects.equals(command.language(), language)) {
+            apply(new LanguagePreferenceChanged(command.accountId(), command.language(), command.at()));
+        }
+        return command.language();
+    }
+
     @CommandHandler
     Accepted handle(ActivateEmail command, AddressRegistry registry) {
         PendingLink pending = findValid(pendingAssociations, command.requestId(), command.at());
@@ -146,8 +159,7 @@ class Account {
     Accepted handle(RequestEmailDisassociation command) {
         String email = activeEmails.get(command.addressKey());
         if (email == null) {
-            throw new DomainException(
-                    ErrorCode.ADDRESS_NOT_ASSOCIATED, "This address is not associated with your account.");
+            throw new DomainException(ErrorCode.ADDRESS_NOT_ASSOCIATED, Text.of("problem.account.2"));
         }
         apply(new EmailDisassociationRequested(
                 accountId,
@@ -204,7 +216,8 @@ class Account {
                 .filter(link -> link.requestId().equals(requestId))
                 .filter(link -> at.isBefore(link.expiresAt()))
                 .findFirst()
-                .orElseThrow(() -> new DomainException(ErrorCode.LINK_NOT_VALID, LINK_NOT_VALID));
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.LINK_NOT_VALID, Text.of("problem.record-parser.1", LINK_NOT_VALID)));
     }
 
     @EventSourcingHandler
@@ -251,6 +264,12 @@ class Account {
         pendingDisassociations.put(
                 event.addressKey(),
                 new PendingLink(event.requestId(), event.addressKey(), event.email(), null, event.expiresAt(), null));
+    }
+
+    @EventSourcingHandler
+    void on(LanguagePreferenceChanged event) {
+        accountId = event.accountId();
+        language = event.language();
     }
 
     @EventSourcingHandler

@@ -30,6 +30,10 @@ public final class AccountCommands {
     public record SetExpiryReminders(
             @TargetAggregateIdentifier String accountId, boolean enabled, Instant at) {}
 
+    /** @param language a tag CertTrail speaks, or null: each request's Accept-Language */
+    public record SetLanguagePreference(
+            @TargetAggregateIdentifier String accountId, String language, Instant at) {}
+
     public record ActivateEmail(@TargetAggregateIdentifier String accountId, String requestId, Instant at) {}
 
     public record RequestEmailDisassociation(

@@ -29,6 +29,7 @@ import io.certtrail.events.certificate.ReplacementRequested;
 import io.certtrail.events.records.CertificationEarned;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.time.WorkingDays;
 import java.time.LocalDate;
 import java.util.List;
@@ -89,48 +90,46 @@ class CertificateApplication {
             PrintedNames names) {
         if (command.privacyStatement() == null) {
             throw new DomainException(
-                    ErrorCode.PRIVACY_STATEMENT_NOT_ACCEPTED, "Accept the privacy statement to apply.");
+                    ErrorCode.PRIVACY_STATEMENT_NOT_ACCEPTED, Text.of("problem.certificate-application.1"));
         }
         if ((command.format() == CertificateFormat.PAPER) != (command.mailing() != null)) {
-            throw new DomainException(
-                    ErrorCode.INVALID_INPUT,
-                    "A paper certificate needs mailing information; an electronic one takes none.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.certificate-application.2"));
         }
         CertificationEarned certificate = certificates
                 .valid(command.recordId())
                 .filter(earned -> addresses.isActive(command.accountId(), earned.addressKey()))
                 .orElseThrow(() -> new DomainException(
-                        ErrorCode.CERTIFICATE_NOT_ELIGIBLE,
-                        "This certificate is not one of yours that can be applied for."));
+                        ErrorCode.CERTIFICATE_NOT_ELIGIBLE, Text.of("problem.certificate-application.3")));
         // only after eligibility: nobody learns whether someone else applied for a certificate not theirs
         if (applicationId != null && status != Status.VOIDED) {
             throw new DomainException(
-                    ErrorCode.CERTIFICATE_ALREADY_APPLIED,
-                    "This certificate has already been applied for; its format cannot change.");
+                    ErrorCode.CERTIFICATE_ALREADY_APPLIED, Text.of("problem.certificate-application.4"));
         }
         List<CertificateFormat> offered = formats.of(certificate.certificationName());
         if (!offered.contains(command.format())) {
             throw new DomainException(
                     ErrorCode.FORMAT_NOT_OFFERED,
-                    certificate.certificationName() + " is issued "
-                            + (offered.contains(CertificateFormat.PAPER) && offered.size() == 1
-                                    ? "on paper only."
-                                    : offered.size() == 1 ? "as an e-certificate only." : "as " + offered + "."));
+                    offered.contains(CertificateFormat.PAPER) && offered.size() == 1
+                            ? Text.of("problem.certificate-application.paper-only", certificate.certificationName())
+                            : offered.size() == 1
+                                    ? Text.of(
+                                            "problem.certificate-application.electronic-only",
+                                            certificate.certificationName())
+                                    : Text.of(
+                                            "problem.certificate-application.formats",
+                                            certificate.certificationName(),
+                                            offered));
         }
         LocalDate mailingOpens = WorkingDays.plus(certificate.effectiveDate(), MAILING_WORKING_DAYS);
         if (command.format() == CertificateFormat.PAPER && command.today().isBefore(mailingOpens)) {
             throw new DomainException(
-                    ErrorCode.MAILING_NOT_YET_OPEN,
-                    "Mailing information for a paper certificate"
-                            + " can be given from three working days after the score report: from " + mailingOpens
-                            + ".");
+                    ErrorCode.MAILING_NOT_YET_OPEN, Text.of("problem.certificate-application.5", mailingOpens));
         }
         if (certificate.expirationDate() != null && command.today().isAfter(certificate.expirationDate())) {
-            throw new DomainException(ErrorCode.CERTIFICATE_NOT_ELIGIBLE, "This certificate has expired.");
+            throw new DomainException(ErrorCode.CERTIFICATE_NOT_ELIGIBLE, Text.of("problem.certificate-application.6"));
         }
         if (!addresses.isActive(command.accountId(), command.addressKey())) {
-            throw new DomainException(
-                    ErrorCode.ADDRESS_NOT_ASSOCIATED, "Choose an e-mail address associated with your account.");
+            throw new DomainException(ErrorCode.ADDRESS_NOT_ASSOCIATED, Text.of("problem.certificate-application.7"));
         }
         LocalDate from = WorkingDays.next(certificate.effectiveDate());
         boolean review = !names.areTheHolders(
@@ -169,16 +168,11 @@ class CertificateApplication {
         if (status == Status.REQUESTED) {
             requireNotRevoked(certificates);
             if (nameReview && !command.byOffice()) {
-                throw new DomainException(
-                        ErrorCode.NAME_UNDER_REVIEW,
-                        "The name to print is neither the account"
-                                + " holder's nor the exam candidate's: the certification office approves it.");
+                throw new DomainException(ErrorCode.NAME_UNDER_REVIEW, Text.of("problem.certificate-application.8"));
             }
             if (command.today().isBefore(availableFrom)) {
                 throw new DomainException(
-                        ErrorCode.NOT_YET_APPROVABLE,
-                        "A certificate can be approved from the working day after it took effect: " + availableFrom
-                                + ".");
+                        ErrorCode.NOT_YET_APPROVABLE, Text.of("problem.certificate-application.9", availableFrom));
             }
             apply(new CertificateApproved(
                     applicationId, accountId, certificateNumber, false, command.at(), email, format));
@@ -190,14 +184,12 @@ class CertificateApplication {
     ApplicationState handle(ChangeMailingInformation command) {
         if (!accountId.equals(command.accountId())) {
             // someone else's application: as if there were none
-            throw new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
+            throw new DomainException(ErrorCode.NOT_FOUND, Text.of("problem.certificate-application.10"));
         }
         requirePaper();
         requireNotVoided();
         if (status == Status.SHIPPED) {
-            throw new DomainException(
-                    ErrorCode.ALREADY_SHIPPED,
-                    "The package has been shipped; its mailing information can no longer change.");
+            throw new DomainException(ErrorCode.ALREADY_SHIPPED, Text.of("problem.certificate-application.11"));
         }
         if (!command.mailing().equals(mailing)) {
             apply(new MailingInformationChanged(applicationId, accountId, command.mailing(), command.at()));
@@ -228,12 +220,11 @@ class CertificateApplication {
                         true));
                 return state();
             }
-            throw new DomainException(ErrorCode.ALREADY_SHIPPED, "This package has already been shipped.");
+            throw new DomainException(ErrorCode.ALREADY_SHIPPED, Text.of("problem.certificate-application.12"));
         }
         if (status != Status.APPROVED) {
             throw new DomainException(
-                    ErrorCode.NOT_YET_APPROVED,
-                    "This application is not approved yet; it can be" + " from " + availableFrom + ".");
+                    ErrorCode.NOT_YET_APPROVED, Text.of("problem.certificate-application.13", availableFrom));
         }
         requireNotRevoked(certificates);
         apply(new PackageShipped(
@@ -264,19 +255,17 @@ class CertificateApplication {
     @CommandHandler
     ApplicationState handle(RequestReplacement command, EarnedCertificates certificates) {
         if (!accountId.equals(command.accountId())) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
+            throw new DomainException(ErrorCode.NOT_FOUND, Text.of("problem.certificate-application.10"));
         }
         requirePaper();
         requireNotVoided();
         if (status != Status.SHIPPED) {
             throw new DomainException(
-                    ErrorCode.REPLACEMENT_NOT_POSSIBLE,
-                    "A paper certificate can be replaced once it has been shipped.");
+                    ErrorCode.REPLACEMENT_NOT_POSSIBLE, Text.of("problem.certificate-application.14"));
         }
         if (replacement != Replacement.NONE) {
             throw new DomainException(
-                    ErrorCode.REPLACEMENT_NOT_POSSIBLE,
-                    "A paper certificate is replaced once; this one has been asked for already.");
+                    ErrorCode.REPLACEMENT_NOT_POSSIBLE, Text.of("problem.certificate-application.15"));
         }
         requireNotRevoked(certificates);
         apply(new ReplacementRequested(
@@ -297,8 +286,7 @@ class CertificateApplication {
         }
         if (replacement != Replacement.REQUESTED) {
             throw new DomainException(
-                    ErrorCode.REPLACEMENT_NOT_POSSIBLE,
-                    "No replacement of this certificate is waiting for a decision.");
+                    ErrorCode.REPLACEMENT_NOT_POSSIBLE, Text.of("problem.certificate-application.16"));
         }
         if (command.approve()) {
             requireNotRevoked(certificates);
@@ -331,7 +319,7 @@ class CertificateApplication {
     @CommandHandler
     ApplicationState handle(RequestPrintedNameCorrection command) {
         if (!accountId.equals(command.accountId())) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
+            throw new DomainException(ErrorCode.NOT_FOUND, Text.of("problem.certificate-application.10"));
         }
         requireNotVoided();
         if (command.fullName().equals(requestedName)
@@ -340,13 +328,11 @@ class CertificateApplication {
         }
         if (requestedName != null) {
             throw new DomainException(
-                    ErrorCode.NAME_CORRECTION_NOT_POSSIBLE,
-                    "A correction of the printed name is already waiting for the certification office.");
+                    ErrorCode.NAME_CORRECTION_NOT_POSSIBLE, Text.of("problem.certificate-application.17"));
         }
         if (format == CertificateFormat.PAPER && status == Status.SHIPPED) {
             throw new DomainException(
-                    ErrorCode.NAME_CORRECTION_NOT_POSSIBLE,
-                    "This paper certificate has been printed and shipped; ask the certification office.");
+                    ErrorCode.NAME_CORRECTION_NOT_POSSIBLE, Text.of("problem.certificate-application.18"));
         }
         apply(new PrintedNameCorrectionRequested(
                 applicationId, accountId, certificateNumber, command.fullName(), command.at()));
@@ -361,8 +347,7 @@ class CertificateApplication {
                 return state(); // the same decision, again
             }
             throw new DomainException(
-                    ErrorCode.NAME_CORRECTION_NOT_POSSIBLE,
-                    "No correction of the printed name is waiting for a decision.");
+                    ErrorCode.NAME_CORRECTION_NOT_POSSIBLE, Text.of("problem.certificate-application.19"));
         }
         apply(new PrintedNameCorrectionDecided(
                 applicationId,
@@ -394,9 +379,7 @@ class CertificateApplication {
     /** The office revoked the certificate (its record no longer states a valid one): nothing more is issued. */
     private void requireNotRevoked(EarnedCertificates certificates) {
         if (certificates.valid(recordId).isEmpty()) {
-            throw new DomainException(
-                    ErrorCode.CERTIFICATE_REVOKED,
-                    "This certificate has been revoked; it is neither approved nor shipped.");
+            throw new DomainException(ErrorCode.CERTIFICATE_REVOKED, Text.of("problem.certificate-application.20"));
         }
     }
 
@@ -410,8 +393,7 @@ class CertificateApplication {
             return state();
         }
         if (status == Status.SHIPPED) {
-            throw new DomainException(
-                    ErrorCode.ALREADY_SHIPPED, "This package has been shipped; its application cannot be voided.");
+            throw new DomainException(ErrorCode.ALREADY_SHIPPED, Text.of("problem.certificate-application.21"));
         }
         apply(new CertificateApplicationVoided(
                 applicationId, accountId, certificateNumber, command.reason(), command.at(), email));
@@ -425,15 +407,13 @@ class CertificateApplication {
 
     private void requireNotVoided() {
         if (status == Status.VOIDED) {
-            throw new DomainException(
-                    ErrorCode.APPLICATION_VOIDED,
-                    "The certification office voided this application: nothing more is issued for it.");
+            throw new DomainException(ErrorCode.APPLICATION_VOIDED, Text.of("problem.certificate-application.22"));
         }
     }
 
     private void requirePaper() {
         if (format != CertificateFormat.PAPER) {
-            throw new DomainException(ErrorCode.NOT_PAPER, "This is an electronic certificate: nothing is mailed.");
+            throw new DomainException(ErrorCode.NOT_PAPER, Text.of("problem.certificate-application.23"));
         }
     }
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -61,11 +62,11 @@ final class BuiltInChallenges implements HumanChallenges {
     @Override
     public void verify(Verification verification, String clientAddress) {
         if (verification == null || verification.challengeId() == null || verification.answer() == null) {
-            throw new DomainException(ErrorCode.VERIFICATION_FAILED, "A verification code is required.");
+            throw new DomainException(ErrorCode.VERIFICATION_FAILED, Text.of("problem.built-in-challenges.1"));
         }
         String[] parts = verification.challengeId().split("\\.");
         if (parts.length != 3 || parts[0].length() > 12 || !parts[0].chars().allMatch(Character::isDigit)) {
-            throw new DomainException(ErrorCode.VERIFICATION_FAILED, FAILED);
+            throw new DomainException(ErrorCode.VERIFICATION_FAILED, Text.of("problem.record-parser.1", FAILED));
         }
         String head = parts[0] + "." + parts[1];
         String expected = mac(head, verification.answer().strip());
@@ -73,7 +74,7 @@ final class BuiltInChallenges implements HumanChallenges {
                 expected.getBytes(StandardCharsets.US_ASCII), parts[2].getBytes(StandardCharsets.US_ASCII));
         boolean current = clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(parts[0])));
         if (!matches || !current || used.asMap().putIfAbsent(head, Boolean.TRUE) != null) {
-            throw new DomainException(ErrorCode.VERIFICATION_FAILED, FAILED);
+            throw new DomainException(ErrorCode.VERIFICATION_FAILED, Text.of("problem.record-parser.1", FAILED));
         }
     }
 

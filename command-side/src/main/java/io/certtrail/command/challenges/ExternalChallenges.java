@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -43,7 +44,7 @@ final class ExternalChallenges implements HumanChallenges {
                 || verification.answer() == null
                 || verification.answer().isBlank()
                 || verification.answer().length() > 4096) {
-            throw new DomainException(ErrorCode.VERIFICATION_FAILED, "A verification code is required.");
+            throw new DomainException(ErrorCode.VERIFICATION_FAILED, Text.of("problem.built-in-challenges.1"));
         }
         String form = "secret=" + encode(settings.secret()) + "&response=" + encode(verification.answer())
                 + "&remoteip=" + encode(clientAddress);
@@ -61,13 +62,10 @@ final class ExternalChallenges implements HumanChallenges {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new DomainException(
-                    ErrorCode.VERIFICATION_UNAVAILABLE,
-                    "The verification service did not answer. Nothing was sent; try again shortly.");
+            throw new DomainException(ErrorCode.VERIFICATION_UNAVAILABLE, Text.of("problem.external-challenges.1"));
         }
         if (answer == null || !answer.path("success").asBoolean(false)) {
-            throw new DomainException(
-                    ErrorCode.VERIFICATION_FAILED, "The verification code was not accepted. Solve a new one.");
+            throw new DomainException(ErrorCode.VERIFICATION_FAILED, Text.of("problem.external-challenges.2"));
         }
     }
 

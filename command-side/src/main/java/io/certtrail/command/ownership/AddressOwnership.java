@@ -10,6 +10,7 @@ import io.certtrail.events.address.AddressClaimed;
 import io.certtrail.events.address.AddressReleased;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -71,8 +72,8 @@ class AddressOwnership {
     @CommandHandler
     String handle(ForceUnbindAddress command, AccountLedger ledger) {
         String unbound = Optional.ofNullable(owner)
-                .orElseThrow(() -> new DomainException(
-                        ErrorCode.ADDRESS_NOT_BOUND, "This address is not associated with any account."));
+                .orElseThrow(
+                        () -> new DomainException(ErrorCode.ADDRESS_NOT_BOUND, Text.of("problem.address-ownership.1")));
         apply(new AddressReleased(addressKey, unbound, DisassociationCause.FORCED_UNBINDING, command.at()));
         ledger.removeEmail(
                 unbound, addressKey, DisassociationCause.FORCED_UNBINDING, null, command.reason(), command.at());

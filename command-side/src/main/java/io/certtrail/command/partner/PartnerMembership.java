@@ -13,6 +13,7 @@ import io.certtrail.events.partner.MembershipEnding;
 import io.certtrail.events.partner.MembershipRequested;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -47,8 +48,7 @@ class PartnerMembership {
             return state(); // asked again: nothing new
         }
         if (status == Status.ACTIVE) {
-            throw new DomainException(
-                    ErrorCode.ALREADY_A_MEMBER, "You are an employee of another partner company; leave it first.");
+            throw new DomainException(ErrorCode.ALREADY_A_MEMBER, Text.of("problem.partner-membership.1"));
         }
         if (status == Status.REQUESTED) {
             apply(new MembershipEnded(
@@ -78,7 +78,7 @@ class PartnerMembership {
         if (!byEmployee) {
             requireCompany(command.companyId());
         } else if (status == Status.NONE) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "You are not an employee of any partner company.");
+            throw new DomainException(ErrorCode.NOT_FOUND, Text.of("problem.partner-membership.2"));
         }
         apply(new MembershipEnded(
                 accountId,
@@ -92,7 +92,7 @@ class PartnerMembership {
 
     private void requireCompany(String administratorsCompany) {
         if (status == Status.NONE || !administratorsCompany.equals(companyId)) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
+            throw new DomainException(ErrorCode.NOT_FOUND, Text.of("problem.certificate-application.10"));
         }
     }
 

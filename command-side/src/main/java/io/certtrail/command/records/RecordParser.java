@@ -9,6 +9,7 @@ import io.certtrail.events.records.ExamResult;
 import io.certtrail.events.records.TrainingCompletion;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.privacy.AddressKeys;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -186,7 +187,8 @@ public class RecordParser {
 
         void done() {
             if (!problems.isEmpty()) {
-                throw new DomainException(ErrorCode.INVALID_INPUT, String.join("; ", problems));
+                throw new DomainException(
+                        ErrorCode.INVALID_INPUT, Text.of("problem.record-parser.1", String.join("; ", problems)));
             }
         }
 

@@ -20,6 +20,7 @@ import io.certtrail.events.records.TrainingCompletion;
 import io.certtrail.events.records.TrainingRecorded;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import java.util.Objects;
 import java.util.function.IntFunction;
 import org.axonframework.commandhandling.CommandHandler;
@@ -80,9 +81,7 @@ class SourceRecord {
         if (!Objects.equals(content, command.certification())) {
             if (numbers.claim(number, command.recordId(), command.receivedAt()) != null) {
                 throw new DomainException(
-                        ErrorCode.DUPLICATE_CERTIFICATE_NUMBER,
-                        "The certificate number " + number
-                                + " is already stated by another record; each certificate number belongs to one record.");
+                        ErrorCode.DUPLICATE_CERTIFICATE_NUMBER, Text.of("problem.source-record.1", number));
             }
             if (content instanceof CertificationEarned previous
                     && !previous.certificateNumber().equals(number)) {
@@ -113,7 +112,7 @@ class SourceRecord {
     @CommandHandler
     boolean handle(RevokeCertification command, HeldCertificationsLink held) {
         if (!(content instanceof CertificationEarned certification)) {
-            throw new DomainException(ErrorCode.NOT_A_CERTIFICATION, "Only a certification record can be revoked.");
+            throw new DomainException(ErrorCode.NOT_A_CERTIFICATION, Text.of("problem.source-record.2"));
         }
         if (!revoked) {
             apply(new CertificationRevoked(

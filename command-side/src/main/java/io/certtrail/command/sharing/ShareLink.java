@@ -10,6 +10,7 @@ import io.certtrail.events.sharing.ShareLinkExtended;
 import io.certtrail.events.sharing.ShareLinkRevoked;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
@@ -40,7 +41,7 @@ class ShareLink {
     ShareLink(CreateShareLink command) {
         requireWithinAYear(command.expiresAt(), command.at());
         if (command.recordIds().isEmpty()) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "Choose at least one record to share.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.share-link.1"));
         }
         apply(new ShareLinkCreated(
                 command.linkId(),
@@ -57,7 +58,7 @@ class ShareLink {
     void handle(ExtendShareLink command) {
         requireOwner(command.accountId());
         if (revoked) {
-            throw new DomainException(ErrorCode.LINK_NOT_VALID, "This link was revoked; make a new one.");
+            throw new DomainException(ErrorCode.LINK_NOT_VALID, Text.of("problem.share-link.2"));
         }
         requireWithinAYear(command.expiresAt(), command.at());
         apply(new ShareLinkExtended(linkId, accountId, command.expiresAt(), command.at()));
@@ -74,14 +75,13 @@ class ShareLink {
 
     private void requireOwner(String caller) {
         if (!accountId.equals(caller)) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "You have no such share link.");
+            throw new DomainException(ErrorCode.NOT_FOUND, Text.of("problem.share-link.3"));
         }
     }
 
     private static void requireWithinAYear(Instant expiresAt, Instant now) {
         if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(Duration.ofDays(ShareCommands.MAX_DAYS)))) {
-            throw new DomainException(
-                    ErrorCode.INVALID_INPUT, "A share link expires within a year (1 to 365 days from now).");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.share-link.4"));
         }
     }
 

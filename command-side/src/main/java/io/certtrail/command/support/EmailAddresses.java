@@ -2,6 +2,7 @@ package io.certtrail.command.support;
 
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,7 @@ public final class EmailAddresses {
 
     public static String canonical(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new DomainException(ErrorCode.INVALID_EMAIL, "An e-mail address is required.");
+            throw new DomainException(ErrorCode.INVALID_EMAIL, Text.of("problem.email-addresses.1"));
         }
         String address = raw.strip().toLowerCase(Locale.ROOT);
         if (address.length() > MAX_LENGTH
@@ -25,7 +26,7 @@ public final class EmailAddresses {
                 || address.startsWith(".")
                 || address.contains("..")
                 || address.contains(".@")) {
-            throw new DomainException(ErrorCode.INVALID_EMAIL, "This is not a valid e-mail address.");
+            throw new DomainException(ErrorCode.INVALID_EMAIL, Text.of("problem.email-addresses.2"));
         }
         return address;
     }

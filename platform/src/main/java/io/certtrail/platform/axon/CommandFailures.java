@@ -1,7 +1,9 @@
 package io.certtrail.platform.axon;
 
+import io.certtrail.platform.error.CodedFailure;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
@@ -18,11 +20,9 @@ import org.axonframework.modelling.command.ConcurrencyException;
  */
 public final class CommandFailures {
 
-    private static final String CONCURRENT_CHANGE_DETAIL =
-            "Someone changed the same record at the same moment. Send the request again.";
-    private static final String UNAVAILABLE_DETAIL =
-            "Changes cannot be taken at the moment; nothing was changed. Send the request again shortly.";
-    private static final String NOT_FOUND_DETAIL = "Nothing with this identifier was found.";
+    private static final Text CONCURRENT_CHANGE_DETAIL = Text.of("problem.concurrent-change");
+    private static final Text UNAVAILABLE_DETAIL = Text.of("problem.commands-unavailable");
+    private static final Text NOT_FOUND_DETAIL = Text.of("problem.certificate-application.10");
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandFailures.class);
 
@@ -32,30 +32,34 @@ public final class CommandFailures {
     public static Optional<CommandExecutionException> coded(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CommandExecutionException e
-                    && e.getDetails().filter(ErrorCode.class::isInstance).isPresent()) {
+                    && e.getDetails()
+                            .filter(d -> d instanceof ErrorCode || d instanceof CodedFailure)
+                            .isPresent()) {
                 return Optional.of(e);
             }
             if (t instanceof DomainException e) {
-                return Optional.of(new CommandExecutionException(e.getMessage(), null, e.code()));
+                return Optional.of(coded(e.code(), e.detail()));
             }
             if (t instanceof AggregateNotFoundException) {
                 // a command for something that does not exist (an unknown application, say): the caller's mistake
-                return Optional.of(new CommandExecutionException(NOT_FOUND_DETAIL, null, ErrorCode.NOT_FOUND));
+                return Optional.of(coded(ErrorCode.NOT_FOUND, NOT_FOUND_DETAIL));
             }
             if (t instanceof ConcurrencyException || t instanceof DeadlockException) {
                 // AXONIQ-2000 at commit on Axon Server (the connector raises a ConcurrencyException), a
                 // duplicate sequence number on the JDBC store, or a lock another command held
-                return Optional.of(
-                        new CommandExecutionException(CONCURRENT_CHANGE_DETAIL, null, ErrorCode.CONCURRENT_CHANGE));
+                return Optional.of(coded(ErrorCode.CONCURRENT_CHANGE, CONCURRENT_CHANGE_DETAIL));
             }
             if (unavailable(t)) {
                 // the caller is told to try again; the operator needs to know why
                 LOG.warn("Command not taken ({}): {}", t.getClass().getSimpleName(), t.getMessage());
-                return Optional.of(
-                        new CommandExecutionException(UNAVAILABLE_DETAIL, null, ErrorCode.COMMANDS_UNAVAILABLE));
+                return Optional.of(coded(ErrorCode.COMMANDS_UNAVAILABLE, UNAVAILABLE_DETAIL));
             }
         }
         return Optional.empty();
+    }
+
+    private static CommandExecutionException coded(ErrorCode code, Text detail) {
+        return new CommandExecutionException(detail.english(), null, CodedFailure.of(code, detail));
     }
 
     /**

@@ -36,7 +36,8 @@ public record Caller(
     public String partnerCompanyOrRefuse() {
         if (partnerCompany == null || partnerCompany.isBlank()) {
             throw new io.certtrail.platform.error.DomainException(
-                    io.certtrail.platform.error.ErrorCode.FORBIDDEN, "Your sign-in names no partner company.");
+                    io.certtrail.platform.error.ErrorCode.FORBIDDEN,
+                    io.certtrail.platform.i18n.Text.of("problem.no-partner-company"));
         }
         return partnerCompany;
     }

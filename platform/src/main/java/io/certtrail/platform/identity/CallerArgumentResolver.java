@@ -2,6 +2,7 @@ package io.certtrail.platform.identity;
 
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,6 +35,6 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         if (auth instanceof JwtAuthenticationToken token) {
             return CallerClaims.caller(token.getToken());
         }
-        throw new DomainException(ErrorCode.INVALID_INPUT, "No signed-in caller.");
+        throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.caller-argument-resolver.1"));
     }
 }

@@ -102,15 +102,16 @@ public class SecurityConfiguration {
                                 .authenticationEntryPoint((request, response, e) -> {
                                     response.setHeader("WWW-Authenticate", "Bearer");
                                     ProblemWriter.write(
+                                            request,
                                             response,
                                             401,
                                             "unauthenticated",
-                                            "Unauthenticated",
-                                            "Send a valid access token (Authorization: Bearer ...).",
+                                            "problem.unauthenticated.title",
+                                            "problem.unauthenticated",
                                             "UNAUTHENTICATED");
                                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> ProblemWriter.write(
-                        response, 403, "forbidden", "Forbidden", "Your role does not allow this.", "FORBIDDEN")));
+                        request, response, 403, "forbidden", "error.FORBIDDEN", "problem.forbidden", "FORBIDDEN")));
         return http.build();
     }
 
@@ -118,11 +119,12 @@ public class SecurityConfiguration {
     @Bean
     RequestRejectedHandler problemForRejectedRequests() {
         return (request, response, e) -> ProblemWriter.write(
+                request,
                 response,
                 400,
                 "invalid-request",
-                "Invalid request",
-                "This request URL is not accepted.",
+                "problem.invalid-request.title",
+                "problem.invalid-request",
                 "INVALID_REQUEST");
     }
 

@@ -2,6 +2,7 @@ package io.certtrail.platform.operations;
 
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import java.time.Instant;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -59,17 +60,14 @@ class ProjectionsController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ReplayStarted replay(@PathVariable String name, @RequestBody ReplayRequest request) {
         if ((request.since() == null) == !Boolean.TRUE.equals(request.rebuild())) {
-            throw new DomainException(
-                    ErrorCode.INVALID_INPUT,
-                    "Say either {\"since\": \"2026-03-02T08:00:00Z\"} or {\"rebuild\": true}.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.projections-controller.1"));
         }
         StreamingEventProcessor processor = processing
                 .eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No projection has this name."));
+                .orElseThrow(
+                        () -> new DomainException(ErrorCode.NOT_FOUND, Text.of("problem.projections-controller.2")));
         if (!processor.supportsReset()) {
-            throw new DomainException(
-                    ErrorCode.NOT_REPLAYABLE,
-                    "This processor acts on the world (it sends mail); " + "its events are never handed to it again.");
+            throw new DomainException(ErrorCode.NOT_REPLAYABLE, Text.of("problem.projections-controller.3"));
         }
         Instant since = request.since() == null ? null : moment(request.since());
         processor.shutDown();
@@ -78,8 +76,7 @@ class ProjectionsController {
                     source -> since == null ? source.createTailToken() : source.createTokenAt(since),
                     new ProjectionReset(since));
         } catch (UnableToClaimTokenException | IllegalStateException claimedElsewhere) {
-            throw new DomainException(
-                    ErrorCode.CONCURRENT_CHANGE, "Another instance still works this projection; stop it there first.");
+            throw new DomainException(ErrorCode.CONCURRENT_CHANGE, Text.of("problem.projections-controller.4"));
         } finally {
             processor.start();
         }
@@ -90,7 +87,7 @@ class ProjectionsController {
         try {
             return Instant.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "since must be a moment such as 2026-03-02T08:00:00Z.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.projections-controller.5"));
         }
     }
 }

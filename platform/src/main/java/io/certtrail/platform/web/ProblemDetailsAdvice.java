@@ -2,10 +2,14 @@ package io.certtrail.platform.web;
 
 import io.certtrail.platform.abuse.RateLimitedException;
 import io.certtrail.platform.axon.CommandFailures;
+import io.certtrail.platform.error.CodedFailure;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Messages;
+import io.certtrail.platform.i18n.Text;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -15,6 +19,7 @@ import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -36,17 +41,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final String TYPE_BASE = "https://certtrail.io/problems/";
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    public static ProblemDetail problem(ErrorCode code, String detail) {
+    /** A problem document in the request's language (the caller's preference, else Accept-Language). */
+    public static ProblemDetail problem(ErrorCode code, Text detail) {
+        return problem(code, detail.in(locale()));
+    }
+
+    private static ProblemDetail problem(ErrorCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(code.status()), detail);
         problem.setType(URI.create(TYPE_BASE + code.slug()));
-        problem.setTitle(code.title());
+        problem.setTitle(code.title(locale()));
         problem.setProperty("code", code.name());
         return problem;
     }
 
+    static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+
     @ExceptionHandler(RateLimitedException.class)
     ResponseEntity<ProblemDetail> onRateLimited(RateLimitedException e) {
-        ProblemDetail problem = problem(e.code(), e.getMessage());
+        ProblemDetail problem = problem(e.code(), e.detail());
         problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
         return ResponseEntity.status(429)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
@@ -56,7 +70,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> onDomain(DomainException e) {
-        return respond(problem(e.code(), e.getMessage()));
+        return respond(problem(e.code(), e.detail()));
     }
 
     /**
@@ -76,15 +90,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static Optional<ResponseEntity<ProblemDetail>> commandProblem(Throwable e) {
         return CommandFailures.coded(e)
-                .map(coded -> respond(problem((ErrorCode) coded.getDetails().orElseThrow(), coded.getMessage())));
+                .map(coded -> respond(
+                        coded.getDetails().orElseThrow() instanceof CodedFailure failure
+                                ? problem(failure.code(), failure.detail())
+                                // an instance of an older release: its English message
+                                : problem((ErrorCode) coded.getDetails().orElseThrow(), coded.getMessage())));
     }
 
     /** A query string that is not UTF-8 or not well formed: Tomcat refuses it when it is first read. */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
     ResponseEntity<ProblemDetail> invalidParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
-        return respond(problem(
-                ErrorCode.INVALID_INPUT,
-                "The query string is not valid: parameters must be well-formed and UTF-8 encoded."));
+        return respond(problem(ErrorCode.INVALID_INPUT, Text.of("problem.query-string-invalid")));
     }
 
     @ExceptionHandler(Exception.class)
@@ -96,21 +112,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         // Types and frames only: exception messages may quote input, and input may be personal data.
         log.error("Unexpected failure: {}", SafeStackTrace.of(e));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatusCode.valueOf(500), "Something went wrong on our side. Nothing was changed by this request.");
+                HttpStatusCode.valueOf(500), Messages.render("problem.internal-error", locale()));
         problem.setType(URI.create(TYPE_BASE + "internal-error"));
-        problem.setTitle("Internal error");
+        problem.setTitle(Messages.render("problem.internal-error.title", locale()));
         return respond(problem);
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(ErrorCode.INVALID_INPUT, "Some fields are missing or invalid.");
+        ProblemDetail problem = problem(ErrorCode.INVALID_INPUT, Text.of("problem.fields-invalid"));
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
             errors.putIfAbsent(
                     error.getField(),
-                    error.isBindingFailure() ? "not valid" + bindingFailure(error) : error.getDefaultMessage());
+                    error.isBindingFailure()
+                            ? Messages.render("problem.not-valid", locale()) + bindingFailure(error)
+                            : error.getDefaultMessage());
         }
         problem.setProperty("errors", errors);
         return ResponseEntity.status(problem.getStatus()).body(problem);
@@ -124,14 +142,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             WebRequest request) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof RequestSizeLimitFilter.PayloadTooLargeException tooLarge) {
-                return ResponseEntity.status(413).body(problem(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
+                return ResponseEntity.status(413).body(problem(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.text));
             }
             if (t instanceof RequestSizeLimitFilter.NotUtf8Exception notUtf8) {
-                return ResponseEntity.badRequest().body(problem(ErrorCode.INVALID_INPUT, notUtf8.getMessage()));
+                return ResponseEntity.badRequest()
+                        .body(problem(ErrorCode.INVALID_INPUT, RequestSizeLimitFilter.NotUtf8Exception.TEXT));
             }
         }
-        return ResponseEntity.badRequest()
-                .body(problem(ErrorCode.INVALID_INPUT, "The request body is not valid JSON of the expected shape."));
+        return ResponseEntity.badRequest().body(problem(ErrorCode.INVALID_INPUT, Text.of("problem.body-not-json")));
     }
 
     @Override
@@ -140,13 +158,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers,
             HttpStatusCode status,
             WebRequest request) {
-        ProblemDetail problem = problem(ErrorCode.INVALID_INPUT, "Some parameters are out of range.");
+        ProblemDetail problem = problem(ErrorCode.INVALID_INPUT, Text.of("problem.parameters-invalid"));
         Map<String, String> errors = new LinkedHashMap<>();
         ex.getParameterValidationResults()
                 .forEach(result -> errors.putIfAbsent(
                         String.valueOf(result.getMethodParameter().getParameterName()),
                         result.getResolvableErrors().isEmpty()
-                                ? "invalid"
+                                ? Messages.render("problem.invalid", locale())
                                 : String.valueOf(
                                         result.getResolvableErrors().get(0).getDefaultMessage())));
         problem.setProperty("errors", errors);
@@ -176,9 +194,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers,
             HttpStatusCode status,
             WebRequest request) {
-        String name = ex.getPropertyName() == null ? "a parameter" : "'" + ex.getPropertyName() + "'";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                status, "The value of " + name + " is not valid" + expected(ex.getRequiredType()) + ".");
+                status,
+                ex.getPropertyName() == null
+                        ? Messages.render("problem.parameter-not-valid", locale(), expected(ex.getRequiredType()))
+                        : Messages.render(
+                                "problem.named-parameter-not-valid",
+                                locale(),
+                                ex.getPropertyName(),
+                                expected(ex.getRequiredType())));
         return createResponseEntity(problem, headers, status, request);
     }
 
@@ -197,21 +221,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "";
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-            return type == java.time.LocalDate.class
-                    ? ": give a date such as 2026-12-02"
-                    : ": give a moment such as 2026-12-02T08:00:00Z";
+            return Messages.render(
+                    type == java.time.LocalDate.class ? "problem.expected-date" : "problem.expected-moment", locale());
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-            return ": give a whole number";
+            return Messages.render("problem.expected-number", locale());
         }
         if (type == Boolean.class || type == boolean.class) {
-            return ": give true or false";
+            return Messages.render("problem.expected-boolean", locale());
         }
         if (type.isEnum()) {
-            return ": give one of "
-                    + java.util.Arrays.stream(type.getEnumConstants())
+            return Messages.render(
+                    "problem.expected-one-of",
+                    locale(),
+                    java.util.Arrays.stream(type.getEnumConstants())
                             .map(String::valueOf)
-                            .collect(java.util.stream.Collectors.joining(", "));
+                            .collect(java.util.stream.Collectors.joining(", ")));
         }
         return "";
     }

@@ -1,5 +1,6 @@
 package io.certtrail.platform.web;
 
+import io.certtrail.platform.i18n.Messages;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -55,14 +56,18 @@ class ProblemErrorController implements ErrorController {
                 headers.set(HttpHeaders.ALLOW, String.join(", ", allowed));
             }
         }
+        java.util.Locale locale = ProblemWriter.localeOf(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatusCode.valueOf(status.value()),
                 status == HttpStatus.NOT_FOUND
-                        ? "There is nothing at this address."
+                        ? Messages.render("problem.nothing-here", locale)
                         : status.is5xxServerError()
-                                ? "Something went wrong on our side. Nothing was changed by this request."
-                                : "The request could not be handled: " + status.getReasonPhrase() + ".");
-        problem.setTitle(status.getReasonPhrase());
+                                ? Messages.render("problem.internal-error", locale)
+                                : Messages.render("problem.not-handled", locale, status.getReasonPhrase()));
+        problem.setTitle(
+                status == HttpStatus.NOT_FOUND
+                        ? Messages.render("problem.nothing-here.title", locale)
+                        : status.getReasonPhrase());
         problem.setType(URI.create(ProblemDetailsAdvice.TYPE_BASE + FrameworkProblems.slug(status.value())));
         problem.setProperty("code", FrameworkProblems.code(status.value()));
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {

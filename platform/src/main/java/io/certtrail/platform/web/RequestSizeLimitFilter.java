@@ -1,6 +1,7 @@
 package io.certtrail.platform.web;
 
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -38,7 +39,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         long maxBytes = request.getRequestURI().startsWith(bulkPathPrefix) ? maxBulkBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             ProblemWriter.write(
-                    response, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
+                    request, response, ErrorCode.PAYLOAD_TOO_LARGE, Text.of("problem.body-too-large", maxBytes));
             return;
         }
         String type = request.getContentType();
@@ -177,15 +178,24 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     /** Thrown while reading a JSON body that is not UTF-8. */
     public static final class NotUtf8Exception extends IOException {
+        static final Text TEXT = Text.of("problem.body-not-utf8");
+
         NotUtf8Exception() {
-            super("The request body is not valid UTF-8.");
+            super(TEXT.english());
         }
     }
 
     /** Thrown while reading a body that turns out larger than allowed. */
     public static final class PayloadTooLargeException extends IOException {
+        final Text text;
+
         PayloadTooLargeException(long maxBytes) {
-            super("The request body is larger than " + maxBytes + " bytes.");
+            this(Text.of("problem.body-too-large", maxBytes));
+        }
+
+        private PayloadTooLargeException(Text text) {
+            super(text.english());
+            this.text = text;
         }
     }
 }

@@ -41,7 +41,9 @@ public class MyEmailAddressReads {
             List<String> registrationNumbers) {}
 
     /** @param expiryReminders whether mails remind the holder before a certificate of theirs expires */
-    public record MyAddresses(long accountVersion, List<AddressView> addresses, boolean expiryReminders) {}
+    /** @param language the language the holder chose (zh-CN, en), null: each request's Accept-Language */
+    public record MyAddresses(
+            long accountVersion, List<AddressView> addresses, boolean expiryReminders, String language) {}
 
     public MyAddresses of(String accountId, Optional<Long> minVersion) {
         java.util.function.Supplier<MyEmailAddresses> read =
@@ -71,7 +73,8 @@ public class MyEmailAddressReads {
                                 e.disassociationRequestedAt(),
                                 e.registrationNumbers()))
                         .toList(),
-                !view.expiryRemindersOff());
+                !view.expiryRemindersOff(),
+                view.language());
     }
 
     private static String status(MyEmailAddresses.Entry entry, Instant now) {

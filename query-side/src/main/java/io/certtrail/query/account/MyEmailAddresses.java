@@ -11,9 +11,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param version the sequence number of the last account event applied; -1 before any
  * @param expiryRemindersOff whether the holder turned off the reminders before certificates expire
+ * @param language the language the holder chose (a tag: zh-CN, en), null for none
  */
 @Document(MyEmailAddresses.COLLECTION)
-public record MyEmailAddresses(@Id String accountId, long version, List<Entry> addresses, boolean expiryRemindersOff) {
+public record MyEmailAddresses(
+        @Id String accountId, long version, List<Entry> addresses, boolean expiryRemindersOff, String language) {
+
+    public MyEmailAddresses(String accountId, long version, List<Entry> addresses, boolean expiryRemindersOff) {
+        this(accountId, version, addresses, expiryRemindersOff, null);
+    }
 
     public static final String COLLECTION = "my_email_addresses";
 

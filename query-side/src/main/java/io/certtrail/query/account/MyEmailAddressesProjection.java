@@ -6,6 +6,7 @@ import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailAssociationRequested;
 import io.certtrail.events.account.EmailDisassociationRequested;
 import io.certtrail.events.account.ExpiryRemindersChanged;
+import io.certtrail.events.account.LanguagePreferenceChanged;
 import io.certtrail.events.account.ScoreReportLinked;
 import io.certtrail.platform.axon.ProcessingGroups;
 import io.certtrail.platform.operations.ProjectionReset;
@@ -54,7 +55,10 @@ public class MyEmailAddressesProjection {
         // the version moves with every account event, so minVersion waits always end
         boolean remindersOff =
                 event instanceof ExpiryRemindersChanged changed ? !changed.enabled() : current.expiryRemindersOff();
-        batch.save(current.accountId(), new MyEmailAddresses(current.accountId(), sequence, addresses, remindersOff));
+        String language = event instanceof LanguagePreferenceChanged chosen ? chosen.language() : current.language();
+        batch.save(
+                current.accountId(),
+                new MyEmailAddresses(current.accountId(), sequence, addresses, remindersOff, language));
     }
 
     @ResetHandler

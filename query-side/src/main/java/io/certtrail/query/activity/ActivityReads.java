@@ -2,6 +2,7 @@ package io.certtrail.query.activity;
 
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.query.account.MyEmailAddresses;
 import io.certtrail.query.activity.AccessLog.Access;
 import io.certtrail.query.activity.HolderActivityProjection.Change;
@@ -85,7 +86,7 @@ public class ActivityReads {
     public Activity of(String accountId, Optional<Integer> days) {
         int window = days.orElse(DEFAULT_DAYS);
         if (window < 1 || window > MAX_DAYS) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "days is 1 to " + MAX_DAYS + ".");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.activity-reads.1", MAX_DAYS));
         }
         LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate from = to.minusDays(window - 1L);

@@ -2,6 +2,7 @@ package io.certtrail.query.audit;
 
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,13 +49,13 @@ public class AuditSearch {
             check("actor", actor, IDENTIFIER);
             check("type", type, TYPE);
             if (from != null && to != null && to.isBefore(from)) {
-                throw new DomainException(ErrorCode.INVALID_INPUT, "to must not be before from.");
+                throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.audit-search.1"));
             }
         }
 
         private static void check(String name, String value, Pattern pattern) {
             if (value != null && !pattern.matcher(value).matches()) {
-                throw new DomainException(ErrorCode.INVALID_INPUT, name + " is not a valid value.");
+                throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.audit-search.2", name));
             }
         }
 

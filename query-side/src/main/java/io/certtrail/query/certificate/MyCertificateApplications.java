@@ -5,6 +5,7 @@ import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.events.certificate.MailingInformation;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.privacy.Masking;
 import io.certtrail.platform.readmodels.AddressRecords.CertificationEntry;
 import io.certtrail.platform.web.PublicUrls;
@@ -209,37 +210,31 @@ public class MyCertificateApplications {
      */
     public Issued issued(String applicationId, String accountId, boolean thirdParty) {
         if (thirdParty) {
-            throw new DomainException(
-                    ErrorCode.THIRD_PARTY_ACCOUNT,
-                    "Electronic certificates cannot be downloaded"
-                            + " with a third-party account. Register a CertTrail account and associate your addresses.");
+            throw new DomainException(ErrorCode.THIRD_PARTY_ACCOUNT, Text.of("problem.my-certificate-applications.1"));
         }
         Application applied =
                 applications(accountId).find(applicationId).orElseThrow(MyCertificateApplications::notFound);
         List<CertificationEntry> mine = records.certificationsOf(accountId, Optional.empty());
         Application application = current(applied, mine);
         if (application.format() != CertificateFormat.ELECTRONIC) {
-            throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, "A paper certificate is mailed, not downloaded.");
+            throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, Text.of("problem.my-certificate-applications.2"));
         }
         if (application.status() != CertificateApplications.Status.APPROVED) {
             throw new DomainException(
                     ErrorCode.NOT_DOWNLOADABLE,
-                    "The certificate is not approved yet; it can be" + " from " + application.availableFrom() + ".");
+                    Text.of("problem.my-certificate-applications.3", application.availableFrom()));
         }
         if (revoked(application.certificateNumber())) {
-            throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, "This certificate has been revoked.");
+            throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, Text.of("problem.my-certificate-applications.4"));
         }
         if (application.expirationDate() != null && today().isAfter(application.expirationDate())) {
             throw new DomainException(
                     ErrorCode.NOT_DOWNLOADABLE,
-                    "This certificate expired on " + application.expirationDate()
-                            + "; an expired certificate is not issued again. Renewing it gives a new one.");
+                    Text.of("problem.my-certificate-applications.5", application.expirationDate()));
         }
         boolean stillMine = mine.stream().map(CertificationEntry::recordId).anyMatch(application.recordId()::equals);
         if (!stillMine) {
-            throw new DomainException(
-                    ErrorCode.NOT_DOWNLOADABLE,
-                    "The address of this certificate is no longer associated with your account.");
+            throw new DomainException(ErrorCode.NOT_DOWNLOADABLE, Text.of("problem.my-certificate-applications.6"));
         }
         return new Issued(
                 application.recordId(),
@@ -332,6 +327,6 @@ public class MyCertificateApplications {
     }
 
     private static DomainException notFound() {
-        return new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
+        return new DomainException(ErrorCode.NOT_FOUND, Text.of("problem.certificate-application.10"));
     }
 }

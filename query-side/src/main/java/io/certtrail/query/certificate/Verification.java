@@ -3,6 +3,7 @@ package io.certtrail.query.certificate;
 import io.certtrail.platform.abuse.RateLimits;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.privacy.Masking;
 import io.certtrail.platform.privacy.PersonNames;
 import java.time.Clock;
@@ -108,19 +109,15 @@ public class Verification {
         rateLimits.consume(RateLimits.Policy.VERIFICATIONS_PER_CLIENT, clientAddress);
         String number = rawNumber == null ? "" : rawNumber.strip();
         if (!NUMBER.matcher(number).matches()) {
-            throw new DomainException(
-                    ErrorCode.INVALID_INPUT,
-                    "A certificate number holds 1 to 64 letters, digits, dots, dashes or underscores.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.verification.1"));
         }
         if (name != null && name.length() > 200) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "The name is too long.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.verification.2"));
         }
         CertificateRegister entry = mongo.findById(number, CertificateRegister.class);
         if (entry == null || entry.certificationName() == null) {
             rateLimits.consume(RateLimits.Policy.VERIFICATION_MISSES_PER_CLIENT, clientAddress);
-            throw new DomainException(
-                    ErrorCode.CERTIFICATE_NOT_FOUND,
-                    "No certificate with this number was found." + " Check the number as printed on the certificate.");
+            throw new DomainException(ErrorCode.CERTIFICATE_NOT_FOUND, Text.of("problem.verification.3"));
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         String replacedBy = entry.replacedBy();
@@ -177,7 +174,7 @@ public class Verification {
         try {
             return LocalDate.parse(text.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "date is a day as YYYY-MM-DD, such as 2026-06-30.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.verification.4"));
         }
     }
 

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.web.PublicUrls;
 import io.certtrail.query.catalogue.CatalogueReads;
 import io.certtrail.query.certificate.IssuerKey;
@@ -144,9 +145,7 @@ public class OpenBadgeCredentials {
         StatusEntry status = mongo.findById(
                 StatusEntry.idOf(certificate.recordId(), certificate.certificateNumber()), StatusEntry.class);
         if (status == null) {
-            throw new DomainException(
-                    ErrorCode.READ_MODEL_BEHIND,
-                    "The certificate's revocation status is not published yet; try again in a moment.");
+            throw new DomainException(ErrorCode.READ_MODEL_BEHIND, Text.of("problem.open-badge-credentials.1"));
         }
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Map<String, Object> credential = credential(certificate, status, subjectId, now);
@@ -305,10 +304,7 @@ public class OpenBadgeCredentials {
             }
         }
         if (!ok) {
-            throw new DomainException(
-                    ErrorCode.INVALID_INPUT,
-                    "subjectId must be a DID (did:method:id) or an https URL of at most 300 characters,"
-                            + " and not an e-mail address.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.open-badge-credentials.2"));
         }
     }
 

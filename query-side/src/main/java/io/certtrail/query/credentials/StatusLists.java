@@ -3,6 +3,7 @@ package io.certtrail.query.credentials;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.query.credentials.CredentialStatusDocuments.StatusList;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public class StatusLists {
             list = -1;
         }
         if (list < 0 || list > MAX_LIST || !String.valueOf(list).equals(listNumber)) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "There is no status list " + listNumber + ".");
+            throw new DomainException(ErrorCode.NOT_FOUND, Text.of("problem.status-lists.1", listNumber));
         }
         StatusList stored = mongo.findById(String.valueOf(list), StatusList.class);
         String url = credentials.issuerId().replace("/api/public/issuer", "/api/public/credential-status/") + list;

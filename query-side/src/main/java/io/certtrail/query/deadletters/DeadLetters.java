@@ -2,6 +2,7 @@ package io.certtrail.query.deadletters;
 
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +138,6 @@ public class DeadLetters {
     }
 
     private static DomainException unknown(String group) {
-        return new DomainException(ErrorCode.NOT_FOUND, "No projection parks events under this name.");
+        return new DomainException(ErrorCode.NOT_FOUND, Text.of("problem.dead-letters.1"));
     }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.readmodels.PartnerRosters;
 import io.certtrail.platform.readmodels.PartnerRosters.Employee;
 import io.certtrail.platform.readmodels.PartnerRosters.Held;
@@ -56,7 +57,7 @@ public class PartnerView {
 
         public Filter {
             if (expiresWithinDays != null && (expiresWithinDays < 0 || expiresWithinDays > 3660)) {
-                throw new DomainException(ErrorCode.INVALID_INPUT, "expiresWithinDays is between 0 and 3660.");
+                throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.partner-view.1"));
             }
             certification = blankToNull(certification);
             course = blankToNull(course);

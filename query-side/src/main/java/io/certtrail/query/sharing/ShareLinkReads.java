@@ -5,6 +5,7 @@ import io.certtrail.events.sharing.SharedKind;
 import io.certtrail.platform.abuse.RateLimits;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.privacy.SecretHashes;
 import io.certtrail.platform.readmodels.AddressRecords.CertificationEntry;
 import io.certtrail.platform.web.PublicUrls;
@@ -136,7 +137,7 @@ public class ShareLinkReads {
         Optional<Found> found = find(token);
         if (found.isEmpty()) {
             rateLimits.consume(RateLimits.Policy.LINK_ATTEMPTS_PER_CLIENT, clientAddress);
-            throw new DomainException(ErrorCode.LINK_NOT_VALID, NOT_VALID);
+            throw new DomainException(ErrorCode.LINK_NOT_VALID, Text.of("problem.record-parser.1", NOT_VALID));
         }
         String accountId = found.get().accountId();
         Link link = found.get().link();

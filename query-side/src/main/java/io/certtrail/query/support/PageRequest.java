@@ -2,6 +2,7 @@ package io.certtrail.query.support;
 
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,7 @@ public record PageRequest(int page, int size, String sort) {
     /** Refuses a page outside the allowed range, for views that page in the database. */
     public static void check(int page, int size) {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
-            throw new DomainException(
-                    ErrorCode.INVALID_INPUT, "page must be 0 or more and size between 1 and " + MAX_SIZE + ".");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.page-request.1", MAX_SIZE));
         }
     }
 
@@ -39,8 +39,9 @@ public record PageRequest(int page, int size, String sort) {
                 || (parts.length == 2 && !descending && !parts[1].equalsIgnoreCase("asc"))) {
             throw new DomainException(
                     ErrorCode.INVALID_INPUT,
-                    "sort must be one of " + sortKeys.keySet().stream().sorted().toList()
-                            + ", optionally followed by ,asc or ,desc.");
+                    Text.of(
+                            "problem.page-request.2",
+                            sortKeys.keySet().stream().sorted().toList()));
         }
         Comparator<T> comparator = (descending ? order.reversed() : order).thenComparing(tieBreak);
         return all.stream().sorted(comparator).toList();

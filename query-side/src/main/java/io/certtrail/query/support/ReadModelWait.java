@@ -2,6 +2,7 @@ package io.certtrail.query.support;
 
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -82,10 +83,9 @@ public class ReadModelWait {
             if (minVersion > latest) {
                 throw new DomainException(
                         ErrorCode.INVALID_INPUT,
-                        "minVersion " + minVersion + " has not been written; "
-                                + (latest < 0
-                                        ? "nothing has been written yet."
-                                        : "the latest version is " + latest + "."));
+                        latest < 0
+                                ? Text.of("problem.read-model-wait.nothing-written", minVersion)
+                                : Text.of("problem.read-model-wait.not-written", minVersion, latest));
             }
         }
         return until(document, id, read, caughtUp);
@@ -112,9 +112,7 @@ public class ReadModelWait {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new DomainException(
-                        ErrorCode.READ_MODEL_BEHIND,
-                        "The view has not reached the requested version within " + maxWait.toMillis()
-                                + " ms. Try again shortly.");
+                        ErrorCode.READ_MODEL_BEHIND, Text.of("problem.read-model-wait.1", maxWait.toMillis()));
             }
             try {
                 ReadModelChanges.awaitChange(
@@ -123,7 +121,7 @@ public class ReadModelWait {
                         Math.min(left, Duration.ofMillis(FALLBACK_POLL_MILLIS).toNanos()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new DomainException(ErrorCode.READ_MODEL_BEHIND, "Interrupted while waiting for the view.");
+                throw new DomainException(ErrorCode.READ_MODEL_BEHIND, Text.of("problem.read-model-wait.2"));
             }
         }
     }

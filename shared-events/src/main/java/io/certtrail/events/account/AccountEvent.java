@@ -2,7 +2,11 @@ package io.certtrail.events.account;
 
 /** Every event the {@code Account} aggregate emits; the index of the family. */
 public sealed interface AccountEvent
-        permits AccountHolderNamed, AccountEmailEvent, ScoreReportLinked, ExpiryRemindersChanged {
+        permits AccountHolderNamed,
+                AccountEmailEvent,
+                ScoreReportLinked,
+                ExpiryRemindersChanged,
+                LanguagePreferenceChanged {
 
     String accountId();
 }

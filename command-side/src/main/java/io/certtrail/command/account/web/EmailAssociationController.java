@@ -16,6 +16,7 @@ import io.certtrail.events.account.ScoreReport;
 import io.certtrail.platform.abuse.RateLimits;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.platform.identity.Role;
 import io.certtrail.platform.privacy.AddressKeys;
@@ -111,8 +112,7 @@ class EmailAssociationController {
         if (!Boolean.TRUE.equals(body.acceptPrivacyStatement())) {
             // the guides' form has the box: the request is made under the statement, and the event says which
             throw new DomainException(
-                    ErrorCode.PRIVACY_STATEMENT_NOT_ACCEPTED,
-                    "Accept the privacy statement (acceptPrivacyStatement: true) to associate an address.");
+                    ErrorCode.PRIVACY_STATEMENT_NOT_ACCEPTED, Text.of("problem.email-association-controller.1"));
         }
         String email = EmailAddresses.canonical(body.email());
         String addressKey = addressKeys.of(email);
@@ -123,10 +123,7 @@ class EmailAssociationController {
         if (scoreReport != null && !scoreReports.matches(scoreReport, LocalDate.ofInstant(now, ZoneOffset.UTC))) {
             // one answer for "no such result", "other name" and "too early": it tells a guesser nothing more
             throw new DomainException(
-                    ErrorCode.SCORE_REPORT_NOT_MATCHED,
-                    "No exam result matches this registration"
-                            + " number and name yet. Association by score report is possible from one working day after"
-                            + " the exam; check the details on your score report.");
+                    ErrorCode.SCORE_REPORT_NOT_MATCHED, Text.of("problem.email-association-controller.2"));
         }
         Instant expiresAt = now.plus(links.activationTtl());
         Accepted accepted = commands.send(
@@ -189,13 +186,12 @@ class EmailAssociationController {
 
     private static ScoreReport scoreReport(AssociationRequest body) {
         if (isBlank(body.lastName()) || isBlank(body.firstName()) || isBlank(body.registrationNumber())) {
-            throw new DomainException(
-                    ErrorCode.INVALID_INPUT,
-                    "Association by score report needs lastName, firstName and registrationNumber.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.email-association-controller.3"));
         }
         if (!RegistrationNumbers.valid(body.registrationNumber().strip())) {
             throw new DomainException(
-                    ErrorCode.INVALID_INPUT, "registrationNumber holds " + RegistrationNumbers.RULE + ".");
+                    ErrorCode.INVALID_INPUT,
+                    Text.of("problem.email-association-controller.4", RegistrationNumbers.RULE));
         }
         return new ScoreReport(
                 body.lastName().strip(),

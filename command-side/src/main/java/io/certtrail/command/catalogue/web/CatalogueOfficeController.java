@@ -8,6 +8,7 @@ import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.platform.certificates.DefaultCatalogue;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.identity.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -62,12 +63,12 @@ class CatalogueOfficeController {
             Caller caller,
             HttpServletRequest request) {
         if (!certificationName.matches(NAME)) {
-            throw new DomainException(
-                    ErrorCode.INVALID_INPUT, "A certification name holds up to 80 letters, digits, spaces or . & + -");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.catalogue-office-controller.1"));
         }
         String level = body.level().strip().toUpperCase(Locale.ROOT);
         if (!DefaultCatalogue.LEVELS.contains(level)) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "level is one of " + DefaultCatalogue.LEVELS + ".");
+            throw new DomainException(
+                    ErrorCode.INVALID_INPUT, Text.of("problem.catalogue-office-controller.2", DefaultCatalogue.LEVELS));
         }
         List<CertificateFormat> formats =
                 body.formats().stream().distinct().sorted().toList();

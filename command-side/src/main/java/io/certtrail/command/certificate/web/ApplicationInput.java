@@ -3,6 +3,7 @@ package io.certtrail.command.certificate.web;
 import io.certtrail.events.certificate.MailingInformation;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -37,8 +38,7 @@ final class ApplicationInput {
     static String personName(String raw, String field) {
         String name = Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
         if (name.isEmpty() || !name.codePoints().allMatch(ApplicationInput::allowedInName)) {
-            throw new DomainException(
-                    ErrorCode.INVALID_INPUT, field + " holds letters of any alphabet, spaces and . ' - · only.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.application-input.1", field));
         }
         return name;
     }
@@ -49,7 +49,7 @@ final class ApplicationInput {
                 .allMatch(
                         cp -> cp == '\n' || (!Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT));
         if (!clean) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "address holds no control or formatting characters.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.application-input.2"));
         }
         return address.replace("\r", "");
     }

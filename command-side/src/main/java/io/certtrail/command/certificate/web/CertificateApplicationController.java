@@ -12,6 +12,7 @@ import io.certtrail.command.support.EmailAddresses;
 import io.certtrail.events.certificate.CertificateFormat;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.platform.identity.Role;
 import io.certtrail.platform.privacy.AddressKeys;
@@ -190,7 +191,7 @@ class CertificateApplicationController {
 
     static void requireApplicationId(String applicationId) {
         if (!applicationId.matches(APPLICATION_ID)) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
+            throw new DomainException(ErrorCode.NOT_FOUND, Text.of("problem.certificate-application.10"));
         }
     }
 }

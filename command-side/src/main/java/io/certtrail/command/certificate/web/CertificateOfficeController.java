@@ -10,6 +10,7 @@ import io.certtrail.command.records.RecordCommands.RevokeCertification;
 import io.certtrail.command.support.CommandSender;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.identity.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -70,7 +71,8 @@ class CertificateOfficeController {
                 return null;
             }
             if (reason() == null || reason().isBlank()) {
-                throw new DomainException(ErrorCode.INVALID_INPUT, "Give the holder a reason to refuse " + what + ".");
+                throw new DomainException(
+                        ErrorCode.INVALID_INPUT, Text.of("problem.certificate-office-controller.refuse-" + what));
             }
             return reason().strip();
         }
@@ -134,7 +136,7 @@ class CertificateOfficeController {
         CertificateApplicationController.requireApplicationId(applicationId);
         return Applied.of(commands.send(
                 new DecideReplacement(
-                        applicationId, body.approve(), body.reasonToRefuse("a replacement"), clock.instant()),
+                        applicationId, body.approve(), body.reasonToRefuse("replacement"), clock.instant()),
                 caller.accountId(),
                 caller.primaryRole(),
                 request));
@@ -150,7 +152,7 @@ class CertificateOfficeController {
         CertificateApplicationController.requireApplicationId(applicationId);
         return Applied.of(commands.send(
                 new DecidePrintedNameCorrection(
-                        applicationId, body.approve(), body.reasonToRefuse("a correction"), clock.instant()),
+                        applicationId, body.approve(), body.reasonToRefuse("correction"), clock.instant()),
                 caller.accountId(),
                 caller.primaryRole(),
                 request));
@@ -164,7 +166,7 @@ class CertificateOfficeController {
                 caller.primaryRole(),
                 request);
         if (changed == null) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
+            throw new DomainException(ErrorCode.NOT_FOUND, Text.of("problem.certificate-application.10"));
         }
         return new Revoked(body.recordId(), changed);
     }

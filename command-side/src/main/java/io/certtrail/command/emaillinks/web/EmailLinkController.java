@@ -11,6 +11,7 @@ import io.certtrail.platform.abuse.RateLimitedException;
 import io.certtrail.platform.abuse.RateLimits;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.identity.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -154,7 +155,9 @@ class EmailLinkController {
     }
 
     private Outcome followChecked(String token, HttpServletRequest request) {
-        Link link = tokens.findUsable(token).orElseThrow(() -> new DomainException(ErrorCode.LINK_NOT_VALID, INVALID));
+        Link link = tokens.findUsable(token)
+                .orElseThrow(() ->
+                        new DomainException(ErrorCode.LINK_NOT_VALID, Text.of("problem.record-parser.1", INVALID)));
         Object command = link.purpose() == LinkPurpose.ACTIVATE_ASSOCIATION
                 ? new ActivateEmail(link.accountId(), link.requestId(), clock.instant())
                 : new ConfirmEmailDisassociation(link.accountId(), link.requestId(), clock.instant());
@@ -168,7 +171,7 @@ class EmailLinkController {
         } catch (CommandExecutionException e) {
             if (e.getDetails().filter(ErrorCode.LINK_NOT_VALID::equals).isPresent()) {
                 tokens.consume(link.requestId());
-                throw new DomainException(ErrorCode.LINK_NOT_VALID, INVALID);
+                throw new DomainException(ErrorCode.LINK_NOT_VALID, Text.of("problem.record-parser.1", INVALID));
             }
             throw e;
         }

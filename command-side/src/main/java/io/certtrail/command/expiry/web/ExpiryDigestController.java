@@ -5,6 +5,7 @@ import io.certtrail.command.expiry.ExpiryCommands.SetExpiryDigest;
 import io.certtrail.command.support.CommandSender;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.platform.privacy.Masking;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,10 +43,7 @@ class ExpiryDigestController {
     Subscription set(@Valid @RequestBody Setting body, Caller caller, HttpServletRequest request) {
         String company = caller.partnerCompanyOrRefuse();
         if (body.enabled() && (caller.email() == null || caller.email().isBlank())) {
-            throw new DomainException(
-                    ErrorCode.INVALID_INPUT,
-                    "Your sign-in states no e-mail address to send the digest to; ask your identity provider's"
-                            + " administrator to add one.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.expiry-digest-controller.1"));
         }
         boolean enabled = commands.send(
                 new SetExpiryDigest(

@@ -5,6 +5,7 @@ import io.certtrail.command.support.CommandSender;
 import io.certtrail.command.support.EmailAddresses;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.platform.identity.Role;
 import io.certtrail.platform.privacy.AddressKeys;
@@ -51,7 +52,7 @@ class UnbindingController {
     @PostMapping("/email-unbindings")
     Unbound forceUnbind(@Valid @RequestBody UnbindingRequest body, Caller caller, HttpServletRequest request) {
         if ((body.email() == null) == (body.addressKey() == null)) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "Give either email or addressKey.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.unbinding-controller.1"));
         }
         String email = body.email() == null ? null : EmailAddresses.canonical(body.email());
         String addressKey = email == null ? body.addressKey() : addressKeys.of(email);
@@ -65,8 +66,7 @@ class UnbindingController {
         } catch (CommandExecutionException e) {
             // no AddressOwnership for it: the address was never associated with any account
             if (e.getDetails().filter(ErrorCode.NOT_FOUND::equals).isPresent()) {
-                throw new DomainException(
-                        ErrorCode.ADDRESS_NOT_BOUND, "This address is not associated with any account.");
+                throw new DomainException(ErrorCode.ADDRESS_NOT_BOUND, Text.of("problem.address-ownership.1"));
             }
             throw e;
         }

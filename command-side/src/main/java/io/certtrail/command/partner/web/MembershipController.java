@@ -8,6 +8,7 @@ import io.certtrail.command.partner.MembershipCommands.RequestMembership;
 import io.certtrail.command.support.CommandSender;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.platform.identity.Role;
 import jakarta.servlet.http.HttpServletRequest;
@@ -112,7 +113,7 @@ class MembershipController {
 
     private static String membership(String accountId) {
         if (!accountId.matches("[A-Za-z0-9._:-]{1,128}")) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "Nothing with this identifier was found.");
+            throw new DomainException(ErrorCode.NOT_FOUND, Text.of("problem.certificate-application.10"));
         }
         return MembershipCommands.membershipIdFor(accountId);
     }

@@ -8,6 +8,7 @@ import io.certtrail.command.records.RecordParser;
 import io.certtrail.command.support.CommandSender;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.identity.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,16 +53,16 @@ class RecordIngestController {
         try {
             body = RecordImporter.JSON.readTree(request.getInputStream());
         } catch (IOException e) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "The request body is not valid JSON.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.record-ingest-controller.1"));
         }
         if (body == null || !body.isObject()) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "The request body must be one JSON object.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.record-ingest-controller.2"));
         }
         try {
             Object command = parser.parse(recordKind, RecordImporter.fields((ObjectNode) body), clock.instant());
             return commands.send(command, caller.accountId(), caller.primaryRole(), request);
         } catch (RecordImporter.Rejected e) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, e.getMessage());
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.record-parser.1", e.getMessage()));
         }
     }
 
@@ -103,7 +104,7 @@ class RecordIngestController {
 
     private static RecordKind kind(String path) {
         return RecordKind.fromPath(path)
-                .orElseThrow(() -> new DomainException(
-                        ErrorCode.NOT_FOUND, "Unknown record kind; use training, exams or certifications."));
+                .orElseThrow(
+                        () -> new DomainException(ErrorCode.NOT_FOUND, Text.of("problem.record-ingest-controller.3")));
     }
 }

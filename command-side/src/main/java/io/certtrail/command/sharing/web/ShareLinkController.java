@@ -9,6 +9,7 @@ import io.certtrail.command.support.TokenGenerator;
 import io.certtrail.events.sharing.SharedKind;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.platform.privacy.SecretHashes;
 import io.certtrail.platform.web.PublicUrls;
@@ -81,8 +82,7 @@ class ShareLinkController {
         List<String> recordIds = body.recordIds().stream().distinct().toList();
         if (body.kind() == SharedKind.CERTIFICATE
                 && (recordIds.size() != 1 || !recordIds.get(0).startsWith("CERT:"))) {
-            throw new DomainException(
-                    ErrorCode.INVALID_INPUT, "A certificate's link shows one certificate: one CERT: record.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.share-link-controller.1"));
         }
         String token = tokens.next();
         String linkId = "share:" + ids.next();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.certtrail.platform.axon.AxonInfrastructureConfiguration;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.privacy.AddressKeys;
 import io.certtrail.query.audit.AccountHistoryReads;
 import io.certtrail.query.audit.AuditConsistency;
@@ -113,13 +114,13 @@ class AuditController {
 
     private AuditSearch.Filter filter(SearchParameters p) {
         if (p.email() != null && p.addressKey() != null) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "Give either email or addressKey.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.unbinding-controller.1"));
         }
         String addressKey = p.email() == null
                 ? p.addressKey()
                 : addressKeys.of(p.email().strip().toLowerCase(Locale.ROOT));
         if (p.order() != null && !p.order().equals("oldest") && !p.order().equals("newest")) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "order is oldest or newest.");
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.audit-controller.1"));
         }
         return new AuditSearch.Filter(
                 p.accountId(),

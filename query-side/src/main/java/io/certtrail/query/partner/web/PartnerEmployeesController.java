@@ -2,6 +2,7 @@ package io.certtrail.query.partner.web;
 
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.identity.Caller;
 import io.certtrail.query.certificate.CertificateStatus;
 import io.certtrail.query.certificate.Verification;
@@ -110,7 +111,8 @@ class PartnerEmployeesController {
         if (day == null) {
             day = today;
         } else if (day.isAfter(today)) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "date is a day up to today, " + today + ".");
+            throw new DomainException(
+                    ErrorCode.INVALID_INPUT, Text.of("problem.partner-employees-controller.1", today));
         }
         return employees.headCount(company, day);
     }
