@@ -121,6 +121,20 @@ final class CertTrailInstance implements AutoCloseable {
         return send(request(path, user).GET().header("Accept", "application/json"));
     }
 
+    /** A GET whose Accept-Language asks for this language. */
+    Response getIn(String language, String path, String user) {
+        return send(
+                request(path, user).GET().header("Accept", "application/json").header("Accept-Language", language));
+    }
+
+    /** A JSON POST (sent as is) whose Accept-Language asks for this language. */
+    Response postIn(String language, String path, String user, String json) {
+        return send(request(path, user)
+                .header("Content-Type", "application/json")
+                .header("Accept-Language", language)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Response getHtml(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().header("Accept", "text/html"));
     }

@@ -50,6 +50,13 @@ final class Chromium {
         return Files.readString(out.toPath(), StandardCharsets.UTF_8);
     }
 
+    /** As {@link #dom(String, int)}, from a browser whose language is this one (its Accept-Language). */
+    String domIn(String language, String url) throws Exception {
+        File out = workDir.resolve("dom-" + System.nanoTime() + ".html").toFile();
+        run(out, List.of("--lang=" + language, "--accept-lang=" + language, "--dump-dom", url));
+        return Files.readString(out.toPath(), StandardCharsets.UTF_8);
+    }
+
     /** The page as rendered, 1000 by 700 pixels. */
     BufferedImage screenshot(String url) throws Exception {
         Path png = workDir.resolve("shot-" + System.nanoTime() + ".png");

@@ -57,9 +57,6 @@ class Account {
      */
     static final int SNAPSHOT_THRESHOLD = 100;
 
-    private static final String LINK_NOT_VALID =
-            "This link is not valid: it was replaced by a newer one, already used, or it expired. Ask for a new one.";
-
     @AggregateIdentifier
     private String accountId;
 
@@ -216,8 +213,7 @@ class Account {
                 .filter(link -> link.requestId().equals(requestId))
                 .filter(link -> at.isBefore(link.expiresAt()))
                 .findFirst()
-                .orElseThrow(() -> new DomainException(
-                        ErrorCode.LINK_NOT_VALID, Text.of("problem.record-parser.1", LINK_NOT_VALID)));
+                .orElseThrow(() -> new DomainException(ErrorCode.LINK_NOT_VALID, Text.of("problem.link-not-valid")));
     }
 
     @EventSourcingHandler

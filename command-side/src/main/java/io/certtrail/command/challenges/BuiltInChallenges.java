@@ -27,7 +27,6 @@ final class BuiltInChallenges implements HumanChallenges {
     private static final String[] WORDS = {
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
     };
-    private static final String FAILED = "The verification code is wrong, used or expired. Ask for a new one.";
 
     private final SecretKeySpec key;
     private final Duration ttl;
@@ -66,7 +65,7 @@ final class BuiltInChallenges implements HumanChallenges {
         }
         String[] parts = verification.challengeId().split("\\.");
         if (parts.length != 3 || parts[0].length() > 12 || !parts[0].chars().allMatch(Character::isDigit)) {
-            throw new DomainException(ErrorCode.VERIFICATION_FAILED, Text.of("problem.record-parser.1", FAILED));
+            throw new DomainException(ErrorCode.VERIFICATION_FAILED, Text.of("problem.verification-failed"));
         }
         String head = parts[0] + "." + parts[1];
         String expected = mac(head, verification.answer().strip());
@@ -74,7 +73,7 @@ final class BuiltInChallenges implements HumanChallenges {
                 expected.getBytes(StandardCharsets.US_ASCII), parts[2].getBytes(StandardCharsets.US_ASCII));
         boolean current = clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(parts[0])));
         if (!matches || !current || used.asMap().putIfAbsent(head, Boolean.TRUE) != null) {
-            throw new DomainException(ErrorCode.VERIFICATION_FAILED, Text.of("problem.record-parser.1", FAILED));
+            throw new DomainException(ErrorCode.VERIFICATION_FAILED, Text.of("problem.verification-failed"));
         }
     }
 

@@ -1,11 +1,14 @@
 package io.certtrail.command.emaillinks;
 
 import io.certtrail.command.emaillinks.LinkTokens.Link;
+import io.certtrail.command.mail.MailLanguages;
 import io.certtrail.command.mail.MailTimes;
 import io.certtrail.command.support.CommandSideConfiguration.LinkProperties;
 import io.certtrail.events.account.EmailAssociationRequested;
 import io.certtrail.events.account.EmailDisassociationRequested;
 import io.certtrail.platform.axon.ProcessingGroups;
+import io.certtrail.platform.i18n.Language;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.web.PublicUrls;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +35,16 @@ class LinkMailer {
     private final PublicUrls urls;
     private final Clock clock;
 
-    LinkMailer(LinkTokens tokens, JavaMailSender mailSender, LinkProperties properties, PublicUrls urls, Clock clock) {
+    private final MailLanguages languages;
+
+    LinkMailer(
+            LinkTokens tokens,
+            JavaMailSender mailSender,
+            LinkProperties properties,
+            PublicUrls urls,
+            Clock clock,
+            MailLanguages languages) {
+        this.languages = languages;
         this.tokens = tokens;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -43,10 +55,6 @@ class LinkMailer {
     @EventHandler
     @DisallowReplay
     void on(EmailAssociationRequested event) {
-        String intro = event.heldByAnotherAccount()
-                ? "This address is currently associated with another CertTrail account. If you follow the link,"
-                        + " it moves to the account that asked now, together with its training and exam records.\n\n"
-                : "";
         send(
                 new Link(
                         event.requestId(),
@@ -56,11 +64,10 @@ class LinkMailer {
                         event.email(),
                         event.expiresAt()),
                 event.email(),
-                "Activate the association of your e-mail address",
-                "Someone asked to associate this e-mail address with a CertTrail account, so that the training,"
-                        + " exam and certificate records sent to it show up there.\n\n" + intro
-                        + "To complete the association, open this link:\n\n%s\n\n"
-                        + "The link works once and expires at %s. If you did not ask for this, ignore this e-mail.");
+                // the account that asked: its holder reads the mail
+                languages.ofAccount(event.accountId()),
+                "mail.activate.subject",
+                event.heldByAnotherAccount() ? "mail.activate.held-elsewhere" : "mail.activate");
     }
 
     @EventHandler
@@ -75,14 +82,12 @@ class LinkMailer {
                         event.email(),
                         event.expiresAt()),
                 event.email(),
-                "Confirm the disassociation of your e-mail address",
-                "You asked to disassociate this e-mail address from your CertTrail account. After that, the"
-                        + " training, exam and certificate records sent to it no longer show in that account.\n\n"
-                        + "To finish the disassociation, open this link:\n\n%s\n\n"
-                        + "The link works once and expires at %s. If you did not ask for this, ignore this e-mail.");
+                languages.ofAccount(event.accountId()),
+                "mail.disassociate.subject",
+                "mail.disassociate");
     }
 
-    private void send(Link link, String to, String subject, String template) {
+    private void send(Link link, String to, Language language, String subjectKey, String textKey) {
         Instant now = clock.instant();
         if (!now.isBefore(link.expiresAt()) || tokens.alreadyMailed(link.requestId())) {
             return;
@@ -91,8 +96,10 @@ class LinkMailer {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(properties.mailFrom());
         message.setTo(to);
-        message.setSubject(subject);
-        message.setText(template.formatted(urls.base() + "/email-links/" + token, MailTimes.format(link.expiresAt())));
+        message.setSubject(Text.of(subjectKey).in(language.locale()));
+        message.setText(
+                Text.of(textKey, urls.base() + "/email-links/" + token, MailTimes.format(link.expiresAt(), language))
+                        .in(language.locale()));
         mailSender.send(message);
         tokens.markMailed(link.requestId());
     }

@@ -4,6 +4,8 @@ import io.certtrail.command.account.ActiveAddresses;
 import io.certtrail.events.account.DisassociationCause;
 import io.certtrail.events.account.EmailDisassociated;
 import io.certtrail.platform.axon.ProcessingGroups;
+import io.certtrail.platform.i18n.Language;
+import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.privacy.Masking;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -25,9 +27,12 @@ class AddressChangeMailer {
     private final Notices notices;
     private final ActiveAddresses addresses;
 
-    AddressChangeMailer(Notices notices, ActiveAddresses addresses) {
+    private final MailLanguages languages;
+
+    AddressChangeMailer(Notices notices, ActiveAddresses addresses, MailLanguages languages) {
         this.notices = notices;
         this.addresses = addresses;
+        this.languages = languages;
     }
 
     @EventHandler
@@ -37,30 +42,26 @@ class AddressChangeMailer {
             return; // the holder did it themselves, through the link
         }
         List<String> to = addresses.emailsOf(event.accountId());
+        Language language = languages.ofAccount(event.accountId());
         String address = Masking.email(event.email());
-        String when = MailTimes.format(event.disassociatedAt());
+        String when = MailTimes.format(event.disassociatedAt(), language);
         String id = "address-left:" + event.accountId() + ":" + event.addressKey() + ":" + event.disassociatedAt();
         if (event.cause() == DisassociationCause.FORCED_UNBINDING) {
             notices.sendOnce(
                     id,
                     event.disassociatedAt(),
                     to,
-                    "An address was removed from your CertTrail account",
-                    ("The certification office removed the address %s from your CertTrail account on %s.\n\n"
-                                    + "Reason: %s\n\nIts training, exams and certificates no longer show on your account."
-                                    + " If you believe this is a mistake, contact the certification office.")
-                            .formatted(address, when, event.reason()));
+                    language,
+                    Text.of("mail.unbound.subject"),
+                    Text.of("mail.unbound", address, when, event.reason()));
         } else {
             notices.sendOnce(
                     id,
                     event.disassociatedAt(),
                     to,
-                    "An address moved to another CertTrail account",
-                    ("The address %s was associated with another CertTrail account on %s, after its holder"
-                                    + " confirmed through a link sent to it that they control the mailbox.\n\n"
-                                    + "It and its records no longer show on your account. If you did not expect this,"
-                                    + " contact the certification office.")
-                            .formatted(address, when));
+                    language,
+                    Text.of("mail.moved.subject"),
+                    Text.of("mail.moved", address, when));
         }
     }
 }

@@ -3,6 +3,8 @@ package io.certtrail.command.mail;
 import io.certtrail.events.partner.ExpiryDigestDue;
 import io.certtrail.events.records.ExpiryReminderDue;
 import io.certtrail.platform.axon.ProcessingGroups;
+import io.certtrail.platform.i18n.Language;
+import io.certtrail.platform.i18n.Text;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,14 +20,19 @@ class ExpiryMailer {
 
     private final Notices notices;
 
-    ExpiryMailer(Notices notices) {
+    private final MailLanguages languages;
+
+    ExpiryMailer(Notices notices, MailLanguages languages) {
         this.notices = notices;
+        this.languages = languages;
     }
 
     /** One line per certificate, soonest first: the administrator's company's employees only. */
     @EventHandler
     @DisallowReplay
     void on(ExpiryDigestDue event) {
+        Language language = languages.ofAccount(event.adminAccountId());
+        java.util.Locale locale = language.locale();
         StringBuilder lines = new StringBuilder();
         for (ExpiryDigestDue.Expiring c : event.certificates()) {
             lines.append("- ")
@@ -33,45 +40,45 @@ class ExpiryMailer {
                     .append("  ")
                     .append(c.certificationName())
                     .append("  ")
-                    .append(c.employee().isBlank() ? "(no name given)" : c.employee())
+                    .append(
+                            c.employee().isBlank()
+                                    ? Text.of("mail.digest.no-name").in(locale)
+                                    : c.employee())
                     .append('\n');
         }
+        int count = event.certificates().size();
         notices.sendOnce(
                 "expiry-digest:" + event.companyId() + ":" + event.week() + ":" + event.adminAccountId(),
                 event.dueAt(),
                 event.email(),
-                (event.certificates().size() == 1
-                                ? "1 certificate of your employees expires in the next %2$d days (%3$s)"
-                                : "%1$d certificates of your employees expire in the next %2$d days (%3$s)")
-                        .formatted(event.certificates().size(), event.withinDays(), event.week()),
-                ("These certificates of your company's employees expire in the next %d days:\n\n%s\n"
-                                + "Passing the same certification again, or a higher level of its track, renews a"
-                                + " certificate. The partner view in CertTrail lists them too (filter: expires within"
-                                + " %d days). You get this digest once a week; turn it off there.")
-                        .formatted(event.withinDays(), lines, event.withinDays()));
+                language,
+                count == 1
+                        ? Text.of("mail.digest.subject.one", event.withinDays(), event.week())
+                        : Text.of("mail.digest.subject", count, event.withinDays(), event.week()),
+                Text.of("mail.digest", event.withinDays(), lines));
     }
 
     @EventHandler
     @DisallowReplay
     void on(ExpiryReminderDue event) {
+        Language language = languages.ofAddress(event.email());
+        java.util.Locale locale = language.locale();
         String renews = event.track() == null
-                ? "Passing %s again renews it.".formatted(event.certificationName())
-                : ("Passing %s again renews it, and so does passing a higher level of the %s track while it is"
-                                + " still valid.")
-                        .formatted(event.certificationName(), event.track());
-        String when = event.daysLeft() == 0
-                ? "today, " + event.expirationDate()
-                : "in %d day%s, on %s"
-                        .formatted(event.daysLeft(), event.daysLeft() == 1 ? "" : "s", event.expirationDate());
+                ? Text.of("mail.reminder.renews", event.certificationName()).in(locale)
+                : Text.of("mail.reminder.renews.track", event.certificationName(), event.track())
+                        .in(locale);
+        String when = (event.daysLeft() == 0
+                        ? Text.of("mail.reminder.when.today", event.expirationDate())
+                        : event.daysLeft() == 1
+                                ? Text.of("mail.reminder.when.one-day", event.expirationDate())
+                                : Text.of("mail.reminder.when.days", event.daysLeft(), event.expirationDate()))
+                .in(locale);
         notices.sendOnce(
                 "expiry-reminder:" + event.recordId() + ":" + event.expirationDate() + ":" + event.reminderDay(),
                 event.dueAt(),
                 event.email(),
-                "Your certificate %s expires %s".formatted(event.certificationName(), when),
-                ("Your certificate %s (%s) expires %s. After that day it is no longer valid: public verification"
-                                + " shows it as expired and it can no longer be downloaded.\n\n%s\n\n"
-                                + "You no longer want these reminders? Turn them off under your e-mail addresses in"
-                                + " CertTrail.")
-                        .formatted(event.certificationName(), event.certificateNumber(), when, renews));
+                language,
+                Text.of("mail.reminder.subject", event.certificationName(), when),
+                Text.of("mail.reminder", event.certificationName(), event.certificateNumber(), when, renews));
     }
 }

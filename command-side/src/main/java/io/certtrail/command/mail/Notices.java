@@ -1,6 +1,8 @@
 package io.certtrail.command.mail;
 
 import io.certtrail.command.support.CommandSideConfiguration.LinkProperties;
+import io.certtrail.platform.i18n.Language;
+import io.certtrail.platform.i18n.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,12 +41,12 @@ class Notices {
      * @param id what the notice is about, unique per event ("package-shipped:app:CERT:C-1")
      * @param at when that happened
      */
-    void sendOnce(String id, Instant at, String to, String subject, String text) {
-        sendOnce(id, at, to == null ? java.util.List.of() : java.util.List.of(to), subject, text);
+    void sendOnce(String id, Instant at, String to, Language language, Text subject, Text text) {
+        sendOnce(id, at, to == null ? java.util.List.of() : java.util.List.of(to), language, subject, text);
     }
 
-    /** As {@link #sendOnce(String, Instant, String, String, String)}, one mail to several addresses of one holder. */
-    void sendOnce(String id, Instant at, java.util.List<String> to, String subject, String text) {
+    /** As {@link #sendOnce(String, Instant, String, Language, Text, Text)}, one mail to several addresses of one holder. */
+    void sendOnce(String id, Instant at, java.util.List<String> to, Language language, Text subject, Text text) {
         if (to.isEmpty()
                 || clock.instant().isAfter(at.plus(STALE_AFTER))
                 || mongo.findById(id, Document.class, COLLECTION) != null) {
@@ -53,8 +55,8 @@ class Notices {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(properties.mailFrom());
         message.setTo(to.toArray(String[]::new));
-        message.setSubject(subject);
-        message.setText(text);
+        message.setSubject(subject.in(language.locale()));
+        message.setText(text.in(language.locale()));
         mailSender.send(message);
         mongo.save(new Document("_id", id).append("sentAt", Date.from(at)), COLLECTION);
     }

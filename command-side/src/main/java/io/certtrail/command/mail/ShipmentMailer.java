@@ -2,6 +2,7 @@ package io.certtrail.command.mail;
 
 import io.certtrail.events.certificate.PackageShipped;
 import io.certtrail.platform.axon.ProcessingGroups;
+import io.certtrail.platform.i18n.Text;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -17,8 +18,11 @@ class ShipmentMailer {
 
     private final Notices notices;
 
-    ShipmentMailer(Notices notices) {
+    private final MailLanguages languages;
+
+    ShipmentMailer(Notices notices, MailLanguages languages) {
         this.notices = notices;
+        this.languages = languages;
     }
 
     @EventHandler
@@ -29,12 +33,8 @@ class ShipmentMailer {
                 "package-shipped:" + event.applicationId() + (replacement ? ":replacement" : ""),
                 event.shippedAt(),
                 event.email(),
-                replacement
-                        ? "Your replacement certificate has been shipped"
-                        : "Your certificate package has been shipped",
-                ("The paper package of your certificate %s has been handed to the courier.\n\n"
-                                + "Courier: %s\nExpress order number: %s\n\n"
-                                + "You can also find the order number on your certificate application in CertTrail.")
-                        .formatted(event.certificateNumber(), event.courier(), event.expressOrderNumber()));
+                languages.ofAccount(event.accountId()),
+                Text.of(replacement ? "mail.shipped.replacement.subject" : "mail.shipped.subject"),
+                Text.of("mail.shipped", event.certificateNumber(), event.courier(), event.expressOrderNumber()));
     }
 }

@@ -188,7 +188,7 @@ public class RecordParser {
         void done() {
             if (!problems.isEmpty()) {
                 throw new DomainException(
-                        ErrorCode.INVALID_INPUT, Text.of("problem.record-parser.1", String.join("; ", problems)));
+                        ErrorCode.INVALID_INPUT, Text.of("problem.record-rejected", String.join("; ", problems)));
             }
         }
 

@@ -58,6 +58,14 @@ public final class CommandFailures {
         return Optional.empty();
     }
 
+    /** The code a failed command's details carry, whichever release's instance handled it. */
+    public static Optional<ErrorCode> codeOf(CommandExecutionException e) {
+        return e.getDetails()
+                .map(details -> details instanceof CodedFailure failure
+                        ? failure.code()
+                        : details instanceof ErrorCode code ? code : null);
+    }
+
     private static CommandExecutionException coded(ErrorCode code, Text detail) {
         return new CommandExecutionException(detail.english(), null, CodedFailure.of(code, detail));
     }

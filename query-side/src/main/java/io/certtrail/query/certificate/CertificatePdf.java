@@ -22,6 +22,7 @@ import java.text.Bidi;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -117,6 +118,11 @@ public class CertificatePdf {
     }
 
     public byte[] render(Content content) {
+        return render(content, Locale.ENGLISH);
+    }
+
+    /** The e-certificate with its labels in this language; the name and the certification as they are written. */
+    public byte[] render(Content content, Locale locale) {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(LANDSCAPE_A4);
             document.addPage(page);
@@ -130,19 +136,19 @@ public class CertificatePdf {
             try (PDPageContentStream s = new PDPageContentStream(document, page)) {
                 frame(s, width, height);
                 // the issuer's band: logo, name, and a gold rule under them
-                header(document, s, fonts, width, height);
+                header(document, s, fonts, width, height, locale);
                 colour(s, NAVY);
-                text(s, fonts, "CERTIFICATE OF ACHIEVEMENT", centre, height - 165, 28, true);
+                text(s, fonts, t(locale, "pdf.certificate.title"), centre, height - 165, 28, true);
                 colour(s, GREY);
-                text(s, fonts, "This is to certify that", centre, height - 205, 13, true);
+                text(s, fonts, t(locale, "pdf.certificate.certify"), centre, height - 205, 13, true);
                 s.setNonStrokingColor(0f, 0f, 0f);
                 text(s, fonts, content.holderName(), centre, height - 252, 34, true);
                 rule(s, centre - 190, height - 266, 380, GOLD, 0.8f);
                 colour(s, GREY);
-                text(s, fonts, "has met the requirements of the certification", centre, height - 292, 13, true);
+                text(s, fonts, t(locale, "pdf.certificate.requirements"), centre, height - 292, 13, true);
                 colour(s, NAVY);
                 text(s, fonts, content.certificationName(), centre, height - 333, 28, true);
-                String levelAndTrack = levelAndTrack(content.certificationName());
+                String levelAndTrack = levelAndTrack(content.certificationName(), locale);
                 if (levelAndTrack != null) {
                     colour(s, GREY);
                     text(s, fonts, levelAndTrack, centre, height - 356, 13, true);
@@ -152,18 +158,24 @@ public class CertificatePdf {
                 float left = 80;
                 float[] widths = {215, 115, 115, 100};
                 float x = centre - (widths[0] + widths[1] + widths[2] + widths[3]) / 2;
-                fact(s, fonts, "CERTIFICATE NUMBER", content.certificateNumber(), x, rowY);
+                fact(s, fonts, t(locale, "pdf.certificate.number"), content.certificateNumber(), x, rowY);
                 x += widths[0];
-                fact(s, fonts, "ISSUED", String.valueOf(content.issuedOn()), x, rowY);
+                fact(s, fonts, t(locale, "pdf.certificate.issued"), String.valueOf(content.issuedOn()), x, rowY);
                 x += widths[1];
-                fact(s, fonts, "VALID FROM", String.valueOf(content.effectiveDate()), x, rowY);
+                fact(
+                        s,
+                        fonts,
+                        t(locale, "pdf.certificate.valid-from"),
+                        String.valueOf(content.effectiveDate()),
+                        x,
+                        rowY);
                 x += widths[2];
                 fact(
                         s,
                         fonts,
-                        "VALID UNTIL",
+                        t(locale, "pdf.certificate.valid-until"),
                         content.expirationDate() == null
-                                ? "no expiry"
+                                ? t(locale, "pdf.certificate.no-expiry")
                                 : content.expirationDate().toString(),
                         x,
                         rowY);
@@ -177,7 +189,7 @@ public class CertificatePdf {
                 s.setNonStrokingColor(0f, 0f, 0f);
                 qr(s, content.verificationUrl(), qrX, qrY, qrSize);
                 colour(s, GREY);
-                text(s, fonts, "Scan or visit to verify", qrX + qrSize / 2, qrY - 10, 8, true);
+                text(s, fonts, t(locale, "pdf.certificate.scan"), qrX + qrSize / 2, qrY - 10, 8, true);
                 text(s, fonts, content.verificationUrl(), centre, 50, 7.5f, true);
             }
             link(page, content.verificationUrl(), qrX, qrY, qrSize);
@@ -204,6 +216,15 @@ public class CertificatePdf {
      */
     public byte[] renderTranscript(
             String holderName, java.time.LocalDate asOf, java.util.Map<String, List<TranscriptLine>> sections) {
+        return renderTranscript(holderName, asOf, sections, Locale.ENGLISH);
+    }
+
+    /** As {@link #renderTranscript(String, java.time.LocalDate, java.util.Map)}, its labels in this language. */
+    public byte[] renderTranscript(
+            String holderName,
+            java.time.LocalDate asOf,
+            java.util.Map<String, List<TranscriptLine>> sections,
+            Locale locale) {
         try (PDDocument document = new PDDocument()) {
             Fonts fonts = new Fonts(document);
             float width = PDRectangle.A4.getWidth();
@@ -213,14 +234,14 @@ public class CertificatePdf {
             document.addPage(page);
             PDPageContentStream s = new PDPageContentStream(document, page);
             try {
-                header(document, s, fonts, width, height);
+                header(document, s, fonts, width, height, locale);
                 float y = height - 160;
                 colour(s, NAVY);
-                text(s, fonts, "TRANSCRIPT", width / 2, y, 22, true);
+                text(s, fonts, t(locale, "pdf.transcript.title"), width / 2, y, 22, true);
                 s.setNonStrokingColor(0f, 0f, 0f);
                 text(s, fonts, holderName, width / 2, y - 30, 16, true);
                 colour(s, GREY);
-                text(s, fonts, "As of " + asOf, width / 2, y - 48, 10, true);
+                text(s, fonts, t(locale, "pdf.transcript.as-of", asOf), width / 2, y - 48, 10, true);
                 y -= 90;
                 for (var section : sections.entrySet()) {
                     if (y < 120) {
@@ -237,7 +258,7 @@ public class CertificatePdf {
                     s.setNonStrokingColor(0f, 0f, 0f);
                     if (section.getValue().isEmpty()) {
                         colour(s, GREY);
-                        text(s, fonts, "none", columns[0], y, 9.5f, false);
+                        text(s, fonts, t(locale, "pdf.transcript.none"), columns[0], y, 9.5f, false);
                         y -= 16;
                     }
                     for (TranscriptLine line : section.getValue()) {
@@ -262,7 +283,7 @@ public class CertificatePdf {
                 s.close();
             }
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle("Transcript");
+            info.setTitle(t(locale, "pdf.transcript.document-title"));
             info.setAuthor(issuer.name());
             info.setCreator("CertTrail");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -278,28 +299,27 @@ public class CertificatePdf {
      * track. Null for a name that does not follow them.
      */
     static String levelAndTrack(String certificationName) {
+        return levelAndTrack(certificationName, Locale.ENGLISH);
+    }
+
+    static String levelAndTrack(String certificationName, Locale locale) {
         if (certificationName == null) {
             return null;
         }
         int dash = certificationName.indexOf('-');
         String prefix = (dash < 0 ? certificationName : certificationName.substring(0, dash))
                 .toUpperCase(java.util.Locale.ROOT);
-        String level = switch (prefix) {
-            case "HCIA" -> "Associate level";
-            case "HCIP" -> "Professional level";
-            case "HCIE" -> "Expert level";
-            case "HCAI" -> "AI level";
-            default -> null;
-        };
-        if (level == null) {
+        if (!java.util.Set.of("HCIA", "HCIP", "HCIE", "HCAI").contains(prefix)) {
             return null;
         }
+        String level = t(locale, "pdf.level." + prefix);
         return dash < 0 || dash == certificationName.length() - 1
                 ? level
-                : level + " \u00b7 " + certificationName.substring(dash + 1) + " track";
+                : t(locale, "pdf.level-and-track", level, certificationName.substring(dash + 1));
     }
 
-    private void header(PDDocument document, PDPageContentStream s, Fonts fonts, float width, float height)
+    private void header(
+            PDDocument document, PDPageContentStream s, Fonts fonts, float width, float height, Locale locale)
             throws IOException {
         float top = height - 62;
         float logoSize = 46;
@@ -320,8 +340,12 @@ public class CertificatePdf {
         colour(s, NAVY);
         text(s, fonts, issuer.name(), logoX + logoSize + 14, logoY + 26, 16, false);
         colour(s, GREY);
-        text(s, fonts, "Training and certification programme", logoX + logoSize + 14, logoY + 9, 9.5f, false);
+        text(s, fonts, t(locale, "pdf.programme"), logoX + logoSize + 14, logoY + 9, 9.5f, false);
         rule(s, 70, logoY - 14, width - 140, GOLD, 1.6f);
+    }
+
+    private static String t(Locale locale, String key, Object... args) {
+        return io.certtrail.platform.i18n.Messages.render(key, locale, args);
     }
 
     private static String initials(String name) {

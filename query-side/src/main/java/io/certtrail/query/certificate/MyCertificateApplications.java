@@ -175,14 +175,17 @@ public class MyCertificateApplications {
      */
     public Download download(String applicationId, String accountId, boolean thirdParty) {
         Issued application = issued(applicationId, accountId, thirdParty);
-        byte[] document = pdf.render(new CertificatePdf.Content(
-                application.fullName(),
-                application.certificationName(),
-                application.certificateNumber(),
-                application.effectiveDate(),
-                application.expirationDate(),
-                LocalDate.ofInstant(application.approvedAt(), ZoneOffset.UTC),
-                urls.verification(application.certificateNumber())));
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        byte[] document = pdf.render(
+                new CertificatePdf.Content(
+                        application.fullName(),
+                        application.certificationName(),
+                        application.certificateNumber(),
+                        application.effectiveDate(),
+                        application.expirationDate(),
+                        LocalDate.ofInstant(application.approvedAt(), ZoneOffset.UTC),
+                        urls.verification(application.certificateNumber())),
+                locale);
         return new Download(
                 signature.sign(document, "E-certificate " + application.certificateNumber()),
                 "certificate-" + application.certificateNumber() + ".pdf");

@@ -1,5 +1,6 @@
 package io.certtrail.query.records;
 
+import io.certtrail.platform.i18n.Messages;
 import io.certtrail.platform.readmodels.AddressRecords;
 import io.certtrail.platform.readmodels.AddressRecords.CertificationEntry;
 import io.certtrail.query.certificate.CertificatePdf;
@@ -43,13 +44,14 @@ public class TranscriptReads {
 
     public byte[] pdf(String accountId, String holderName) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         HolderRecords.Visible visible = records.of(accountId, Optional.empty());
         Map<String, Instant> revoked = revocations.of(visible.certifications().stream()
                 .map(c -> c.certification().certificateNumber())
                 .toList());
         Map<String, List<TranscriptLine>> sections = new LinkedHashMap<>();
         sections.put(
-                "Certificates",
+                Messages.render("pdf.transcript.certificates", locale),
                 visible.certifications().stream()
                         .sorted(Comparator.comparing(
                                 (CertificationEntry c) -> c.certification().effectiveDate(),
@@ -57,16 +59,20 @@ public class TranscriptReads {
                         .map(c -> new TranscriptLine(
                                 c.certification().certificationName(),
                                 c.certification().certificateNumber(),
-                                c.certification().effectiveDate() + " to "
-                                        + c.certification().expirationDate(),
+                                Messages.render(
+                                        "page.share.period",
+                                        locale,
+                                        c.certification().effectiveDate(),
+                                        c.certification().expirationDate()),
                                 CertificateStatus.of(
                                                 c.certification().expirationDate(),
                                                 revoked.get(c.certification().certificateNumber()),
                                                 today)
-                                        .name()))
+                                        .name()
+                                        .transform(status -> Messages.render("pdf.status." + status, locale))))
                         .toList());
         sections.put(
-                "Exams",
+                Messages.render("pdf.transcript.exams", locale),
                 visible.exams().stream()
                         .sorted(Comparator.comparing(
                                 (AddressRecords.ExamEntry e) -> e.exam().examDate(),
@@ -75,10 +81,10 @@ public class TranscriptReads {
                                 e.exam().examName(),
                                 e.exam().examCode(),
                                 String.valueOf(e.exam().examDate()),
-                                e.exam().passed() ? "PASSED" : "NOT PASSED"))
+                                Messages.render(e.exam().passed() ? "pdf.passed" : "pdf.not-passed", locale)))
                         .toList());
         sections.put(
-                "Training",
+                Messages.render("pdf.transcript.training", locale),
                 visible.trainings().stream()
                         .sorted(Comparator.comparing(
                                 (AddressRecords.TrainingEntry t) -> t.training().endDate(),
@@ -92,7 +98,12 @@ public class TranscriptReads {
                                         : t.training().result()))
                         .toList());
         byte[] document = pdf.renderTranscript(
-                holderName == null || holderName.isBlank() ? "Holder" : holderName, today, sections);
+                holderName == null || holderName.isBlank()
+                        ? Messages.render("pdf.transcript.holder", locale)
+                        : holderName,
+                today,
+                sections,
+                locale);
         return signature.sign(document, "Transcript as of " + today);
     }
 }

@@ -43,8 +43,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ShareLinkReads {
 
-    static final String NOT_VALID = "This link is not valid: it expired, was revoked, or never existed.";
-
     private final MongoTemplate mongo;
     private final HolderRecords records;
     private final Revocations revocations;
@@ -137,7 +135,7 @@ public class ShareLinkReads {
         Optional<Found> found = find(token);
         if (found.isEmpty()) {
             rateLimits.consume(RateLimits.Policy.LINK_ATTEMPTS_PER_CLIENT, clientAddress);
-            throw new DomainException(ErrorCode.LINK_NOT_VALID, Text.of("problem.record-parser.1", NOT_VALID));
+            throw new DomainException(ErrorCode.LINK_NOT_VALID, Text.of("problem.share-link-not-valid"));
         }
         String accountId = found.get().accountId();
         Link link = found.get().link();

@@ -9,12 +9,16 @@ import io.certtrail.command.emaillinks.LinkTokens.Link;
 import io.certtrail.command.support.CommandSender;
 import io.certtrail.platform.abuse.RateLimitedException;
 import io.certtrail.platform.abuse.RateLimits;
+import io.certtrail.platform.axon.CommandFailures;
 import io.certtrail.platform.error.DomainException;
 import io.certtrail.platform.error.ErrorCode;
+import io.certtrail.platform.i18n.Messages;
+import io.certtrail.platform.i18n.RequestLanguages;
 import io.certtrail.platform.i18n.Text;
 import io.certtrail.platform.identity.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.http.CacheControl;
@@ -38,8 +42,6 @@ import org.springframework.web.util.HtmlUtils;
 @RequestMapping("/email-links")
 class EmailLinkController {
 
-    private static final String INVALID = "This link is not valid: it was replaced by a newer one, already used,"
-            + " or it expired. Ask for a new one from your account.";
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'";
 
@@ -47,17 +49,19 @@ class EmailLinkController {
     private final CommandSender commands;
     private final Clock clock;
     private final RateLimits rateLimits;
-    private final String onward;
+    private final String portalUrl;
+    private final RequestLanguages languages;
 
     EmailLinkController(
             LinkTokens tokens,
             CommandSender commands,
             Clock clock,
             RateLimits rateLimits,
-            io.certtrail.command.support.CommandSideConfiguration.LinkProperties links) {
+            io.certtrail.command.support.CommandSideConfiguration.LinkProperties links,
+            RequestLanguages languages) {
         this.rateLimits = rateLimits;
-        this.onward = "<p><a href=\"" + HtmlUtils.htmlEscape(links.portalUrl().toString())
-                + "\">Go to your CertTrail account</a></p>";
+        this.portalUrl = links.portalUrl().toString();
+        this.languages = languages;
         this.tokens = tokens;
         this.commands = commands;
         this.clock = clock;
@@ -68,56 +72,67 @@ class EmailLinkController {
 
     @GetMapping(value = "/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> confirmationPage(@PathVariable String token, HttpServletRequest request) {
+        Locale locale = languages.of(request).locale();
         try {
             rateLimits.consume(RateLimits.Policy.LINK_ATTEMPTS_PER_CLIENT, request.getRemoteAddr());
         } catch (RateLimitedException e) {
             return page(
+                    locale,
                     HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many attempts",
-                    "<p>" + HtmlUtils.htmlEscape(e.getMessage()) + "</p>");
+                    Messages.render("page.link.too-many", locale),
+                    "<p>" + HtmlUtils.htmlEscape(e.detail().in(locale)) + "</p>");
         }
         Optional<Link> link = tokens.findUsable(token);
         if (link.isEmpty()) {
-            return page(HttpStatus.NOT_FOUND, "Link not valid", "<p>" + INVALID + "</p>" + onward);
+            return page(
+                    locale,
+                    HttpStatus.NOT_FOUND,
+                    Messages.render("page.link.not-valid", locale),
+                    "<p>" + t(locale, "problem.email-link-not-valid") + "</p>" + onward(locale));
         }
         boolean activation = link.get().purpose() == LinkPurpose.ACTIVATE_ASSOCIATION;
-        String action = activation
-                ? "Associate this e-mail address with your CertTrail account"
-                : "Disassociate this e-mail address from your CertTrail account";
+        String kind = activation ? "associate" : "disassociate";
         // the address came to this mailbox with the link: whoever holds the link learns nothing new
         String address = link.get().email() == null
                 ? ""
-                : "<p>Address: <strong data-address>"
+                : "<p>" + t(locale, "page.link.address") + " <strong data-address>"
                         + HtmlUtils.htmlEscape(link.get().email()) + "</strong></p>";
-        String what = activation
-                ? "<p>Once associated, the training, exam and certificate records sent to this address show in"
-                        + " your account.</p>"
-                : "<p>Once disassociated, the records sent to this address no longer show in your account.</p>";
         return page(
+                locale,
                 HttpStatus.OK,
-                action,
-                address + what + "<form method=\"post\"><button type=\"submit\">"
-                        + HtmlUtils.htmlEscape(activation ? "Associate" : "Disassociate") + "</button></form>"
-                        + "<p>If you did not ask for this, close this page: nothing changes.</p>");
+                Messages.render("page.link." + kind + ".title", locale),
+                address + "<p>" + t(locale, "page.link." + kind + ".what") + "</p>"
+                        + "<form method=\"post\"><button type=\"submit\">"
+                        + t(locale, "page.link." + kind + ".button") + "</button></form>"
+                        + "<p>" + t(locale, "page.link.not-you") + "</p>");
     }
 
     @PostMapping(value = "/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> followFromBrowser(@PathVariable String token, HttpServletRequest request) {
+        Locale locale = languages.of(request).locale();
         try {
             Outcome outcome = follow(token, request);
+            String kind = "ASSOCIATED".equals(outcome.outcome()) ? "associated" : "disassociated";
             return page(
+                    locale,
                     HttpStatus.OK,
-                    "ASSOCIATED".equals(outcome.outcome()) ? "Associated" : "Disassociated",
-                    "ASSOCIATED".equals(outcome.outcome())
-                            ? "<p>Associated. The records sent to this address now show in your account.</p>" + onward
-                            : "<p>Disassociated. The records sent to this address no longer show in your account.</p>"
-                                    + onward);
+                    Messages.render("page.link." + kind + ".title", locale),
+                    "<p>" + t(locale, "page.link." + kind) + "</p>" + onward(locale));
         } catch (DomainException e) {
             return page(
+                    locale,
                     HttpStatus.valueOf(e.code().status()),
-                    "Link not valid",
-                    "<p>" + HtmlUtils.htmlEscape(e.getMessage()) + "</p>" + onward);
+                    Messages.render("page.link.not-valid", locale),
+                    "<p>" + HtmlUtils.htmlEscape(e.detail().in(locale)) + "</p>" + onward(locale));
         }
+    }
+
+    private String onward(Locale locale) {
+        return "<p><a href=\"" + HtmlUtils.htmlEscape(portalUrl) + "\">" + t(locale, "page.link.onward") + "</a></p>";
+    }
+
+    private static String t(Locale locale, String key) {
+        return HtmlUtils.htmlEscape(Messages.render(key, locale));
     }
 
     @PostMapping(value = "/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -156,8 +171,8 @@ class EmailLinkController {
 
     private Outcome followChecked(String token, HttpServletRequest request) {
         Link link = tokens.findUsable(token)
-                .orElseThrow(() ->
-                        new DomainException(ErrorCode.LINK_NOT_VALID, Text.of("problem.record-parser.1", INVALID)));
+                .orElseThrow(
+                        () -> new DomainException(ErrorCode.LINK_NOT_VALID, Text.of("problem.email-link-not-valid")));
         Object command = link.purpose() == LinkPurpose.ACTIVATE_ASSOCIATION
                 ? new ActivateEmail(link.accountId(), link.requestId(), clock.instant())
                 : new ConfirmEmailDisassociation(link.accountId(), link.requestId(), clock.instant());
@@ -169,24 +184,28 @@ class EmailLinkController {
                     link.purpose() == LinkPurpose.ACTIVATE_ASSOCIATION ? "ASSOCIATED" : "DISASSOCIATED",
                     accepted.accountVersion());
         } catch (CommandExecutionException e) {
-            if (e.getDetails().filter(ErrorCode.LINK_NOT_VALID::equals).isPresent()) {
+            if (CommandFailures.codeOf(e)
+                    .filter(ErrorCode.LINK_NOT_VALID::equals)
+                    .isPresent()) {
                 tokens.consume(link.requestId());
-                throw new DomainException(ErrorCode.LINK_NOT_VALID, Text.of("problem.record-parser.1", INVALID));
+                throw new DomainException(ErrorCode.LINK_NOT_VALID, Text.of("problem.email-link-not-valid"));
             }
             throw e;
         }
     }
 
-    private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
-        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-                + HtmlUtils.htmlEscape(title) + " - CertTrail</title>"
-                + "<style>body{font-family:sans-serif;max-width:40rem;margin:4rem auto}button{font-size:1.1rem}</style>"
-                + "</head><body><h1>" + HtmlUtils.htmlEscape(title) + "</h1>" + body + "</body></html>";
+    private static ResponseEntity<String> page(Locale locale, HttpStatus status, String title, String body) {
+        String html =
+                "<!doctype html><html lang=\"" + locale.toLanguageTag() + "\"><head><meta charset=\"utf-8\"><title>"
+                        + HtmlUtils.htmlEscape(title) + " - CertTrail</title>"
+                        + "<style>body{font-family:sans-serif;max-width:40rem;margin:4rem auto}button{font-size:1.1rem}</style>"
+                        + "</head><body><h1>" + HtmlUtils.htmlEscape(title) + "</h1>" + body + "</body></html>";
         return ResponseEntity.status(status)
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
                 .header("Content-Security-Policy", CSP)
                 .header("Referrer-Policy", "no-referrer")
+                .header("Content-Language", locale.toLanguageTag())
                 .body(html);
     }
 }

@@ -65,7 +65,9 @@ class UnbindingController {
             return new Unbound(accountId, addressKey, email == null ? null : Masking.email(email));
         } catch (CommandExecutionException e) {
             // no AddressOwnership for it: the address was never associated with any account
-            if (e.getDetails().filter(ErrorCode.NOT_FOUND::equals).isPresent()) {
+            if (io.certtrail.platform.axon.CommandFailures.codeOf(e)
+                    .filter(ErrorCode.NOT_FOUND::equals)
+                    .isPresent()) {
                 throw new DomainException(ErrorCode.ADDRESS_NOT_BOUND, Text.of("problem.address-ownership.1"));
             }
             throw e;

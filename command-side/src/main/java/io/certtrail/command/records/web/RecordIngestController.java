@@ -62,7 +62,7 @@ class RecordIngestController {
             Object command = parser.parse(recordKind, RecordImporter.fields((ObjectNode) body), clock.instant());
             return commands.send(command, caller.accountId(), caller.primaryRole(), request);
         } catch (RecordImporter.Rejected e) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.record-parser.1", e.getMessage()));
+            throw new DomainException(ErrorCode.INVALID_INPUT, Text.of("problem.record-rejected", e.getMessage()));
         }
     }
 
