@@ -245,6 +245,8 @@ class SecurityTest {
                 new Endpoint("GET", "/api/audit/accounts/acct-h0/events", null, Set.of("AUDITOR")),
                 new Endpoint("GET", "/api/audit/events", null, Set.of("AUDITOR")),
                 new Endpoint("GET", "/api/me/activity", null, Set.of("HOLDER")),
+                new Endpoint("GET", "/api/me/export", null, Set.of("HOLDER")),
+                new Endpoint("GET", "/api/audit/accounts/acct-h0/export", null, Set.of("AUDITOR")),
                 new Endpoint("GET", "/api/audit/accounts/acct-h0/activity", null, Set.of("AUDITOR")),
                 new Endpoint("GET", "/api/audit/events.jsonl", null, Set.of("AUDITOR")),
                 new Endpoint("GET", "/api/audit/aggregates/acct-h0/consistency", null, Set.of("AUDITOR")),

@@ -64,6 +64,9 @@ public class ActivityReads {
      * @param network for an anonymous access, the client's network (never its address)
      * @param administrator for a partner's read, who read
      * @param reason why: the office's reason, what a correction changed, how an address was unbound
+     * @param count for accesses, how many alike this entry stands for (the same administrator paging
+     *        through the list within a moment); 1 for everything else
+     * @param lastAt the last of them
      */
     public record Entry(
             Instant at,
@@ -75,7 +78,9 @@ public class ActivityReads {
             String companyId,
             String recordId,
             String what,
-            String reason) {}
+            String reason,
+            int count,
+            Instant lastAt) {}
 
     public record ShareLinkOpenings(String linkId, int openings, Instant lastOpenedAt) {}
 
@@ -136,7 +141,9 @@ public class ActivityReads {
                         null,
                         null,
                         null,
-                        null));
+                        null,
+                        access.times(),
+                        access.last()));
             }
         }
 
@@ -153,11 +160,13 @@ public class ActivityReads {
                     null,
                     null,
                     null,
-                    null));
+                    null,
+                    access.times(),
+                    access.last()));
             openings.merge(
                     access.subject(),
-                    new ShareLinkOpenings(access.subject(), 1, access.at()),
-                    (a, b) -> new ShareLinkOpenings(a.linkId(), a.openings() + 1, b.lastOpenedAt()));
+                    new ShareLinkOpenings(access.subject(), access.times(), access.last()),
+                    (a, b) -> new ShareLinkOpenings(a.linkId(), a.openings() + b.openings(), b.lastOpenedAt()));
         }
 
         // partner administrators' reads while the holder was an employee
@@ -184,7 +193,9 @@ public class ActivityReads {
                             spell.companyId(),
                             null,
                             access.what(),
-                            null));
+                            null,
+                            access.times(),
+                            access.last()));
                 }
             }
         }
@@ -212,7 +223,9 @@ public class ActivityReads {
                                 null,
                                 change.recordId(),
                                 change.what(),
-                                change.reason()));
+                                change.reason(),
+                                1,
+                                change.at()));
                     }
                 }
             }
@@ -233,7 +246,9 @@ public class ActivityReads {
                         null,
                         null,
                         email == null ? null : String.valueOf(email),
-                        event.reason()));
+                        event.reason(),
+                        1,
+                        event.occurredAt()));
             }
         }
 

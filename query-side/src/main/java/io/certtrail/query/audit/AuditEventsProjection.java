@@ -30,9 +30,25 @@ import org.springframework.stereotype.Component;
 public class AuditEventsProjection {
 
     private final MongoTemplate mongo;
+    private final java.util.function.UnaryOperator<String> keyOfEmail;
 
+    /** Without the address keys: an event that names an address only by its e-mail is not found by it. */
     public AuditEventsProjection(MongoTemplate mongo) {
+        this(mongo, (java.util.function.UnaryOperator<String>) null);
+    }
+
+    /**
+     * An event that names an address only by its e-mail (a revocation, a notice) is filed under the
+     * address's key too, so a search by address, and the holder's export, find it.
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    public AuditEventsProjection(MongoTemplate mongo, io.certtrail.platform.privacy.AddressKeys addressKeys) {
+        this(mongo, email -> addressKeys.of(email.strip().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    private AuditEventsProjection(MongoTemplate mongo, java.util.function.UnaryOperator<String> keyOfEmail) {
         this.mongo = mongo;
+        this.keyOfEmail = keyOfEmail;
         ensureIndexes();
     }
 
@@ -45,7 +61,7 @@ public class AuditEventsProjection {
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
         List<String> accounts = new ArrayList<>();
         List<String> addresses = new ArrayList<>();
-        collect(payload, accounts, addresses, 0);
+        collect(payload, accounts, addresses, 0, keyOfEmail);
         Object applicationId = component(payload, "applicationId");
         AuditEvent event = new AuditEvent(
                 message.getIdentifier(),
@@ -87,7 +103,12 @@ public class AuditEventsProjection {
     }
 
     /** Accounts and addresses the event names, in its own fields and one level of nested values. */
-    private static void collect(Object record, List<String> accounts, List<String> addresses, int depth) {
+    private static void collect(
+            Object record,
+            List<String> accounts,
+            List<String> addresses,
+            int depth,
+            java.util.function.UnaryOperator<String> keyOfEmail) {
         for (RecordComponent component : record.getClass().getRecordComponents()) {
             Object value = value(record, component);
             String name = component.getName();
@@ -96,9 +117,14 @@ public class AuditEventsProjection {
                     accounts.add(text);
                 } else if ((name.equals("addressKey") || name.endsWith("AddressKey")) && !addresses.contains(text)) {
                     addresses.add(text);
+                } else if (name.equals("email") && keyOfEmail != null && !text.isBlank()) {
+                    String key = keyOfEmail.apply(text);
+                    if (!addresses.contains(key)) {
+                        addresses.add(key);
+                    }
                 }
             } else if (value != null && value.getClass().isRecord() && depth == 0) {
-                collect(value, accounts, addresses, depth + 1);
+                collect(value, accounts, addresses, depth + 1, keyOfEmail);
             }
         }
     }
