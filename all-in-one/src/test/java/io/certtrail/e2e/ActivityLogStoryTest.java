@@ -175,6 +175,24 @@ class ActivityLogStoryTest {
                         "CERTIFICATE_VERIFIED", "SHARE_LINK_OPENED", "PARTNER_READ", "CORRECTED", "REVOKED", "UNBOUND");
     }
 
+    /**
+     * Issue 22's sealing, switched on by default: the event store's file holds the certificate's
+     * number but none of the holder's addresses, nor the office's free-text reasons, in the clear.
+     */
+    @Test
+    @Order(6)
+    void theEventStoresFileHoldsNoPersonalDataInTheClear() throws Exception {
+        app.awaitProjectionsAtHead();
+        byte[] file = java.nio.file.Files.readAllBytes(dataDir.resolve("eventstore.mv.db"));
+        String raw = new String(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(raw).contains(NUMBER).contains("pd1:");
+        assertThat(raw)
+                .doesNotContain("act.zhao@example.com")
+                .doesNotContain("act.zhao.old@example.com")
+                .doesNotContain("Holds another person")
+                .doesNotContain("Exam result annulled");
+    }
+
     /** Rule 31: everything held about the holder, as JSON, at once; nothing of anybody else. */
     @Test
     @Order(5)

@@ -25,6 +25,10 @@ final class ReadModelDigests {
             "expiry_sweeps",
             // who looked (rule 29): kept as it happens, not projected from the store
             "access_log",
+            // the person keys (issue 22) and the erasures' bookkeeping: not projected from the store
+            "person_keys",
+            "rebuild_requests",
+            "erasure_schedule",
             // projected, but the expiry sweep takes each entry off once it asked about it (or adopted it)
             "expiry_schedule",
             "expiry_adoptions");

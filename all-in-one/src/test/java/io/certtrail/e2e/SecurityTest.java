@@ -246,6 +246,8 @@ class SecurityTest {
                 new Endpoint("GET", "/api/audit/events", null, Set.of("AUDITOR")),
                 new Endpoint("GET", "/api/me/activity", null, Set.of("HOLDER")),
                 new Endpoint("GET", "/api/me/export", null, Set.of("HOLDER")),
+                new Endpoint("POST", "/api/me/erasure-request/cancellation", "", Set.of("HOLDER")),
+                new Endpoint("POST", "/api/operator/accounts/acct-h9/erasure-request", json, Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/audit/accounts/acct-h0/export", null, Set.of("AUDITOR")),
                 new Endpoint("GET", "/api/audit/accounts/acct-h0/activity", null, Set.of("AUDITOR")),
                 new Endpoint("GET", "/api/audit/events.jsonl", null, Set.of("AUDITOR")),

@@ -5,13 +5,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.certtrail.command.account.AccountCommands.Accepted;
 import io.certtrail.command.account.AccountCommands.ActivateEmail;
+import io.certtrail.command.account.AccountCommands.CancelErasure;
 import io.certtrail.command.account.AccountCommands.ConfirmEmailDisassociation;
+import io.certtrail.command.account.AccountCommands.EraseAccount;
 import io.certtrail.command.account.AccountCommands.HolderName;
 import io.certtrail.command.account.AccountCommands.RemoveEmail;
 import io.certtrail.command.account.AccountCommands.RequestEmailAssociation;
 import io.certtrail.command.account.AccountCommands.RequestEmailDisassociation;
+import io.certtrail.command.account.AccountCommands.RequestErasure;
 import io.certtrail.command.account.AccountCommands.SetExpiryReminders;
 import io.certtrail.command.account.AccountCommands.SetLanguagePreference;
+import io.certtrail.events.account.AccountErased;
 import io.certtrail.events.account.AccountHolderNamed;
 import io.certtrail.events.account.AssociationMethod;
 import io.certtrail.events.account.DisassociationCause;
@@ -19,6 +23,8 @@ import io.certtrail.events.account.EmailActivated;
 import io.certtrail.events.account.EmailAssociationRequested;
 import io.certtrail.events.account.EmailDisassociated;
 import io.certtrail.events.account.EmailDisassociationRequested;
+import io.certtrail.events.account.ErasureCancelled;
+import io.certtrail.events.account.ErasureRequested;
 import io.certtrail.events.account.ExpiryRemindersChanged;
 import io.certtrail.events.account.LanguagePreferenceChanged;
 import io.certtrail.events.account.ScoreReportLinked;
@@ -27,6 +33,7 @@ import io.certtrail.platform.error.ErrorCode;
 import io.certtrail.platform.i18n.Text;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
@@ -69,6 +76,12 @@ class Account {
     private HolderName holder;
     private boolean expiryRemindersOff;
     private String language;
+    /** When a requested erasure takes effect; null when none is waiting. */
+    private Instant erasureEffectiveAt;
+
+    private boolean erased;
+    /** Every address the account ever held or asked for: an erasure destroys all their keys. */
+    private final java.util.Set<String> everHeld = new java.util.TreeSet<>();
 
     Account() {
         // for Axon
@@ -123,6 +136,72 @@ class Account {
             apply(new ExpiryRemindersChanged(command.accountId(), command.enabled(), command.at()));
         }
         return command.enabled();
+    }
+
+    /**
+     * The right to be forgotten (rule 32): asked once, effective after the grace period; asking
+     * again while it waits answers the same moment. Refused for an erased account.
+     *
+     * @return when it takes effect
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    Instant handle(RequestErasure command) {
+        refuseIfErased();
+        if (erasureEffectiveAt != null) {
+            return erasureEffectiveAt;
+        }
+        apply(new ErasureRequested(command.accountId(), command.reason(), command.at(), command.effectiveAt()));
+        return command.effectiveAt();
+    }
+
+    /** @return whether an erasure was waiting and is now cancelled */
+    @CommandHandler
+    boolean handle(CancelErasure command) {
+        refuseIfErased();
+        if (erasureEffectiveAt == null) {
+            return false;
+        }
+        apply(new ErasureCancelled(command.accountId(), command.at()));
+        return true;
+    }
+
+    /** @return whether the account was erased now */
+    @CommandHandler
+    boolean handle(EraseAccount command) {
+        if (erased || erasureEffectiveAt == null || command.at().isBefore(erasureEffectiveAt)) {
+            return false;
+        }
+        java.util.Set<String> addresses = new java.util.TreeSet<>(everHeld);
+        addresses.addAll(activeEmails.keySet());
+        apply(new AccountErased(command.accountId(), List.copyOf(addresses), command.at()));
+        return true;
+    }
+
+    private void refuseIfErased() {
+        if (erased) {
+            throw new DomainException(ErrorCode.ACCOUNT_ERASED, Text.of("problem.account-erased"));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ErasureRequested event) {
+        accountId = event.accountId();
+        erasureEffectiveAt = event.effectiveAt();
+    }
+
+    @EventSourcingHandler
+    void on(ErasureCancelled event) {
+        erasureEffectiveAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(AccountErased event) {
+        erased = true;
+        erasureEffectiveAt = null;
+        activeEmails.clear();
+        pendingAssociations.clear();
+        pendingDisassociations.clear();
     }
 
     /** @return the language chosen now; choosing what holds already changes nothing */
@@ -225,6 +304,7 @@ class Account {
     @EventSourcingHandler
     void on(EmailAssociationRequested event) {
         accountId = event.accountId();
+        everHeld.add(event.addressKey());
         pendingAssociations.put(
                 event.addressKey(),
                 new PendingLink(
@@ -238,6 +318,7 @@ class Account {
 
     @EventSourcingHandler
     void on(EmailActivated event) {
+        everHeld.add(event.addressKey());
         pendingAssociations.remove(event.addressKey());
         activeEmails.put(event.addressKey(), event.email());
         registrations.remove(event.addressKey());

@@ -30,6 +30,15 @@ public final class AccountCommands {
     public record SetExpiryReminders(
             @TargetAggregateIdentifier String accountId, boolean enabled, Instant at) {}
 
+    /** @param effectiveAt when it takes effect: after the grace period */
+    public record RequestErasure(
+            @TargetAggregateIdentifier String accountId, String reason, Instant at, Instant effectiveAt) {}
+
+    public record CancelErasure(@TargetAggregateIdentifier String accountId, Instant at) {}
+
+    /** Sent by the erasure schedule once the grace period is over. */
+    public record EraseAccount(@TargetAggregateIdentifier String accountId, Instant at) {}
+
     /** @param language a tag CertTrail speaks, or null: each request's Accept-Language */
     public record SetLanguagePreference(
             @TargetAggregateIdentifier String accountId, String language, Instant at) {}

@@ -52,14 +52,14 @@ public class JdbcEventStoreConfiguration {
             TransactionManager transactions,
             PersistenceExceptionResolver exceptions,
             @Qualifier("eventSerializer") Serializer eventSerializer,
-            Serializer serializer,
             ObjectProvider<EventUpcaster> upcasters) {
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .persistenceExceptionResolver(exceptions)
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
+                // snapshots too: an account's snapshot holds its addresses, sealed like its events
+                .snapshotSerializer(eventSerializer)
                 // stored events of earlier revisions are read as the current ones
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 // events per query when processors read the stream (default 100): fewer round trips

@@ -41,7 +41,8 @@ public enum ErrorCode {
     VERIFICATION_UNAVAILABLE(503),
     READ_MODEL_BEHIND(503),
     COMMANDS_UNAVAILABLE(503),
-    PAYLOAD_TOO_LARGE(413);
+    PAYLOAD_TOO_LARGE(413),
+    ACCOUNT_ERASED(410);
 
     private final int status;
 

@@ -140,8 +140,13 @@ public class Verification {
         // the holder's activity log (rule 29): under the number they hold now
         accesses.certificateVerified(current.certificateNumber(), clientAddress);
         boolean nameGiven = name != null && !name.isBlank();
-        Boolean matches = nameGiven ? PersonNames.sameFullName(name, entry.holderName()) : null;
-        String shownName = Boolean.TRUE.equals(matches) ? entry.holderName() : Masking.personName(entry.holderName());
+        // an erased holder's name (rule 32) is no name: the certificate stays authentic without one
+        String holderName =
+                io.certtrail.platform.privacy.encryption.PersonalDataSerializer.ERASED.equals(entry.holderName())
+                        ? null
+                        : entry.holderName();
+        Boolean matches = nameGiven ? PersonNames.sameFullName(name, holderName) : null;
+        String shownName = Boolean.TRUE.equals(matches) ? holderName : Masking.personName(holderName);
         return new Result(
                 entry.certificateNumber(),
                 true,

@@ -6,7 +6,10 @@ public sealed interface AccountEvent
                 AccountEmailEvent,
                 ScoreReportLinked,
                 ExpiryRemindersChanged,
-                LanguagePreferenceChanged {
+                LanguagePreferenceChanged,
+                ErasureRequested,
+                ErasureCancelled,
+                AccountErased {
 
     String accountId();
 }
