@@ -77,7 +77,7 @@ public class ErasureSchedule {
         if (store != null) {
             try (var connection = store.getConnection();
                     var delete = connection.prepareStatement(
-                            "DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?")) {
+                            "DELETE FROM SnapshotEventEntry WHERE aggregateIdentifier = ?")) {
                 delete.setString(1, event.accountId());
                 delete.executeUpdate();
             } catch (java.sql.SQLException e) {
