@@ -44,19 +44,19 @@ public class MongoPersonKeys implements PersonKeys {
         if (known != null) {
             return known;
         }
-        Document stored = keys().find(Filters.eq("_id", subject)).first();
-        if (stored == null) {
-            SecretKey made = PersonalDataCipher.newKey();
-            try {
-                keys().insertOne(new Document("_id", subject).append("key", new Binary(made.getEncoded())));
-                cache.put(subject, made);
-                return made;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-                stored = keys().find(Filters.eq("_id", subject)).first(); // another instance made it first
+        // most people not in this instance's cache are new (an import's addresses): insert first, one
+        // round trip; a person already known answers "duplicate", and is read then
+        SecretKey made = PersonalDataCipher.newKey();
+        Document stored;
+        try {
+            keys().insertOne(new Document("_id", subject).append("key", new Binary(made.getEncoded())));
+            cache.put(subject, made);
+            return made;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCode() != DUPLICATE_KEY) {
+                throw e;
             }
+            stored = keys().find(Filters.eq("_id", subject)).first(); // made before, or by another instance
         }
         SecretKey key =
                 keyOf(stored).orElseThrow(() -> new IllegalStateException("The person " + subject + " was erased"));
