@@ -247,6 +247,8 @@ class SecurityTest {
                 new Endpoint("GET", "/api/me/activity", null, Set.of("HOLDER")),
                 new Endpoint("GET", "/api/me/export", null, Set.of("HOLDER")),
                 new Endpoint("POST", "/api/me/erasure-request/cancellation", "", Set.of("HOLDER")),
+                new Endpoint("POST", "/api/me/erasure-request", json, Set.of("HOLDER")),
+                new Endpoint("PUT", "/api/me/language", json, Set.of("HOLDER")),
                 new Endpoint("POST", "/api/operator/accounts/acct-h9/erasure-request", json, Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/audit/accounts/acct-h0/export", null, Set.of("AUDITOR")),
                 new Endpoint("GET", "/api/audit/accounts/acct-h0/activity", null, Set.of("AUDITOR")),
