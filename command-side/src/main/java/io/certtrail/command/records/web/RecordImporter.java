@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,11 +49,22 @@ final class RecordImporter {
     private final RecordParser parser;
     private final Function<Object, RecordOutcome> send;
     private final Supplier<Instant> now;
+    private final java.util.function.Consumer<java.util.Collection<String>> keys;
 
     RecordImporter(RecordParser parser, Function<Object, RecordOutcome> send, Supplier<Instant> now) {
+        this(parser, send, now, people -> {});
+    }
+
+    /** @param keys makes the keys of these people ahead of their records (rule 32) */
+    RecordImporter(
+            RecordParser parser,
+            Function<Object, RecordOutcome> send,
+            Supplier<Instant> now,
+            java.util.function.Consumer<java.util.Collection<String>> keys) {
         this.parser = parser;
         this.send = send;
         this.now = now;
+        this.keys = keys;
     }
 
     void run(RecordKind kind, Format format, Reader in, Writer out) throws IOException {
@@ -64,55 +76,37 @@ final class RecordImporter {
         long number = 0;
         List<String> header = null;
         String line;
+        List<Pending> block = new ArrayList<>();
+        long[] rejectedCount = {0};
         while ((line = lines.next()) != null) {
             number++;
             if (line != BoundedLineReader.TOO_LONG && line.isBlank()) {
                 continue;
             }
-            try {
-                if (line == BoundedLineReader.TOO_LONG) {
-                    throw new Rejected("the line is longer than " + MAX_LINE_CHARS + " characters");
-                }
-                if (format == Format.CSV && header == null) {
-                    header = header(kind, line);
-                    continue;
-                }
-                Map<String, String> fields = format == Format.CSV ? row(header, line) : object(line);
-                RecordOutcome outcome = send.apply(parser.parse(kind, fields, now.get()));
-                counts.merge(outcome.outcome(), 1L, Long::sum);
-                write(report, number, outcome.outcome().name(), outcome.recordId(), outcome.revision(), null);
-            } catch (Rejected | DomainException e) {
-                rejected++;
-                write(report, number, "REJECTED", null, 0, e.getMessage());
-            } catch (CommandExecutionException e) {
-                rejected++;
-                write(
-                        report,
-                        number,
-                        "REJECTED",
-                        null,
-                        0,
-                        e.getDetails().isPresent()
-                                ? e.getMessage()
-                                : "not recorded because of a fault on our side; send this line again");
-            } catch (RuntimeException e) {
-                rejected++;
-                log.error("Import line failed: {}", SafeStackTrace.of(e));
-                write(
-                        report,
-                        number,
-                        "REJECTED",
-                        null,
-                        0,
-                        "not recorded because of a fault on our side; send this line again");
-            }
-            if (number % 1000 == 0) {
-                report.flush();
-            }
-            if (format == Format.CSV && header == null) {
+            if (format == Format.CSV && header == null && line == BoundedLineReader.TOO_LONG) {
+                rejectedCount[0]++;
+                write(report, number, "REJECTED", null, 0, "the line is longer than " + MAX_LINE_CHARS + " characters");
                 break; // without a usable header no row can be read
             }
+            if (format == Format.CSV && header == null) {
+                try {
+                    header = header(kind, line);
+                } catch (Rejected e) {
+                    rejectedCount[0]++;
+                    write(report, number, "REJECTED", null, 0, e.getMessage());
+                    break; // without a usable header no row can be read
+                }
+                continue;
+            }
+            block.add(parse(kind, format, header, number, line));
+            if (block.size() == BLOCK) {
+                send(block, counts, rejectedCount, report);
+                block.clear();
+                report.flush();
+            }
         }
+        send(block, counts, rejectedCount, report);
+        rejected = rejectedCount[0];
         report.writeStartObject();
         report.writeObjectFieldStart("summary");
         report.writeNumberField("lines", number);
@@ -124,6 +118,101 @@ final class RecordImporter {
         report.writeEndObject();
         report.writeRaw('\n');
         report.flush();
+    }
+
+    /** Lines read ahead: their people's keys are made in one write before their records are sent. */
+    static final int BLOCK = 200;
+
+    /** One line, parsed: its command, or why it was refused. */
+    private record Pending(long number, Object command, String refused) {}
+
+    private Pending parse(RecordKind kind, Format format, List<String> header, long number, String line) {
+        try {
+            if (line == BoundedLineReader.TOO_LONG) {
+                throw new Rejected("the line is longer than " + MAX_LINE_CHARS + " characters");
+            }
+            Map<String, String> fields = format == Format.CSV ? row(header, line) : object(line);
+            return new Pending(number, parser.parse(kind, fields, now.get()), null);
+        } catch (Rejected | DomainException e) {
+            return new Pending(number, null, e.getMessage());
+        }
+    }
+
+    private void send(List<Pending> block, Map<Outcome, Long> counts, long[] rejected, JsonGenerator report)
+            throws IOException {
+        java.util.Set<String> people = new java.util.LinkedHashSet<>();
+        for (Pending pending : block) {
+            String address = addressOf(pending.command());
+            if (address != null) {
+                people.add("address:" + address);
+            }
+        }
+        if (!people.isEmpty()) {
+            try {
+                keys.accept(people);
+            } catch (RuntimeException e) {
+                log.warn("Keys not made ahead of an import block (each record makes its own): {}", e.toString());
+            }
+        }
+        for (Pending pending : block) {
+            if (pending.refused() != null) {
+                rejected[0]++;
+                write(report, pending.number(), "REJECTED", null, 0, pending.refused());
+                continue;
+            }
+            try {
+                RecordOutcome outcome = send.apply(pending.command());
+                counts.merge(outcome.outcome(), 1L, Long::sum);
+                write(report, pending.number(), outcome.outcome().name(), outcome.recordId(), outcome.revision(), null);
+            } catch (DomainException e) {
+                rejected[0]++;
+                write(report, pending.number(), "REJECTED", null, 0, e.getMessage());
+            } catch (CommandExecutionException e) {
+                rejected[0]++;
+                write(
+                        report,
+                        pending.number(),
+                        "REJECTED",
+                        null,
+                        0,
+                        e.getDetails().isPresent()
+                                ? e.getMessage()
+                                : "not recorded because of a fault on our side; send this line again");
+            } catch (RuntimeException e) {
+                rejected[0]++;
+                log.error("Import line failed: {}", SafeStackTrace.of(e));
+                write(
+                        report,
+                        pending.number(),
+                        "REJECTED",
+                        null,
+                        0,
+                        "not recorded because of a fault on our side; send this line again");
+            }
+        }
+    }
+
+    /** The address a record command is about: its record's {@code addressKey}. */
+    private static String addressOf(Object command) {
+        if (command == null || !command.getClass().isRecord()) {
+            return null;
+        }
+        for (var component : command.getClass().getRecordComponents()) {
+            try {
+                Object value = component.getAccessor().invoke(command);
+                if (value != null && value.getClass().isRecord()) {
+                    for (var inner : value.getClass().getRecordComponents()) {
+                        if (inner.getName().equals("addressKey")) {
+                            Object key = inner.getAccessor().invoke(value);
+                            return key instanceof String text ? text : null;
+                        }
+                    }
+                }
+            } catch (ReflectiveOperationException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static void write(

@@ -40,7 +40,16 @@ class RecordIngestController {
     private final CommandSender commands;
     private final Clock clock;
 
-    RecordIngestController(RecordParser parser, CommandSender commands, Clock clock) {
+    private final org.springframework.beans.factory.ObjectProvider<io.certtrail.platform.privacy.encryption.PersonKeys>
+            keys;
+
+    RecordIngestController(
+            RecordParser parser,
+            CommandSender commands,
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<io.certtrail.platform.privacy.encryption.PersonKeys>
+                    keys) {
+        this.keys = keys;
         this.parser = parser;
         this.commands = commands;
         this.clock = clock;
@@ -97,7 +106,13 @@ class RecordIngestController {
         new RecordImporter(
                         parser,
                         command -> commands.send(command, caller.accountId(), caller.primaryRole(), request),
-                        clock::instant)
+                        clock::instant,
+                        people -> {
+                            var personKeys = keys.getIfAvailable();
+                            if (personKeys != null) {
+                                personKeys.prepare(people);
+                            }
+                        })
                 .run(recordKind, format, in, out);
         out.flush();
     }

@@ -64,6 +64,40 @@ public class MongoPersonKeys implements PersonKeys {
         return key;
     }
 
+    /** One unordered bulk insert for the people this instance has no key of; duplicates stay as they are. */
+    @Override
+    public void prepare(java.util.Collection<String> subjects) {
+        java.util.Map<String, SecretKey> made = new java.util.LinkedHashMap<>();
+        for (String subject : subjects) {
+            if (!cache.containsKey(subject)) {
+                made.putIfAbsent(subject, PersonalDataCipher.newKey());
+            }
+        }
+        if (made.isEmpty()) {
+            return;
+        }
+        java.util.List<Document> documents = new java.util.ArrayList<>();
+        made.forEach((subject, key) ->
+                documents.add(new Document("_id", subject).append("key", new Binary(key.getEncoded()))));
+        java.util.Set<Integer> refused = new java.util.HashSet<>();
+        try {
+            keys().insertMany(documents, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            for (var error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                refused.add(error.getIndex());
+            }
+        }
+        int index = 0;
+        for (var entry : made.entrySet()) {
+            if (!refused.contains(index++)) {
+                cache.put(entry.getKey(), entry.getValue()); // inserted: this is the person's key
+            }
+        }
+    }
+
     @Override
     public Optional<SecretKey> find(String subject) {
         SecretKey known = cache.get(subject);
