@@ -1,6 +1,6 @@
 package io.certtrail.embedded;
 
-import io.certtrail.events.PersonalData;
+import io.certtrail.platform.privacy.encryption.PersonalDataSerializer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +71,7 @@ class SealStoredEvents implements ApplicationRunner {
                 } catch (RuntimeException unknown) {
                     continue;
                 }
-                if (!payloadType.isRecord() || !personal(payloadType)) {
+                if (!PersonalDataSerializer.hasPersonalData(payloadType)) {
                     continue;
                 }
                 String current = sealing.typeForClass(payloadType).getRevision();
@@ -92,15 +92,5 @@ class SealStoredEvents implements ApplicationRunner {
                 sealed,
                 olderRevision,
                 snapshots);
-    }
-
-    private static boolean personal(Class<?> type) {
-        for (var component : type.getRecordComponents()) {
-            if (component.isAnnotationPresent(PersonalData.class)
-                    || (component.getType().isRecord() && personal(component.getType()))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

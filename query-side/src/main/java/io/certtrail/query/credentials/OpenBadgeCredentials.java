@@ -126,6 +126,11 @@ public class OpenBadgeCredentials {
         return profile;
     }
 
+    /** Where the status list with this number is published. */
+    String statusListUrl(long list) {
+        return urls.base() + "/api/public/credential-status/" + list;
+    }
+
     String keysUrl() {
         return issuerId() + "/keys";
     }
@@ -208,7 +213,7 @@ public class OpenBadgeCredentials {
         subject.put("licenseNumber", certificate.certificateNumber());
         subject.put("achievement", achievement(certificate.certificationName(), issuer));
 
-        String list = base + "/api/public/credential-status/" + status.list();
+        String list = statusListUrl(status.list());
         Map<String, Object> credentialStatus = new LinkedHashMap<>();
         credentialStatus.put("id", list + "#" + status.index());
         credentialStatus.put("type", "BitstringStatusListEntry");

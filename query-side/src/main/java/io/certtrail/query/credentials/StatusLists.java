@@ -57,7 +57,7 @@ public class StatusLists {
             throw new DomainException(ErrorCode.NOT_FOUND, Text.of("problem.status-lists.1", listNumber));
         }
         StatusList stored = mongo.findById(String.valueOf(list), StatusList.class);
-        String url = credentials.issuerId().replace("/api/public/issuer", "/api/public/credential-status/") + list;
+        String url = credentials.statusListUrl(list);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 
         Map<String, Object> subject = new LinkedHashMap<>();

@@ -46,9 +46,6 @@ public final class PersonalDataCipher {
     }
 
     public static String seal(String subject, SecretKey key, String plaintext) {
-        if (subject.contains(":") && subject.lastIndexOf(':') == subject.length() - 1) {
-            throw new IllegalArgumentException("a subject does not end with ':'");
-        }
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);

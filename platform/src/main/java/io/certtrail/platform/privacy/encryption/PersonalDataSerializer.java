@@ -140,7 +140,8 @@ public class PersonalDataSerializer implements Serializer {
             Optional<String> plain = keys.find(PersonalDataCipher.subjectOf(sealed))
                     .flatMap(key -> PersonalDataCipher.open(sealed, key));
             if (plain.isEmpty()) {
-                return sealed.isEmpty() ? node : erasedFor(sealed);
+                // erased: a sealed list or record cannot be told from a sealed text once its key is gone
+                return TextNode.valueOf(ERASED);
             }
             String value = plain.get();
             if (value.startsWith(JSON_MARK)) {
@@ -164,11 +165,6 @@ public class PersonalDataSerializer implements Serializer {
             }
         }
         return node;
-    }
-
-    /** Erased text reads as the marker; we cannot tell a sealed list from a sealed text once the key is gone. */
-    private static JsonNode erasedFor(String sealed) {
-        return TextNode.valueOf(ERASED);
     }
 
     private static final byte[] MARK =
@@ -259,6 +255,11 @@ public class PersonalDataSerializer implements Serializer {
             }
         }
         return null;
+    }
+
+    /** Whether a record type holds personal data, in its own fields or in the records within it. */
+    public static boolean hasPersonalData(Class<?> type) {
+        return hasPersonalData(type, 0);
     }
 
     private static boolean hasPersonalData(Class<?> type, int depth) {
