@@ -26,6 +26,11 @@ import org.springframework.context.annotation.FilterType;
 public class CertTrailAllInOne {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("restore")) {
+            // java -jar certtrail-exec.jar restore <backup.zip> <new data directory>, with the application stopped
+            io.certtrail.embedded.Restore.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(CertTrailAllInOne.class, args);
     }
 }

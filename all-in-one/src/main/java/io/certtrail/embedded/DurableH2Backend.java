@@ -204,6 +204,31 @@ public final class DurableH2Backend extends H2Backend {
     /** A chunk larger than this is never moved (a busy commit writes chunks of several MB): a file stuck at 106 MB. */
     static final int MOVE_BYTES = 64 * 1024 * 1024;
 
+    /**
+     * A consistent copy of the store's file, taken online: writes wait while the file is copied (reads
+     * go on), everything acknowledged before is in it, nothing after. {@code whileWritesWait} runs
+     * before they go on again: the backup copies the event store there, so that every key and token
+     * in this copy belongs to events the event store's copy holds ({@link EmbeddedBackups}).
+     */
+    public void backUp(java.util.zip.ZipOutputStream zip, Runnable whileWritesWait) {
+        between.writeLock().lock();
+        try {
+            if (store.hasUnsavedChanges()) {
+                commit();
+            }
+            store.executeFilestoreOperation(() -> {
+                try {
+                    store.getFileStore().backup(zip);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("Copying the read-model store failed", e);
+                }
+            });
+            whileWritesWait.run();
+        } finally {
+            between.writeLock().unlock();
+        }
+    }
+
     /** Whether a change waits for its commit (for tests that need a page written before they go on). */
     boolean hasUnsavedChanges() {
         return store.hasUnsavedChanges();

@@ -27,16 +27,21 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @ConditionalOnProperty(name = "certtrail.embedded.enabled", havingValue = "true", matchIfMissing = true)
 class EmbeddedInfrastructure {
 
-    /** Shut down with the context, which closes the H2 file cleanly; every write is committed as it is answered. */
-    @Bean(destroyMethod = "shutdown")
-    MongoServer embeddedMongo(EmbeddedProperties properties) {
+    /** The wire server's store; closed by the server's shutdown, not by the context. */
+    @Bean(destroyMethod = "")
+    DurableH2Backend readModelStore(EmbeddedProperties properties) {
         try {
             Files.createDirectories(properties.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + properties.dataDir(), e);
         }
-        MongoServer server =
-                new MongoServer(DurableH2Backend.open(properties.dataDir().toAbsolutePath()));
+        return DurableH2Backend.open(properties.dataDir().toAbsolutePath());
+    }
+
+    /** Shut down with the context, which closes the H2 file cleanly; every write is committed as it is answered. */
+    @Bean(destroyMethod = "shutdown")
+    MongoServer embeddedMongo(EmbeddedProperties properties, DurableH2Backend store) {
+        MongoServer server = new MongoServer(store);
         server.bind("127.0.0.1", properties.mongoPort());
         return server;
     }

@@ -23,6 +23,7 @@ import org.springframework.web.util.HtmlUtils;
  * every demo address. It exists only on the embedded default, which listens on 127.0.0.1 only.
  */
 @RestController
+@org.springframework.context.annotation.Profile(io.certtrail.mode.RunMode.NOT_PRODUCTION_PROFILE)
 @RequestMapping("/dev/mails")
 @ConditionalOnBean(GreenMail.class)
 class MailCatcherController {

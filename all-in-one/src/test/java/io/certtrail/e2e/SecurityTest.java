@@ -239,6 +239,8 @@ class SecurityTest {
                 new Endpoint("POST", "/api/operator/email-unbindings", json, Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/operator/suspect-bindings", null, Set.of("OPERATOR")),
                 new Endpoint("GET", "/api/operator/projections", null, Set.of("OPERATOR")),
+                new Endpoint("GET", "/api/operator/backups", null, Set.of("OPERATOR")),
+                new Endpoint("POST", "/api/operator/backups", "", Set.of("OPERATOR")),
                 // every client is an integration; logistics' scopes add its queue and shipments
                 new Endpoint(
                         "POST", "/api/operator/records/exams", json, Set.of("OPERATOR", "INTEGRATION", "LOGISTICS")),

@@ -68,6 +68,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
+// not in the all-in-one's production mode (io.certtrail.mode.RunMode): tokens come from an outside issuer there
+@org.springframework.context.annotation.Profile("!production")
 class DemoIdentityProvider {
 
     @Bean
@@ -324,6 +326,7 @@ class DemoIdentityProvider {
     }
 
     @RestController
+    @org.springframework.context.annotation.Profile("!production") // scanned on its own, as a nested class
     static class DemoTokens {
 
         private final JwtEncoder encoder;

@@ -17,6 +17,7 @@ import org.springframework.web.util.HtmlUtils;
  * {@code /}, a raw 401 problem document, and the sign-in page's stylesheet itself answered 401.
  */
 @Controller
+@org.springframework.context.annotation.Profile("!production") // the demo identity provider's pages
 class SignInPages {
 
     static final String STYLESHEET = "/identity.css";

@@ -67,13 +67,23 @@ public class SecurityConfiguration {
                                 "/email-links/**",
                                 "/actuator/health/**",
                                 "/actuator/health",
-                                "/dev/mails/**",
-                                "/dev/mails",
                                 "/error",
                                 "/verify",
                                 "/verify/**",
                                 "/share/**",
                                 "/api/public/**")
+                        .permitAll()
+                        // an embedded demo identity provider's addresses, served by its own chains when it is
+                        // there; where it is not (the services, the all-in-one's production mode) they are
+                        // nobody's and answer 404, not "sign in first"
+                        .requestMatchers(
+                                "/dev/**",
+                                "/login",
+                                "/logout",
+                                "/oauth2/**",
+                                "/.well-known/**",
+                                "/userinfo",
+                                "/connect/**")
                         .permitAll()
                         // the metrics carry no personal data, and production serves them on the separate
                         // management port (README); the API documents have their own chain above

@@ -1,0 +1,167 @@
+package io.certtrail.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.certtrail.embedded.Restore;
+import io.certtrail.platform.axon.ProcessingGroups;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * A backup taken while records, new people and associations stream in, restored into a new
+ * directory and started there: every aggregate of the restored event store is consistent with its
+ * audit view, every view equals a rebuild of it from the restored store, every record acknowledged
+ * before the backup began is there, and sealed personal data still opens (its keys came back too).
+ */
+class BackupRestoreTest {
+
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
+    Path work;
+
+    @Test
+    void aBackupUnderLoadRestoresIntoASystemWhoseViewsMatchItsStore() throws Exception {
+        Path original = work.resolve("original");
+        Path restored = work.resolve("restored");
+        Set<String> acknowledgedBeforeBackup = ConcurrentHashMap.newKeySet();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        String backupName;
+        long eventsAtLeast;
+
+        CertTrailInstance app = CertTrailInstance.start(original, Clock.systemUTC());
+        try {
+            app.associate("holder0", "backup.holder@example.com");
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicBoolean backupBegun = new AtomicBoolean();
+            AtomicInteger sequence = new AtomicInteger();
+            List<Thread> drivers = new ArrayList<>();
+            for (int d = 0; d < 2; d++) {
+                Thread driver = new Thread(() -> {
+                    while (!stop.get()) {
+                        int n = sequence.incrementAndGet();
+                        // every other record names a new person, whose key is made as it is stored
+                        String email = n % 2 == 0 ? "backup.holder@example.com" : "person" + n + "@example.com";
+                        String body = "{\"sourceRecordId\":\"B-" + n + "\",\"registrationNumber\":\"REG-B-" + n
+                                + "\",\"firstName\":\"Given" + n + "\",\"lastName\":\"Family\",\"email\":\"" + email
+                                + "\",\"examCode\":\"H12-811\",\"examName\":\"HCIA-Datacom\","
+                                + "\"examDate\":\"2026-01-20\",\"score\":800,\"passed\":true}";
+                        boolean before = !backupBegun.get();
+                        var response = app.post("/api/operator/records/exams", "operator", body);
+                        if (response.status() != 200) {
+                            failures.add(new AssertionError(response.status() + " " + response.body()));
+                            return;
+                        }
+                        if (before) {
+                            acknowledgedBeforeBackup.add(
+                                    response.json().get("recordId").asText());
+                        }
+                    }
+                });
+                driver.start();
+                drivers.add(driver);
+            }
+            Thread.sleep(2_000);
+            backupBegun.set(true);
+            var backup = app.post("/api/operator/backups", "operator", "");
+            assertThat(backup.status()).as(backup.body()).isEqualTo(201);
+            backupName = backup.json().get("name").asText();
+            eventsAtLeast = backup.json().get("eventsStored").asLong();
+            Thread.sleep(1_000);
+            stop.set(true);
+            for (Thread driver : drivers) {
+                driver.join(30_000);
+            }
+            assertThat(failures).isEmpty();
+            assertThat(acknowledgedBeforeBackup).hasSizeGreaterThan(10);
+            JsonNode listed = app.get("/api/operator/backups", "operator").json();
+            assertThat(listed.at("/backups/0/name").asText()).isEqualTo(backupName);
+        } finally {
+            app.close();
+        }
+
+        Path file = original.resolve("backups").resolve(backupName);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        Restore.into(file, restored);
+        Set<String> aggregates = new java.util.TreeSet<>();
+        long events;
+        try (Connection store =
+                        DriverManager.getConnection("jdbc:h2:file:" + restored.resolve("eventstore"), "sa", "");
+                ResultSet rows = store.createStatement()
+                        .executeQuery("SELECT DISTINCT aggregateIdentifier FROM DomainEventEntry")) {
+            while (rows.next()) {
+                aggregates.add(rows.getString(1));
+            }
+            ResultSet count = store.createStatement().executeQuery("SELECT COUNT(*) FROM DomainEventEntry");
+            count.next();
+            events = count.getLong(1);
+        }
+        assertThat(events).isGreaterThanOrEqualTo(eventsAtLeast);
+        assertThat(aggregates).containsAll(acknowledgedBeforeBackup);
+
+        CertTrailInstance again = CertTrailInstance.start(restored, Clock.systemUTC());
+        try {
+            again.awaitProjectionsAtHead();
+            for (String aggregate : aggregates) {
+                JsonNode check = again.get("/api/audit/aggregates/" + aggregate + "/consistency", "auditor")
+                        .json();
+                assertThat(check.get("consistent").asBoolean())
+                        .as(check.toString())
+                        .isTrue();
+            }
+            // the holder's sealed name opens: the person keys came back with the events
+            var export = again.get("/api/me/export", "holder0");
+            assertThat(export.status()).isEqualTo(200);
+            assertThat(export.body()).contains("\"Given2\"").doesNotContain("erased");
+
+            Map<String, String> carriedOn = ReadModelDigests.of(
+                    again.context.getBean(MongoTemplate.class).getDb());
+            for (JsonNode processor :
+                    again.get("/api/operator/projections", "operator").json().get("processors")) {
+                String name = processor.get("name").asText();
+                if (!name.equals(ProcessingGroups.MAIL)) {
+                    var rebuild = again.post(
+                            "/api/operator/projections/" + name + "/replays", "operator", "{\"rebuild\":true}");
+                    assertThat(rebuild.status()).as(name + " " + rebuild.body()).isEqualTo(202);
+                }
+            }
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        for (JsonNode processor : again.get("/api/operator/projections", "operator")
+                                .json()
+                                .get("processors")) {
+                            if (!processor.get("caughtUp").asBoolean()
+                                    || !processor.get("running").asBoolean()) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    });
+            assertThat(ReadModelDigests.of(
+                            again.context.getBean(MongoTemplate.class).getDb()))
+                    .as("the views the restored system carried on with, against a rebuild from its store")
+                    .isEqualTo(carriedOn);
+        } finally {
+            again.close();
+        }
+    }
+}
