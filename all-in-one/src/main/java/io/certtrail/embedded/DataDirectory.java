@@ -91,7 +91,7 @@ public class DataDirectory implements EnvironmentPostProcessor, Ordered {
     }
 
     /** The marker, a directory's without one but with stores (format 1), or null for a new directory. */
-    static Marker read(Path dir) {
+    public static Marker read(Path dir) {
         Path marker = dir.resolve(MARKER);
         if (!Files.exists(marker)) {
             return Files.exists(dir.resolve("eventstore.mv.db")) ? new Marker(1, 1, "before 2026-12-03") : null;
@@ -110,7 +110,7 @@ public class DataDirectory implements EnvironmentPostProcessor, Ordered {
     }
 
     /** Written whole or not at all: a temporary file moved into place. */
-    static void write(Path dir, Marker marker) {
+    public static void write(Path dir, Marker marker) {
         try {
             Files.createDirectories(dir);
             Path next = dir.resolve(MARKER + ".next");
