@@ -40,6 +40,7 @@ class RunModesTest {
         settings.put("certtrail.embedded.data-dir", dataDir.toString());
         settings.put("certtrail.embedded.mongo-port", "0");
         settings.put("server.port", "0");
+        settings.put("CERTTRAIL_MANAGEMENT_PORT", "0");
         settings.put("spring.main.banner-mode", "off");
         settings.put("CERTTRAIL_ISSUER", "https://id.example.test/realms/certtrail");
         settings.put("CERTTRAIL_SMTP_HOST", "127.0.0.1");
@@ -105,9 +106,13 @@ class RunModesTest {
                 start(production(relay.getSmtp().getPort()))) {
             String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
             assertThat(app.getBeanNamesForType(GreenMail.class)).isEmpty(); // no stand-in mail server
-            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")))
-                            .statusCode())
-                    .isEqualTo(200);
+            // health and metrics on the management port only (loopback), with the outside relay's health
+            String management = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.management.port");
+            HttpResponse<String> health = send(HttpRequest.newBuilder(URI.create(management + "/actuator/health")));
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+            assertThat(send(HttpRequest.newBuilder(URI.create(management + "/actuator/prometheus")))
+                            .body())
+                    .contains("certtrail_processor_lag_events");
 
             String demoUser = "Basic " + Base64.getEncoder().encodeToString("alice:alice-demo".getBytes());
             String demoClient =
@@ -143,6 +148,141 @@ class RunModesTest {
             assertThat(api.statusCode()).isEqualTo(401);
         } finally {
             relay.stop();
+        }
+    }
+
+    /**
+     * A holder with a token of the outside issuer (served here over HTTP: discovery document and
+     * keys) associates an address; the activation mail goes through the outside relay and links to
+     * the public address. A token signed by another key is refused.
+     */
+    @Test
+    void productionTakesTheOutsideIssuersTokensAndMailsThroughTheRelay() throws Exception {
+        GreenMail relay = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        relay.start();
+        OutsideIssuer issuer = OutsideIssuer.start();
+        Map<String, String> settings = production(relay.getSmtp().getPort());
+        settings.put("CERTTRAIL_ISSUER", issuer.url());
+        try (ConfigurableApplicationContext app = start(settings)) {
+            String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+            String token = issuer.token("acct-prod-1", "HOLDER");
+
+            HttpResponse<String> forged = send(HttpRequest.newBuilder(URI.create(base + "/api/me/email-addresses"))
+                    .header("Authorization", "Bearer " + issuer.forged("acct-prod-1", "HOLDER")));
+            assertThat(forged.statusCode()).isEqualTo(401);
+
+            HttpResponse<String> challenge =
+                    send(HttpRequest.newBuilder(URI.create(base + "/api/me/verification-challenges"))
+                            .header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.noBody()));
+            assertThat(challenge.statusCode()).as(challenge.body()).isEqualTo(200);
+            var question = JSON.readTree(challenge.body());
+            String[] words = question.get("question").asText().replace("?", "").split(" ");
+            List<String> digits =
+                    List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
+            String body = "{\"email\":\"prod.holder@example.test\",\"acceptPrivacyStatement\":true,"
+                    + "\"verification\":{\"challengeId\":\""
+                    + question.get("challengeId").asText()
+                    + "\",\"answer\":\"" + (digits.indexOf(words[2]) + digits.indexOf(words[4])) + "\"}}";
+            HttpResponse<String> associated =
+                    send(HttpRequest.newBuilder(URI.create(base + "/api/me/email-associations"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(associated.statusCode()).as(associated.body()).isEqualTo(202);
+
+            assertThat(relay.waitForIncomingEmail(20_000, 1)).isTrue();
+            var mail = relay.getReceivedMessages()[0];
+            assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("prod.holder@example.test");
+            assertThat(mail.getFrom()[0].toString()).isEqualTo("certificates@example.test");
+            assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail))
+                    .contains("https://certificates.example.test/email-links/");
+        } finally {
+            issuer.stop();
+            relay.stop();
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** An OpenID Connect issuer of the test's own: a discovery document, its keys, and tokens it signs. */
+    private record OutsideIssuer(com.sun.net.httpserver.HttpServer server, com.nimbusds.jose.jwk.RSAKey key) {
+
+        static OutsideIssuer start() throws Exception {
+            com.nimbusds.jose.jwk.RSAKey key = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048)
+                    .keyID(java.util.UUID.randomUUID().toString())
+                    .generate();
+            com.sun.net.httpserver.HttpServer server =
+                    com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            OutsideIssuer issuer = new OutsideIssuer(server, key);
+            server.createContext(
+                    "/.well-known/openid-configuration",
+                    exchange -> reply(
+                            exchange,
+                            "{\"issuer\":\""
+                                    + issuer.url() + "\",\"jwks_uri\":\"" + issuer.url()
+                                    + "/keys\",\"subject_types_supported\":"
+                                    + "[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"],"
+                                    + "\"response_types_supported\":[\"code\"],\"authorization_endpoint\":\""
+                                    + issuer.url()
+                                    + "/authorize\",\"token_endpoint\":\"" + issuer.url() + "/token\"}"));
+            server.createContext(
+                    "/keys",
+                    exchange -> reply(exchange, new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString()));
+            server.start();
+            return issuer;
+        }
+
+        private static void reply(com.sun.net.httpserver.HttpExchange exchange, String json)
+                throws java.io.IOException {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        String token(String subject, String role) throws Exception {
+            return signed(subject, role, key);
+        }
+
+        /** The same claims, this issuer's name, another key (with this key's id). */
+        String forged(String subject, String role) throws Exception {
+            return signed(
+                    subject,
+                    role,
+                    new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048)
+                            .keyID(key.getKeyID())
+                            .generate());
+        }
+
+        private String signed(String subject, String role, com.nimbusds.jose.jwk.RSAKey key) throws Exception {
+            java.time.Instant now = java.time.Instant.now();
+            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                    new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                            .issuer(url())
+                            .subject(subject)
+                            .audience("certtrail")
+                            .issueTime(java.util.Date.from(now))
+                            .expirationTime(java.util.Date.from(now.plusSeconds(600)))
+                            .claim("roles", List.of(role))
+                            .claim("given_name", "Prod")
+                            .claim("family_name", "Holder")
+                            .build());
+            jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+            return jwt.serialize();
+        }
+
+        void stop() {
+            server.stop(0);
         }
     }
 
