@@ -50,7 +50,7 @@ public class EmbeddedBackups {
     static final String MANIFEST = "certtrail-backup.properties";
     private static final String EVENT_STORE_FILE = "eventstore.mv.db";
     private static final DateTimeFormatter NAME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final DurableH2Backend readModels;
     private final JdbcTemplate eventStore;
@@ -159,7 +159,7 @@ public class EmbeddedBackups {
                     }
                 }
                 Path target = backupDir.resolve(name);
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE); // never over another backup
                 restrict(target);
                 return new Backup(name, Files.size(target), takenAt, events[0], waited[0] / 1_000_000);
             } finally {
@@ -177,7 +177,7 @@ public class EmbeddedBackups {
             return backups;
         }
         try (Stream<Path> files = Files.list(backupDir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("certtrail-\\d{8}T\\d{6}Z\\.zip"))
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("certtrail-\\d{8}T\\d{9}Z\\.zip"))
                     .sorted(Comparator.reverseOrder())
                     .toList()) {
                 Properties manifest = Restore.manifestOf(file);
@@ -195,7 +195,7 @@ public class EmbeddedBackups {
     }
 
     /** Deletes all but the newest {@code keep} backups. */
-    void prune() {
+    public void prune() {
         List<Backup> backups = list();
         for (Backup old : backups.subList(Math.min(keep, backups.size()), backups.size())) {
             try {
