@@ -231,6 +231,38 @@ final class CertTrailInstance implements AutoCloseable {
         });
     }
 
+    /**
+     * Every processor running at the head of the stream, after a replay or rebuild. (Axon keeps
+     * calling a processor "replaying" until an event newer than the reset arrives, so that flag
+     * cannot be waited for.)
+     */
+    void awaitReplayed() {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    for (JsonNode processor :
+                            get("/api/operator/projections", "operator").json().get("processors")) {
+                        if (!processor.get("caughtUp").asBoolean()
+                                || !processor.get("running").asBoolean()) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+    }
+
+    /** The auditor's consistency check of each aggregate: its audit view holds exactly its stored events. */
+    void assertConsistent(java.util.Collection<String> aggregates) {
+        for (String aggregate : aggregates) {
+            JsonNode check = get("/api/audit/aggregates/" + aggregate + "/consistency", "auditor")
+                    .json();
+            org.assertj.core.api.Assertions.assertThat(check.get("consistent").asBoolean())
+                    .as(check.toString())
+                    .isTrue();
+        }
+    }
+
     /** Follows an e-mail link as the API would: a POST asking for JSON. */
     Response followLink(String link) {
         return send(HttpRequest.newBuilder(URI.create(link))

@@ -72,13 +72,7 @@ class DataDirectoryUpgradeTest {
             assertThat(export)
                     .contains("upgrade.alice@example.com", "\"Wan\"", "\"Li\"", "REG-UP-1", "0700000000000000001")
                     .doesNotContain("erased", "pd1:");
-            for (String aggregate : aggregates) {
-                JsonNode check = app.get("/api/audit/aggregates/" + aggregate + "/consistency", "auditor")
-                        .json();
-                assertThat(check.get("consistent").asBoolean())
-                        .as(check.toString())
-                        .isTrue();
-            }
+            app.assertConsistent(aggregates);
         } finally {
             app.close();
         }

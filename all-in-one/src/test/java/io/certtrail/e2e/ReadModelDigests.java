@@ -40,6 +40,19 @@ final class ReadModelDigests {
 
     /** Collection name to a SHA-256 of its documents, in {@code _id} order, with keys in a fixed order. */
     static Map<String, String> of(MongoDatabase database) throws Exception {
+        return of(database, false);
+    }
+
+    /**
+     * The same, with every list's elements in a fixed order too: for views written while several
+     * clients wrote at once, whose lists hold events in the order their transactions committed,
+     * where a rebuild holds them in the store's order.
+     */
+    static Map<String, String> ofIgnoringListOrder(MongoDatabase database) throws Exception {
+        return of(database, true);
+    }
+
+    private static Map<String, String> of(MongoDatabase database, boolean sortLists) throws Exception {
         Map<String, String> digests = new TreeMap<>();
         for (String collection : database.listCollectionNames()) {
             if (NOT_PROJECTED.contains(collection)) {
@@ -47,7 +60,8 @@ final class ReadModelDigests {
             }
             Map<String, Object> byId = new TreeMap<>();
             for (Document document : database.getCollection(collection).find()) {
-                byId.put(String.valueOf(document.get("_id")), CANONICAL.readValue(document.toJson(), Object.class));
+                Object value = CANONICAL.readValue(document.toJson(), Object.class);
+                byId.put(String.valueOf(document.get("_id")), sortLists ? sorted(value) : value);
             }
             if (byId.isEmpty()) {
                 continue; // a rebuild drops collections; an empty one and none are the same view
@@ -57,5 +71,26 @@ final class ReadModelDigests {
             digests.put(collection, HexFormat.of().formatHex(sha.digest()));
         }
         return digests;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object sorted(Object value) throws Exception {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new TreeMap<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                copy.put(String.valueOf(entry.getKey()), sorted(entry.getValue()));
+            }
+            return copy;
+        }
+        if (value instanceof java.util.List<?> list) {
+            Map<String, Object> byForm = new TreeMap<>();
+            int n = 0;
+            for (Object element : list) {
+                Object inner = sorted(element);
+                byForm.put(CANONICAL.writeValueAsString(inner) + "#" + n++, inner);
+            }
+            return new java.util.ArrayList<>(byForm.values());
+        }
+        return value;
     }
 }

@@ -66,7 +66,7 @@ class ReplayTest {
                         "{\"since\":\"" + middle + "\"}");
                 assertThat(started.status()).as(started.body()).isEqualTo(202);
             }
-            awaitReplayed();
+            app.awaitReplayed();
             assertThat(digests())
                     .as("after replaying the events since " + middle + ", round " + round)
                     .isEqualTo(before);
@@ -80,7 +80,7 @@ class ReplayTest {
                             .status())
                     .isEqualTo(202);
         }
-        awaitReplayed();
+        app.awaitReplayed();
         assertThat(digests()).as("after rebuilding every projection").isEqualTo(before);
 
         // the mailers act on the world: never replayed; only operators replay
@@ -170,7 +170,7 @@ class ReplayTest {
                 "operator",
                 "{\"email\":\"replay.c@example.com\",\"reason\":\"Replay test\"}");
         assertThat(unbound.status()).as(unbound.body()).isLessThan(300);
-        awaitReplayed();
+        app.awaitReplayed();
         return middle;
     }
 
@@ -184,27 +184,6 @@ class ReplayTest {
                 .map(JsonNode::asText)
                 .filter(name -> !name.equals(ProcessingGroups.MAIL))
                 .toList();
-    }
-
-    /**
-     * Every processor running at the head of the stream. (Axon keeps calling a processor
-     * "replaying" until an event newer than the reset arrives, so that flag cannot be waited for.)
-     */
-    private static void awaitReplayed() {
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    for (JsonNode processor : app.get("/api/operator/projections", "operator")
-                            .json()
-                            .get("processors")) {
-                        if (!processor.get("caughtUp").asBoolean()
-                                || !processor.get("running").asBoolean()) {
-                            return false;
-                        }
-                    }
-                    return true;
-                });
     }
 
     private static Map<String, String> digests() throws Exception {
