@@ -45,18 +45,24 @@ class CredentialStatusProjection {
             .from(CertificationRevoked.class, e -> StatusEntry.idOf(e.recordId(), e.certificateNumber()));
 
     private final MongoTemplate mongo;
+    private final EventPositions positions;
 
-    CredentialStatusProjection(MongoTemplate mongo) {
+    CredentialStatusProjection(MongoTemplate mongo, EventPositions positions) {
         this.mongo = mongo;
+        this.positions = positions;
     }
 
     @EventHandler
-    void on(CertificationRecorded event, TrackingToken token) {
+    void on(
+            CertificationRecorded event,
+            TrackingToken token,
+            @org.axonframework.messaging.annotation.MessageIdentifier String eventId) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
         String number = event.certification().certificateNumber();
         String id = StatusEntry.idOf(event.recordId(), number);
         if (batch.find(ENTRIES, id) == null) {
-            java.util.OptionalLong position = token == null ? java.util.OptionalLong.empty() : token.position();
+            // the event's own place: two certificates never share a bit (EventPositions)
+            java.util.OptionalLong position = positions.of(eventId, token);
             if (position.isEmpty()) {
                 log.warn(
                         "No event position for record {}: its certificate gets no status list entry", event.recordId());

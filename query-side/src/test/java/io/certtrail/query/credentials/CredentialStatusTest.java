@@ -46,7 +46,7 @@ class CredentialStatusTest {
     @BeforeEach
     void setUp() {
         mongo = MONGO.freshDatabase();
-        projection = new CredentialStatusProjection(mongo);
+        projection = new CredentialStatusProjection(mongo, new EventPositions((javax.sql.DataSource) null));
     }
 
     private static GlobalSequenceTrackingToken at(long position) {
@@ -64,7 +64,7 @@ class CredentialStatusTest {
 
     @Test
     void aCertificateKeepsThePlaceItsFirstRecordingGaveItAndARevocationSetsItsBitOnce() {
-        projection.on(new CertificationRecorded("CERT:C-1", 1, T0, EARNED, null), at(131_077));
+        projection.on(new CertificationRecorded("CERT:C-1", 1, T0, EARNED, null), at(131_077), "e-1");
         assertThat(entry(EARNED.certificateNumber()))
                 .isEqualTo(new StatusEntry("CERT:C-1|" + EARNED.certificateNumber(), 1, 5));
 
@@ -77,10 +77,11 @@ class CredentialStatusTest {
                 EARNED.effectiveDate(),
                 LocalDate.parse("2030-02-27"),
                 true);
-        projection.on(new CertificationRecorded("CERT:C-1", 2, T0, later, EARNED), at(131_090));
+        projection.on(new CertificationRecorded("CERT:C-1", 2, T0, later, EARNED), at(131_090), "e-2");
         projection.on(
                 new CertificationRecorded("CERT:C-1", 1, T0, EARNED, null),
-                ReplayToken.createReplayToken(at(200_000), at(131_077)));
+                ReplayToken.createReplayToken(at(200_000), at(131_077)),
+                "e-1");
         assertThat(entry(EARNED.certificateNumber()).index()).isEqualTo(5);
         assertThat(setBits(1)).isEmpty();
 
@@ -94,7 +95,7 @@ class CredentialStatusTest {
 
     @Test
     void aNewNumberGetsItsOwnPlaceAndTheOldNumbersBitIsSet() {
-        projection.on(new CertificationRecorded("CERT:C-1", 1, T0, EARNED, null), at(3));
+        projection.on(new CertificationRecorded("CERT:C-1", 1, T0, EARNED, null), at(3), "e-3");
         CertificationEarned renumbered = new CertificationEarned(
                 "addr_1",
                 "li@example.com",
@@ -103,7 +104,7 @@ class CredentialStatusTest {
                 EARNED.effectiveDate(),
                 EARNED.expirationDate(),
                 true);
-        projection.on(new CertificationRecorded("CERT:C-1", 2, T0, renumbered, EARNED), at(8));
+        projection.on(new CertificationRecorded("CERT:C-1", 2, T0, renumbered, EARNED), at(8), "e-8");
         assertThat(entry("0101001011938069999").index()).isEqualTo(8);
         assertThat(setBits(0)).containsExactly(3);
     }
@@ -122,5 +123,43 @@ class CredentialStatusTest {
         assertThat(bits[1]).isEqualTo((byte) 0x40);
         assertThat(bits[16_383]).isEqualTo((byte) 0x01);
         assertThat(encoded.length()).isLessThan(200); // a list with few bits set is small
+    }
+
+    /**
+     * On the JDBC store two transactions can commit out of order: the one that fills the gap arrives
+     * with the newest position seen. Its certificate still gets its own event's place, not its
+     * neighbour's (they would share a status bit).
+     */
+    @Test
+    void aCertificateWhoseEventFilledAGapTakesItsOwnEventsPlace() {
+        org.h2.jdbcx.JdbcDataSource store = new org.h2.jdbcx.JdbcDataSource();
+        store.setURL("jdbc:h2:mem:positions-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        org.springframework.jdbc.core.JdbcTemplate sql = new org.springframework.jdbc.core.JdbcTemplate(store);
+        sql.execute("CREATE TABLE DomainEventEntry (globalIndex BIGINT PRIMARY KEY, eventIdentifier VARCHAR(255))");
+        sql.update("INSERT INTO DomainEventEntry VALUES (29, 'e-29'), (30, 'e-30')");
+        CredentialStatusProjection jdbc = new CredentialStatusProjection(mongo, new EventPositions(store));
+        CertificationEarned other = new CertificationEarned(
+                "addr_2",
+                "wang@example.com",
+                "HCIA-Datacom",
+                "0101001011938060622",
+                LocalDate.parse("2026-02-27"),
+                LocalDate.parse("2029-02-27"),
+                true);
+
+        // 30 committed first; then 29 fills the gap, and its token says 30, the newest seen
+        jdbc.on(
+                new CertificationRecorded("CERT:C-2", 1, T0, other, null),
+                org.axonframework.eventhandling.GapAwareTrackingToken.newInstance(30, java.util.Set.of(29L)),
+                "e-30");
+        jdbc.on(
+                new CertificationRecorded("CERT:C-1", 1, T0, EARNED, null),
+                org.axonframework.eventhandling.GapAwareTrackingToken.newInstance(30, java.util.Set.of()),
+                "e-29");
+
+        assertThat(entry(EARNED.certificateNumber()).index()).isEqualTo(29);
+        assertThat(mongo.findById(StatusEntry.idOf("CERT:C-2", other.certificateNumber()), StatusEntry.class)
+                        .index())
+                .isEqualTo(30);
     }
 }
