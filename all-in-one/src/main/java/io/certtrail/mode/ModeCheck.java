@@ -63,13 +63,13 @@ class ModeCheck implements EnvironmentPostProcessor, Ordered {
                 environment,
                 "certtrail.links.public-base-url",
                 "CERTTRAIL_PUBLIC_BASE_URL",
-                "the address users reach CertTrail at (links in mails, verification on certificates)",
+                "the address users reach CertTrail at: links in mails, verification on certificates",
                 wrong);
         secret(
                 environment,
                 "certtrail.address-key-secret",
                 "CERTTRAIL_ADDRESS_KEY_SECRET",
-                "keys the hash that names each address (keep it: changing it orphans every address)",
+                "keys the hash that names each address; keep it, as changing it orphans every address",
                 wrong);
         secret(
                 environment,
@@ -78,7 +78,7 @@ class ModeCheck implements EnvironmentPostProcessor, Ordered {
                 "protects the key that signs certificates and credentials",
                 wrong);
         if (!wrong.isEmpty()) {
-            throw new ModeRefused("Production mode needs " + String.join("; ", wrong) + ".");
+            throw new ModeRefused("Production mode cannot start: " + String.join("; ", wrong) + ".");
         }
     }
 

@@ -65,8 +65,9 @@ class RunModesTest {
         settings.remove("CERTTRAIL_ISSUER");
         assertThatThrownBy(() -> start(settings))
                 .isInstanceOf(ModeRefused.class)
-                .hasMessage("Production mode needs CERTTRAIL_ISSUER (the OpenID Connect issuer whose tokens to accept)"
-                        + " is missing.");
+                .hasMessage(
+                        "Production mode cannot start: CERTTRAIL_ISSUER (the OpenID Connect issuer whose tokens to accept)"
+                                + " is missing.");
     }
 
     @Test
@@ -75,7 +76,8 @@ class RunModesTest {
         settings.remove("CERTTRAIL_SMTP_HOST");
         assertThatThrownBy(() -> start(settings))
                 .isInstanceOf(ModeRefused.class)
-                .hasMessage("Production mode needs CERTTRAIL_SMTP_HOST (the SMTP relay mail goes through) is missing.");
+                .hasMessage(
+                        "Production mode cannot start: CERTTRAIL_SMTP_HOST (the SMTP relay mail goes through) is missing.");
     }
 
     @Test
