@@ -130,13 +130,13 @@ public class EmbeddedBackups {
                 long[] waited = new long[1];
                 long[] events = new long[1];
                 try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(readModelCopy))) {
+                    waited[0] = System.nanoTime(); // from asking for the writes to wait until they go on
                     readModels.backUp(out, () -> {
-                        waited[0] = System.nanoTime();
                         events[0] = eventStore.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
                         eventStore.execute(
                                 "BACKUP TO '" + eventStoreCopy.toString().replace("'", "''") + "'");
-                        waited[0] = System.nanoTime() - waited[0];
                     });
+                    waited[0] = System.nanoTime() - waited[0];
                 }
                 Path partial = work.resolve(name);
                 try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
@@ -158,9 +158,9 @@ public class EmbeddedBackups {
                         copyFile(signingKeystore, signingKeystore.getFileName().toString(), zip);
                     }
                 }
+                restrict(partial); // before anyone can see it under its name
                 Path target = backupDir.resolve(name);
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE); // never over another backup
-                restrict(target);
                 return new Backup(name, Files.size(target), takenAt, events[0], waited[0] / 1_000_000);
             } finally {
                 deleteTree(work);

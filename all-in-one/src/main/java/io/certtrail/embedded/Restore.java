@@ -24,7 +24,7 @@ import java.util.zip.ZipInputStream;
 public final class Restore {
 
     private static final Set<String> FILES =
-            Set.of(EmbeddedBackups.MANIFEST, BsonStore.FILE, "eventstore.mv.db", DataDirectory.MARKER, "signing.p12");
+            Set.of(EmbeddedBackups.MANIFEST, BsonStore.FILE, "eventstore.mv.db", DataDirectory.MARKER);
 
     private Restore() {}
 
@@ -74,7 +74,9 @@ public final class Restore {
             try {
                 try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(backup))) {
                     for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                        if (!FILES.contains(entry.getName())) {
+                        // the signing keystore keeps its own name (a site's own file in the data directory)
+                        boolean keystore = entry.getName().matches("[A-Za-z0-9._-]+\\.p12");
+                        if (!FILES.contains(entry.getName()) && !keystore) {
                             throw new IllegalStateException(
                                     "The backup holds " + entry.getName() + ", which no CertTrail backup holds");
                         }
