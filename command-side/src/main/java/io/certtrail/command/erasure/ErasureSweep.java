@@ -5,13 +5,10 @@ import io.certtrail.command.support.CommandSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +28,11 @@ class ErasureSweep {
     private final Clock clock;
     private final LockingTaskExecutor locks;
 
-    ErasureSweep(ErasureSchedule schedule, CommandSender commands, Clock clock, MongoTemplate mongo) {
+    ErasureSweep(ErasureSchedule schedule, CommandSender commands, Clock clock, LockingTaskExecutor locks) {
         this.schedule = schedule;
         this.commands = commands;
         this.clock = clock;
-        this.locks = new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getCollection("scheduler_locks")));
+        this.locks = locks;
     }
 
     @Scheduled(

@@ -18,10 +18,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,13 +58,14 @@ class ExpirySweep {
             ExpiryProperties properties,
             CommandSender commands,
             Clock clock,
-            MongoTemplate mongo) {
+            MongoTemplate mongo,
+            LockingTaskExecutor locks) {
         this.schedule = schedule;
         this.properties = properties;
         this.commands = commands;
         this.clock = clock;
         this.mongo = mongo;
-        this.locks = new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getCollection("scheduler_locks")));
+        this.locks = locks;
     }
 
     @Scheduled(

@@ -31,6 +31,17 @@ public class CommandSideConfiguration {
         }
     }
 
+    /**
+     * The schedules' one-instance-at-a-time lock (ShedLock), in MongoDB's {@code scheduler_locks}:
+     * the approvals, the expiry sweep and the erasures take it under their own names.
+     */
+    @Bean
+    net.javacrumbs.shedlock.core.LockingTaskExecutor scheduleLocks(
+            org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        return new net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor(
+                new net.javacrumbs.shedlock.provider.mongo.MongoLockProvider(mongo.getCollection("scheduler_locks")));
+    }
+
     @Bean
     @ConditionalOnMissingBean
     IdGenerator idGenerator() {

@@ -8,13 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -41,11 +38,11 @@ class AutomaticApprovals {
     private final Clock clock;
     private final LockingTaskExecutor locks;
 
-    AutomaticApprovals(ApprovalsDue due, CommandSender commands, Clock clock, MongoTemplate mongo) {
+    AutomaticApprovals(ApprovalsDue due, CommandSender commands, Clock clock, LockingTaskExecutor locks) {
         this.due = due;
         this.commands = commands;
         this.clock = clock;
-        this.locks = new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getCollection("scheduler_locks")));
+        this.locks = locks;
     }
 
     @Scheduled(
